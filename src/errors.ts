@@ -1,0 +1,86 @@
+/**
+ * Coded errors. Every error vitest-stress throws carries a namespaced literal `code`
+ * (like undici's `UND_ERR_*`) so callers can switch on it instead of parsing messages.
+ */
+
+export type StressErrorCode =
+  | 'ERR_STRESS_INVALID_OPTION'
+  | 'ERR_STRESS_UNKNOWN_OPTION'
+  | 'ERR_STRESS_REMOTE_TARGET'
+  | 'ERR_STRESS_ABORTED'
+  | 'ERR_STRESS_WRITE_FAILED'
+  | 'ERR_STRESS_PROXY'
+  | 'ERR_STRESS_METRICS';
+
+/** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
+export class StressError extends Error {
+  readonly code: StressErrorCode;
+  constructor(code: StressErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'StressError';
+    this.code = code;
+  }
+}
+
+/** An option has a value outside what is allowed. Names the field, the value and the rule. */
+export class InvalidOptionError extends StressError {
+  readonly field: string;
+  readonly value: unknown;
+  readonly allowed: string;
+  constructor(field: string, value: unknown, allowed: string) {
+    super('ERR_STRESS_INVALID_OPTION', `invalid option "${field}": got ${describeValue(value)}, expected ${allowed}`);
+    this.name = 'InvalidOptionError';
+    this.field = field;
+    this.value = value;
+    this.allowed = allowed;
+  }
+}
+
+/** An option key that no option has. Suggests the closest valid name. */
+export class UnknownOptionError extends StressError {
+  readonly field: string;
+  readonly suggestion: string | undefined;
+  constructor(field: string, suggestion: string | undefined, where = 'options') {
+    const hint = suggestion ? `; did you mean "${suggestion}"?` : '';
+    super('ERR_STRESS_UNKNOWN_OPTION', `unknown option "${field}" in ${where}${hint}`);
+    this.name = 'UnknownOptionError';
+    this.field = field;
+    this.suggestion = suggestion;
+  }
+}
+
+/** The target is not a loopback address and remote load was not allowed explicitly. */
+export class RemoteTargetError extends StressError {
+  readonly target: string;
+  constructor(target: string) {
+    super(
+      'ERR_STRESS_REMOTE_TARGET',
+      `refusing to load non-loopback target ${target}: pass allowRemote: true or set VITEST_STRESS_ALLOW_REMOTE=1 if you own it`,
+    );
+    this.name = 'RemoteTargetError';
+    this.target = target;
+  }
+}
+
+/** A file could not be written whole; nothing partial was left behind. */
+export class WriteFailedError extends StressError {
+  readonly path: string;
+  constructor(path: string, cause: unknown) {
+    super('ERR_STRESS_WRITE_FAILED', `could not write ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
+    this.name = 'WriteFailedError';
+    this.path = path;
+  }
+}
+
+/** Short, safe rendering of a value for error messages. */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'undefined';
+  if (typeof value === 'function') return 'a function';
+  try {
+    const json = JSON.stringify(value);
+    return json.length > 80 ? `${json.slice(0, 77)}...` : json;
+  } catch {
+    return String(value);
+  }
+}

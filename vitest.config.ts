@@ -1,0 +1,30 @@
+import { defineConfig } from 'vitest/config';
+
+// Two projects: the library's own tests (fast, parallel) and the perf suites
+// (one file at a time, long timeouts, the perf reporter on).
+export default defineConfig({
+  test: {
+    reporters: ['default', ['./reporters/index.ts', { outputDir: 'perf-results' }]],
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          setupFiles: ['./src/matchers/register.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
+        },
+      },
+      {
+        test: {
+          name: 'perf',
+          include: ['suites/**/*.perf.ts'],
+          setupFiles: ['./src/matchers/register.ts'],
+          fileParallelism: false,
+          testTimeout: 45 * 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
