@@ -1,0 +1,100 @@
+import autocannon from 'autocannon';
+import type { Ticket } from '../recorder/recorder.js';
+import type { Driver, DriverContext } from './driver.js';
+
+// autocannon checks its stop flag once per sample interval; 100 ms keeps abort well under 1 s.
+const SAMPLE_INTERVAL_MS = 100;
+
+/** The part of autocannon's per-connection client we listen to (see lib/httpClient.js). */
+interface AutocannonClient {
+  on(event: 'response', listener: (status: number) => void): void;
+  on(event: 'timeout', listener: () => void): void;
+  on(event: 'connError', listener: (error: Error) => void): void;
+  requestIterator: {
+    requestBuilder: (request: unknown, context: unknown) => unknown;
+    rebuildRequest(): unknown;
+  };
+}
+
+/**
+ * Closed model on autocannon: `users` connections, each sending its next request as soon
+ * as the previous one ends. autocannon does the HTTP; we give every request an id, and time
+ * it ourselves (performance.now, fractional ms) from the moment it is built and written.
+ */
+export const autocannonDriver: Driver = async (context: DriverContext) => {
+  const { options, recorder, plan, signal } = context;
+  const current = new Map<AutocannonClient, Ticket>();
+  let building: AutocannonClient | undefined;
+
+  const settle = (client: AutocannonClient, finish: Parameters<typeof recorder.end>[1]) => {
+    const ticket = current.get(client);
+    if (!ticket) return;
+    current.delete(client);
+    recorder.end(ticket, finish);
+  };
+
+  // Called by autocannon right before each request is written on a connection.
+  const setupRequest = (request: Record<string, unknown>) => {
+    const client = building;
+    if (!client) return request; // autocannon's first build happens before we know the client; rebuilt below
+    // A new request while the last is open means the connection dropped without an error event.
+    settle(client, { kind: 'error', message: 'socket closed before the response' });
+    const scenario = plan.pick();
+    const ticket = recorder.begin(scenario.name);
+    current.set(client, ticket);
+    try {
+      const built = plan.build(scenario, ticket.id);
+      return { ...request, method: built.method, path: built.path, headers: built.headers, body: built.body ?? Buffer.alloc(0) };
+    } catch (error) {
+      settle(client, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
+      return { ...request, method: 'GET', path: '/', headers: {}, body: Buffer.alloc(0) };
+    }
+  };
+
+  const setupClient = (client: AutocannonClient) => {
+    const iterator = client.requestIterator;
+    const build = iterator.requestBuilder;
+    iterator.requestBuilder = (request, ctx) => {
+      building = client;
+      try {
+        return build(request, ctx);
+      } finally {
+        building = undefined;
+      }
+    };
+    iterator.rebuildRequest();
+    client.on('response', (status) => settle(client, { kind: 'response', status }));
+    client.on('timeout', () => settle(client, { kind: 'timeout', message: `no response within ${options.timeoutMs} ms` }));
+    client.on('connError', (error) => settle(client, { kind: 'error', message: error.message }));
+  };
+
+  const users = options.users ?? 1;
+  const connections = options.requests !== undefined ? Math.min(users, options.requests) : users;
+  recorder.setUsers(connections);
+  let finished!: (error: Error | null) => void;
+  const done = new Promise<void>((resolve, reject) => {
+    finished = (error) => (error ? reject(error) : resolve());
+  });
+  const instance = autocannon({
+    url: plan.origin,
+    connections,
+    pipelining: 1,
+    duration: options.durationMs !== undefined ? options.durationMs / 1000 : undefined,
+    amount: options.requests,
+    timeout: options.timeoutMs / 1000,
+    sampleInt: SAMPLE_INTERVAL_MS,
+    requests: [{ setupRequest: setupRequest as never }],
+    setupClient: setupClient as never,
+    skipAggregateResult: true,
+  } as autocannon.Options, (error) => finished(error ?? null));
+
+  const onAbort = () => (instance as unknown as { stop(): void }).stop();
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
+  try {
+    await done;
+  } finally {
+    signal.removeEventListener('abort', onAbort);
+  }
+  return { engine: 'autocannon' };
+};

@@ -1,0 +1,62 @@
+import { validateLoadOptions } from './options/validate-load.js';
+import type { LoadOptions } from './options/load-options.js';
+import { activeProfileName } from './options/profile.js';
+import { Recorder } from './recorder/recorder.js';
+import { RequestPlan } from './engine/request-plan.js';
+import { selectDriver } from './engine/select-driver.js';
+import { buildResult, describeOptions, type RunResultWithPhases } from './result/build-result.js';
+import { currentTest, recordRunInTest } from './vitest/current-test.js';
+import { startProgress } from './progress/progress.js';
+
+/**
+ * Drive load at `options.target` and measure it. Resolves with a finished result — also when
+ * the target is down, hangs or resets (those show up as errors and timeouts), and when the
+ * run is aborted by `options.signal` or the Vitest test's timeout (stops within 1 s).
+ * Throws only for bad options (coded StressError).
+ */
+export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
+  const resolved = validateLoadOptions(options);
+  const profile = activeProfileName();
+  const test = currentTest();
+  const controller = new AbortController();
+  const sources = [resolved.signal, test?.context?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const abort = () => controller.abort();
+  for (const s of sources) {
+    if (s.aborted) abort();
+    else s.addEventListener('abort', abort, { once: true });
+  }
+
+  const startedAt = new Date();
+  const recorder = new Recorder({ idPrefix: resolved.requestIdPrefix, ledger: resolved.ledger });
+  const plan = new RequestPlan(resolved);
+  const warnings: string[] = [];
+  const warn = (message: string) => {
+    if (!warnings.includes(message)) warnings.push(message);
+  };
+  const driver = selectDriver(resolved);
+  const progress = startProgress(recorder, resolved, profile);
+  let engine: string;
+  try {
+    ({ engine } = await driver({ options: resolved, recorder, plan, signal: controller.signal, warn }));
+  } finally {
+    progress.stop();
+    for (const s of sources) s.removeEventListener('abort', abort);
+  }
+  const report = recorder.finish();
+  if (controller.signal.aborted) warn(`run aborted after ${Math.round(report.durationMs)} ms`);
+  if (report.total.requests.cancelled > 0) {
+    warn(`${report.total.requests.cancelled} request(s) still in flight at the end were counted as cancelled`);
+  }
+  const result = buildResult({
+    report,
+    model: resolved.model,
+    engine,
+    profile,
+    target: resolved.target.href,
+    startedAt,
+    warnings,
+    options: describeOptions(resolved),
+  });
+  recordRunInTest(result, test);
+  return result;
+}

@@ -1,0 +1,130 @@
+import type { Duration } from './duration.js';
+
+/** A request body: an object (sent as JSON), a string, or a function returning either per request. */
+export type BodyOption = string | object | ((context: BodyContext) => string | object);
+
+/** What a body function is given. */
+export interface BodyContext {
+  /** The request id sent with this request. */
+  requestId: string;
+  /** The scenario's name. */
+  scenario: string;
+}
+
+/** One kind of request in the mix. */
+export interface ScenarioOptions {
+  name: string;
+  /** Relative weight; a scenario is picked per request with probability weight / sum of weights. Default 1. */
+  weight?: number;
+  /** Default 'GET'. */
+  method?: string;
+  /** Path (and query) below the target, default '/'. */
+  path?: string;
+  headers?: Record<string, string>;
+  body?: BodyOption;
+}
+
+/** One stage of a staged plan: give `users` (closed model) or `rate` (open model), not both. */
+export interface StageOptions {
+  name?: string;
+  duration: Duration;
+  users?: number;
+  /** Requests per second. */
+  rate?: number;
+  /** Move linearly from the previous stage's level to this one over this time (true = the whole stage). */
+  ramp?: boolean | Duration;
+}
+
+/** Options of load(). Exactly one of `users`, `rate` or `stages` sets the model. */
+export interface LoadOptions {
+  /** Base URL; loopback only unless allowRemote. */
+  target: string;
+  /** Closed model: concurrent virtual users (connections). */
+  users?: number;
+  /** Open model: requests per second, evenly spaced. */
+  rate?: number;
+  /** Staged plan (ramping users or ramping arrival rate). */
+  stages?: StageOptions[];
+  /** How long to run: ms or '30s', '5m'. */
+  duration?: Duration;
+  /** Or: how many requests to send in all. */
+  requests?: number;
+  /** Closed model: pause between a user's requests, fixed or uniform in [min, max]. */
+  thinkTime?: Duration | { min: Duration; max: Duration };
+  /** Per-request timeout, default '10s'. */
+  timeout?: Duration;
+  /** Headers sent with every request. */
+  headers?: Record<string, string>;
+  /** The request mix; default one scenario GET /. */
+  scenarios?: ScenarioOptions[];
+  /** Header that carries the request id, default 'x-request-id'. */
+  requestIdHeader?: string;
+  /** Prefix of request ids, default 'vs-<run tag>-'. */
+  requestIdPrefix?: string;
+  /** Stops the run (within 1 s) when aborted. */
+  signal?: AbortSignal;
+  /** Allow a non-loopback target. */
+  allowRemote?: boolean;
+  /** Keep the per-request ledger (default true). */
+  ledger?: boolean;
+  /** Seed for scenario picks and think times (default: random, recorded in the result). */
+  seed?: number;
+  /** Open model: cap on requests in flight (default 1000). */
+  maxInFlight?: number;
+  /** Driver: 'auto' (default), 'autocannon' or 'undici'. */
+  engine?: 'auto' | 'autocannon' | 'undici';
+  /** Live progress line; default on for runs of 5 s or more unless VITEST_STRESS_PROGRESS=0. */
+  progress?: boolean;
+  /** A label for reports. */
+  name?: string;
+}
+
+export interface ResolvedScenario {
+  name: string;
+  weight: number;
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: BodyOption | undefined;
+}
+
+export interface ResolvedStage {
+  name: string;
+  durationMs: number;
+  users?: number;
+  rate?: number;
+  /** ms over which the level moves linearly from the previous stage's; 0 = a step. */
+  rampMs: number;
+}
+
+/** Validated options, with units in the names. */
+export interface ResolvedLoadOptions {
+  target: URL;
+  model: 'closed' | 'open';
+  users?: number;
+  rate?: number;
+  stages: ResolvedStage[];
+  durationMs?: number;
+  requests?: number;
+  thinkTime?: { minMs: number; maxMs: number };
+  timeoutMs: number;
+  headers: Record<string, string>;
+  scenarios: ResolvedScenario[];
+  requestIdHeader: string;
+  requestIdPrefix: string;
+  signal?: AbortSignal;
+  ledger: boolean;
+  seed: number;
+  maxInFlight: number;
+  engine: 'auto' | 'autocannon' | 'undici';
+  progress: boolean | undefined;
+  name?: string;
+}
+
+export const LOAD_OPTION_KEYS = [
+  'target', 'users', 'rate', 'stages', 'duration', 'requests', 'thinkTime', 'timeout', 'headers', 'scenarios',
+  'requestIdHeader', 'requestIdPrefix', 'signal', 'allowRemote', 'ledger', 'seed', 'maxInFlight', 'engine',
+  'progress', 'name',
+] as const;
+export const SCENARIO_KEYS = ['name', 'weight', 'method', 'path', 'headers', 'body'] as const;
+export const STAGE_KEYS = ['name', 'duration', 'users', 'rate', 'ramp'] as const;

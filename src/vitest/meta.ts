@@ -1,0 +1,61 @@
+import type { RunResult, RunSummary, TimelineEntry } from '../result/types.js';
+
+/** One SLA check and its outcome, as a matcher left it in the test's meta. */
+export interface SlaVerdict {
+  /** Matcher name, e.g. 'toHaveP95Below'. */
+  matcher: string;
+  /** What was judged, e.g. 'p95', 'errorRate', 'throughput'. */
+  metric: string;
+  /** Unit of threshold and observed: 'ms', 'fraction', 'rps', ... */
+  unit: string;
+  threshold: number | string;
+  /** The measured value; null when there was nothing to judge. */
+  observed: number | null;
+  /** True when the expectation held (after `.not`). */
+  pass: boolean;
+  /** True when used with `.not`. */
+  negated: boolean;
+  /** The failure (or, for `.not`, the would-be failure) text. */
+  message: string;
+  /** Phase or scenario judged, when not the whole run. */
+  subject?: string;
+}
+
+/** A load result as carried into the reports: summaries, timeline, no per-request ledger. */
+export interface RunMeta extends Omit<RunSummary, 'histogram'> {
+  name?: string;
+  model: RunResult['model'];
+  measured: string;
+  engine: string;
+  profile: string;
+  target: string;
+  startedAt: string;
+  timeline: TimelineEntry[];
+  scenarios: Record<string, Omit<RunSummary, 'histogram'>>;
+  phases: Record<string, Omit<RunSummary, 'histogram'>>;
+  warnings: string[];
+  /** Encoded latency histogram (microseconds), for merging runs later. */
+  histogram: string;
+  [extra: string]: unknown;
+}
+
+/** What vitest-stress keeps in a test's `task.meta.vitestStress`. */
+export interface StressMeta {
+  runs: RunMeta[];
+  verdicts: SlaVerdict[];
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    vitestStress?: StressMeta;
+  }
+}
+
+/** The run's figures without the ledger (which can hold millions of entries). */
+export function toRunMeta(result: RunResult): RunMeta {
+  const { ledger: _ledger, options: _options, kind: _kind, schemaVersion: _v, ...rest } = result;
+  const strip = (summaries: Record<string, RunSummary>) =>
+    Object.fromEntries(Object.entries(summaries).map(([k, { histogram: _h, ...s }]) => [k, s]));
+  const name = typeof result.options.name === 'string' ? result.options.name : undefined;
+  return { ...rest, ...(name ? { name } : {}), scenarios: strip(result.scenarios), phases: strip(result.phases) } as RunMeta;
+}
