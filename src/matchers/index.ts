@@ -1,0 +1,20 @@
+import { toHaveP50Below } from './to-have-p50-below.js';
+import { toHaveP95Below } from './to-have-p95-below.js';
+import { toHaveP99Below } from './to-have-p99-below.js';
+import { toHavePercentileBelow } from './to-have-percentile-below.js';
+import { toHaveErrorRateBelow } from './to-have-error-rate-below.js';
+import { toHaveSuccessRateAbove } from './to-have-success-rate-above.js';
+import { toHaveThroughputAbove } from './to-have-throughput-above.js';
+
+export type { StressMatchers } from './types.js';
+
+/** Every vitest-stress matcher, for `expect.extend(stressMatchers)`. */
+export const stressMatchers = {
+  toHaveP50Below,
+  toHaveP95Below,
+  toHaveP99Below,
+  toHavePercentileBelow,
+  toHaveErrorRateBelow,
+  toHaveSuccessRateAbove,
+  toHaveThroughputAbove,
+};

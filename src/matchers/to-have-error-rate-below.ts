@@ -1,0 +1,17 @@
+import type { MatcherState } from 'vitest';
+import { judgeThreshold, type MatcherResult } from './judge.js';
+import { formatPercent } from './describe.js';
+
+/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%). */
+export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number): MatcherResult {
+  return judgeThreshold(this, received, {
+    matcher: 'toHaveErrorRateBelow',
+    metric: 'error rate',
+    unit: 'fraction',
+    direction: 'below',
+    threshold: fraction,
+    format: formatPercent,
+    checkThreshold: (t) => (t > 0 && t <= 1 ? undefined : `a fraction in (0, 1] (0.01 = 1%), received ${t}`),
+    observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.errorRate : `no finished requests to judge the error rate (${s.requests.total} sent)`),
+  });
+}

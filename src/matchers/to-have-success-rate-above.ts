@@ -1,0 +1,20 @@
+import type { MatcherState } from 'vitest';
+import { judgeThreshold, type MatcherResult } from './judge.js';
+import { formatPercent } from './describe.js';
+
+/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%). */
+export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number): MatcherResult {
+  return judgeThreshold(this, received, {
+    matcher: 'toHaveSuccessRateAbove',
+    metric: 'success rate',
+    unit: 'fraction',
+    direction: 'above',
+    threshold: fraction,
+    format: formatPercent,
+    checkThreshold: (t) => (t >= 0 && t < 1 ? undefined : `a fraction in [0, 1) (0.8 = 80%), received ${t}`),
+    observe: (s) => {
+      const finished = s.requests.ok + s.requests.failed;
+      return finished > 0 ? s.requests.ok / finished : `no finished requests to judge the success rate (${s.requests.total} sent)`;
+    },
+  });
+}
