@@ -14,8 +14,8 @@ export function formatPercent(fraction: number): string {
 }
 
 /** The context in a failure message: '(n=5000, 10 users, 30 s, 0.4% errors)'. */
-export function describeRun(summary: RunSummary): string {
-  const parts = [`n=${summary.latency.count}`];
+export function describeRun(summary: RunSummary, count = summary.latency.count): string {
+  const parts = [`n=${count}`];
   if (summary.users > 0) parts.push(`${summary.users} user${summary.users === 1 ? '' : 's'}`);
   parts.push(formatDurationMs(summary.durationMs));
   parts.push(`${formatPercent(summary.errorRate)} errors`);
@@ -33,4 +33,9 @@ export function describeReceived(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   const keys = Object.keys(value as object).slice(0, 5);
   return keys.length ? `an object with keys ${keys.join(', ')}` : 'an empty object';
+}
+
+/** Requests that finished (answered, failed or timed out): the sample of rate matchers. */
+export function finishedCount(summary: RunSummary): number {
+  return summary.requests.ok + summary.requests.failed;
 }

@@ -25,6 +25,8 @@ export interface ThresholdSpec {
   checkThreshold: (threshold: number) => string | undefined;
   /** Read the figure; a string explains why there is nothing to judge (zero samples). */
   observe: (summary: RunSummary) => number | string;
+  /** The sample count shown as n= in messages; default: latency samples (successful responses). */
+  countOf?: (summary: RunSummary) => number;
   /** Format a figure for messages, e.g. as a percentage. */
   format?: (value: number) => string;
 }
@@ -57,10 +59,10 @@ export function judgeThreshold(state: MatcherState, received: unknown, spec: Thr
   const limit = threshold as number;
 
   const observed = spec.observe(received);
-  if (typeof observed === 'string') return fail(`expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received)})`, null);
+  if (typeof observed === 'string') return fail(`expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received, spec.countOf?.(received))})`, null);
 
   const pass = spec.direction === 'below' ? observed < limit : observed > limit;
-  const message = `expected ${spec.metric} ${verb} ${format(limit)}, got ${format(observed)} (${describeRun(received)})`;
+  const message = `expected ${spec.metric} ${verb} ${format(limit)}, got ${format(observed)} (${describeRun(received, spec.countOf?.(received))})`;
   record(state, { matcher: spec.matcher, metric: spec.metric, unit: spec.unit, threshold: limit, observed, pass: pass !== isNot, negated: isNot, message });
   return { pass, message: () => message, actual: observed, expected: limit };
 }

@@ -1,6 +1,6 @@
 import type { MatcherState } from 'vitest';
 import { judgeThreshold, type MatcherResult } from './judge.js';
-import { formatPercent } from './describe.js';
+import { finishedCount, formatPercent } from './describe.js';
 
 /** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%). */
 export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number): MatcherResult {
@@ -10,6 +10,7 @@ export function toHaveErrorRateBelow(this: MatcherState, received: unknown, frac
     unit: 'fraction',
     direction: 'below',
     threshold: fraction,
+    countOf: finishedCount,
     format: formatPercent,
     checkThreshold: (t) => (t > 0 && t <= 1 ? undefined : `a fraction in (0, 1] (0.01 = 1%), received ${t}`),
     observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.errorRate : `no finished requests to judge the error rate (${s.requests.total} sent)`),

@@ -1,6 +1,6 @@
 import type { MatcherState } from 'vitest';
 import { judgeThreshold, type MatcherResult } from './judge.js';
-import { formatPercent } from './describe.js';
+import { finishedCount, formatPercent } from './describe.js';
 
 /** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%). */
 export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number): MatcherResult {
@@ -10,6 +10,7 @@ export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fr
     unit: 'fraction',
     direction: 'above',
     threshold: fraction,
+    countOf: finishedCount,
     format: formatPercent,
     checkThreshold: (t) => (t >= 0 && t < 1 ? undefined : `a fraction in [0, 1) (0.8 = 80%), received ${t}`),
     observe: (s) => {
