@@ -1,6 +1,46 @@
-import type { Reporter } from 'vitest/node';
+import { join, resolve } from 'node:path';
+import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import { writeFileAtomic } from '../src/output/atomic-write.js';
+import { collectTests } from './collect.js';
+import { buildJsonReport } from './json-report.js';
+import { buildJunitReport } from './junit-report.js';
+import { runInfo } from './run-info.js';
+import { summaryText } from './summary-text.js';
 
-/** vitest-stress reporter (being written). */
+export interface StressReporterOptions {
+  /** Directory for perf-results.json and junit.xml, relative to the Vitest root (default 'perf-results'). */
+  outputDir?: string;
+  /** Print the per-test summary at the end (default true). */
+  summary?: boolean;
+}
+
+/**
+ * vitest-stress reporter: writes perf-results.json and junit.xml (each atomically) and prints
+ * a summary per perf test. Use next to 'default':
+ * `reporters: ['default', ['vitest-stress/reporter', { outputDir: 'perf-results' }]]`.
+ */
 export default class StressReporter implements Reporter {
-  constructor(_options: { outputDir?: string } = {}) {}
+  private vitest: Vitest | undefined;
+  private readonly options: Required<StressReporterOptions>;
+
+  constructor(options: StressReporterOptions = {}) {
+    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true };
+  }
+
+  onInit(vitest: Vitest): void {
+    this.vitest = vitest;
+  }
+
+  async onTestRunEnd(modules: ReadonlyArray<TestModule>): Promise<void> {
+    const root = this.vitest?.config.root ?? process.cwd();
+    const tests = collectTests(modules, root);
+    const info = runInfo(root);
+    const dir = resolve(root, this.options.outputDir);
+    await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(buildJsonReport(tests, info), null, 2)}\n`);
+    await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info));
+    if (this.options.summary) {
+      const text = summaryText(tests);
+      if (text) (this.vitest?.logger ?? console).log(text);
+    }
+  }
 }

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Ticket } from '../recorder/recorder.js';
 import type { Driver, DriverContext } from './driver.js';
@@ -8,7 +9,6 @@ const SAMPLE_INTERVAL_MS = 100;
 /** The part of autocannon's per-connection client we listen to (see lib/httpClient.js). */
 interface AutocannonClient {
   on(event: 'response', listener: (status: number) => void): void;
-  on(event: 'timeout', listener: () => void): void;
   on(event: 'connError', listener: (error: Error) => void): void;
   requestIterator: {
     requestBuilder: (request: unknown, context: unknown) => unknown;
@@ -25,6 +25,8 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
   const { options, recorder, plan, signal } = context;
   const current = new Map<AutocannonClient, Ticket>();
   let building: AutocannonClient | undefined;
+  const timedOut = { kind: 'timeout', message: `no response within ${options.timeoutMs} ms` } as const;
+  const closedEarly = { kind: 'error', message: 'socket closed before the response' } as const;
 
   const settle = (client: AutocannonClient, finish: Parameters<typeof recorder.end>[1]) => {
     const ticket = current.get(client);
@@ -37,8 +39,11 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
   const setupRequest = (request: Record<string, unknown>) => {
     const client = building;
     if (!client) return request; // autocannon's first build happens before we know the client; rebuilt below
-    // A new request while the last is open means the connection dropped without an error event.
-    settle(client, { kind: 'error', message: 'socket closed before the response' });
+    // A new request while the last is still open: autocannon reconnected, either because the
+    // request timed out (it emits 'timeout' only after starting the next request) or because
+    // the server closed the connection without an answer.
+    const open = current.get(client);
+    if (open) settle(client, performance.now() - open.fromMs >= options.timeoutMs - 1 ? timedOut : closedEarly);
     const scenario = plan.pick();
     const ticket = recorder.begin(scenario.name);
     current.set(client, ticket);
@@ -63,8 +68,9 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
       }
     };
     iterator.rebuildRequest();
+    // autocannon only accepts whole seconds; its client reads this field for every request.
+    (client as unknown as { timeout: number }).timeout = options.timeoutMs;
     client.on('response', (status) => settle(client, { kind: 'response', status }));
-    client.on('timeout', () => settle(client, { kind: 'timeout', message: `no response within ${options.timeoutMs} ms` }));
     client.on('connError', (error) => settle(client, { kind: 'error', message: error.message }));
   };
 
@@ -79,9 +85,8 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
     url: plan.origin,
     connections,
     pipelining: 1,
-    duration: options.durationMs !== undefined ? options.durationMs / 1000 : undefined,
-    amount: options.requests,
-    timeout: options.timeoutMs / 1000,
+    ...(options.requests !== undefined ? { amount: options.requests } : { duration: (options.durationMs ?? 10_000) / 1000 }),
+    timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
     sampleInt: SAMPLE_INTERVAL_MS,
     requests: [{ setupRequest: setupRequest as never }],
     setupClient: setupClient as never,

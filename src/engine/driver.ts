@@ -17,6 +17,28 @@ export interface DriverContext {
 export interface DriverReport {
   /** Name of the engine, e.g. 'autocannon'. */
   engine: string;
+  /** Open model only: how well the generator kept to its send schedule. */
+  schedule?: ScheduleReport;
+}
+
+/** How an open-model run kept to its schedule; counts are sends, times are ms. */
+export interface ScheduleReport {
+  /** Sends the plan asked for. */
+  plannedSends: number;
+  /** Sends made. */
+  sentSends: number;
+  /** Sends made more than `lateThresholdMs` after their intended time (their latency includes that delay). */
+  lateSends: number;
+  lateThresholdMs: number;
+  /** Largest delay of a send behind its intended time. */
+  maxLateMs: number;
+  /** Sends skipped because maxInFlight requests were in flight (also in requests.dropped). */
+  droppedSends: number;
+  /** Sends not made because the generator was still behind when the run ended (also in requests.dropped). */
+  unsentSends: number;
+  /** The generator's event-loop lag. */
+  eventLoopLagP99Ms: number;
+  eventLoopLagMaxMs: number;
 }
 
 /**

@@ -77,6 +77,8 @@ export interface LoadOptions {
   progress?: boolean;
   /** A label for reports. */
   name?: string;
+  /** Client-side chaos: this fraction of requests (seeded, 0..1) uses the shorter `timeout` and ends as a timeout. */
+  clientTimeout?: { rate: number; timeout: Duration };
 }
 
 export interface ResolvedScenario {
@@ -119,12 +121,14 @@ export interface ResolvedLoadOptions {
   engine: 'auto' | 'autocannon' | 'undici';
   progress: boolean | undefined;
   name?: string;
+  /** Client-side chaos: `rate` (0..1) of requests use `timeoutMs` instead of the run's timeout. */
+  clientTimeout?: { rate: number; timeoutMs: number };
 }
 
 export const LOAD_OPTION_KEYS = [
   'target', 'users', 'rate', 'stages', 'duration', 'requests', 'thinkTime', 'timeout', 'headers', 'scenarios',
   'requestIdHeader', 'requestIdPrefix', 'signal', 'allowRemote', 'ledger', 'seed', 'maxInFlight', 'engine',
-  'progress', 'name',
+  'progress', 'name', 'clientTimeout',
 ] as const;
 export const SCENARIO_KEYS = ['name', 'weight', 'method', 'path', 'headers', 'body'] as const;
 export const STAGE_KEYS = ['name', 'duration', 'users', 'rate', 'ramp'] as const;

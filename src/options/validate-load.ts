@@ -85,7 +85,8 @@ function resolveRamp(ramp: unknown, durationMs: number, field: string): number {
 function resolveStages(value: unknown): ResolvedStage[] {
   if (!Array.isArray(value) || value.length === 0) throw new InvalidOptionError('stages', value, 'a non-empty array of { name, duration, users | rate, ramp }');
   let model: 'users' | 'rate' | undefined;
-  return value.map((raw, i) => {
+  const names = new Set<string>();
+  const stages = value.map((raw, i) => {
     const field = `stages[${i}]`;
     const s = expectPlainObject(raw, field, 'an object { name, duration, users | rate, ramp }');
     rejectUnknownKeys(s, STAGE_KEYS, field);
@@ -98,6 +99,8 @@ function resolveStages(value: unknown): ResolvedStage[] {
     model = kind;
     const name = s.name === undefined ? `stage-${i + 1}` : s.name;
     if (typeof name !== 'string' || name.length === 0) throw new InvalidOptionError(`${field}.name`, name, 'a non-empty string');
+    if (names.has(name)) throw new InvalidOptionError(`${field}.name`, name, 'a name no other stage has (each stage is a phase of the result)');
+    names.add(name);
     const stage: ResolvedStage = { name, durationMs, rampMs: resolveRamp(s.ramp, durationMs, `${field}.ramp`) };
     if (kind === 'users') stage.users = expectInteger(s.users, `${field}.users`, 0);
     else {
@@ -106,6 +109,20 @@ function resolveStages(value: unknown): ResolvedStage[] {
     }
     return stage;
   });
+  if (stages.every((s) => (s.users ?? s.rate ?? 0) === 0)) {
+    throw new InvalidOptionError(`stages[0].${model}`, 0, `${model} > 0 in at least one stage (this plan sends nothing)`);
+  }
+  return stages;
+}
+
+function resolveClientTimeout(value: unknown): ResolvedLoadOptions['clientTimeout'] {
+  if (value === undefined) return undefined;
+  const c = expectPlainObject(value, 'clientTimeout', "an object { rate: 0..1, timeout: '1s' }");
+  rejectUnknownKeys(c, ['rate', 'timeout'], 'clientTimeout');
+  if (typeof c.rate !== 'number' || !Number.isFinite(c.rate) || c.rate < 0 || c.rate > 1) {
+    throw new InvalidOptionError('clientTimeout.rate', c.rate, 'a fraction of requests from 0 to 1');
+  }
+  return { rate: c.rate, timeoutMs: parseDurationMs(c.timeout, 'clientTimeout.timeout') };
 }
 
 function resolveThinkTime(value: unknown): ResolvedLoadOptions['thinkTime'] {
@@ -160,8 +177,9 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
 
   const engine = o.engine === undefined ? 'auto' : o.engine;
   if (engine !== 'auto' && engine !== 'autocannon' && engine !== 'undici') throw new InvalidOptionError('engine', engine, "'auto', 'autocannon' or 'undici'");
-  if (engine === 'autocannon' && (model === 'open' || thinkTime || stages.length > 0)) {
-    throw new InvalidOptionError('engine', engine, "'auto' or 'undici' for think time, stages or rate (autocannon drives plain closed runs only)");
+  const clientTimeout = resolveClientTimeout(o.clientTimeout);
+  if (engine === 'autocannon' && (model === 'open' || thinkTime || stages.length > 0 || clientTimeout)) {
+    throw new InvalidOptionError('engine', engine, "'auto' or 'undici' for think time, stages, rate or clientTimeout (autocannon drives plain closed runs only)");
   }
 
   const requestIdHeader = o.requestIdHeader === undefined ? 'x-request-id' : o.requestIdHeader;
@@ -196,5 +214,6 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
     engine,
     progress: o.progress as boolean | undefined,
     name: o.name as string | undefined,
+    clientTimeout,
   };
 }

@@ -52,7 +52,9 @@ export function summarizeLatency(histogram: LatencyHistogram): LatencySummary {
   if (count === 0) {
     return { count, min: null, mean: null, stddev: null, p50: null, p75: null, p90: null, p95: null, p99: null, p999: null, max: null };
   }
-  const at = (p: number) => roundMs(histogram.getValueAtPercentile(p) / US_PER_MS);
+  const maxUs = histogram.maxValue;
+  // A percentile reports its bucket's highest equivalent value; never above the largest sample.
+  const at = (p: number) => roundMs(Math.min(histogram.getValueAtPercentile(p), maxUs) / US_PER_MS);
   return {
     count,
     min: roundMs(histogram.minNonZeroValue / US_PER_MS),
@@ -64,7 +66,7 @@ export function summarizeLatency(histogram: LatencyHistogram): LatencySummary {
     p95: at(95),
     p99: at(99),
     p999: at(99.9),
-    max: roundMs(histogram.maxValue / US_PER_MS),
+    max: roundMs(maxUs / US_PER_MS),
   };
 }
 

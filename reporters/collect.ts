@@ -1,0 +1,43 @@
+import { relative } from 'node:path';
+import type { TestCase, TestModule } from 'vitest/node';
+import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
+
+/** One test as the reports see it. */
+export interface TestRecord {
+  /** Test file, relative to the project root. */
+  file: string;
+  project: string;
+  name: string;
+  fullName: string;
+  state: 'passed' | 'failed' | 'skipped' | 'pending';
+  durationMs: number;
+  /** Failure messages. */
+  errors: string[];
+  runs: RunMeta[];
+  verdicts: SlaVerdict[];
+}
+
+/** Flatten Vitest's modules into test records, in file order. */
+export function collectTests(modules: ReadonlyArray<TestModule>, root: string): TestRecord[] {
+  const records: TestRecord[] = [];
+  for (const module of modules) {
+    for (const test of module.children.allTests()) records.push(toRecord(test, root));
+  }
+  return records;
+}
+
+function toRecord(test: TestCase, root: string): TestRecord {
+  const result = test.result();
+  const meta = test.meta().vitestStress;
+  return {
+    file: relative(root, test.module.moduleId).split('\\').join('/'),
+    project: test.project.name,
+    name: test.name,
+    fullName: test.fullName,
+    state: result.state,
+    durationMs: Math.round((test.diagnostic()?.duration ?? 0) * 1000) / 1000,
+    errors: (result.errors ?? []).map((e) => e.message ?? String(e)),
+    runs: meta?.runs ?? [],
+    verdicts: meta?.verdicts ?? [],
+  };
+}

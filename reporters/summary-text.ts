@@ -1,0 +1,51 @@
+import type { RunMeta } from '../src/vitest/meta.js';
+import type { TestRecord } from './collect.js';
+
+function fmt(value: number | null, digits = 1): string {
+  return value === null ? 'n/a' : value.toFixed(digits);
+}
+
+function pct(part: number, whole: number): string {
+  return whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : 'n/a';
+}
+
+/** The seed's result block for one run: duration, totals, success %, throughput, latency, status codes. */
+export function runBlock(run: RunMeta): string[] {
+  const r = run.requests;
+  const l = run.latency;
+  const finished = r.ok + r.failed;
+  const codes = Object.entries(run.statusCodes).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none';
+  const failedParts = [`${r.httpErrors} http`, `${r.errors} network`, `${r.timeouts} timeouts`];
+  const lines = [
+    `  profile ${run.profile} · ${run.model} model · ${run.engine} · ${run.target}`,
+    `  Measured:      ${run.measured}`,
+    `  Duration:      ${(run.durationMs / 1000).toFixed(1)} s, ${run.users} ${run.model === 'open' ? 'max rate/in-flight' : 'users'}`,
+    `  Total:         ${r.total} sent${r.cancelled ? `, ${r.cancelled} cancelled at the end` : ''}${r.dropped ? `, ${r.dropped} dropped (not sent)` : ''}`,
+    `  Successful:    ${r.ok} (${pct(r.ok, finished)})`,
+    `  Failed:        ${r.failed} (${failedParts.join(', ')})`,
+    `  Throughput:    ${run.throughput.toFixed(1)} req/s`,
+    `  Latency (ms):  min ${fmt(l.min)}  mean ${fmt(l.mean)}  median ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}  max ${fmt(l.max)}`,
+    `  Status codes:  ${codes}`,
+  ];
+  if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
+  for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
+  return lines;
+}
+
+/** The terminal summary for every test that ran load() or measure() or judged an SLA. */
+export function summaryText(tests: TestRecord[]): string {
+  const perf = tests.filter((t) => t.runs.length > 0 || t.verdicts.length > 0);
+  if (perf.length === 0) return '';
+  const out = ['', ' vitest-stress summary', ''];
+  for (const t of perf) {
+    const mark = t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-';
+    out.push(` ${mark} ${t.file} > ${t.fullName}`);
+    t.runs.forEach((run, i) => {
+      if (t.runs.length > 1) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}`);
+      out.push(...runBlock(run));
+    });
+    for (const v of t.verdicts) out.push(`  SLA ${v.pass ? '✓' : '✗'} ${v.message}`);
+    out.push('');
+  }
+  return out.join('\n');
+}

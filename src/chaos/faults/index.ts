@@ -1,0 +1,18 @@
+import type { FaultDefinition } from './fault.js';
+import { latency } from './latency.js';
+import { reset } from './reset.js';
+import { slowBody } from './slow-body.js';
+import { status } from './status.js';
+import { timeout } from './timeout.js';
+
+export type { LatencyParams } from './latency.js';
+export type { TimeoutParams } from './timeout.js';
+export type { ResetParams } from './reset.js';
+export type { StatusParams } from './status.js';
+export type { SlowBodyParams } from './slow-body.js';
+
+/** Every fault type by the name users write. */
+export const FAULTS = { latency, timeout, reset, status, slowBody } as const satisfies Record<string, FaultDefinition<any>>;
+
+export type FaultType = keyof typeof FAULTS;
+export const FAULT_TYPES = Object.keys(FAULTS) as FaultType[];

@@ -1,0 +1,93 @@
+import type { LedgerEntry, RequestOutcome, RunResult } from '../result/types.js';
+import type { FaultLogEntry, OutageWindow } from './fault-log.js';
+import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from './fault-breakdown.js';
+import { faultTimeline, outageSpans } from './outage-timeline.js';
+
+const SLOW_TYPES = new Set(['latency', 'slowBody']);
+const MAX_EXAMPLES = 5;
+
+/**
+ * Join a run's ledger (what the client saw, by request id) with a proxy's fault log (what was
+ * injected). Only log entries whose id starts with the run's request id prefix count, so one
+ * proxy can serve several runs. Pure: the result is not changed.
+ */
+export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], windows: readonly OutageWindow[] = []): FaultBreakdown {
+  const prefix = typeof result.options?.requestIdPrefix === 'string' ? result.options.requestIdPrefix : undefined;
+  const join: JoinStats = { exact: false, matched: 0, ledgerOnly: {}, answeredNotLogged: 0, logOnly: 0, unidentified: 0, otherTraffic: 0, duplicates: 0 };
+  const byId = new Map<string, FaultLogEntry>();
+  const ours: FaultLogEntry[] = [];
+  for (const entry of log) {
+    if (entry.id === undefined) join.unidentified++;
+    else if (prefix !== undefined && !entry.id.startsWith(prefix)) join.otherTraffic++;
+    else {
+      if (byId.has(entry.id)) join.duplicates++;
+      byId.set(entry.id, entry);
+      ours.push(entry);
+    }
+  }
+
+  const injected: Record<string, number> = {};
+  const types: Record<string, string> = {};
+  for (const entry of byId.values()) {
+    injected[entry.fault] = (injected[entry.fault] ?? 0) + 1;
+    types[entry.fault] ??= entry.fault === 'down' || entry.fault === 'none' ? entry.fault : entry.faultType ?? entry.fault;
+  }
+
+  const outcomes: Record<string, OutcomeCounts> = {};
+  const summary: FailureSummary = { timeouts: 0, networkErrors: 0, slowResponses: 0, serverErrors: 0, clientErrors: 0 };
+  const unexplained: UnexplainedFailures = { total: 0, timeouts: 0, errors: 0, statusCodes: {}, retryAfter503: 0, tooMany429: 0, unexpected5xx: 0, examples: [] };
+  const seen = new Set<string>();
+  for (const request of result.ledger ?? []) {
+    const logged = byId.get(request.id);
+    seen.add(request.id);
+    countSummary(summary, request, logged);
+    if (logged) {
+      join.matched++;
+      const counts = (outcomes[logged.fault] ??= {});
+      counts[request.outcome] = (counts[request.outcome] ?? 0) + 1;
+    } else {
+      bump(join.ledgerOnly, request.outcome);
+      if (request.status !== undefined) join.answeredNotLogged++;
+    }
+    if ((!logged || logged.fault === 'none') && isFailure(request.outcome)) countUnexplained(unexplained, request, logged);
+  }
+  for (const id of byId.keys()) if (!seen.has(id)) join.logOnly++;
+  join.exact = join.answeredNotLogged === 0 && join.logOnly === 0 && join.unidentified === 0;
+
+  const runStartMs = Date.parse(result.startedAt);
+  const outages = outageSpans(windows, runStartMs, result.timeline ?? []);
+  return { injected, types, outcomes, summary, unexplained, join, outages, timeline: faultTimeline(ours, outages, runStartMs, result.timeline ?? []) };
+}
+
+function isFailure(outcome: RequestOutcome): boolean {
+  return outcome === 'http-error' || outcome === 'error' || outcome === 'timeout';
+}
+
+function bump(counts: OutcomeCounts, outcome: RequestOutcome): void {
+  counts[outcome] = (counts[outcome] ?? 0) + 1;
+}
+
+function countSummary(summary: FailureSummary, request: LedgerEntry, logged: FaultLogEntry | undefined): void {
+  if (request.outcome === 'timeout') summary.timeouts++;
+  else if (request.outcome === 'error') summary.networkErrors++;
+  else if (request.outcome === 'ok' && logged?.faultType !== undefined && SLOW_TYPES.has(logged.faultType)) summary.slowResponses++;
+  else if (request.status !== undefined && request.status >= 500) summary.serverErrors++;
+  else if (request.status !== undefined && request.status >= 400) summary.clientErrors++;
+}
+
+function countUnexplained(unexplained: UnexplainedFailures, request: LedgerEntry, logged: FaultLogEntry | undefined): void {
+  unexplained.total++;
+  if (request.outcome === 'timeout') unexplained.timeouts++;
+  else if (request.outcome === 'error') unexplained.errors++;
+  const status = request.status;
+  if (status !== undefined) {
+    unexplained.statusCodes[status] = (unexplained.statusCodes[status] ?? 0) + 1;
+    if (status === 429) unexplained.tooMany429++;
+    else if (status === 503 && logged?.retryAfter !== undefined) unexplained.retryAfter503++;
+    else if (status >= 500) unexplained.unexpected5xx++;
+  }
+  if (unexplained.examples.length < MAX_EXAMPLES) {
+    const { id, outcome, error } = request;
+    unexplained.examples.push({ id, outcome, ...(status !== undefined ? { status } : {}), ...(error !== undefined ? { error } : {}) });
+  }
+}

@@ -1,0 +1,147 @@
+import { performance } from 'node:perf_hooks';
+import type { Ticket } from '../recorder/recorder.js';
+import { ArrivalSchedule } from './arrival-schedule.js';
+import type { Driver, ScheduleReport } from './driver.js';
+import { HttpSender } from './http-sender.js';
+import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
+import { ratePlan } from './stage-plan.js';
+
+/** A send this much behind its intended time counts as late (the timer's own jitter is ~1-2 ms). */
+export const LATE_THRESHOLD_MS = 10;
+/** Warn when more than this share of sends were late. */
+const LATE_WARN_SHARE = 0.01;
+/** At most this many sends per timer tick, so responses get handled between catch-up batches. */
+const MAX_BATCH = 500;
+/** After the schedule ends, wait this long for answers before counting the rest as cancelled. */
+export const DRAIN_GRACE_MS = 1000;
+
+/**
+ * Open model (arrival rate): sends on a fixed schedule whatever the server does, each
+ * request timed from its intended send time (as wrk2 does), so a stalling server shows up
+ * as latency instead of as fewer requests (no coordinated omission). A timer loop sends
+ * everything whose intended time has passed; when the generator falls behind it sends late
+ * and counts it, and when `maxInFlight` requests are open it drops the send and counts it.
+ * Time is never stretched: sending stops when the plan ends.
+ */
+export const openDriver: Driver = async ({ options, recorder, plan, signal, warn }) => {
+  const stagePlan = ratePlan(options);
+  const schedule = new ArrivalSchedule(stagePlan);
+  const plannedSends = schedule.plannedTotal;
+  const staged = options.stages.length > 0;
+  const sender = new HttpSender({
+    origin: plan.origin,
+    connections: options.maxInFlight,
+    timeoutMs: options.timeoutMs,
+    clientTimeout: options.clientTimeout,
+    seed: options.seed,
+  });
+  const lagMonitor = startLoopLagMonitor();
+  const endMs = stagePlan.totalMs;
+  const stats = { sent: 0, late: 0, maxLateMs: 0, dropped: 0, unsent: 0 };
+  let stageIndex = -1;
+  let shownRate = -1;
+  let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  const t0 = performance.now();
+
+  const enterStage = (index: number) => {
+    stageIndex = index;
+    const name = stagePlan.stages[index].name;
+    if (staged && name !== undefined) recorder.setPhase(name);
+  };
+
+  const fire = (intendedMs: number, nowMs: number) => {
+    while (stageIndex + 1 < stagePlan.stages.length && intendedMs >= stagePlan.stages[stageIndex + 1].startMs) enterStage(stageIndex + 1);
+    const scenario = plan.pick();
+    if (sender.inFlight >= options.maxInFlight) {
+      stats.dropped++;
+      recorder.drop(scenario.name);
+      return;
+    }
+    const lateMs = nowMs - intendedMs;
+    if (lateMs > LATE_THRESHOLD_MS) stats.late++;
+    if (lateMs > stats.maxLateMs) stats.maxLateMs = lateMs;
+    stats.sent++;
+    const ticket: Ticket = recorder.begin(scenario.name, t0 + intendedMs);
+    let request;
+    try {
+      request = plan.build(scenario, ticket.id);
+    } catch (error) {
+      recorder.end(ticket, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
+      return;
+    }
+    sender.send(request, (finish) => recorder.end(ticket, finish));
+  };
+
+  enterStage(0);
+  await new Promise<void>((resolve) => {
+    let nextMs = schedule.next();
+    const stop = () => {
+      if (timer !== undefined) clearTimeout(timer as NodeJS.Timeout), clearImmediate(timer as NodeJS.Immediate);
+      signal.removeEventListener('abort', stop);
+      resolve();
+    };
+    const tick = () => {
+      timer = undefined;
+      if (signal.aborted) return stop();
+      const nowMs = performance.now() - t0;
+      const rate = Math.round(stagePlan.levelAt(Math.min(nowMs, endMs - 1e-6)));
+      if (rate !== shownRate) recorder.setUsers((shownRate = rate));
+      let batch = 0;
+      while (nextMs <= nowMs && nextMs < endMs && batch < MAX_BATCH) {
+        fire(nextMs, nowMs);
+        nextMs = schedule.next();
+        batch++;
+      }
+      const behind = nextMs <= nowMs && nextMs < endMs;
+      if (nowMs >= endMs && !behind) return stop();
+      if (nowMs >= endMs + DRAIN_GRACE_MS) {
+        // Still behind a full grace period after the end: give up on the rest, and say so.
+        for (; nextMs < endMs; nextMs = schedule.next()) {
+          stats.unsent++;
+          recorder.drop(plan.pick().name);
+        }
+        return stop();
+      }
+      timer = behind ? setImmediate(tick) : setTimeout(tick, Math.max(0, Math.min(nextMs, endMs) - (performance.now() - t0) - 0.5));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    tick();
+  });
+
+  if (!signal.aborted) await sender.drain(DRAIN_GRACE_MS, signal);
+  await sender.close();
+  const lag = lagMonitor.stop();
+
+  const report: ScheduleReport = {
+    plannedSends,
+    sentSends: stats.sent,
+    lateSends: stats.late,
+    lateThresholdMs: LATE_THRESHOLD_MS,
+    maxLateMs: Math.round(stats.maxLateMs * 10) / 10,
+    droppedSends: stats.dropped,
+    unsentSends: stats.unsent,
+    eventLoopLagP99Ms: lag.p99Ms,
+    eventLoopLagMaxMs: lag.maxMs,
+  };
+  for (const message of scheduleWarnings(report, options.maxInFlight)) warn(message);
+  const lagMessage = lagWarning(lag);
+  if (lagMessage) warn(lagMessage);
+  return { engine: 'undici-open', schedule: report };
+};
+
+/** Plain-words warnings for a schedule the generator did not keep. */
+export function scheduleWarnings(report: ScheduleReport, maxInFlight: number): string[] {
+  const out: string[] = [];
+  const share = (n: number) => `${Math.round((n / Math.max(1, report.plannedSends)) * 1000) / 10}%`;
+  if (report.lateSends > report.sentSends * LATE_WARN_SHARE) {
+    out.push(`generator fell behind: ${report.lateSends} of ${report.sentSends} sends (${share(report.lateSends)}) went out more than ` +
+      `${report.lateThresholdMs} ms after their intended time (worst ${report.maxLateMs} ms); their latency includes that delay`);
+  }
+  if (report.droppedSends > 0) {
+    out.push(`${report.droppedSends} send(s) (${share(report.droppedSends)}) dropped: ${maxInFlight} requests (maxInFlight) were already in flight`);
+  }
+  if (report.unsentSends > 0) {
+    out.push(`${report.unsentSends} send(s) (${share(report.unsentSends)}) never made: the generator was still behind schedule when the run ended`);
+  }
+  return out;
+}

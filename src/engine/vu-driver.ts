@@ -1,0 +1,134 @@
+import { performance } from 'node:perf_hooks';
+import type { Finish } from '../recorder/tally.js';
+import type { Driver } from './driver.js';
+import { HttpSender } from './http-sender.js';
+import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
+import { DRAIN_GRACE_MS } from './open-driver.js';
+import type { PlannedRequest } from './request-plan.js';
+import { createRandom, uniformMs } from './random.js';
+import { usersPlan } from './stage-plan.js';
+
+/** How often the user count is brought to the plan (ramps move in steps this fine). */
+export const CONTROL_INTERVAL_MS = 100;
+// Salt so think times do not repeat the scenario-pick sequence.
+const THINK_SALT = 0x2545f491;
+
+/** One virtual user's loop state. */
+interface VirtualUser {
+  /** Set when the plan no longer needs this user: it ends its current request, then stops. */
+  retired: boolean;
+  /** Ends the current think time early. */
+  wake: (() => void) | undefined;
+}
+
+/**
+ * Closed model on undici: each virtual user sends, waits for the answer, thinks (uniform in
+ * [min, max], seeded), and repeats, with a scenario picked per iteration. The number of users
+ * follows the plan (constant, stepped or linearly ramped stages), adjusted every 100 ms;
+ * a user no longer needed finishes its current request and stops. Latency is service time.
+ */
+export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }) => {
+  const stagePlan = usersPlan(options);
+  const staged = options.stages.length > 0;
+  const sender = new HttpSender({
+    origin: plan.origin,
+    connections: Math.max(1, stagePlan.maxLevel),
+    timeoutMs: options.timeoutMs,
+    clientTimeout: options.clientTimeout,
+    seed: options.seed,
+  });
+  const thinkRandom = createRandom((options.seed ^ THINK_SALT) >>> 0);
+  const lagMonitor = startLoopLagMonitor();
+  const active: VirtualUser[] = [];
+  const running = new Set<Promise<void>>();
+  let budget = options.requests ?? Infinity;
+  let stopping = false;
+  let stageIndex = -1;
+
+  const send = (request: PlannedRequest) => new Promise<Finish>((resolve) => sender.send(request, resolve));
+
+  const think = (user: VirtualUser) => {
+    const { minMs, maxMs } = options.thinkTime!;
+    const ms = uniformMs(thinkRandom, minMs, maxMs);
+    if (ms <= 0) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        user.wake = undefined;
+        resolve();
+      }, ms);
+      user.wake = () => {
+        clearTimeout(timer);
+        user.wake = undefined;
+        resolve();
+      };
+    });
+  };
+
+  const runUser = async (user: VirtualUser) => {
+    while (!stopping && !user.retired && budget > 0) {
+      budget--;
+      const scenario = plan.pick();
+      const ticket = recorder.begin(scenario.name);
+      let request: PlannedRequest;
+      try {
+        request = plan.build(scenario, ticket.id);
+      } catch (error) {
+        recorder.end(ticket, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
+        continue;
+      }
+      recorder.end(ticket, await send(request));
+      if (stopping || user.retired || budget <= 0) break;
+      if (options.thinkTime) await think(user);
+    }
+  };
+
+  const setUsers = (target: number) => {
+    while (active.length < target) {
+      const user: VirtualUser = { retired: false, wake: undefined };
+      active.push(user);
+      const loop = runUser(user).finally(() => running.delete(loop));
+      running.add(loop);
+    }
+    while (active.length > target) {
+      const user = active.pop()!;
+      user.retired = true;
+      user.wake?.();
+    }
+    recorder.setUsers(active.length);
+  };
+
+  const t0 = performance.now();
+  await new Promise<void>((resolve) => {
+    let timer: NodeJS.Timeout | undefined;
+    const stop = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', stop);
+      stopping = true;
+      for (const user of active) user.wake?.();
+      resolve();
+    };
+    const control = () => {
+      const nowMs = performance.now() - t0;
+      const outOfRequests = budget <= 0 && running.size === 0;
+      if (signal.aborted || nowMs >= stagePlan.totalMs || outOfRequests) return stop();
+      const index = stagePlan.stageIndexAt(nowMs);
+      if (index !== stageIndex) {
+        stageIndex = index;
+        const name = stagePlan.stages[index].name;
+        if (staged && name !== undefined) recorder.setPhase(name);
+      }
+      setUsers(Math.round(stagePlan.levelAt(nowMs)));
+      // Wake exactly at the next stage boundary or the end, else every control interval.
+      const boundary = stagePlan.stages[index].endMs - nowMs;
+      timer = setTimeout(control, Math.max(1, Math.min(CONTROL_INTERVAL_MS, boundary)));
+    };
+    signal.addEventListener('abort', stop, { once: true });
+    control();
+  });
+
+  if (!signal.aborted) await sender.drain(options.requests !== undefined ? options.timeoutMs : DRAIN_GRACE_MS, signal);
+  await sender.close();
+  const lagMessage = lagWarning(lagMonitor.stop());
+  if (lagMessage) warn(lagMessage);
+  return { engine: 'undici' };
+};
