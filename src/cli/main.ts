@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+/** `vitest-stress <command>`: generate payloads, or run a load test without writing a spec. */
+import { generateCommand } from './generate.js';
+
+const USAGE = `usage: vitest-stress <command> [flags]
+
+commands:
+  generate   write synthetic credit records   (vitest-stress generate --help)
+  run        load a service, print the result  (vitest-stress run --help)`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'generate':
+      return generateCommand(rest);
+    case 'run': {
+      const { runCommand } = await import('./run.js');
+      return runCommand(rest);
+    }
+    case undefined:
+    case '-h':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`vitest-stress: unknown command "${command}"\n${USAGE}\n`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`vitest-stress: ${(error as Error)?.stack ?? error}\n`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,33 @@
+/** vitest-stress: load, stress and chaos testing of HTTP services as Vitest specs. */
+export { load } from './load.js';
+export { decodeHistogram, encodeHistogram, summarizeLatency } from './recorder/latency-histogram.js';
+export { isRunResult, isRunSummary } from './result/types.js';
+export { withAccessors } from './result/build-result.js';
+export { parseDurationMs } from './options/duration.js';
+export { activeProfileName } from './options/profile.js';
+export { writeFileAtomic } from './output/atomic-write.js';
+export {
+  StressError,
+  InvalidOptionError,
+  UnknownOptionError,
+  RemoteTargetError,
+  WriteFailedError,
+} from './errors.js';
+export { generateCreditRecords } from './data/index.js';
+
+export type { StressErrorCode } from './errors.js';
+export type { Duration } from './options/duration.js';
+export type { LoadOptions, ScenarioOptions, StageOptions, BodyOption, BodyContext } from './options/load-options.js';
+export type {
+  RunResult,
+  RunSummary,
+  RequestCounts,
+  RequestOutcome,
+  LatencySummary,
+  TimelineEntry,
+  LedgerEntry,
+  ErrorCount,
+  LoadModel,
+} from './result/types.js';
+export type { RunResultWithPhases } from './result/build-result.js';
+export type { SlaVerdict, StressMeta, RunMeta } from './vitest/meta.js';
