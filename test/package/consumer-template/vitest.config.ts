@@ -1,0 +1,9 @@
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['*.perf.ts'],
+    setupFiles: ['vitest-stress/matchers'],
+    reporters: ['default', ['vitest-stress/reporter', { outputDir: 'perf-results' }]],
+  },
+});

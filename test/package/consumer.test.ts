@@ -1,0 +1,47 @@
+import { execFile } from 'node:child_process';
+import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, test } from 'vitest';
+
+const exec = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
+const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+
+async function sh(cmd: string, args: string[], cwd: string) {
+  return exec(cmd, args, { cwd, env: { ...process.env, NO_COLOR: '1', CI: 'true' }, maxBuffer: 32 * 1024 * 1024 }).then(
+    (r) => ({ code: 0, stdout: r.stdout, out: r.stdout + r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, out: e.stdout + e.stderr }),
+  );
+}
+
+// The package as another repository gets it: npm pack, install the tarball, no build step of its own.
+describe('the packed package in a separate project', () => {
+  test('installs, type-checks the matchers and fails a breached SLA', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vs-consumer-'));
+    const pack = await sh(npm, ['pack', '--pack-destination', dir], root);
+    expect(pack.code, pack.out).toBe(0);
+    const tarball = pack.stdout.trim().split('\n').filter((l) => l.endsWith('.tgz')).pop()!;
+    await cp(join(root, 'test/package/consumer-template'), dir, { recursive: true });
+    await writeFile(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
+    const vitestVersion = JSON.parse(await readFile(join(root, 'node_modules/vitest/package.json'), 'utf8')).version;
+    const install = await sh(npm, ['install', join(dir, tarball), `vitest@${vitestVersion}`, 'typescript@5.9', '@types/node@20', '--prefer-offline', '--no-audit', '--no-fund'], dir);
+    expect(install.code, install.out).toBe(0);
+
+    // tsc accepts the matchers with numbers and rejects a string threshold (the @ts-expect-error is used).
+    const tsc = await sh(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir);
+    expect(tsc.code, tsc.out).toBe(0);
+    await writeFile(join(dir, 'wrong-type.check.ts'), (await readFile(join(dir, 'wrong-type.check.ts'), 'utf8')).replace('// @ts-expect-error a threshold in ms is a number, not a duration string\n', ''));
+    const tscBad = await sh(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir);
+    expect(tscBad.code).not.toBe(0);
+    expect(tscBad.out).toMatch(/wrong-type\.check\.ts.*Argument of type 'string' is not assignable to parameter of type 'number'/);
+
+    const vitest = await sh(process.execPath, [join(dir, 'node_modules/vitest/vitest.mjs'), 'run'], dir);
+    expect(vitest.code, vitest.out).toBe(1);
+    expect(vitest.out).toMatch(/expected p95 below 1 ms, got [\d.]+ ms/);
+    const junit = await readFile(join(dir, 'perf-results/junit.xml'), 'utf8');
+    expect(junit).toMatch(/<failure message="expected p95 below 1 ms, got [\d.]+ ms/);
+    expect(junit).toContain('<property name="sla.toHaveP95Below" value="pass: expected p95 below 2000 ms');
+  }, 240_000);
+});
