@@ -12,6 +12,8 @@ export interface StressReporterOptions {
   outputDir?: string;
   /** Print the per-test summary at the end (default true). */
   summary?: boolean;
+  /** Only summarise tests whose file matches this pattern, e.g. '\\.perf\\.ts$' (default: every file). */
+  summaryFiles?: string;
 }
 
 /**
@@ -24,7 +26,7 @@ export default class StressReporter implements Reporter {
   private readonly options: Required<StressReporterOptions>;
 
   constructor(options: StressReporterOptions = {}) {
-    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true };
+    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true, summaryFiles: options.summaryFiles ?? '' };
   }
 
   onInit(vitest: Vitest): void {
@@ -39,7 +41,8 @@ export default class StressReporter implements Reporter {
     await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(buildJsonReport(tests, info), null, 2)}\n`);
     await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info));
     if (this.options.summary) {
-      const text = summaryText(tests);
+      const pattern = this.options.summaryFiles ? new RegExp(this.options.summaryFiles) : undefined;
+      const text = summaryText(pattern ? tests.filter((t) => pattern.test(t.file)) : tests);
       if (text) (this.vitest?.logger ?? console).log(text);
     }
   }

@@ -28,6 +28,14 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
   const timedOut = { kind: 'timeout', message: `no response within ${options.timeoutMs} ms` } as const;
   const closedEarly = { kind: 'error', message: 'socket closed before the response' } as const;
 
+  // autocannon hands a response's headers to onResponse just before the client's 'response'
+  // event, synchronously; the Retry-After of a failed answer is kept for that event.
+  let lastRetryAfter: string | undefined;
+  const onResponse = (status: number, _body: unknown, _context: unknown, headers: Record<string, string | string[]>) => {
+    const value = status >= 400 ? headers['retry-after'] ?? headers['Retry-After'] : undefined;
+    lastRetryAfter = Array.isArray(value) ? value[0] : value;
+  };
+
   const settle = (client: AutocannonClient, finish: Parameters<typeof recorder.end>[1]) => {
     const ticket = current.get(client);
     if (!ticket) return;
@@ -70,7 +78,11 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
     iterator.rebuildRequest();
     // autocannon only accepts whole seconds; its client reads this field for every request.
     (client as unknown as { timeout: number }).timeout = options.timeoutMs;
-    client.on('response', (status) => settle(client, { kind: 'response', status }));
+    client.on('response', (status) => {
+      const retryAfter = lastRetryAfter;
+      lastRetryAfter = undefined;
+      settle(client, retryAfter === undefined ? { kind: 'response', status } : { kind: 'response', status, retryAfter });
+    });
     client.on('connError', (error) => settle(client, { kind: 'error', message: error.message }));
   };
 
@@ -88,7 +100,7 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
     ...(options.requests !== undefined ? { amount: options.requests } : { duration: (options.durationMs ?? 10_000) / 1000 }),
     timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
     sampleInt: SAMPLE_INTERVAL_MS,
-    requests: [{ setupRequest: setupRequest as never }],
+    requests: [{ setupRequest: setupRequest as never, onResponse: onResponse as never }],
     setupClient: setupClient as never,
     skipAggregateResult: true,
   } as autocannon.Options, (error) => finished(error ?? null));

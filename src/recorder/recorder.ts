@@ -122,7 +122,10 @@ export class Recorder {
         latencyMs: Math.round(latencyMs * 1000) / 1000,
         sentAtMs: Math.round((ticket.fromMs - this.startMs) * 1000) / 1000,
       };
-      if (finish.kind === 'response') entry.status = finish.status;
+      if (finish.kind === 'response') {
+        entry.status = finish.status;
+        if (!ok && finish.retryAfter !== undefined) entry.retryAfter = finish.retryAfter;
+      }
       else entry.error = finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
       this.ledger.push(entry);
     }

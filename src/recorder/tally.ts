@@ -3,7 +3,7 @@ import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLate
 
 /** How a finished request ended, as the recorder receives it. */
 export type Finish =
-  | { kind: 'response'; status: number }
+  | { kind: 'response'; status: number; /** Retry-After header of a non-2xx/3xx answer, when present. */ retryAfter?: string }
   | { kind: 'error'; message: string }
   | { kind: 'timeout'; message?: string };
 

@@ -89,6 +89,8 @@ export interface LedgerEntry {
   status?: number;
   /** Error message for network errors and timeouts. */
   error?: string;
+  /** Retry-After header of a failed answer (503, 429, ...), when the server sent one. */
+  retryAfter?: string;
   /** ms from (intended) send to the end; absent for cancelled requests. */
   latencyMs?: number;
   /** ms since the run started when the request was sent. */

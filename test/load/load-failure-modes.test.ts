@@ -93,3 +93,22 @@ describe('stopping', () => {
     await timedOutServer!.close();
   });
 });
+
+describe('failed answers keep their Retry-After', () => {
+  test('a 503 with Retry-After is recorded in the ledger', async () => {
+    const { startServer } = await import('../helpers/servers.js');
+    let n = 0;
+    const server = await track(startServer((_req, res) => {
+      if (++n % 2 === 0) {
+        res.statusCode = 503;
+        res.setHeader('retry-after', '2');
+      }
+      res.end();
+    }));
+    const run = await load({ target: server.url, users: 2, requests: 100 });
+    const refused = run.ledger.filter((e) => e.status === 503);
+    expect(refused.length).toBe(50);
+    expect(refused.every((e) => e.retryAfter === '2')).toBe(true);
+    expect(run.ledger.filter((e) => e.status === 200).every((e) => e.retryAfter === undefined)).toBe(true);
+  });
+});
