@@ -20,6 +20,7 @@ export default defineConfig({
           name: 'perf',
           include: ['suites/**/*.perf.ts'],
           setupFiles: ['./src/matchers/register.ts'],
+          globalSetup: ['./suites/setup/global-setup.ts'],
           fileParallelism: false,
           testTimeout: 45 * 60_000,
           hookTimeout: 120_000,

@@ -4,7 +4,7 @@ export { decodeHistogram, encodeHistogram, summarizeLatency } from './recorder/l
 export { isRunResult, isRunSummary } from './result/types.js';
 export { withAccessors } from './result/build-result.js';
 export { parseDurationMs } from './options/duration.js';
-export { activeProfileName } from './options/profile.js';
+export { activeProfileName, profileDuration, profileScale, scaleStages } from './options/profile.js';
 export { writeFileAtomic } from './output/atomic-write.js';
 export {
   StressError,
@@ -17,6 +17,7 @@ export { generateCreditRecords } from './data/index.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
+export type { ProfileName } from './options/profile.js';
 export type { LoadOptions, ScenarioOptions, StageOptions, BodyOption, BodyContext } from './options/load-options.js';
 export type {
   RunResult,

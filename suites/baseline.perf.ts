@@ -1,0 +1,25 @@
+import { describe, expect, test } from 'vitest';
+import { load, profileDuration } from '../src/index.js';
+import { expectCompleteAudit } from './setup/audit.js';
+import { seedMix } from './setup/seed-mix.js';
+import { suiteTarget } from './setup/target.js';
+
+// Seed scenario 1 — baseline: 10 users thinking 1–5 s for 5 minutes (full profile).
+// SLA: p95 < 2 s, errors < 1%; every answered request audited exactly once.
+describe('baseline', () => {
+  test('10 users with 1–5 s think time meet p95 < 2 s and errors < 1%', async () => {
+    const target = suiteTarget();
+    const run = await load({
+      name: 'baseline',
+      target: target.url,
+      users: 10,
+      thinkTime: { min: '1s', max: '5s' },
+      duration: profileDuration('5m'),
+      timeout: '30s',
+      scenarios: seedMix(),
+    });
+    expect(run).toHaveP95Below(2000);
+    expect(run).toHaveErrorRateBelow(0.01);
+    await expectCompleteAudit(run, target);
+  });
+});

@@ -1,0 +1,47 @@
+import type { TestProject } from 'vitest/node';
+import { startEthix } from '../../fixtures/ethix-service/index.js';
+import { SUITE_SERVICE_OPTIONS } from './service-options.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Base URL the suites load. */
+    stressTarget: string;
+    /** True when the suites started the reference service themselves (its audit export is then known). */
+    stressTargetIsLocal: boolean;
+  }
+}
+
+const PREFLIGHT_TIMEOUT_MS = 3000;
+
+/**
+ * Starts the reference service once per run, unless STRESS_TARGET points at another
+ * deployment; then the suites only read from it, after a quick health check so that a target
+ * that is down fails every suite at once with a clear message instead of a long run of errors.
+ */
+export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+  const external = process.env.STRESS_TARGET;
+  if (external) {
+    await preflight(external);
+    project.provide('stressTarget', external);
+    project.provide('stressTargetIsLocal', false);
+    console.log(`[vitest-stress] suites target STRESS_TARGET=${external} (profile ${process.env.STRESS_PROFILE || 'quick'})`);
+    return undefined;
+  }
+  const service = await startEthix(SUITE_SERVICE_OPTIONS);
+  project.provide('stressTarget', service.url);
+  project.provide('stressTargetIsLocal', true);
+  console.log(`[vitest-stress] reference service at ${service.url} (audit store: ${service.auditStore}; profile ${process.env.STRESS_PROFILE || 'quick'})`);
+  return () => service.close();
+}
+
+async function preflight(target: string): Promise<void> {
+  const url = new URL('/health', target);
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(PREFLIGHT_TIMEOUT_MS) });
+    await response.arrayBuffer();
+  } catch (error) {
+    const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+    const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+    throw new Error(`STRESS_TARGET ${target} is not reachable (${reason} on GET ${url.href} within ${PREFLIGHT_TIMEOUT_MS} ms); start the service or fix STRESS_TARGET`);
+  }
+}
