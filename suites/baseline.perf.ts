@@ -3,12 +3,14 @@ import { load, profileDuration } from '../src/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
 import { seedMix } from './setup/seed-mix.js';
 import { suiteTarget } from './setup/target.js';
+import { waitForIdle } from './setup/wait-for-idle.js';
 
 // Seed scenario 1 — baseline: 10 users thinking 1–5 s for 5 minutes (full profile).
 // SLA: p95 < 2 s, errors < 1%; every answered request audited exactly once.
 describe('baseline', () => {
   test('10 users with 1–5 s think time meet p95 < 2 s and errors < 1%', async () => {
     const target = suiteTarget();
+    await waitForIdle(target.url);
     const run = await load({
       name: 'baseline',
       target: target.url,

@@ -1,6 +1,7 @@
 import type { TestProject } from 'vitest/node';
 import { startEthix } from '../../fixtures/ethix-service/index.js';
 import { SUITE_SERVICE_OPTIONS } from './service-options.js';
+import { seedMix } from './seed-mix.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -12,6 +13,7 @@ declare module 'vitest' {
 }
 
 const PREFLIGHT_TIMEOUT_MS = 3000;
+const WARM_UP_REQUESTS = 12;
 
 /**
  * Starts the reference service once per run, unless STRESS_TARGET points at another
@@ -28,10 +30,28 @@ export default async function setup(project: TestProject): Promise<(() => Promis
     return undefined;
   }
   const service = await startEthix(SUITE_SERVICE_OPTIONS);
+  await warmUp(service.url);
   project.provide('stressTarget', service.url);
   project.provide('stressTargetIsLocal', true);
   console.log(`[vitest-stress] reference service at ${service.url} (audit store: ${service.auditStore}; profile ${process.env.STRESS_PROFILE || 'quick'})`);
   return () => service.close();
+}
+
+/**
+ * A fresh service is slow for its first requests (JIT, worker start-up, first connections);
+ * a few requests of the seed's mix before any suite keep that out of the first suite's baseline.
+ * Their ids carry no run's prefix, so no audit verdict counts them.
+ */
+async function warmUp(target: string): Promise<void> {
+  const mix = seedMix();
+  await Promise.all(Array.from({ length: WARM_UP_REQUESTS }, async (_, i) => {
+    const s = mix[i % mix.length];
+    const body = typeof s.body === 'string' ? s.body : s.body === undefined ? undefined : JSON.stringify(s.body);
+    const response = await fetch(new URL(s.path ?? '/', target), {
+      method: s.method, body, headers: { 'content-type': 'application/json', 'x-request-id': `warm-up-${i}` },
+    });
+    await response.arrayBuffer();
+  }));
 }
 
 async function preflight(target: string): Promise<void> {

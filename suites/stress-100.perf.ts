@@ -1,0 +1,36 @@
+import { describe, expect, test } from 'vitest';
+import { load, profileDuration } from '../src/index.js';
+import { expectCompleteAudit } from './setup/audit.js';
+import { seedMix } from './setup/seed-mix.js';
+import { highestSustainedThroughput } from './setup/sustained-throughput.js';
+import { suiteTarget } from './setup/target.js';
+import { waitForIdle } from './setup/wait-for-idle.js';
+
+// Seed scenario 3 — the breaking point: 100 concurrent users, no think time, 5 minutes (full).
+// Degraded but responsive: whatever fails is refused quickly with 503 + Retry-After (or 429),
+// never a hang, a reset or a timeout; the suite reports the highest sustained throughput.
+describe('stress: 100 users', () => {
+  test('100 concurrent users: degraded but responsive', async ({ annotate }) => {
+    const target = suiteTarget();
+    await waitForIdle(target.url);
+    const run = await load({
+      name: 'stress-100',
+      target: target.url,
+      users: 100,
+      duration: profileDuration('5m'),
+      timeout: '30s',
+      scenarios: seedMix(),
+    });
+    const peak = highestSustainedThroughput(run.timeline);
+    await annotate(`highest sustained throughput: ${peak} successful responses/s (best 5 s window); ${run.requests.httpErrors} refused of ${run.requests.total}`);
+
+    expect(run).toHaveSuccessRateAbove(0); // still serving
+    const failures = run.ledger.filter((e) => e.outcome !== 'ok' && e.outcome !== 'cancelled');
+    const ungraceful = failures.filter((e) => !(e.status === 429 || (e.status === 503 && e.retryAfter !== undefined)));
+    expect(ungraceful.slice(0, 5), `${ungraceful.length} of ${failures.length} failures were not a 503 with Retry-After or a 429`).toEqual([]);
+    expect(run.requests.timeouts).toBe(0);
+    expect(run.requests.errors).toBe(0);
+    expect(run).toHaveP99Below(30_000);
+    await expectCompleteAudit(run, target);
+  });
+});
