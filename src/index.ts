@@ -14,6 +14,8 @@ export {
   WriteFailedError,
 } from './errors.js';
 export { generateCreditRecords } from './data/index.js';
+export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';
+export { compareAuditTrail } from './audit/audit-trail.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -32,3 +34,14 @@ export type {
 } from './result/types.js';
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { SlaVerdict, StressMeta, RunMeta } from './vitest/meta.js';
+export type {
+  ChaosProxy,
+  ChaosProxyOptions,
+  FaultOptions,
+  FaultLogEntry,
+  OutageWindow,
+  FaultBreakdown,
+  RunResultWithFaults,
+} from './chaos/index.js';
+export type { AuditSource, AuditQuery } from './audit/audit-source.js';
+export type { AuditComparison } from './audit/audit-trail.js';

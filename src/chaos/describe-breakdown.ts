@@ -13,6 +13,7 @@ export function describeBreakdown(summary: RunSummary, faults: FaultBreakdown | 
   const s = faults.summary;
   const injected = Object.entries(faults.injected)
     .filter(([name]) => name !== 'none')
+    .sort(([a, x], [b, y]) => y - x || a.localeCompare(b))
     .map(([name, count]) => `${name} ${count}`)
     .join(', ');
   const u = faults.unexplained;

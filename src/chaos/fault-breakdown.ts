@@ -31,7 +31,7 @@ export interface UnexplainedFailures {
   tooMany429: number;
   /** 5xx answers other than a 503 with Retry-After. */
   unexpected5xx: number;
-  /** Up to five of them, for the message. */
+  /** Up to five of them other than the graceful 429s and 503s with Retry-After, for messages. */
   examples: Array<{ id: string; outcome: RequestOutcome; status?: number; error?: string }>;
 }
 

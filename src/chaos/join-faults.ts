@@ -80,13 +80,15 @@ function countUnexplained(unexplained: UnexplainedFailures, request: LedgerEntry
   if (request.outcome === 'timeout') unexplained.timeouts++;
   else if (request.outcome === 'error') unexplained.errors++;
   const status = request.status;
+  let graceful = false;
   if (status !== undefined) {
     unexplained.statusCodes[status] = (unexplained.statusCodes[status] ?? 0) + 1;
     if (status === 429) unexplained.tooMany429++;
     else if (status === 503 && logged?.retryAfter !== undefined) unexplained.retryAfter503++;
     else if (status >= 500) unexplained.unexpected5xx++;
+    graceful = status === 429 || (status === 503 && logged?.retryAfter !== undefined);
   }
-  if (unexplained.examples.length < MAX_EXAMPLES) {
+  if (!graceful && unexplained.examples.length < MAX_EXAMPLES) {
     const { id, outcome, error } = request;
     unexplained.examples.push({ id, outcome, ...(status !== undefined ? { status } : {}), ...(error !== undefined ? { error } : {}) });
   }

@@ -1,6 +1,6 @@
 import { Agent, createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import { once } from 'node:events';
+import { once, setMaxListeners } from 'node:events';
 import { StressError } from '../errors.js';
 import { createRandom } from '../engine/random.js';
 import { createExchange, resetSocket } from './create-exchange.js';
@@ -62,6 +62,8 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
   const random = createRandom(resolved.seed ^ 0x5bd1e995);
   const agent = new Agent({ keepAlive: true, maxSockets: Infinity, maxFreeSockets: 256 });
   const closing = new AbortController();
+  // Every request in flight listens for close(): thousands of listeners are expected.
+  setMaxListeners(0, closing.signal);
   const sockets = new Set<Socket>();
   const entries: FaultLogEntry[] = [];
   const windows: OutageWindow[] = [];

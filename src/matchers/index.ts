@@ -5,6 +5,12 @@ import { toHavePercentileBelow } from './to-have-percentile-below.js';
 import { toHaveErrorRateBelow } from './to-have-error-rate-below.js';
 import { toHaveSuccessRateAbove } from './to-have-success-rate-above.js';
 import { toHaveThroughputAbove } from './to-have-throughput-above.js';
+import { toRecoverWithin } from './to-recover-within.js';
+import { toBeResilient } from './to-be-resilient.js';
+import { toDegradeGracefully } from './to-degrade-gracefully.js';
+import { toHaveStableMemory } from './to-have-stable-memory.js';
+import { toHaveMetricBelow } from './to-have-metric-below.js';
+import { toHaveCompleteAuditTrail } from './to-have-complete-audit-trail.js';
 
 export type { StressMatchers } from './types.js';
 
@@ -17,4 +23,10 @@ export const stressMatchers = {
   toHaveErrorRateBelow,
   toHaveSuccessRateAbove,
   toHaveThroughputAbove,
+  toRecoverWithin,
+  toBeResilient,
+  toDegradeGracefully,
+  toHaveStableMemory,
+  toHaveMetricBelow,
+  toHaveCompleteAuditTrail,
 };

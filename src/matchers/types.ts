@@ -14,6 +14,18 @@ export interface StressMatchers<R = unknown> {
   toHaveSuccessRateAbove(fraction: number): R;
   /** Finished requests per second above `rps`. */
   toHaveThroughputAbove(rps: number): R;
+  /** After phase `options.after` ends, rolling p95 and error rate back within tolerance of the phase before it within `ms`. */
+  toRecoverWithin(ms: number, options: import('../result/recovery.js').RecoveryOptions): R;
+  /** ok / finished at least `minSuccessRate` (default 0.8) under faults; the message lists the failure breakdown. */
+  toBeResilient(options?: { minSuccessRate?: number }): R;
+  /** Every failure an injected fault, a 503 with Retry-After or a 429; nothing past its timeout + graceMs (default 500). Needs withFaults(). */
+  toDegradeGracefully(options?: { graceMs?: number }): R;
+  /** Least-squares growth of resident memory (or options.metric, bytes) after warm-up below maxGrowthMBPerHour; needs server metrics. */
+  toHaveStableMemory(options: import('./to-have-stable-memory.js').StableMemoryOptions): R;
+  /** Highest sampled value of server metric `name` over the run below `value`; needs server metrics. */
+  toHaveMetricBelow(name: string, value: number): R;
+  /** Async: every answered request audited exactly once, no unknown ids. `await expect(run).toHaveCompleteAuditTrail({ exportUrl })`. */
+  toHaveCompleteAuditTrail(source: import('../audit/audit-source.js').AuditSource, options?: import('./to-have-complete-audit-trail.js').AuditTrailOptions): Promise<R>;
 }
 
 declare module 'vitest' {

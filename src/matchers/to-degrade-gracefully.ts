@@ -1,0 +1,70 @@
+import type { MatcherState } from 'vitest';
+import { describeBreakdown } from '../chaos/describe-breakdown.js';
+import { faultsOf } from '../chaos/with-faults.js';
+import { isRunResult, type LedgerEntry, type RunResult } from '../result/types.js';
+import { describeReceived, describeRun, finishedCount, formatNumber } from './describe.js';
+import { record, type MatcherResult } from './judge.js';
+
+/** Options of toDegradeGracefully. */
+export interface GracefulOptions {
+  /** How far past the run's timeout a request may end before it counts as hanging, ms; default 500. */
+  graceMs?: number;
+}
+
+const MATCHER = 'toDegradeGracefully';
+const DEFAULT_GRACE_MS = 500;
+
+/**
+ * Passes when every failure is explained: an injected fault, a 503 with Retry-After, or a 429
+ * (so no unexpected 5xx and no unexplained timeout or reset), and no request ended later than
+ * the run's timeout + `graceMs` after it was sent. Needs the ground truth: withFaults(result, proxy).
+ */
+export function toDegradeGracefully(this: MatcherState, received: unknown, options: GracefulOptions = {}): MatcherResult {
+  const isNot = this.isNot === true;
+  const fail = (message: string, observed: number | null): MatcherResult => {
+    record(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0, observed, pass: false, negated: isNot, message });
+    return { pass: isNot, message: () => message };
+  };
+
+  if (!isRunResult(received)) return fail(`${MATCHER}: expected a vitest-stress run result (from load()), received ${describeReceived(received)}`, null);
+  const graceMs = typeof options === 'object' && options !== null ? (options.graceMs ?? DEFAULT_GRACE_MS) : options;
+  if (typeof graceMs !== 'number' || !Number.isFinite(graceMs) || graceMs < 0) return fail(`${MATCHER}: graceMs must be a number of ms >= 0, received ${describeReceived(graceMs)}`, null);
+  const faults = faultsOf(received);
+  if (!faults) return fail(`${MATCHER}: the result has no faults section, so failures cannot be told apart from injected faults: use withFaults(result, proxy)`, null);
+  if (!Array.isArray(received.ledger) || (received.ledger.length === 0 && received.requests.total > 0)) {
+    return fail(`${MATCHER}: the result has no request ledger (ledger: false?), so failures cannot be joined with injected faults`, null);
+  }
+  const finished = finishedCount(received);
+  const context = `${describeRun(received, finished)}; ${describeBreakdown(received, faults)}`;
+  if (finished === 0) return fail(`expected the run to degrade gracefully, but no requests finished to judge (${received.requests.total} sent; ${context})`, null);
+
+  const u = faults.unexplained;
+  const ungraceful = u.total - u.retryAfter503 - u.tooMany429;
+  const timeoutMs = typeof received.options?.timeoutMs === 'number' ? received.options.timeoutMs : undefined;
+  const hung = timeoutMs === undefined ? [] : hangingRequests(received, timeoutMs + graceMs);
+  const problems: string[] = [];
+  if (ungraceful > 0) {
+    const example = u.examples[0];
+    problems.push(`${ungraceful} failure(s) not explained by an injected fault, a 503 with Retry-After or a 429, of which ${u.unexpected5xx} unexpected 5xx${example ? ` (e.g. ${example.id}: ${example.status ?? example.error ?? example.outcome})` : ''}`);
+  }
+  if (hung.length > 0) {
+    const slowest = Math.max(...hung.map((e) => e.latencyMs!));
+    problems.push(`${hung.length} request(s) ran past the ${formatNumber(timeoutMs!)} ms timeout (+${formatNumber(graceMs)} ms grace), the longest ${formatNumber(slowest)} ms`);
+  }
+  const pass = problems.length === 0;
+  const rule = `every failure an injected fault, a 503 with Retry-After or a 429; nothing past its ${timeoutMs === undefined ? '(unknown)' : `${formatNumber(timeoutMs)} ms`} timeout`;
+  const message = pass
+    ? `expected the run not to degrade gracefully (${rule}), but it did (${context})`
+    : `expected the run to degrade gracefully (${rule}), but ${problems.join('; ')} (${context})`;
+  const observed = ungraceful + hung.length;
+  record(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0, observed, pass: pass !== isNot, negated: isNot, message });
+  return { pass, message: () => message, actual: observed, expected: 0 };
+}
+
+/**
+ * Requests that ended more than `limitMs` after they were sent. Cancelled ones (still open when
+ * the run stopped) have no end and are left out: whether they would have hung is unknown.
+ */
+function hangingRequests(result: RunResult, limitMs: number): LedgerEntry[] {
+  return result.ledger.filter((e) => e.latencyMs !== undefined && e.latencyMs > limitMs);
+}

@@ -1,0 +1,87 @@
+import type { MatcherState } from 'vitest';
+import { StressError } from '../errors.js';
+import { BYTES_PER_MB, describeGaps, seriesFromReceived } from '../metrics/describe-series.js';
+import { afterWarmup, linearTrend } from '../metrics/linear-trend.js';
+import { pointsOf, seenKeys } from '../metrics/series.js';
+import { formatDurationMs, parseDurationMs, type Duration } from '../options/duration.js';
+import { describeReceived, formatNumber } from './describe.js';
+import { record, type MatcherResult } from './judge.js';
+
+/** Options of toHaveStableMemory. */
+export interface StableMemoryOptions {
+  /** Highest acceptable growth of the metric after warm-up, MB (10^6 bytes) per hour. */
+  maxGrowthMBPerHour: number;
+  /** Time to skip from the first sample: ms or '30s'. Default: warmupFraction. */
+  warmup?: Duration;
+  /** Fraction (0..1) of the sampled time to skip when `warmup` is not given; default 0.1. */
+  warmupFraction?: number;
+  /** The byte metric to judge; default 'process_resident_memory_bytes'. */
+  metric?: string;
+  /** Fewest samples after warm-up that can be judged; default 5 (at least 3). */
+  minSamples?: number;
+}
+
+const MATCHER = 'toHaveStableMemory';
+const KEYS = ['maxGrowthMBPerHour', 'warmup', 'warmupFraction', 'metric', 'minSamples'];
+const DEFAULT_METRIC = 'process_resident_memory_bytes';
+
+/**
+ * Passes when the least-squares slope of a byte metric (resident memory by default), after
+ * warm-up, is below `maxGrowthMBPerHour`. Judged on the estimate; the message gives its t-based
+ * 95% interval and the sample count. Fewer than `minSamples` samples after warm-up never pass.
+ */
+export function toHaveStableMemory(this: MatcherState, received: unknown, options: StableMemoryOptions): MatcherResult {
+  const isNot = this.isNot === true;
+  const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<StableMemoryOptions>;
+  const metric = typeof o.metric === 'string' ? o.metric : DEFAULT_METRIC;
+  const limit = o.maxGrowthMBPerHour;
+  const subject = metric === DEFAULT_METRIC ? 'resident memory' : metric;
+  const verdict = { matcher: MATCHER, metric: `${subject} growth`, unit: 'MB/h', negated: isNot, subject: metric };
+  const fail = (message: string, observed: number | null = null): MatcherResult => {
+    record(this, { ...verdict, threshold: typeof limit === 'number' ? limit : describeReceived(limit), observed, pass: false, message });
+    return { pass: isNot, message: () => message };
+  };
+
+  const series = seriesFromReceived(MATCHER, received);
+  if (typeof series === 'string') return fail(series);
+  if (typeof options !== 'object' || options === null) return fail(`${MATCHER}: options must be an object such as { maxGrowthMBPerHour: 50 }, received ${describeReceived(options)}`);
+  const unknown = Object.keys(options).find((k) => !KEYS.includes(k));
+  if (unknown !== undefined) return fail(`${MATCHER}: unknown option "${unknown}"; the options are ${KEYS.join(', ')}`);
+  if (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0) return fail(`${MATCHER}: maxGrowthMBPerHour must be a number of MB per hour > 0, received ${describeReceived(limit)}`);
+  if (o.metric !== undefined && (typeof o.metric !== 'string' || o.metric === '')) return fail(`${MATCHER}: metric must be a metric name, received ${describeReceived(o.metric)}`);
+  const minSamples = o.minSamples ?? 5;
+  if (!Number.isInteger(minSamples) || minSamples < 3) return fail(`${MATCHER}: minSamples must be an integer >= 3, received ${describeReceived(o.minSamples)}`);
+  if (o.warmup !== undefined && o.warmupFraction !== undefined) return fail(`${MATCHER}: give warmup or warmupFraction, not both`);
+  let warmupMs: number | undefined;
+  try {
+    warmupMs = o.warmup === undefined ? undefined : parseDurationMs(o.warmup, 'warmup', { allowZero: true });
+    if (o.warmupFraction !== undefined && !(typeof o.warmupFraction === 'number' && o.warmupFraction >= 0 && o.warmupFraction < 1)) {
+      return fail(`${MATCHER}: warmupFraction must be a fraction in [0, 1), received ${describeReceived(o.warmupFraction)}`);
+    }
+  } catch (error) {
+    if (error instanceof StressError) return fail(`${MATCHER}: ${error.message}`);
+    throw error;
+  }
+
+  const head = `expected ${subject} growth ${isNot ? 'not ' : ''}below ${formatNumber(limit)} MB/h`;
+  const gaps = describeGaps(series);
+  if (series.samples.length === 0) return fail(`${head}, but the metrics series from ${series.source} has no samples${gaps ? ` (${gaps})` : ''}`);
+  const { points: all } = pointsOf(series, metric);
+  if (!series.samples.some((s) => metric in s.metrics)) {
+    return fail(`${head}, but no sample has ${metric}; seen: ${seenKeys(series).join(', ') || 'nothing'} (sample it with names: ['${metric}'])`);
+  }
+  const used = afterWarmup(all, { warmupMs, warmupFraction: warmupMs === undefined ? (o.warmupFraction ?? 0.1) : undefined });
+  const after = `after ${formatDurationMs(used.warmupMs)} warm-up`;
+  const context = (n: number) => `n=${n} samples ${after}${gaps ? `; ${gaps}` : ''}`;
+  if (used.points.length < minSamples) {
+    return fail(`${head}, but only ${used.points.length} samples of ${metric} ${after} (at least ${minSamples} needed; ${all.length} in all${gaps ? `; ${gaps}` : ''})`);
+  }
+
+  const trend = linearTrend(used.points);
+  const slope = trend.slopePerHour / BYTES_PER_MB;
+  const [low, high] = trend.ci95.map((v) => v / BYTES_PER_MB);
+  const pass = slope < limit;
+  const message = `${head}, got ${formatNumber(slope)} MB/h (95% CI ${formatNumber(low)}–${formatNumber(high)}, ${context(trend.n)})`;
+  record(this, { ...verdict, threshold: limit, observed: slope, pass: pass !== isNot, message });
+  return { pass, message: () => message, actual: slope, expected: limit };
+}
