@@ -17,7 +17,8 @@ const DEFAULT_GRACE_MS = 500;
 /**
  * Passes when every failure is explained: an injected fault, a 503 with Retry-After, or a 429
  * (so no unexpected 5xx and no unexplained timeout or reset), and no request ended later than
- * the run's timeout + `graceMs` after it was sent. Needs the ground truth: withFaults(result, proxy).
+ * the run's timeout + `graceMs` after it was sent. With withFaults(result, proxy) injected faults
+ * are explained by the proxy's log; without it (no proxy) every failure must be graceful itself.
  */
 export function toDegradeGracefully(this: MatcherState, received: unknown, options: GracefulOptions = {}): MatcherResult {
   const isNot = this.isNot === true;
@@ -30,15 +31,15 @@ export function toDegradeGracefully(this: MatcherState, received: unknown, optio
   const graceMs = typeof options === 'object' && options !== null ? (options.graceMs ?? DEFAULT_GRACE_MS) : options;
   if (typeof graceMs !== 'number' || !Number.isFinite(graceMs) || graceMs < 0) return fail(`${MATCHER}: graceMs must be a number of ms >= 0, received ${describeReceived(graceMs)}`, null);
   const faults = faultsOf(received);
-  if (!faults) return fail(`${MATCHER}: the result has no faults section, so failures cannot be told apart from injected faults: use withFaults(result, proxy)`, null);
   if (!Array.isArray(received.ledger) || (received.ledger.length === 0 && received.requests.total > 0)) {
     return fail(`${MATCHER}: the result has no request ledger (ledger: false?), so failures cannot be joined with injected faults`, null);
   }
   const finished = finishedCount(received);
-  const context = `${describeRun(received, finished)}; ${describeBreakdown(received, faults)}`;
+  const context = faults ? `${describeRun(received, finished)}; ${describeBreakdown(received, faults)}` : describeRun(received, finished);
   if (finished === 0) return fail(`expected the run to degrade gracefully, but no requests finished to judge (${received.requests.total} sent; ${context})`, null);
 
-  const u = faults.unexplained;
+  // Without a fault log (no chaos proxy) nothing was injected: every failure must be graceful on its own.
+  const u = faults?.unexplained ?? unexplainedFromLedger(received.ledger);
   const ungraceful = u.total - u.retryAfter503 - u.tooMany429;
   const timeoutMs = typeof received.options?.timeoutMs === 'number' ? received.options.timeoutMs : undefined;
   const hung = timeoutMs === undefined ? [] : hangingRequests(received, timeoutMs + graceMs);
@@ -54,11 +55,24 @@ export function toDegradeGracefully(this: MatcherState, received: unknown, optio
   const pass = problems.length === 0;
   const rule = `every failure an injected fault, a 503 with Retry-After or a 429; nothing past its ${timeoutMs === undefined ? '(unknown)' : `${formatNumber(timeoutMs)} ms`} timeout`;
   const message = pass
-    ? `expected the run not to degrade gracefully (${rule}), but it did (${context})`
+    ? `expected the run ${isNot ? 'not ' : ''}to degrade gracefully (${rule}): it did (${context})`
     : `expected the run to degrade gracefully (${rule}), but ${problems.join('; ')} (${context})`;
   const observed = ungraceful + hung.length;
   record(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0, observed, pass: pass !== isNot, negated: isNot, message });
   return { pass, message: () => message, actual: observed, expected: 0 };
+}
+
+/** Failures of a run without injected faults, classified from the ledger (status and Retry-After). */
+function unexplainedFromLedger(ledger: readonly LedgerEntry[]) {
+  const failures = ledger.filter((e) => e.outcome !== 'ok' && e.outcome !== 'cancelled');
+  const example = failures.find((e) => !(e.status === 429 || (e.status === 503 && e.retryAfter !== undefined)));
+  return {
+    total: failures.length,
+    retryAfter503: failures.filter((e) => e.status === 503 && e.retryAfter !== undefined).length,
+    tooMany429: failures.filter((e) => e.status === 429).length,
+    unexpected5xx: failures.filter((e) => e.status !== undefined && e.status >= 500 && !(e.status === 503 && e.retryAfter !== undefined)).length,
+    examples: example ? [example] : [],
+  };
 }
 
 /**

@@ -6,6 +6,7 @@ export interface FakeRequest {
   status?: number;
   error?: string;
   timeout?: boolean;
+  retryAfter?: string;
 }
 
 /**
@@ -30,7 +31,7 @@ export function fakeRun(requests: FakeRequest[], { users = 10, durationMs = 30_0
       run: () => {
         if (r.timeout) recorder.end(ticket!, { kind: 'timeout' });
         else if (r.error) recorder.end(ticket!, { kind: 'error', message: r.error });
-        else recorder.end(ticket!, { kind: 'response', status: r.status ?? 200 });
+        else recorder.end(ticket!, r.retryAfter === undefined ? { kind: 'response', status: r.status ?? 200 } : { kind: 'response', status: r.status ?? 200, retryAfter: r.retryAfter });
       },
     });
   });

@@ -42,9 +42,12 @@ describe('.toDegradeGracefully', () => {
     expect(slow).toDegradeGracefully({ graceMs: 700 });
   });
 
-  test('needs the ground truth: no faults section fails the match', () => {
-    expect(() => expect(fakeRun([{ latencyMs: 1 }])).toDegradeGracefully()).toThrow('toDegradeGracefully: the result has no faults section, so failures cannot be told apart from injected faults: use withFaults(result, proxy)');
-    expect(() => expect(fakeRun([{ latencyMs: 1 }])).not.toDegradeGracefully()).toThrow(/no faults section/);
+  test('without a fault log, every failure must be a 503 with Retry-After or a 429', () => {
+    const refusing = fakeRun([{ latencyMs: 5 }, { latencyMs: 1, status: 503, retryAfter: '1' }, { latencyMs: 1, status: 429 }]);
+    expect(refusing).toDegradeGracefully();
+    const crashing = fakeRun([{ latencyMs: 5 }, { latencyMs: 1, status: 503, retryAfter: '1' }, { latencyMs: 1, status: 500 }, { latencyMs: 1, error: 'read ECONNRESET' }]);
+    expect(() => expect(crashing).toDegradeGracefully()).toThrow(/but 2 failure\(s\) not explained by an injected fault, a 503 with Retry-After or a 429, of which 1 unexpected 5xx \(e\.g\. fake-3: 500\)/);
+    expect(crashing).not.toDegradeGracefully();
   });
 
   test('zero finished requests never pass', () => {
@@ -69,6 +72,6 @@ describe('.not.toDegradeGracefully', () => {
   });
 
   test('fails when the run degraded gracefully', () => {
-    expect(() => expect(run).not.toDegradeGracefully()).toThrow(`expected the run not to degrade gracefully (${RULE}), but it did (n=100,`);
+    expect(() => expect(run).not.toDegradeGracefully()).toThrow(`expected the run not to degrade gracefully (${RULE}): it did (n=100,`);
   });
 });
