@@ -15,6 +15,8 @@ export interface TestRecord {
   errors: string[];
   runs: RunMeta[];
   verdicts: SlaVerdict[];
+  /** context.annotate() notes, e.g. a suite's latency-by-size table. */
+  annotations: Array<{ type: string; message: string }>;
 }
 
 /** Flatten Vitest's modules into test records, in file order. */
@@ -39,5 +41,6 @@ function toRecord(test: TestCase, root: string): TestRecord {
     errors: (result.errors ?? []).map((e) => e.message ?? String(e)),
     runs: meta?.runs ?? [],
     verdicts: meta?.verdicts ?? [],
+    annotations: test.annotations().map((a) => ({ type: a.type, message: a.message })),
   };
 }

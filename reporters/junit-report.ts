@@ -40,6 +40,7 @@ function testcaseXml(test: TestRecord): string {
   const props: Array<[string, string]> = [];
   test.runs.forEach((run, i) => props.push(...runProperties(run, test.runs.length > 1 ? `run${i + 1}.` : '')));
   for (const verdict of test.verdicts) props.push(verdictProperty(verdict));
+  for (const note of test.annotations) props.push([note.type, note.message]);
   if (props.length > 0) {
     lines.push('      <properties>');
     for (const [name, value] of props) lines.push(`        ${openTag('property', { name, value }, true)}`);

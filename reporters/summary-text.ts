@@ -27,6 +27,10 @@ export function runBlock(run: RunMeta): string[] {
     `  Latency (ms):  min ${fmt(l.min)}  mean ${fmt(l.mean)}  median ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}  max ${fmt(l.max)}`,
     `  Status codes:  ${codes}`,
   ];
+  const schedule = run.schedule as { plannedSends: number; sentSends: number; lateSends: number; lateThresholdMs: number; droppedSends: number; unsentSends: number } | undefined;
+  if (schedule) {
+    lines.push(`  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`);
+  }
   if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
   for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
   return lines;
@@ -34,7 +38,7 @@ export function runBlock(run: RunMeta): string[] {
 
 /** The terminal summary for every test that ran load() or measure() or judged an SLA. */
 export function summaryText(tests: TestRecord[]): string {
-  const perf = tests.filter((t) => t.runs.length > 0 || t.verdicts.length > 0);
+  const perf = tests.filter((t) => t.runs.length > 0 || t.verdicts.length > 0 || t.annotations.length > 0);
   if (perf.length === 0) return '';
   const out = ['', ' vitest-stress summary', ''];
   for (const t of perf) {
@@ -45,6 +49,7 @@ export function summaryText(tests: TestRecord[]): string {
       out.push(...runBlock(run));
     });
     for (const v of t.verdicts) out.push(`  SLA ${v.pass ? '✓' : '✗'} ${v.message}`);
+    for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
     out.push('');
   }
   return out.join('\n');

@@ -3,6 +3,7 @@ export { load } from './load.js';
 export { decodeHistogram, encodeHistogram, summarizeLatency } from './recorder/latency-histogram.js';
 export { isRunResult, isRunSummary } from './result/types.js';
 export { withAccessors } from './result/build-result.js';
+export { measureRecovery } from './result/recovery.js';
 export { parseDurationMs } from './options/duration.js';
 export { activeProfileName, profileDuration, profileScale, scaleStages } from './options/profile.js';
 export { writeFileAtomic } from './output/atomic-write.js';
@@ -33,6 +34,8 @@ export type {
   LoadModel,
 } from './result/types.js';
 export type { RunResultWithPhases } from './result/build-result.js';
+export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
+export type { ScheduleReport } from './engine/driver.js';
 export type { SlaVerdict, StressMeta, RunMeta } from './vitest/meta.js';
 export type {
   ChaosProxy,

@@ -35,9 +35,9 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   };
   const driver = selectDriver(resolved);
   const progress = startProgress(recorder, resolved, profile);
-  let engine: string;
+  let driverReport: Awaited<ReturnType<typeof driver>>;
   try {
-    ({ engine } = await driver({ options: resolved, recorder, plan, signal: controller.signal, warn }));
+    driverReport = await driver({ options: resolved, recorder, plan, signal: controller.signal, warn });
   } finally {
     progress.stop();
     for (const s of sources) s.removeEventListener('abort', abort);
@@ -50,13 +50,14 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   const result = buildResult({
     report,
     model: resolved.model,
-    engine,
+    engine: driverReport.engine,
     profile,
     target: resolved.target.href,
     startedAt,
     warnings,
     options: describeOptions(resolved),
   });
+  if (driverReport.schedule) result.schedule = driverReport.schedule;
   recordRunInTest(result, test);
   return result;
 }

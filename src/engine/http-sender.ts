@@ -93,6 +93,7 @@ export class HttpSender {
 
 class RequestHandler implements Dispatcher.DispatchHandler {
   private status = 0;
+  private retryAfter: string | undefined;
   private controller: Dispatcher.DispatchController | undefined;
   private readonly timer: NodeJS.Timeout;
   private ended = false;
@@ -110,14 +111,18 @@ class RequestHandler implements Dispatcher.DispatchHandler {
     this.controller = controller;
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number): void {
+  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
     this.status = statusCode;
+    if (statusCode >= 400) {
+      const value = headers['retry-after'];
+      this.retryAfter = Array.isArray(value) ? value[0] : value;
+    }
   }
 
   onResponseData(): void {}
 
   onResponseEnd(): void {
-    this.finish({ kind: 'response', status: this.status });
+    this.finish(this.retryAfter === undefined ? { kind: 'response', status: this.status } : { kind: 'response', status: this.status, retryAfter: this.retryAfter });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {

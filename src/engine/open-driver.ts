@@ -12,6 +12,14 @@ export const LATE_THRESHOLD_MS = 10;
 const LATE_WARN_SHARE = 0.01;
 /** At most this many sends per timer tick, so responses get handled between catch-up batches. */
 const MAX_BATCH = 500;
+/**
+ * Sockets the open driver opens at most. After a hiccup, catch-up sends would otherwise open a
+ * new socket each (hundreds at once), and on a busy machine that connect storm overflows the
+ * server's accept queue and turns a 100 ms hiccup into seconds of stall. Requests beyond this
+ * wait in the pool's queue: they count as in flight, and their latency from the intended send
+ * includes the wait.
+ */
+export const MAX_CONNECTIONS = 256;
 /** After the schedule ends, wait this long for answers before counting the rest as cancelled. */
 export const DRAIN_GRACE_MS = 1000;
 
@@ -30,7 +38,7 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
   const staged = options.stages.length > 0;
   const sender = new HttpSender({
     origin: plan.origin,
-    connections: options.maxInFlight,
+    connections: Math.min(options.maxInFlight, MAX_CONNECTIONS),
     timeoutMs: options.timeoutMs,
     clientTimeout: options.clientTimeout,
     seed: options.seed,
@@ -40,7 +48,7 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
   const stats = { sent: 0, late: 0, maxLateMs: 0, dropped: 0, unsent: 0 };
   let stageIndex = -1;
   let shownRate = -1;
-  let timer: NodeJS.Timeout | NodeJS.Immediate | undefined;
+  let cancelTimer: (() => void) | undefined;
   const t0 = performance.now();
 
   const enterStage = (index: number) => {
@@ -76,12 +84,12 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
   await new Promise<void>((resolve) => {
     let nextMs = schedule.next();
     const stop = () => {
-      if (timer !== undefined) clearTimeout(timer as NodeJS.Timeout), clearImmediate(timer as NodeJS.Immediate);
+      cancelTimer?.();
       signal.removeEventListener('abort', stop);
       resolve();
     };
     const tick = () => {
-      timer = undefined;
+      cancelTimer = undefined;
       if (signal.aborted) return stop();
       const nowMs = performance.now() - t0;
       const rate = Math.round(stagePlan.levelAt(Math.min(nowMs, endMs - 1e-6)));
@@ -102,7 +110,13 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
         }
         return stop();
       }
-      timer = behind ? setImmediate(tick) : setTimeout(tick, Math.max(0, Math.min(nextMs, endMs) - (performance.now() - t0) - 0.5));
+      if (behind) {
+        const immediate = setImmediate(tick);
+        cancelTimer = () => clearImmediate(immediate);
+      } else {
+        const timeout = setTimeout(tick, Math.max(0, Math.min(nextMs, endMs) - (performance.now() - t0) - 0.5));
+        cancelTimer = () => clearTimeout(timeout);
+      }
     };
     signal.addEventListener('abort', stop, { once: true });
     tick();

@@ -95,7 +95,7 @@ describe('stopping', () => {
 });
 
 describe('failed answers keep their Retry-After', () => {
-  test('a 503 with Retry-After is recorded in the ledger', async () => {
+  test.each(['autocannon', 'undici'] as const)('a 503 with Retry-After is recorded in the ledger (%s driver)', async (engine) => {
     const { startServer } = await import('../helpers/servers.js');
     let n = 0;
     const server = await track(startServer((_req, res) => {
@@ -105,7 +105,7 @@ describe('failed answers keep their Retry-After', () => {
       }
       res.end();
     }));
-    const run = await load({ target: server.url, users: 2, requests: 100 });
+    const run = await load({ target: server.url, users: 2, requests: 100, engine });
     const refused = run.ledger.filter((e) => e.status === 503);
     expect(refused.length).toBe(50);
     expect(refused.every((e) => e.retryAfter === '2')).toBe(true);

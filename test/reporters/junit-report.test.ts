@@ -17,13 +17,14 @@ const tests: TestRecord[] = [
     file: 'suites/a.perf.ts', project: 'perf', name: `p95 <&"'> ok`, fullName: `baseline > p95 <&"'> ok`, state: 'failed', durationMs: 1234.5,
     errors: ['expected p95 below 900 ms, got 950.3 ms (n=1000, 10 users, 31 s, 0% errors)'],
     runs: [run],
+    annotations: [{ type: 'notice', message: 'highest sustained throughput: 42 req/s' }],
     verdicts: [
       { matcher: 'toHaveErrorRateBelow', metric: 'error rate', unit: 'fraction', threshold: 0.01, observed: 0, pass: true, negated: false, message: 'expected error rate below 1%, got 0%' },
       { matcher: 'toHaveP95Below', metric: 'p95', unit: 'ms', threshold: 900, observed: 950.3, pass: false, negated: false, message: 'expected p95 below 900 ms, got 950.3 ms (n=1000, 10 users, 31 s, 0% errors)' },
     ],
   },
-  { file: 'suites/a.perf.ts', project: 'perf', name: 'skipped one', fullName: 'skipped one', state: 'skipped', durationMs: 0, errors: [], runs: [], verdicts: [] },
-  { file: 'test/b.test.ts', project: 'unit', name: 'plain', fullName: 'plain', state: 'passed', durationMs: 3, errors: [], runs: [], verdicts: [] },
+  { file: 'suites/a.perf.ts', project: 'perf', name: 'skipped one', fullName: 'skipped one', state: 'skipped', durationMs: 0, errors: [], runs: [], verdicts: [], annotations: [] },
+  { file: 'test/b.test.ts', project: 'unit', name: 'plain', fullName: 'plain', state: 'passed', durationMs: 3, errors: [], runs: [], verdicts: [], annotations: [] },
 ];
 
 describe('junit.xml', () => {
@@ -47,6 +48,7 @@ describe('junit.xml', () => {
     expect(xml).toContain('<property name="sla.toHaveP95Below" value="fail: expected p95 below 900 ms');
     expect(xml).toContain('<property name="sla.toHaveErrorRateBelow" value="pass: expected error rate below 1%, got 0%"/>');
     expect(xml).toContain('<skipped/>');
+    expect(xml).toContain('<property name="notice" value="highest sustained throughput: 42 req/s"/>');
     // Every tag that opens is closed: a crude well-formedness check.
     expect(xml.match(/<testsuite /g)?.length).toBe(xml.match(/<\/testsuite>/g)?.length);
     expect(xml.match(/<testcase /g)?.length).toBe(xml.match(/<\/testcase>/g)?.length);
