@@ -1,5 +1,6 @@
 /** vitest-stress: load, stress and chaos testing of HTTP services as Vitest specs. */
 export { load } from './load.js';
+export { measure } from './measure.js';
 export { decodeHistogram, encodeHistogram, summarizeLatency } from './recorder/latency-histogram.js';
 export { isRunResult, isRunSummary } from './result/types.js';
 export { withAccessors } from './result/build-result.js';
@@ -21,6 +22,7 @@ export { compareAuditTrail } from './audit/audit-trail.js';
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
 export type { ProfileName } from './options/profile.js';
+export type { MeasureOptions } from './measure/measure-options.js';
 export type { LoadOptions, ScenarioOptions, StageOptions, BodyOption, BodyContext } from './options/load-options.js';
 export type {
   RunResult,

@@ -1,7 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Bench } from 'tinybench';
 import { validateMeasureOptions, type MeasureOptions, type ResolvedMeasureOptions } from './measure/measure-options.js';
-import { NO_ERROR, errorMessage, timedCall } from './measure/timed-call.js';
+import { NO_ERROR, errorMessage, timedCall, type CallSink } from './measure/timed-call.js';
 import { activeProfileName } from './options/profile.js';
 import { Recorder, type RecorderReport } from './recorder/recorder.js';
 import type { Finish } from './recorder/tally.js';
@@ -22,8 +22,9 @@ const BUSY_SHARE_WARNING = 0.5;
  * each call. Resolves with a run result of the same shape as load()'s (`model: 'in-process'`):
  * `latency` is the duration of each call that returned, in ms (fractional, microsecond
  * resolution); `throughput` is calls per second of wall time; a call that throws is an error
- * with its message and the run goes on. Stops after the call in progress when
- * `options.signal` or the Vitest test's signal aborts. Throws only for bad options (coded).
+ * with its message and the run goes on. When `options.signal` or the Vitest test's signal
+ * aborts, the run stops after the call in progress; an async call still pending is abandoned
+ * and counted as cancelled. Throws only for bad options (coded).
  */
 export async function measure(fn: () => unknown, options?: MeasureOptions): Promise<RunResultWithPhases> {
   const resolved = validateMeasureOptions(fn, options);
@@ -48,13 +49,21 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
     recorder = new Recorder({ idPrefix: 'call-', ledger: false, now: () => clockMs });
     recorder.setUsers(1);
   };
-  const sink = (startMs: number, endMs: number, error: unknown) => {
-    if (!recorder) return; // warmup
-    clockMs = startMs;
-    const ticket = recorder.begin(resolved.name);
-    clockMs = endMs;
-    recorder.end(ticket, error === NO_ERROR ? RETURNED : { kind: 'error', message: errorMessage(error) });
-    busyMs += endMs - startMs;
+  const sink: CallSink = {
+    ended(startMs, endMs, error) {
+      if (!recorder) return; // warmup
+      clockMs = startMs;
+      const ticket = recorder.begin(resolved.name);
+      clockMs = endMs;
+      recorder.end(ticket, error === NO_ERROR ? RETURNED : { kind: 'error', message: errorMessage(error) });
+      busyMs += endMs - startMs;
+    },
+    abandoned(startMs) {
+      if (!recorder) return;
+      clockMs = startMs;
+      recorder.begin(resolved.name); // left in flight: finish() counts it as cancelled
+      clockMs = performance.now();
+    },
   };
 
   const bench = new Bench({
@@ -65,7 +74,7 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
     warmupIterations: 1,
     signal: controller.signal,
   });
-  bench.add(resolved.name, timedCall(fn, sink), {
+  bench.add(resolved.name, timedCall(fn, sink, controller.signal), {
     // Said explicitly: tinybench would otherwise call fn once, unrecorded, to find out.
     async: true,
     beforeAll: (mode) => {
@@ -100,6 +109,8 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
 function warningsFor(report: RecorderReport, busyMs: number, aborted: boolean): string[] {
   const warnings: string[] = [];
   if (aborted) warnings.push(`run aborted after ${Math.round(report.durationMs)} ms`);
+  const { cancelled } = report.total.requests;
+  if (cancelled > 0) warnings.push(`${cancelled} call(s) still pending when the run was aborted were counted as cancelled`);
   const calls = report.total.requests.total;
   if (calls > 0 && report.durationMs > 0 && busyMs / report.durationMs < BUSY_SHARE_WARNING) {
     const overheadUs = ((report.durationMs - busyMs) / calls) * 1000;

@@ -1,8 +1,13 @@
 import { performance } from 'node:perf_hooks';
 import type { FnReturnedObject } from 'tinybench';
 
-/** Where a timed call goes: start and end on performance.now() (ms), and the error if it threw. */
-export type CallSink = (startMs: number, endMs: number, error: unknown) => void;
+/** Where timed calls go; times are performance.now() values in ms. */
+export interface CallSink {
+  /** A call ended: `error` is what it threw, or NO_ERROR. */
+  ended(startMs: number, endMs: number, error: unknown): void;
+  /** An async call was still pending when the run was aborted; it is abandoned. */
+  abandoned(startMs: number): void;
+}
 
 /** Marks a call that returned normally: `error` is this symbol, so `throw undefined` still counts as an error. */
 export const NO_ERROR: unique symbol = Symbol('no error');
@@ -18,13 +23,15 @@ const YIELD_EVERY_MS = 50;
  * `overriddenDuration` (tinybench's samples equal ours) and the wall time since the previous
  * call ended as `overriddenIterationCost`, so tinybench's time budget is wall time, harness
  * included (tinybench would count only the timed window and overrun the budget).
+ * When `signal` aborts while an async call is pending, the call is abandoned at once, so a
+ * promise that never settles cannot hold the run.
  */
-export function timedCall(fn: () => unknown, sink: CallSink): () => FnReturnedObject | Promise<FnReturnedObject> {
+export function timedCall(fn: () => unknown, sink: CallSink, signal?: AbortSignal): () => FnReturnedObject | Promise<FnReturnedObject> {
   let lastYieldMs = performance.now();
   let lastEndMs: number | undefined;
 
   const settle = (startMs: number, endMs: number, error: unknown): FnReturnedObject | Promise<FnReturnedObject> => {
-    sink(startMs, endMs, error);
+    sink.ended(startMs, endMs, error);
     const now = performance.now();
     const returned: FnReturnedObject = { overriddenDuration: endMs - startMs, overriddenIterationCost: now - (lastEndMs ?? startMs) };
     lastEndMs = now;
@@ -42,10 +49,24 @@ export function timedCall(fn: () => unknown, sink: CallSink): () => FnReturnedOb
       return settle(startMs, performance.now(), error);
     }
     if (!isThenable(value)) return settle(startMs, performance.now(), NO_ERROR);
-    return Promise.resolve(value).then(
-      () => settle(startMs, performance.now(), NO_ERROR),
-      (error: unknown) => settle(startMs, performance.now(), error),
-    );
+    return new Promise<FnReturnedObject>((resolve) => {
+      let done = false;
+      const finish = (error: unknown) => {
+        if (done) return;
+        done = true;
+        signal?.removeEventListener('abort', abandon);
+        resolve(settle(startMs, performance.now(), error));
+      };
+      const abandon = () => {
+        if (done) return;
+        done = true;
+        sink.abandoned(startMs);
+        resolve({ overriddenDuration: performance.now() - startMs });
+      };
+      if (signal?.aborted) abandon();
+      else signal?.addEventListener('abort', abandon, { once: true });
+      Promise.resolve(value).then(() => finish(NO_ERROR), finish);
+    });
   };
 }
 
