@@ -9,8 +9,26 @@ function pct(part: number, whole: number): string {
   return whole > 0 ? `${((part / whole) * 100).toFixed(1)}%` : 'n/a';
 }
 
+/** The block for an in-process measure() run: calls, not requests. */
+function measureBlock(run: RunMeta): string[] {
+  const r = run.requests;
+  const l = run.latency;
+  const lines = [
+    `  profile ${run.profile} · in-process · ${run.engine} · ${run.target}`,
+    `  Measured:      ${run.measured}`,
+    `  Duration:      ${(run.durationMs / 1000).toFixed(1)} s`,
+    `  Calls:         ${r.total}${r.cancelled ? `, ${r.cancelled} cancelled at the end` : ''}, ${r.failed} threw`,
+    `  Throughput:    ${run.throughput.toFixed(1)} ops/s`,
+    `  Latency (ms):  min ${fmt(l.min, 3)}  mean ${fmt(l.mean, 3)}  median ${fmt(l.p50, 3)}  p95 ${fmt(l.p95, 3)}  p99 ${fmt(l.p99, 3)}  max ${fmt(l.max, 3)}`,
+  ];
+  if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
+  for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
+  return lines;
+}
+
 /** The seed's result block for one run: duration, totals, success %, throughput, latency, status codes. */
 export function runBlock(run: RunMeta): string[] {
+  if (run.model === 'in-process') return measureBlock(run);
   const r = run.requests;
   const l = run.latency;
   const finished = r.ok + r.failed;
