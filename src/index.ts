@@ -18,6 +18,19 @@ export {
 export { generateCreditRecords } from './data/index.js';
 export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';
 export { compareAuditTrail } from './audit/audit-trail.js';
+export {
+  sampleMetrics,
+  loadWithMetrics,
+  withMetrics,
+  metricsOf,
+  isMetricsSeries,
+  pointsOf,
+  parseExposition,
+  seriesKey,
+  DEFAULT_METRIC_NAMES,
+  linearTrend,
+  afterWarmup,
+} from './metrics/index.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -50,3 +63,19 @@ export type {
 } from './chaos/index.js';
 export type { AuditSource, AuditQuery } from './audit/audit-source.js';
 export type { AuditComparison } from './audit/audit-trail.js';
+export type {
+  MetricsSampler,
+  MetricsSamplerOptions,
+  LoadMetricsOptions,
+  RunResultWithMetrics,
+  MetricsSeries,
+  MetricsSample,
+  ScrapeGap,
+  MetricPoint,
+  MetricFamily,
+  MetricSample,
+  MetricType,
+  LinearTrend,
+  WarmupOptions,
+} from './metrics/index.js';
+export type { StableMemoryOptions } from './matchers/to-have-stable-memory.js';

@@ -28,7 +28,9 @@ const DEFAULT_METRIC = 'process_resident_memory_bytes';
 /**
  * Passes when the least-squares slope of a byte metric (resident memory by default), after
  * warm-up, is below `maxGrowthMBPerHour`. Judged on the estimate; the message gives its t-based
- * 95% interval and the sample count. Fewer than `minSamples` samples after warm-up never pass.
+ * 95% interval (corrected for autocorrelation, see linearTrend) and the sample count.
+ * Fewer than `minSamples` samples after warm-up never pass, nor samples so autocorrelated that
+ * no interval can be given (effective n < 3).
  */
 export function toHaveStableMemory(this: MatcherState, received: unknown, options: StableMemoryOptions): MatcherResult {
   const isNot = this.isNot === true;
@@ -72,7 +74,6 @@ export function toHaveStableMemory(this: MatcherState, received: unknown, option
   }
   const used = afterWarmup(all, { warmupMs, warmupFraction: warmupMs === undefined ? (o.warmupFraction ?? 0.1) : undefined });
   const after = `after ${formatDurationMs(used.warmupMs)} warm-up`;
-  const context = (n: number) => `n=${n} samples ${after}${gaps ? `; ${gaps}` : ''}`;
   if (used.points.length < minSamples) {
     return fail(`${head}, but only ${used.points.length} samples of ${metric} ${after} (at least ${minSamples} needed; ${all.length} in all${gaps ? `; ${gaps}` : ''})`);
   }
@@ -80,8 +81,14 @@ export function toHaveStableMemory(this: MatcherState, received: unknown, option
   const trend = linearTrend(used.points);
   const slope = trend.slopePerHour / BYTES_PER_MB;
   const [low, high] = trend.ci95.map((v) => v / BYTES_PER_MB);
+  if (!Number.isFinite(low) || !Number.isFinite(high)) {
+    return fail(`${head}, but the ${trend.n} samples ${after} move together too much to tell a trend (worth ${formatNumber(trend.effectiveN)} independent ones, at least 3 needed; slope ${formatNumber(slope)} MB/h): run longer${gaps ? ` (${gaps})` : ''}`, slope);
+  }
+  const interval = `95% CI ${formatNumber(low)}–${formatNumber(high)}`;
+  // Autocorrelated samples are worth fewer independent ones; say how many when it matters.
+  const effective = trend.effectiveN < trend.n - 0.5 ? ` (effective ${Math.round(trend.effectiveN)})` : '';
   const pass = slope < limit;
-  const message = `${head}, got ${formatNumber(slope)} MB/h (95% CI ${formatNumber(low)}–${formatNumber(high)}, ${context(trend.n)})`;
+  const message = `${head}, got ${formatNumber(slope)} MB/h (${interval}, n=${trend.n} samples${effective} ${after}${gaps ? `; ${gaps}` : ''})`;
   record(this, { ...verdict, threshold: limit, observed: slope, pass: pass !== isNot, message });
   return { pass, message: () => message, actual: slope, expected: limit };
 }

@@ -1,0 +1,13 @@
+export { sampleMetrics } from './sampler.js';
+export { loadWithMetrics } from './load-with-metrics.js';
+export { withMetrics } from './with-metrics.js';
+export { parseExposition, seriesKey } from './exposition.js';
+export { DEFAULT_METRIC_NAMES } from './select.js';
+export { isMetricsSeries, metricsOf, pointsOf } from './series.js';
+export { linearTrend, afterWarmup } from './linear-trend.js';
+export type { MetricsSampler, MetricsSamplerOptions } from './sampler.js';
+export type { LoadMetricsOptions } from './load-with-metrics.js';
+export type { RunResultWithMetrics } from './with-metrics.js';
+export type { MetricFamily, MetricSample, MetricType } from './exposition.js';
+export type { MetricsSeries, MetricsSample, ScrapeGap, MetricPoint } from './series.js';
+export type { LinearTrend, WarmupOptions } from './linear-trend.js';

@@ -1,0 +1,19 @@
+import type { RunResult } from '../result/types.js';
+import { currentTest } from '../vitest/current-test.js';
+import type { MetricsSeries } from './series.js';
+
+/** A run result that carries the server metrics sampled during it. */
+export type RunResultWithMetrics<R extends RunResult = RunResult> = R & { metrics: MetricsSeries };
+
+/**
+ * Add `series` to `result` as `result.metrics` (the same object is returned, its
+ * phase()/scenario() accessors intact). Inside a Vitest test the series is also added to
+ * that run's entry in the test's meta, so the JSON report carries it.
+ */
+export function withMetrics<R extends RunResult>(result: R, series: MetricsSeries): RunResultWithMetrics<R> {
+  const withSection = Object.assign(result, { metrics: series });
+  const runs = currentTest()?.meta.vitestStress?.runs ?? [];
+  const meta = runs.find((run) => run.startedAt === result.startedAt && run.target === result.target);
+  if (meta) meta.metrics = series;
+  return withSection;
+}
