@@ -6,8 +6,9 @@ import { suiteTarget } from './setup/target.js';
 import { waitForIdle } from './setup/wait-for-idle.js';
 
 const SIZES = [100, 500, 1000, 5000] as const;
-// Latency may grow up to 25% faster than the payload before we call it worse than linear.
-const LINEAR_TOLERANCE = 1.25;
+// Latency may grow up to 50% faster than the payload before we call it worse than linear:
+// headroom for a 2-core machine whose load generator, service and neighbours share the CPU.
+const LINEAR_TOLERANCE = 1.5;
 
 // Seed scenario 4 — batch processing: 5 users posting payloads of 100/500/1000/5000 records.
 // Verdicts: latency grows no worse than linearly with size; 5000 records never time out.
