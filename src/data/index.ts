@@ -1,8 +1,6 @@
 export { generateCreditRecords, MAX_GENERATED_RECORDS } from './credit-records.js';
 export { serializePayload, serializeRecord } from './serialize.js';
-export { seededRandom } from './random.js';
 export { CREDIT_FEATURES, ETHNICITIES, GENDERS, HOME_OWNERSHIP, LOAN_PURPOSES } from './schema.js';
 
 export type { GenerateCreditOptions } from './credit-records.js';
-export type { SeededRandom } from './random.js';
 export type { CreditFeature, CreditPayload, CreditRecord, Ethnicity, Gender } from './schema.js';

@@ -14,14 +14,14 @@ describe('.toHaveStableMemory', () => {
 
   test('a leak of 100 MB/h fails a 50 MB/h limit with slope, interval and sample count', () => {
     expect(() => expect(leaking).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'expected resident memory growth below 50 MB/h, got 103.5 MB/h (95% CI 77.8–129.2, n=108 samples after 11.9 s warm-up)',
+      'expected resident memory growth below 50 MB/h, got 103.5 MB/h (95% CI 69.5–137.5, n=108 samples (effective 64) after 11.9 s warm-up)',
     );
   });
 
   test('judges the metrics section of a run result, after a warm-up given as a duration', () => {
     const run = withMetrics(linearRun(10), leaking);
     expect(() => expect(run).toHaveStableMemory({ maxGrowthMBPerHour: 50, warmup: '10s' })).toThrow(
-      'expected resident memory growth below 50 MB/h, got 103.8 MB/h (95% CI 79–128.6, n=110 samples after 10 s warm-up)',
+      'expected resident memory growth below 50 MB/h, got 103.8 MB/h (95% CI 71.1–136.5, n=110 samples (effective 65) after 10 s warm-up)',
     );
     expect(run).toHaveStableMemory({ maxGrowthMBPerHour: 200, warmupFraction: 0.5 });
   });
@@ -46,6 +46,15 @@ describe('.toHaveStableMemory', () => {
       'expected resident memory growth below 50 MB/h, but only 4 samples of process_resident_memory_bytes after 2 s warm-up (at least 5 needed; 6 in all)',
     );
     expect(short).toHaveStableMemory({ maxGrowthMBPerHour: 50, warmup: '2s', minSamples: 4 });
+  });
+
+  test('samples too autocorrelated to give an interval never pass, and say so', () => {
+    // One slow wave: 54 samples after warm-up, but worth fewer than 3 independent ones.
+    const wave = series(Array.from({ length: 60 }, (_, i) => ({ tMs: i * 1000, metrics: { process_resident_memory_bytes: (100 + 20 * Math.sin((2 * Math.PI * i) / 60)) * 1e6 } })));
+    expect(() => expect(wave).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
+      'expected resident memory growth below 50 MB/h, but the 54 samples after 5.9 s warm-up move together too much to tell a trend (worth 2.57 independent ones, at least 3 needed; slope -2900 MB/h): run longer',
+    );
+    expect(() => expect(wave).not.toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(/move together too much/);
   });
 
   test('no samples at all fails, naming the failed scrapes', () => {
@@ -98,7 +107,7 @@ describe('.not.toHaveStableMemory', () => {
 
   test('fails for a flat series', () => {
     expect(() => expect(flat).not.toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'expected resident memory growth not below 50 MB/h, got 3.52 MB/h (95% CI -22.2–29.2, n=108 samples after 11.9 s warm-up)',
+      'expected resident memory growth not below 50 MB/h, got 3.52 MB/h (95% CI -30.5–37.5, n=108 samples (effective 64) after 11.9 s warm-up)',
     );
   });
 

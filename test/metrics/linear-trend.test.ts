@@ -10,6 +10,7 @@ describe('linearTrend', () => {
   test('matches a textbook regression (values checked with scipy.stats.linregress)', () => {
     const trend = linearTrend([1, 3, 2, 5, 4].map((value, i) => ({ tMs: i * HOUR, value })));
     expect(trend.n).toBe(5);
+    expect(trend.effectiveN).toBe(5); // residuals alternate in sign: no positive autocorrelation
     expect(trend.slopePerHour).toBeCloseTo(0.8, 10);
     expect(trend.startValue).toBeCloseTo(1.4, 10);
     expect(trend.standardErrorPerHour).toBeCloseTo(0.34641, 5);
@@ -34,6 +35,21 @@ describe('linearTrend', () => {
     const flat = linearTrend(pointsOf(memorySeries({ n: 120, slopeMBPerHour: 0, noiseMB: 1, sawtoothMB: 2 }), 'process_resident_memory_bytes').points);
     expect(flat.ci95[0]).toBeLessThan(0);
     expect(flat.ci95[1]).toBeGreaterThan(0);
+  });
+
+  test('autocorrelated residuals count as fewer samples and widen the interval', () => {
+    const iid = linearTrend(pointsOf(memorySeries({ n: 120, slopeMBPerHour: 0, noiseMB: 1, seed: 7 }), 'process_resident_memory_bytes').points);
+    expect(iid.effectiveN).toBeGreaterThan(0.7 * iid.n);
+    // A GC sawtooth (20 samples per tooth) makes neighbours alike.
+    const saw = linearTrend(pointsOf(memorySeries({ n: 120, slopeMBPerHour: 0, sawtoothMB: 4, seed: 7 }), 'process_resident_memory_bytes').points);
+    expect(saw.effectiveN).toBeLessThan(0.2 * saw.n);
+    const width = (t: typeof saw) => t.ci95[1] - t.ci95[0];
+    const plainHalfWidth = tCritical95(saw.n - 2) * Math.sqrt((saw.standardErrorPerHour ** 2 * (saw.effectiveN - 2)) / (saw.n - 2));
+    expect(width(saw) / 2).toBeGreaterThan(2 * plainHalfWidth);
+    // So few independent samples that no interval can be given.
+    const wave = linearTrend(Array.from({ length: 60 }, (_, i) => ({ tMs: i * 1000, value: Math.sin((2 * Math.PI * i) / 60) })));
+    expect(wave.effectiveN).toBeLessThan(3);
+    expect(wave.ci95).toEqual([-Infinity, Infinity]);
   });
 
   test('needs 3 points at 2 or more times', () => {

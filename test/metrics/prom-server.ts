@@ -7,6 +7,8 @@ export interface PromServer {
   url: string;
   /** Requests to /metrics so far. */
   scrapes(): number;
+  /** Open TCP connections right now. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -36,6 +38,7 @@ export async function servePrometheus(body: () => string | number | Promise<stri
   return {
     url: `http://127.0.0.1:${bound}/metrics`,
     scrapes: () => scrapes,
+    connections: () => sockets.size,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -119,6 +119,8 @@ describe('sampleMetrics', () => {
       const sampler = sampleMetrics({ url: server.url, intervalMs: 10, timeoutMs: 5000, signal: controller.signal });
       await vi.waitFor(() => expect(sampler.series().samples.length).toBeGreaterThanOrEqual(2));
       controller.abort();
+      // The signal alone closes the sampler's keep-alive connection.
+      await vi.waitFor(() => expect(server.connections()).toBe(0));
       const series = await sampler.stop();
       // A scrape abandoned in flight may still reach the server; after that, nothing more.
       const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -155,8 +157,10 @@ describe('sampleMetrics', () => {
       const sampler = sampleMetrics({ url: server.url, intervalMs: 10_000 });
       await vi.waitFor(() => expect(sampler.series().samples).toHaveLength(1));
       expect(timers()).toBeGreaterThan(before); // waiting for the next scrape
+      expect(server.connections()).toBe(1);
       await sampler.stop();
       expect(timers()).toBe(before);
+      await vi.waitFor(() => expect(server.connections()).toBe(0));
     } finally {
       await server.close();
     }
