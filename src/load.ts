@@ -5,6 +5,7 @@ import { Recorder } from './recorder/recorder.js';
 import { RequestPlan } from './engine/request-plan.js';
 import { selectDriver } from './engine/select-driver.js';
 import { buildResult, describeOptions, type RunResultWithPhases } from './result/build-result.js';
+import { runSignal } from './vitest/run-signal.js';
 import { currentTest, recordRunInTest } from './vitest/current-test.js';
 import { startProgress } from './progress/progress.js';
 
@@ -18,13 +19,7 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   const resolved = validateLoadOptions(options);
   const profile = activeProfileName();
   const test = currentTest();
-  const controller = new AbortController();
-  const sources = [resolved.signal, test?.context?.signal].filter((s): s is AbortSignal => s !== undefined);
-  const abort = () => controller.abort();
-  for (const s of sources) {
-    if (s.aborted) abort();
-    else s.addEventListener('abort', abort, { once: true });
-  }
+  const stop = runSignal(resolved.signal, test);
 
   const startedAt = new Date();
   const recorder = new Recorder({ idPrefix: resolved.requestIdPrefix, ledger: resolved.ledger });
@@ -37,13 +32,13 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   const progress = startProgress(recorder, resolved, profile);
   let driverReport: Awaited<ReturnType<typeof driver>>;
   try {
-    driverReport = await driver({ options: resolved, recorder, plan, signal: controller.signal, warn });
+    driverReport = await driver({ options: resolved, recorder, plan, signal: stop.signal, warn });
   } finally {
     progress.stop();
-    for (const s of sources) s.removeEventListener('abort', abort);
+    stop.unlink();
   }
   const report = recorder.finish();
-  if (controller.signal.aborted) warn(`run aborted after ${Math.round(report.durationMs)} ms`);
+  if (stop.signal.aborted) warn(`run aborted after ${Math.round(report.durationMs)} ms`);
   if (report.total.requests.cancelled > 0) {
     warn(`${report.total.requests.cancelled} request(s) still in flight at the end were counted as cancelled`);
   }

@@ -7,6 +7,7 @@ import { Recorder, type RecorderReport } from './recorder/recorder.js';
 import type { Finish } from './recorder/tally.js';
 import { buildResult, type RunResultWithPhases } from './result/build-result.js';
 import type { RunSummary } from './result/types.js';
+import { runSignal } from './vitest/run-signal.js';
 import { currentTest, recordRunInTest } from './vitest/current-test.js';
 
 export type { MeasureOptions } from './measure/measure-options.js';
@@ -30,13 +31,7 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
   const resolved = validateMeasureOptions(fn, options);
   const profile = activeProfileName();
   const test = currentTest();
-  const controller = new AbortController();
-  const sources = [resolved.signal, test?.context?.signal].filter((s): s is AbortSignal => s !== undefined);
-  const abort = () => controller.abort();
-  for (const s of sources) {
-    if (s.aborted) abort();
-    else s.addEventListener('abort', abort, { once: true });
-  }
+  const stop = runSignal(resolved.signal, test);
 
   const startedAt = new Date();
   // The recorder reads this clock: each call is fed to it afterwards with its own start and
@@ -72,9 +67,9 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
     warmup: resolved.warmupMs > 0,
     warmupTime: resolved.warmupMs,
     warmupIterations: 1,
-    signal: controller.signal,
+    signal: stop.signal,
   });
-  bench.add(resolved.name, timedCall(fn, sink, controller.signal), {
+  bench.add(resolved.name, timedCall(fn, sink, stop.signal), {
     // Said explicitly: tinybench would otherwise call fn once, unrecorded, to find out.
     async: true,
     beforeAll: (mode) => {
@@ -87,7 +82,7 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
   try {
     await bench.run();
   } finally {
-    for (const s of sources) s.removeEventListener('abort', abort);
+    stop.unlink();
   }
 
   if (!recorder) startRecording(); // aborted before the first call
@@ -99,7 +94,7 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
     profile,
     target: `in-process:${resolved.name}`,
     startedAt,
-    warnings: warningsFor(report, busyMs, controller.signal.aborted),
+    warnings: warningsFor(report, busyMs, stop.signal.aborted),
     options: describeMeasureOptions(resolved),
   });
   recordRunInTest(result, test);

@@ -13,11 +13,6 @@ export function currentTest(): Test | undefined {
   }
 }
 
-/** The test's signal: aborted when the test times out or the run is cancelled. */
-export function currentTestSignal(): AbortSignal | undefined {
-  return currentTest()?.context?.signal;
-}
-
 function stressMeta(test: Test): StressMeta {
   const meta = test.meta as { vitestStress?: StressMeta };
   meta.vitestStress ??= { runs: [], verdicts: [] };
