@@ -10,6 +10,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['test/**/*.test.ts'],
+          sequence: { groupOrder: 0 },
           setupFiles: ['./src/matchers/register.ts'],
           testTimeout: 60_000,
           hookTimeout: 60_000,
@@ -19,6 +20,8 @@ export default defineConfig({
         test: {
           name: 'perf',
           include: ['suites/**/*.perf.ts'],
+          // After the unit tests, never beside them: perf figures need the CPU to themselves.
+          sequence: { groupOrder: 1 },
           setupFiles: ['./src/matchers/register.ts'],
           globalSetup: ['./suites/setup/global-setup.ts'],
           fileParallelism: false,
