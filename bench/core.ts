@@ -1,6 +1,8 @@
 /**
- * Core benchmarks (issue 2, item 9): `npx tsx bench/core.ts [--quick] [throughput] [accuracy] [heap]`.
+ * Core benchmarks (issue 2, item 9): `npx tsx bench/core.ts [--quick] [--baseline=<dir>] [throughput] [accuracy] [heap]`.
  * With no section named, all three run (≈ 4 min; --quick ≈ 1 min, for trying the script).
+ * `--baseline=<dir>`: another checkout of this repository (e.g. an older commit, with
+ * node_modules); its load() runs as extra throughput arms in the same rounds, for before/after.
  *
  * - throughput: load() vs raw autocannon (and wrk when installed) on a trivial server in a
  *   child process, same connections and duration, rounds alternating A B C (D);
@@ -12,6 +14,8 @@
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import os from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import autocannon from 'autocannon';
@@ -21,6 +25,10 @@ const args = process.argv.slice(2);
 const QUICK = args.includes('--quick');
 const SECTIONS = ['throughput', 'accuracy', 'heap'].filter((s) => args.includes(s));
 const RUN = SECTIONS.length > 0 ? SECTIONS : ['throughput', 'accuracy', 'heap'];
+const BASELINE = args.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
+const baselineLoad: typeof load | undefined = BASELINE
+  ? ((await import(pathToFileURL(path.resolve(BASELINE, 'src/load.ts')).href)) as { load: typeof load }).load
+  : undefined;
 
 const CONNECTIONS = 50;
 const ROUNDS = QUICK ? 2 : 4;
@@ -148,9 +156,14 @@ async function throughput(): Promise<void> {
   const loadBefore = loadavg();
   const server = await startServer('trivial.mjs');
   const arms: Record<string, number[]> = { 'load()': [], 'autocannon': [], 'load() ledger: false': [], 'autocannon + setupRequest id': [], 'autocannon + prebuilt buffer id': [] };
+  if (baselineLoad) {
+    arms['baseline load()'] = [];
+    arms['baseline load() ledger: false'] = [];
+  }
   if (WRK) arms.wrk = [];
   // One short unrecorded run of each warms the JIT and the server.
   await load({ target: server.url, users: CONNECTIONS, duration: '1s', progress: false });
+  await baselineLoad?.({ target: server.url, users: CONNECTIONS, duration: '1s', progress: false });
   await rawAutocannon(server.url, 1);
   for (let round = 1; round <= ROUNDS; round++) {
     const a = await load({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false });
@@ -160,6 +173,10 @@ async function throughput(): Promise<void> {
     arms['load() ledger: false'].push(c.throughput);
     arms['autocannon + setupRequest id'].push((await rawAutocannon(server.url, ROUND_S, 'setupRequest')).rps);
     arms['autocannon + prebuilt buffer id'].push((await rawAutocannon(server.url, ROUND_S, 'prebuilt')).rps);
+    if (baselineLoad) {
+      arms['baseline load()'].push((await baselineLoad({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false })).throughput);
+      arms['baseline load() ledger: false'].push((await baselineLoad({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false, ledger: false })).throughput);
+    }
     if (WRK) arms.wrk.push((await runWrk(server.url, ROUND_S)).rps);
     console.error(`round ${round}: ${Object.entries(arms).map(([k, v]) => `${k} ${f(v.at(-1)!, 0)}`).join(' · ')}`);
   }
@@ -265,34 +282,40 @@ async function accuracy(): Promise<void> {
 
 async function heap(): Promise<void> {
   const server = await startServer('trivial.mjs');
+  // The compact ledger keeps its columns in typed arrays, whose memory is outside the JS heap:
+  // every reading counts heap used plus ArrayBuffer memory.
+  const used = () => {
+    const m = process.memoryUsage();
+    return m.heapUsed + m.arrayBuffers;
+  };
   say(`### Heap over a ${HEAP_S} s run at full rate`);
   say();
-  say(`${CONNECTIONS} connections, ${HEAP_S} s; heap used after a forced GC before the run; the highest reading during it ` +
-    `(a forced GC, then a reading, each second); after a forced GC with the result still referenced; and after dropping the result.`);
+  say(`${CONNECTIONS} connections, ${HEAP_S} s. Memory = V8 heap used + ArrayBuffer memory, each reading after a forced GC: ` +
+    `before the run; the highest reading during it (each second, before the result exists); with the result still referenced; ` +
+    `and after dropping the result.`);
   say();
-  say(`| ledger | requests | peak growth | retained with result | after dropping result | retained bytes / request |`);
-  say(`|---|---|---|---|---|---|`);
+  say(`| ledger | requests | peak growth during the run | during the run, bytes / request | retained with result | after dropping result | retained bytes / request |`);
+  say(`|---|---|---|---|---|---|---|`);
   for (const ledger of [false, true]) {
     gc();
-    const before = process.memoryUsage().heapUsed;
+    const before = used();
     let peak = before;
     // A forced GC before each reading: the peak is of live memory, not of garbage not yet collected.
     const sampler = setInterval(() => {
       gc();
-      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      peak = Math.max(peak, used());
     }, 1000);
     let run: Awaited<ReturnType<typeof load>> | undefined = await load({ target: server.url, users: CONNECTIONS, duration: HEAP_S * 1000, progress: false, ledger });
     clearInterval(sampler);
     await settle(); // sockets and timers of the finished run close asynchronously
     gc();
-    const retained = process.memoryUsage().heapUsed - before;
-    peak = Math.max(peak, retained + before);
+    const retained = used() - before;
     const requests = run.requests.total;
     run = undefined;
     await settle();
     gc();
-    const after = process.memoryUsage().heapUsed - before;
-    say(`| ${ledger} | ${requests} | ${mb(peak - before)} | ${mb(retained)} | ${mb(after)} | ${f(retained / requests, 1)} |`);
+    const after = used() - before;
+    say(`| ${ledger} | ${requests} | ${mb(peak - before)} | ${f((peak - before) / requests, 1)} | ${mb(retained)} | ${mb(after)} | ${f(retained / requests, 1)} |`);
   }
   server.stop();
   say();

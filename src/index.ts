@@ -15,7 +15,7 @@ export {
   RemoteTargetError,
   WriteFailedError,
 } from './errors.js';
-export { generateCreditRecords } from './data/index.js';
+export { generateCreditRecords, serializePayload, serializeRecord, CREDIT_FEATURES, MAX_GENERATED_RECORDS } from './data/index.js';
 export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';
 export { compareAuditTrail } from './audit/audit-trail.js';
 export {
@@ -35,6 +35,7 @@ export {
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
 export type { ProfileName } from './options/profile.js';
+export type { CreditRecord, CreditPayload, CreditFeature, GenerateCreditOptions } from './data/index.js';
 export type { MeasureOptions } from './measure/measure-options.js';
 export type { LoadOptions, ScenarioOptions, StageOptions, BodyOption, BodyContext } from './options/load-options.js';
 export type {

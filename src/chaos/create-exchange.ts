@@ -1,13 +1,18 @@
-import type { Agent, IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { setTimeout as sleep } from 'node:timers/promises';
+import type { Dispatcher } from 'undici';
 import type { Exchange, ForwardOptions } from './exchange.js';
 import type { FaultLogEntry } from './fault-log.js';
 import { forwardRequest } from './forward.js';
 
 export interface ExchangeContext {
-  target: URL;
-  agent: Agent;
+  /** Keep-alive connections to the target's origin. */
+  upstream: Dispatcher;
+  /** The target's base path without a trailing slash. */
+  basePath: string;
+  /** The target's host, sent as Host. */
+  host: string;
   random: () => number;
   /** Aborted by the proxy's close(). */
   proxySignal: AbortSignal;
@@ -25,15 +30,26 @@ export function resetSocket(socket: Socket | null): void {
 /** The Exchange a fault acts on, writing what happens into the request's log entry. */
 export function createExchange(req: IncomingMessage, res: ServerResponse, context: ExchangeContext): Exchange {
   const { entry, proxySignal } = context;
-  // One controller per request, aborted by whichever comes first; AbortSignal.any() is slow on Node 20.
-  const ended = new AbortController();
-  const abort = () => ended.abort();
-  proxySignal.addEventListener('abort', abort, { once: true });
-  res.on('close', () => {
+  let clientGone = false;
+  // The exchange's signal (client gone or proxy closed) is made on first use: a plain forward
+  // never needs one, and an AbortController with its listener costs more than the rest of it.
+  let ended: AbortController | undefined;
+  const abort = () => ended!.abort();
+  res.once('close', () => {
+    clientGone = true;
+    if (!ended) return;
     proxySignal.removeEventListener('abort', abort);
     abort();
   });
-  const signal = ended.signal;
+  const signal = (): AbortSignal => {
+    if (!ended) {
+      ended = new AbortController();
+      if (clientGone || proxySignal.aborted) ended.abort();
+      else proxySignal.addEventListener('abort', abort, { once: true });
+    }
+    return ended.signal;
+  };
+  const isOver = () => clientGone || proxySignal.aborted;
 
   // writeHead(status, object) does not keep headers for getHeader(), so callers pass Retry-After.
   const noteAnswer = (status: number, retryAfter: string | undefined) => {
@@ -45,21 +61,24 @@ export function createExchange(req: IncomingMessage, res: ServerResponse, contex
     req,
     res,
     random: context.random,
-    signal,
+    get signal() {
+      return signal();
+    },
     async forward(options: ForwardOptions = {}) {
-      if (signal.aborted) return;
+      if (isOver()) return;
       const outcome = await forwardRequest(req, res, {
-        target: context.target,
-        agent: context.agent,
-        signal,
-        bytesPerSecond: options.bytesPerSecond,
+        upstream: context.upstream,
+        basePath: context.basePath,
+        host: context.host,
+        proxySignal,
+        trickle: options.bytesPerSecond === undefined ? undefined : { bytesPerSecond: options.bytesPerSecond, signal: signal() },
         onUpstreamError: () => (entry.end = 'upstream-error'),
       });
       if (outcome.upstreamStatus !== undefined) entry.upstreamStatus = outcome.upstreamStatus;
       if (res.headersSent) noteAnswer(res.statusCode, outcome.retryAfter);
     },
     answer(status, headers, body) {
-      if (signal.aborted || res.headersSent) return;
+      if (isOver() || res.headersSent) return;
       res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
       noteAnswer(status, Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1]);
       res.end(body);
@@ -69,11 +88,14 @@ export function createExchange(req: IncomingMessage, res: ServerResponse, contex
       resetSocket(req.socket);
     },
     async sleep(ms) {
-      if (signal.aborted) return;
-      await sleep(ms, undefined, { signal }).catch(() => undefined);
+      if (isOver()) return;
+      await sleep(ms, undefined, { signal: signal() }).catch(() => undefined);
     },
     async hold() {
-      if (!signal.aborted) await new Promise<void>((resolve) => signal.addEventListener('abort', () => resolve(), { once: true }));
+      if (!isOver()) {
+        const held = signal();
+        await new Promise<void>((resolve) => held.addEventListener('abort', () => resolve(), { once: true }));
+      }
       // A held request released by close() must not linger: end its connection.
       if (proxySignal.aborted) resetSocket(req.socket);
     },

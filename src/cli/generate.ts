@@ -1,10 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { rename, unlink, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { generateCreditRecords, MAX_GENERATED_RECORDS } from '../data/credit-records.js';
 import { serializePayload } from '../data/serialize.js';
-import { WriteFailedError } from '../errors.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
 
 const USAGE = `usage: vitest-stress generate --records <n> [--seed <int>] [--out <file>]
 
@@ -62,25 +59,13 @@ export async function generateCommand(argv: string[], io: CommandIo = process): 
     return 0;
   }
   try {
-    await writeAtomically(values.out, text);
+    await writeFileAtomic(values.out, text);
   } catch (err) {
     io.stderr.write(`vitest-stress generate: ${(err as Error).message}\n`);
     return 1;
   }
   io.stderr.write(`wrote ${records} records (seed ${seed}) to ${values.out}\n`);
   return 0;
-}
-
-/** Writes to a temporary file beside `path`, then renames it over `path`: readers never see half a file. */
-export async function writeAtomically(path: string, text: string): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await writeFile(temp, text, { flag: 'wx' });
-    await rename(temp, path);
-  } catch (err) {
-    await unlink(temp).catch(() => {});
-    throw new WriteFailedError(path, err);
-  }
 }
 
 /** node:util's parse errors, reworded to name the flag. */

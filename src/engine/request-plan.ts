@@ -10,17 +10,30 @@ export interface PlannedRequest {
   body: string | undefined;
 }
 
-/** Picks scenarios by weight (seeded) and builds each request with its id header and body. */
+/** What a serialised body looks like, which decides the content-type it gets by default. */
+export type BodyKind = 'none' | 'json' | 'text';
+
+const DEFAULT_CONTENT_TYPE = { json: 'application/json', text: 'text/plain; charset=utf-8' } as const;
+
+/**
+ * Picks scenarios by weight (seeded) and builds each request with its id header and body.
+ * The undici drivers take whole requests from build(); the autocannon driver writes the bytes
+ * itself (request-bytes.ts) from the same pieces: path(), body(), bodyKind() and headers().
+ */
 export class RequestPlan {
   readonly origin: string;
+  /** Name of the header carrying each request's id (lower case). */
+  readonly idHeader: string;
   private readonly basePath: string;
   private readonly cumulative: number[];
   private readonly totalWeight: number;
   private readonly random: () => number;
   private readonly staticBodies = new Map<ResolvedScenario, string | undefined>();
+  private readonly headerSets = new Map<ResolvedScenario, Partial<Record<BodyKind, Readonly<Record<string, string>>>>>();
 
   constructor(private readonly options: ResolvedLoadOptions, seed = options.seed) {
     this.origin = options.target.origin;
+    this.idHeader = options.requestIdHeader.toLowerCase();
     this.basePath = options.target.pathname.replace(/\/+$/, '');
     this.random = createRandom(seed);
     let sum = 0;
@@ -50,17 +63,53 @@ export class RequestPlan {
     return scenarios[lo];
   }
 
-  /** Build the request for `scenario` carrying `requestId`. A throwing body function throws here. */
-  build(scenario: ResolvedScenario, requestId: string): PlannedRequest {
-    const body = typeof scenario.body === 'function'
+  /** Path below the origin: the target's base path, then the scenario's. */
+  path(scenario: ResolvedScenario): string {
+    return this.basePath + scenario.path;
+  }
+
+  /** True when every request of `scenario` has the same body (no body function). */
+  hasStaticBody(scenario: ResolvedScenario): boolean {
+    return typeof scenario.body !== 'function';
+  }
+
+  /** The serialised body of one request; calls a body function (which may throw) with `{ requestId, scenario }`. */
+  body(scenario: ResolvedScenario, requestId: string): string | undefined {
+    return typeof scenario.body === 'function'
       ? serialise(scenario.body({ requestId, scenario: scenario.name }))
       : this.staticBodies.get(scenario);
-    const headers: Record<string, string> = { ...this.options.headers, ...scenario.headers };
-    if (body !== undefined && headers['content-type'] === undefined) {
-      headers['content-type'] = isJsonBody(scenario, body) ? 'application/json' : 'text/plain; charset=utf-8';
+  }
+
+  /** Which default content-type `body` calls for: objects and strings starting with { or [ are JSON. */
+  bodyKind(scenario: ResolvedScenario, body: string | undefined): BodyKind {
+    if (body === undefined) return 'none';
+    return isJsonBody(scenario, body) ? 'json' : 'text';
+  }
+
+  /**
+   * The headers of a request of `scenario` with a body of `kind`, without the id header:
+   * the global headers, the scenario's over them, then a content-type when a body has none.
+   * Cached per scenario and kind; do not modify the returned object.
+   */
+  headers(scenario: ResolvedScenario, kind: BodyKind): Readonly<Record<string, string>> {
+    let sets = this.headerSets.get(scenario);
+    if (!sets) this.headerSets.set(scenario, (sets = {}));
+    let headers = sets[kind];
+    if (!headers) {
+      const h: Record<string, string> = { ...this.options.headers, ...scenario.headers };
+      delete h[this.idHeader];
+      if (kind !== 'none' && h['content-type'] === undefined) h['content-type'] = DEFAULT_CONTENT_TYPE[kind];
+      sets[kind] = headers = h;
     }
-    headers[this.options.requestIdHeader] = requestId;
-    return { method: scenario.method, path: this.basePath + scenario.path, headers, body };
+    return headers;
+  }
+
+  /** Build the request for `scenario` carrying `requestId`. A throwing body function throws here. */
+  build(scenario: ResolvedScenario, requestId: string): PlannedRequest {
+    const body = this.body(scenario, requestId);
+    const headers: Record<string, string> = { ...this.headers(scenario, this.bodyKind(scenario, body)) };
+    headers[this.idHeader] = requestId;
+    return { method: scenario.method, path: this.path(scenario), headers, body };
   }
 }
 

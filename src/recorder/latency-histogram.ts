@@ -23,10 +23,14 @@ const US_PER_MS = 1000;
 // One hour in microseconds: enough for any request; autoResize covers the rest.
 const HIGHEST_US = 3_600_000_000;
 
-/** A new, empty latency histogram (pure JS, packed buckets: small for sparse data). */
+/**
+ * A new, empty latency histogram (pure JS, 32-bit buckets, ≈ 95 KB). Every response is recorded
+ * in three (run, scenario, second): packed buckets would take a quarter of the memory but cost
+ * ≈ 700 ns a record against ≈ 80 ns, 5% of the client's CPU at full rate.
+ */
 export function createLatencyHistogram(): LatencyHistogram {
   return hdr.build({
-    bitBucketSize: 'packed',
+    bitBucketSize: 32,
     lowestDiscernibleValue: 1,
     highestTrackableValue: HIGHEST_US,
     numberOfSignificantValueDigits: 3,

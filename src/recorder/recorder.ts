@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { LedgerEntry, RunSummary, TimelineEntry } from '../result/types.js';
 import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
+import { Ledger } from './ledger.js';
 import { percentileMs } from './latency-histogram.js';
 
 /** One sent request, from begin() to end() or cancellation. */
@@ -62,12 +63,12 @@ export class Recorder {
   readonly startMs: number;
   private readonly now: () => number;
   private readonly idPrefix: string;
-  private readonly keepLedger: boolean;
   private readonly total = new Tally();
   private readonly scenarios = new Map<string, Tally>();
   private readonly phases = new Map<string, PhaseSpan>();
   private readonly inFlightTickets = new Set<Ticket>();
-  private readonly ledger: LedgerEntry[] = [];
+  /** undefined with `ledger: false`. */
+  private readonly ledger: Ledger | undefined;
   private readonly timeline: Timeline;
   private seq = 0;
   private users = 0;
@@ -77,7 +78,7 @@ export class Recorder {
   constructor(options: RecorderOptions) {
     this.now = options.now ?? (() => performance.now());
     this.idPrefix = options.idPrefix;
-    this.keepLedger = options.ledger ?? true;
+    this.ledger = options.ledger ?? true ? new Ledger(options.idPrefix) : undefined;
     this.startMs = this.now();
     this.timeline = new Timeline(this.startMs);
   }
@@ -114,21 +115,9 @@ export class Recorder {
     this.phaseTally(ticket.phase)?.finish(finish, latencyMs);
     const ok = finish.kind === 'response' && isOkStatus(finish.status);
     this.timeline.finished(ok, finish.kind === 'timeout', latencyMs);
-    if (this.keepLedger) {
-      const entry: LedgerEntry = {
-        id: ticket.id,
-        scenario: ticket.scenario,
-        outcome: finish.kind === 'response' ? (ok ? 'ok' : 'http-error') : finish.kind,
-        latencyMs: Math.round(latencyMs * 1000) / 1000,
-        sentAtMs: Math.round((ticket.fromMs - this.startMs) * 1000) / 1000,
-      };
-      if (finish.kind === 'response') {
-        entry.status = finish.status;
-        if (!ok && finish.retryAfter !== undefined) entry.retryAfter = finish.retryAfter;
-      }
-      else entry.error = finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
-      this.ledger.push(entry);
-    }
+    this.ledger?.add(finish.kind === 'response'
+      ? { seq: ticket.seq, scenario: ticket.scenario, outcome: ok ? 'ok' : 'http-error', status: finish.status, text: ok ? undefined : finish.retryAfter, latencyMs, sentAtMs: ticket.fromMs - this.startMs }
+      : { seq: ticket.seq, scenario: ticket.scenario, outcome: finish.kind, status: 0, text: finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message, latencyMs, sentAtMs: ticket.fromMs - this.startMs });
   }
 
   /** Open model: a send that was skipped because too many requests were in flight. */
@@ -146,14 +135,7 @@ export class Recorder {
       this.total.cancelled();
       this.scenarioTally(ticket.scenario).cancelled();
       this.phaseTally(ticket.phase)?.cancelled();
-      if (this.keepLedger) {
-        this.ledger.push({
-          id: ticket.id,
-          scenario: ticket.scenario,
-          outcome: 'cancelled',
-          sentAtMs: Math.round((ticket.fromMs - this.startMs) * 1000) / 1000,
-        });
-      }
+      this.ledger?.add({ seq: ticket.seq, scenario: ticket.scenario, outcome: 'cancelled', status: 0, text: undefined, latencyMs: undefined, sentAtMs: ticket.fromMs - this.startMs });
     }
     this.inFlightTickets.clear();
   }
@@ -216,7 +198,7 @@ export class Recorder {
       scenarios,
       phases,
       timeline: this.timeline.close(end, this.inFlight),
-      ledger: this.ledger,
+      ledger: this.ledger?.entries() ?? [],
     };
   }
 

@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -53,7 +53,10 @@ describe('generateCommand', () => {
 
   test('a write failure exits 1 and leaves nothing behind', async () => {
     const { out, io } = capture();
-    expect(await generateCommand(['--records', '2', '--out', join(dir, 'missing-dir', 'p.json')], io)).toBe(1);
+    // A regular file where a directory should be: nothing can be written below it.
+    await writeFile(join(dir, 'not-a-dir'), 'x');
+    expect(await generateCommand(['--records', '2', '--out', join(dir, 'not-a-dir', 'p.json')], io)).toBe(1);
     expect(out.stderr).toContain('could not write');
+    expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
   });
 });

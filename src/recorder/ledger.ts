@@ -1,0 +1,137 @@
+import type { LedgerEntry, RequestOutcome } from '../result/types.js';
+
+/** Rows per chunk: the columns of one chunk take 250 KB; the ledger grows a chunk at a time, never copying. */
+const CHUNK_ROWS = 8192;
+
+const OUTCOMES: readonly RequestOutcome[] = ['ok', 'http-error', 'error', 'timeout', 'cancelled'];
+const OUTCOME_CODE = new Map(OUTCOMES.map((outcome, code) => [outcome, code]));
+const OK = OUTCOME_CODE.get('ok')!;
+const CANCELLED = OUTCOME_CODE.get('cancelled')!;
+const HTTP_ERROR = OUTCOME_CODE.get('http-error')!;
+
+/** One chunk of rows, a typed array per field. */
+interface Chunk {
+  /** Up to 2^32 - 1: a ledger that long would take > 100 GB. */
+  seq: Uint32Array;
+  outcome: Uint8Array;
+  status: Uint16Array;
+  scenario: Uint32Array;
+  /** Index + 1 in the text table (error message, or Retry-After of an http-error); 0 for none. */
+  text: Uint32Array;
+  /** Rounded to the µs as LedgerEntry has it; NaN for cancelled requests. */
+  latencyMs: Float64Array;
+  sentAtMs: Float64Array;
+}
+
+/** One request's fate as the recorder hands it over. */
+export interface LedgerRow {
+  seq: number;
+  scenario: string;
+  outcome: RequestOutcome;
+  /** HTTP status, 0 without an answer. */
+  status: number;
+  /** Error message (error, timeout), or the Retry-After of an http-error. */
+  text: string | undefined;
+  /** Unrounded; undefined for cancelled requests. */
+  latencyMs: number | undefined;
+  /** ms since the run started, unrounded. */
+  sentAtMs: number;
+}
+
+/**
+ * The request-id ledger kept compact during a run: typed-array columns (31 bytes a request
+ * instead of ≈ 200 for an object with an id string), scenario names and error texts interned,
+ * ids rebuilt from prefix + sequence number. entries() gives the LedgerEntry[] users see.
+ */
+export class Ledger {
+  private readonly chunks: Chunk[] = [];
+  private readonly scenarios = new Interned();
+  private readonly texts = new Interned();
+  private rows = 0;
+
+  constructor(private readonly idPrefix: string) {}
+
+  /** Rows added so far. */
+  get length(): number {
+    return this.rows;
+  }
+
+  /** Add one request's fate; rows keep the order they were added in. */
+  add(row: LedgerRow): void {
+    const at = this.rows % CHUNK_ROWS;
+    if (at === 0) this.chunks.push(newChunk());
+    const chunk = this.chunks[this.chunks.length - 1];
+    chunk.seq[at] = row.seq;
+    chunk.outcome[at] = OUTCOME_CODE.get(row.outcome)!;
+    chunk.status[at] = row.status;
+    chunk.scenario[at] = this.scenarios.index(row.scenario);
+    chunk.text[at] = row.text === undefined ? 0 : this.texts.index(row.text) + 1;
+    chunk.latencyMs[at] = row.latencyMs === undefined ? NaN : roundToMicros(row.latencyMs);
+    chunk.sentAtMs[at] = roundToMicros(row.sentAtMs);
+    this.rows++;
+  }
+
+  /** The ledger as plain objects, in the order the rows were added. */
+  entries(): LedgerEntry[] {
+    const out: LedgerEntry[] = new Array(this.rows);
+    for (let i = 0; i < this.rows; i++) {
+      const chunk = this.chunks[Math.floor(i / CHUNK_ROWS)];
+      const at = i % CHUNK_ROWS;
+      const outcome = chunk.outcome[at];
+      const id = this.idPrefix + chunk.seq[at];
+      const scenario = this.scenarios.text(chunk.scenario[at]);
+      const sentAtMs = chunk.sentAtMs[at];
+      if (outcome === CANCELLED) {
+        out[i] = { id, scenario, outcome: 'cancelled', sentAtMs };
+        continue;
+      }
+      // Same keys in the same order as before the ledger was compact (JSON output unchanged).
+      const entry: LedgerEntry = { id, scenario, outcome: OUTCOMES[outcome], latencyMs: chunk.latencyMs[at], sentAtMs };
+      const text = chunk.text[at] === 0 ? undefined : this.texts.text(chunk.text[at] - 1);
+      if (outcome === OK || outcome === HTTP_ERROR) {
+        entry.status = chunk.status[at];
+        if (text !== undefined) entry.retryAfter = text;
+      } else {
+        entry.error = text;
+      }
+      out[i] = entry;
+    }
+    return out;
+  }
+}
+
+/** Strings stored once each, referred to by index. */
+class Interned {
+  private readonly byText = new Map<string, number>();
+  private readonly texts: string[] = [];
+
+  index(text: string): number {
+    let index = this.byText.get(text);
+    if (index === undefined) {
+      index = this.texts.length;
+      this.texts.push(text);
+      this.byText.set(text, index);
+    }
+    return index;
+  }
+
+  text(index: number): string {
+    return this.texts[index];
+  }
+}
+
+function newChunk(): Chunk {
+  return {
+    seq: new Uint32Array(CHUNK_ROWS),
+    outcome: new Uint8Array(CHUNK_ROWS),
+    status: new Uint16Array(CHUNK_ROWS),
+    scenario: new Uint32Array(CHUNK_ROWS),
+    text: new Uint32Array(CHUNK_ROWS),
+    latencyMs: new Float64Array(CHUNK_ROWS),
+    sentAtMs: new Float64Array(CHUNK_ROWS),
+  };
+}
+
+function roundToMicros(ms: number): number {
+  return Math.round(ms * 1000) / 1000;
+}
