@@ -1,4 +1,11 @@
+import { describeBreakdown } from '../src/chaos/describe-breakdown.js';
+import type { FaultBreakdown } from '../src/chaos/fault-breakdown.js';
+import type { RunSummary } from '../src/result/types.js';
 import type { RunMeta } from '../src/vitest/meta.js';
+
+function isFaultBreakdown(value: unknown): value is FaultBreakdown {
+  return typeof value === 'object' && value !== null && 'injected' in value && 'summary' in value && 'join' in value;
+}
 import type { TestRecord } from './collect.js';
 
 function fmt(value: number | null, digits = 1): string {
@@ -48,6 +55,9 @@ export function runBlock(run: RunMeta): string[] {
   const schedule = run.schedule as { plannedSends: number; sentSends: number; lateSends: number; lateThresholdMs: number; droppedSends: number; unsentSends: number } | undefined;
   if (schedule) {
     lines.push(`  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`);
+  }
+  if (isFaultBreakdown(run.faults)) {
+    for (const part of describeBreakdown(run as unknown as RunSummary, run.faults).split('; ')) lines.push(`  Faults:        ${part}`);
   }
   if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
   for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
