@@ -2,6 +2,7 @@ import type { LedgerEntry, RequestOutcome, RunResult } from '../result/types.js'
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
 import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from './fault-breakdown.js';
 import { faultTimeline, outageSpans } from './outage-timeline.js';
+import { CLIENT_CHAOS_MARK } from '../engine/http-sender.js';
 
 const SLOW_TYPES = new Set(['latency', 'slowBody']);
 const MAX_EXAMPLES = 5;
@@ -11,6 +12,9 @@ const MAX_EXAMPLES = 5;
  * injected). Only log entries whose id starts with the run's request id prefix count, so one
  * proxy can serve several runs. Pure: the result is not changed.
  */
+/** The name under which client-side chaos timeouts appear in `injected`. */
+export const CLIENT_TIMEOUT_FAULT = 'client-timeout';
+
 export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], windows: readonly OutageWindow[] = []): FaultBreakdown {
   const prefix = typeof result.options?.requestIdPrefix === 'string' ? result.options.requestIdPrefix : undefined;
   const join: JoinStats = { exact: false, matched: 0, ledgerOnly: {}, answeredNotLogged: 0, logOnly: 0, unidentified: 0, otherTraffic: 0, duplicates: 0 };
@@ -40,6 +44,9 @@ export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], win
   for (const request of result.ledger ?? []) {
     const logged = byId.get(request.id);
     seen.add(request.id);
+    // Client-side chaos (load's clientTimeout) is injected too, by the client rather than the proxy.
+    const clientChaos = request.outcome === 'timeout' && request.error?.endsWith(CLIENT_CHAOS_MARK) === true;
+    if (clientChaos) injected[CLIENT_TIMEOUT_FAULT] = (injected[CLIENT_TIMEOUT_FAULT] ?? 0) + 1;
     countSummary(summary, request, logged);
     if (logged) {
       join.matched++;
@@ -49,7 +56,7 @@ export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], win
       bump(join.ledgerOnly, request.outcome);
       if (request.status !== undefined) join.answeredNotLogged++;
     }
-    if ((!logged || logged.fault === 'none') && isFailure(request.outcome)) countUnexplained(unexplained, request, logged);
+    if ((!logged || logged.fault === 'none') && !clientChaos && isFailure(request.outcome)) countUnexplained(unexplained, request, logged);
   }
   for (const id of byId.keys()) if (!seen.has(id)) join.logOnly++;
   join.exact = join.answeredNotLogged === 0 && join.logOnly === 0 && join.unidentified === 0;

@@ -4,6 +4,9 @@ import type { Finish } from '../recorder/tally.js';
 import type { PlannedRequest } from './request-plan.js';
 import { createRandom } from './random.js';
 
+/** Ends the error message of a timeout caused by client-side chaos (the shortened timeout). */
+export const CLIENT_CHAOS_MARK = '(client timeout chaos)';
+
 /** Client-side chaos: this fraction of requests (seeded) gets the shorter timeout. */
 export interface ClientTimeoutChaos {
   /** 0..1 */
@@ -137,7 +140,7 @@ class RequestHandler implements Dispatcher.DispatchHandler {
 
   private onTimeout(): void {
     const message = this.chaos
-      ? `no response within ${this.timeoutMs} ms (client timeout chaos)`
+      ? `no response within ${this.timeoutMs} ms ${CLIENT_CHAOS_MARK}`
       : `no response within ${this.timeoutMs} ms`;
     this.finish({ kind: 'timeout', message });
     this.controller?.abort(new Error(message));

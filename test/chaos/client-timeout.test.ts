@@ -24,6 +24,24 @@ describe('load({ clientTimeout }) with the proxy', () => {
       expect(result.faults.outcomes.latency).toEqual({ ok: N - timeouts, timeout: timeouts });
       expect(result.faults.join.exact).toBe(true);
       expect(result).toDegradeGracefully();
+      // The client's own timeouts count as injected faults, so none is left unexplained.
+      expect(result.faults.injected['client-timeout']).toBe(timeouts);
+      expect(result.faults.unexplained.timeouts).toBe(0);
+    } finally {
+      await proxy.close();
+    }
+  });
+});
+
+describe('load({ clientTimeout }) without a proxy fault', () => {
+  test('the client-side chaos timeouts alone are counted as injected, not as unexplained failures', async () => {
+    const proxy = await chaosProxy({ target: upstream.url, seed: 3, faults: [{ type: 'latency', rate: 1, ms: 100 }] });
+    try {
+      const run = withFaults(await load({ target: proxy.url, users: 10, requests: 100, timeout: '3s', clientTimeout: { rate: 0.3, timeout: '20ms' }, seed: 3, progress: false }), proxy);
+      expect(run.requests.timeouts).toBeGreaterThan(0);
+      expect(run.ledger.filter((e) => e.outcome === 'timeout').every((e) => e.error?.endsWith('(client timeout chaos)'))).toBe(true);
+      expect(run.faults.injected['client-timeout']).toBe(run.requests.timeouts);
+      expect(run.faults.unexplained.total).toBe(0);
     } finally {
       await proxy.close();
     }
