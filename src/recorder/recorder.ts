@@ -33,6 +33,7 @@ export interface RecorderReport {
   scenarios: Record<string, RunSummary>;
   phases: Record<string, RunSummary>;
   timeline: TimelineEntry[];
+  /** Built from the compact ledger by finish(), in the order requests ended (cancelled ones last); [] with `ledger: false`. */
   ledger: LedgerEntry[];
 }
 
@@ -78,7 +79,7 @@ export class Recorder {
   constructor(options: RecorderOptions) {
     this.now = options.now ?? (() => performance.now());
     this.idPrefix = options.idPrefix;
-    this.ledger = options.ledger ?? true ? new Ledger(options.idPrefix) : undefined;
+    this.ledger = (options.ledger ?? true) ? new Ledger(options.idPrefix) : undefined;
     this.startMs = this.now();
     this.timeline = new Timeline(this.startMs);
   }
