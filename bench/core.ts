@@ -1,6 +1,8 @@
 /**
  * Core benchmarks (issue 2, item 9): `npx tsx bench/core.ts [--quick] [--baseline=<dir>] [throughput] [accuracy] [heap]`.
  * With no section named, all three run (≈ 4 min; --quick ≈ 1 min, for trying the script).
+ * `--rounds=<n>`: throughput rounds (default 4). `--lean`: throughput runs only load(),
+ * autocannon, the prebuilt-id autocannon and the baseline load() arms (quicker before/after runs).
  * `--baseline=<dir>`: another checkout of this repository (e.g. an older commit, with
  * node_modules); its load() runs as extra throughput arms in the same rounds, for before/after.
  *
@@ -31,7 +33,8 @@ const baselineLoad: typeof load | undefined = BASELINE
   : undefined;
 
 const CONNECTIONS = 50;
-const ROUNDS = QUICK ? 2 : 4;
+const LEAN = args.includes('--lean');
+const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? (QUICK ? 2 : 4));
 const ROUND_S = QUICK ? 2 : 5;
 const ACCURACY_S = QUICK ? 5 : 15;
 const HEAP_S = QUICK ? 10 : 60;
@@ -155,12 +158,14 @@ const say = (line = '') => {
 async function throughput(): Promise<void> {
   const loadBefore = loadavg();
   const server = await startServer('trivial.mjs');
-  const arms: Record<string, number[]> = { 'load()': [], 'autocannon': [], 'load() ledger: false': [], 'autocannon + setupRequest id': [], 'autocannon + prebuilt buffer id': [] };
+  const arms: Record<string, number[]> = LEAN
+    ? { 'load()': [], 'autocannon': [], 'autocannon + prebuilt buffer id': [] }
+    : { 'load()': [], 'autocannon': [], 'load() ledger: false': [], 'autocannon + setupRequest id': [], 'autocannon + prebuilt buffer id': [] };
   if (baselineLoad) {
     arms['baseline load()'] = [];
-    arms['baseline load() ledger: false'] = [];
+    if (!LEAN) arms['baseline load() ledger: false'] = [];
   }
-  if (WRK) arms.wrk = [];
+  if (WRK && !LEAN) arms.wrk = [];
   // One short unrecorded run of each warms the JIT and the server.
   await load({ target: server.url, users: CONNECTIONS, duration: '1s', progress: false });
   await baselineLoad?.({ target: server.url, users: CONNECTIONS, duration: '1s', progress: false });
@@ -169,15 +174,17 @@ async function throughput(): Promise<void> {
     const a = await load({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false });
     arms['load()'].push(a.throughput);
     arms.autocannon.push((await rawAutocannon(server.url, ROUND_S)).rps);
-    const c = await load({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false, ledger: false });
-    arms['load() ledger: false'].push(c.throughput);
-    arms['autocannon + setupRequest id'].push((await rawAutocannon(server.url, ROUND_S, 'setupRequest')).rps);
+    if (!LEAN) {
+      const c = await load({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false, ledger: false });
+      arms['load() ledger: false'].push(c.throughput);
+      arms['autocannon + setupRequest id'].push((await rawAutocannon(server.url, ROUND_S, 'setupRequest')).rps);
+    }
     arms['autocannon + prebuilt buffer id'].push((await rawAutocannon(server.url, ROUND_S, 'prebuilt')).rps);
     if (baselineLoad) {
       arms['baseline load()'].push((await baselineLoad({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false })).throughput);
-      arms['baseline load() ledger: false'].push((await baselineLoad({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false, ledger: false })).throughput);
+      if (!LEAN) arms['baseline load() ledger: false'].push((await baselineLoad({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false, ledger: false })).throughput);
     }
-    if (WRK) arms.wrk.push((await runWrk(server.url, ROUND_S)).rps);
+    if (WRK && !LEAN) arms.wrk.push((await runWrk(server.url, ROUND_S)).rps);
     console.error(`round ${round}: ${Object.entries(arms).map(([k, v]) => `${k} ${f(v.at(-1)!, 0)}`).join(' · ')}`);
   }
   server.stop();
@@ -195,9 +202,11 @@ async function throughput(): Promise<void> {
   }
   const perRound = arms['load()'].map((v, i) => v / arms.autocannon[i]);
   say();
-  const perRoundIds = arms['load()'].map((v, i) => v / arms['autocannon + setupRequest id'][i]);
+  const perRoundIds = LEAN ? [] : arms['load()'].map((v, i) => v / arms['autocannon + setupRequest id'][i]);
+  const perRoundBaseline = arms['baseline load()']?.map((v, i) => arms['load()'][i] / v) ?? [];
   say(`Per-round ratio load() / autocannon: ${perRound.map((r) => f(r, 3)).join(', ')} (target ≥ 0.95). ` +
-    `load() / autocannon + setupRequest id: ${perRoundIds.map((r) => f(r, 3)).join(', ')}.`);
+    (LEAN ? '' : `load() / autocannon + setupRequest id: ${perRoundIds.map((r) => f(r, 3)).join(', ')}. `) +
+    (perRoundBaseline.length ? `load() / baseline load(): ${perRoundBaseline.map((r) => f(r, 3)).join(', ')}.` : ''));
   say();
 }
 

@@ -18,6 +18,8 @@ interface AutocannonClient {
     requestBuilder: (request: unknown, context: unknown) => Buffer | null;
     rebuildRequest(): unknown;
     resetContext(): void;
+    /** Called with each response's status and raw headers right before the client's 'response' event. */
+    recordBody: (request: unknown, status: number, body: unknown, rawHeaders: string[] | undefined) => void;
   };
 }
 
@@ -28,61 +30,58 @@ interface AutocannonClient {
  */
 export const autocannonDriver: Driver = async (context: DriverContext) => {
   const { options, recorder, plan, signal } = context;
-  const current = new Map<AutocannonClient, Ticket>();
-  const bytes = new RequestBytes(plan);
+  const bytes = new RequestBytes(plan, options.requestIdPrefix);
   const timedOut = { kind: 'timeout', message: `no response within ${options.timeoutMs} ms` } as const;
   const closedEarly = { kind: 'error', message: 'socket closed before the response' } as const;
 
-  // autocannon hands a response's headers to onResponse just before the client's 'response'
-  // event, synchronously; the Retry-After of a failed answer is kept for that event.
-  let lastRetryAfter: string | undefined;
-  const onResponse = (status: number, _body: unknown, _context: unknown, headers: Record<string, string | string[]>) => {
-    const value = status >= 400 ? headers['retry-after'] ?? headers['Retry-After'] : undefined;
-    lastRetryAfter = Array.isArray(value) ? value[0] : value;
-  };
-
-  const settle = (client: AutocannonClient, finish: Parameters<typeof recorder.end>[1]) => {
-    const ticket = current.get(client);
-    if (!ticket) return;
-    current.delete(client);
-    recorder.end(ticket, finish);
-  };
-
-  // Called (through the client's requestBuilder) right before each request is written on a connection.
-  const nextRequest = (client: AutocannonClient): Buffer => {
-    // A new request while the last is still open: autocannon reconnected, either because the
-    // request timed out (it emits 'timeout' only after starting the next request) or because
-    // the server closed the connection without an answer.
-    const open = current.get(client);
-    if (open) settle(client, performance.now() - open.fromMs >= options.timeoutMs - 1 ? timedOut : closedEarly);
-    const scenario = plan.pick();
-    const ticket = recorder.begin(scenario.name);
-    current.set(client, ticket);
-    try {
-      return bytes.build(scenario, ticket.id);
-    } catch (error) {
-      settle(client, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
-      return bytes.fallback;
-    }
-  };
-
   const setupClient = (client: AutocannonClient) => {
+    // The request this connection has open (each connection has at most one: no pipelining).
+    let current: Ticket | undefined;
+    const settle = (finish: Parameters<typeof recorder.end>[1]) => {
+      const ticket = current;
+      if (!ticket) return;
+      current = undefined;
+      recorder.end(ticket, finish);
+    };
+    // Called (through the client's requestBuilder) right before each request is written on the connection.
+    const nextRequest = (): Buffer => {
+      // A new request while the last is still open: autocannon reconnected, either because the
+      // request timed out (it emits 'timeout' only after starting the next request) or because
+      // the server closed the connection without an answer.
+      const open = current;
+      if (open) settle(performance.now() - open.fromMs >= options.timeoutMs - 1 ? timedOut : closedEarly);
+      const scenario = plan.pick();
+      const ticket = recorder.begin(scenario.name);
+      current = ticket;
+      try {
+        return bytes.buildNumbered(scenario, ticket);
+      } catch (error) {
+        settle({ kind: 'error', message: `body function threw: ${(error as Error).message}` });
+        return bytes.fallback;
+      }
+    };
+
     // autocannon's own builder assembles each request from objects (15% of client CPU when
     // every request differs); ours returns the finished bytes, which autocannon writes as they are.
     const iterator = client.requestIterator;
-    iterator.requestBuilder = () => nextRequest(client);
+    iterator.requestBuilder = nextRequest;
     // autocannon deep-clones a fresh context for setupRequest/onResponse before every request
     // (1% of client CPU); we use no context.
     iterator.resetContext = () => {};
     iterator.rebuildRequest();
     // autocannon only accepts whole seconds; its client reads this field for every request.
     (client as unknown as { timeout: number }).timeout = options.timeoutMs;
-    client.on('response', (status) => {
-      const retryAfter = lastRetryAfter;
-      lastRetryAfter = undefined;
-      settle(client, retryAfter === undefined ? { kind: 'response', status } : { kind: 'response', status, retryAfter });
-    });
-    client.on('connError', (error) => settle(client, { kind: 'error', message: error.message }));
+    // autocannon calls recordBody (which would call a request's onResponse with the headers made
+    // into an object) for each response, synchronously before the client's 'response' event and
+    // the next request: the response ends here, its Retry-After read from the raw headers only
+    // for a status >= 400.
+    iterator.recordBody = (_request, status, _body, rawHeaders) => {
+      const ticket = current;
+      if (!ticket) return;
+      current = undefined;
+      recorder.endResponse(ticket, status, status >= 400 ? retryAfterOf(rawHeaders ?? []) : undefined);
+    };
+    client.on('connError', (error) => settle({ kind: 'error', message: error.message }));
   };
 
   const users = options.users ?? 1;
@@ -100,7 +99,7 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
     timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
     sampleInt: SAMPLE_INTERVAL_MS,
     // A setupRequest, even one that changes nothing, makes autocannon rebuild every request.
-    requests: [{ setupRequest: keepRequest as never, onResponse: onResponse as never }],
+    requests: [{ setupRequest: keepRequest as never }],
     setupClient: setupClient as never,
     skipAggregateResult: true,
   } as autocannon.Options, (error) => finished(error ?? null));
@@ -115,3 +114,23 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
   }
   return { engine: 'autocannon' };
 };
+
+/**
+ * The Retry-After value as autocannon's header object gave it to onResponse (`retry-after`,
+ * else `Retry-After`; of repeated headers the first value, where an empty first value gives way
+ * to the next one), from the raw [name, value, name, value, ...] list.
+ */
+export function retryAfterOf(rawHeaders: readonly string[]): string | undefined {
+  return headerValue(rawHeaders, 'retry-after') ?? headerValue(rawHeaders, 'Retry-After');
+}
+
+function headerValue(rawHeaders: readonly string[], name: string): string | undefined {
+  let value: string | undefined;
+  for (let i = 0; i + 1 < rawHeaders.length; i += 2) {
+    if (rawHeaders[i] !== name) continue;
+    const v = rawHeaders[i + 1];
+    // autocannon keeps the first value unless it is falsy (then the next replaces it).
+    if (!value) value = v;
+  }
+  return value;
+}

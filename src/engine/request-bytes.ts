@@ -27,9 +27,39 @@ export class RequestBytes {
   /** Sent in place of a request whose body function threw: that request has already ended as an error. */
   readonly fallback: Buffer;
 
-  constructor(private readonly plan: RequestPlan) {
+  private readonly idPrefix: Buffer | undefined;
+
+  /** `idPrefix`: the request ids' prefix, for buildNumbered(). */
+  constructor(private readonly plan: RequestPlan, idPrefix?: string) {
+    this.idPrefix = idPrefix === undefined ? undefined : Buffer.from(idPrefix, 'latin1');
     this.host = new URL(plan.origin).host;
     this.fallback = Buffer.from(`GET / HTTP/1.1${CRLF}Host: ${this.host}${CRLF}Connection: keep-alive${CRLF}${CRLF}`, 'latin1');
+  }
+
+  /**
+   * build() for the id `idPrefix + seq` (the prefix given to the constructor): a static body's
+   * request is written without making the id string; `request.id` is read only when a body function needs it.
+   */
+  buildNumbered(scenario: ResolvedScenario, request: { readonly seq: number; readonly id: string }): Buffer {
+    const template = this.templates.get(scenario) ?? this.template(scenario);
+    if (!template.static || this.idPrefix === undefined) return this.build(scenario, request.id);
+    const seq = request.seq;
+    const head = template.head;
+    const prefix = this.idPrefix;
+    const tail = template.tail;
+    const digits = digitCount(seq);
+    const out = Buffer.allocUnsafe(head.length + prefix.length + digits + tail.length);
+    let at = head.copy(out, 0);
+    at += prefix.copy(out, at);
+    // The decimal digits of seq, as String(seq) would write them (seq is a positive integer).
+    let n = seq;
+    for (let i = at + digits - 1; i >= at; i--) {
+      out[i] = 48 + (n % 10);
+      n = Math.floor(n / 10);
+    }
+    at += digits;
+    tail.copy(out, at);
+    return out;
   }
 
   /** The bytes of one request of `scenario` carrying `requestId` (printable ASCII). A throwing body function throws here. */
@@ -89,4 +119,14 @@ function join(head: Buffer, id: string, tail: Buffer, body: string | undefined, 
   at += tail.copy(out, at);
   if (body !== undefined) out.write(body, at, 'utf8');
   return out;
+}
+
+/** Number of decimal digits of a positive integer below 2^53. */
+function digitCount(n: number): number {
+  let digits = 1;
+  while (n >= 10) {
+    n = Math.floor(n / 10);
+    digits++;
+  }
+  return digits;
 }

@@ -58,16 +58,21 @@ export class Ledger {
 
   /** Add one request's fate; rows keep the order they were added in. */
   add(row: LedgerRow): void {
+    this.push(row.seq, row.scenario, row.outcome, row.status, row.text, row.latencyMs, row.sentAtMs);
+  }
+
+  /** add() with the row's fields as arguments (no row object per request). */
+  push(seq: number, scenario: string, outcome: RequestOutcome, status: number, text: string | undefined, latencyMs: number | undefined, sentAtMs: number): void {
     const at = this.rows % CHUNK_ROWS;
     if (at === 0) this.chunks.push(newChunk());
     const chunk = this.chunks[this.chunks.length - 1];
-    chunk.seq[at] = row.seq;
-    chunk.outcome[at] = OUTCOME_CODE.get(row.outcome)!;
-    chunk.status[at] = row.status;
-    chunk.scenario[at] = this.scenarios.index(row.scenario);
-    chunk.text[at] = row.text === undefined ? 0 : this.texts.index(row.text) + 1;
-    chunk.latencyMs[at] = row.latencyMs === undefined ? NaN : roundToMicros(row.latencyMs);
-    chunk.sentAtMs[at] = roundToMicros(row.sentAtMs);
+    chunk.seq[at] = seq;
+    chunk.outcome[at] = OUTCOME_CODE.get(outcome)!;
+    chunk.status[at] = status;
+    chunk.scenario[at] = this.scenarios.index(scenario);
+    chunk.text[at] = text === undefined ? 0 : this.texts.index(text) + 1;
+    chunk.latencyMs[at] = latencyMs === undefined ? NaN : roundToMicros(latencyMs);
+    chunk.sentAtMs[at] = roundToMicros(sentAtMs);
     this.rows++;
   }
 

@@ -17,6 +17,26 @@ export interface Ticket {
   done: boolean;
 }
 
+/** The recorder's ticket: the id is built on first read; prev/next link the in-flight tickets. */
+class InFlightTicket implements Ticket {
+  prev: InFlightTicket | undefined = undefined;
+  next: InFlightTicket | undefined = undefined;
+  done = false;
+  private idText: string | undefined = undefined;
+
+  constructor(
+    private readonly idPrefix: string,
+    readonly seq: number,
+    readonly scenario: string,
+    readonly phase: string | undefined,
+    readonly fromMs: number,
+  ) {}
+
+  get id(): string {
+    return this.idText ?? (this.idText = this.idPrefix + this.seq);
+  }
+}
+
 export interface RecorderOptions {
   /** Prefix of every request id; the sequence number follows. */
   idPrefix: string;
@@ -67,7 +87,16 @@ export class Recorder {
   private readonly total = new Tally();
   private readonly scenarios = new Map<string, Tally>();
   private readonly phases = new Map<string, PhaseSpan>();
-  private readonly inFlightTickets = new Set<Ticket>();
+  /** Tickets in flight, oldest first (a list through the tickets: no Set operation per request). */
+  private head: InFlightTicket | undefined;
+  private tail: InFlightTicket | undefined;
+  private inFlightCount = 0;
+  /**
+   * While every request so far had the same scenario, its tally would equal the run's: it is not
+   * kept (one histogram record less per response) until a second scenario shows up.
+   */
+  private soleScenario: string | undefined;
+  private split = false;
   /** undefined with `ledger: false`. */
   private readonly ledger: Ledger | undefined;
   private readonly timeline: Timeline;
@@ -86,7 +115,7 @@ export class Recorder {
 
   /** Requests sent and not finished yet. */
   get inFlight(): number {
-    return this.inFlightTickets.size;
+    return this.inFlightCount;
   }
 
   /** Mark a request as sent now; `fromMs` is the intended send time for open-model runs. */
@@ -94,10 +123,18 @@ export class Recorder {
     const now = this.now();
     this.roll(now);
     const seq = ++this.seq;
-    const ticket: Ticket = { seq, id: this.idPrefix + seq, scenario, phase: this.phase, fromMs: fromMs ?? now, done: false };
-    this.inFlightTickets.add(ticket);
+    const ticket = new InFlightTicket(this.idPrefix, seq, scenario, this.phase, fromMs ?? now);
+    const tail = this.tail;
+    if (tail === undefined) this.head = ticket;
+    else {
+      tail.next = ticket;
+      ticket.prev = tail;
+    }
+    this.tail = ticket;
+    this.inFlightCount++;
+    const scenarioTally = this.splitTally(scenario);
     this.total.sent();
-    this.scenarioTally(scenario).sent();
+    scenarioTally?.sent();
     this.phaseTally(ticket.phase)?.sent();
     this.timeline.sent();
     return ticket;
@@ -106,39 +143,62 @@ export class Recorder {
   /** Record how a request ended. A second call for the same ticket is ignored: each request counts once. */
   end(ticket: Ticket, finish: Finish): void {
     if (ticket.done) return;
+    if (finish.kind === 'response') {
+      this.endResponse(ticket, finish.status, finish.retryAfter);
+      return;
+    }
     const now = this.now();
     this.roll(now);
     ticket.done = true;
-    this.inFlightTickets.delete(ticket);
+    this.unlink(ticket as InFlightTicket);
     const latencyMs = now - ticket.fromMs;
     this.total.finish(finish, latencyMs);
-    this.scenarioTally(ticket.scenario).finish(finish, latencyMs);
+    if (this.split) this.scenarioTally(ticket.scenario).finish(finish, latencyMs);
     this.phaseTally(ticket.phase)?.finish(finish, latencyMs);
-    const ok = finish.kind === 'response' && isOkStatus(finish.status);
-    this.timeline.finished(ok, finish.kind === 'timeout', latencyMs);
-    this.ledger?.add(finish.kind === 'response'
-      ? { seq: ticket.seq, scenario: ticket.scenario, outcome: ok ? 'ok' : 'http-error', status: finish.status, text: ok ? undefined : finish.retryAfter, latencyMs, sentAtMs: ticket.fromMs - this.startMs }
-      : { seq: ticket.seq, scenario: ticket.scenario, outcome: finish.kind, status: 0, text: finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message, latencyMs, sentAtMs: ticket.fromMs - this.startMs });
+    this.timeline.finished(false, finish.kind === 'timeout', latencyMs);
+    this.ledger?.push(ticket.seq, ticket.scenario, finish.kind, 0, finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message, latencyMs, ticket.fromMs - this.startMs);
+  }
+
+  /** end() for an HTTP answer, without a Finish object: `retryAfter` is the Retry-After of a non-2xx/3xx answer. */
+  endResponse(ticket: Ticket, status: number, retryAfter?: string): void {
+    if (ticket.done) return;
+    const now = this.now();
+    this.roll(now);
+    ticket.done = true;
+    this.unlink(ticket as InFlightTicket);
+    const latencyMs = now - ticket.fromMs;
+    this.total.response(status, latencyMs);
+    if (this.split) this.scenarioTally(ticket.scenario).response(status, latencyMs);
+    if (ticket.phase !== undefined) this.phaseTally(ticket.phase)?.response(status, latencyMs);
+    const ok = isOkStatus(status);
+    this.timeline.finished(ok, false, latencyMs);
+    this.ledger?.push(ticket.seq, ticket.scenario, ok ? 'ok' : 'http-error', status, ok ? undefined : retryAfter, latencyMs, ticket.fromMs - this.startMs);
   }
 
   /** Open model: a send that was skipped because too many requests were in flight. */
   drop(scenario: string): void {
     this.roll(this.now());
+    const scenarioTally = this.splitTally(scenario);
     this.total.dropped();
-    this.scenarioTally(scenario).dropped();
+    scenarioTally?.dropped();
     this.phaseTally(this.phase)?.dropped();
   }
 
   /** Every request still in flight becomes `cancelled`. Call once the engine has stopped sending. */
   cancelInFlight(): void {
-    for (const ticket of this.inFlightTickets) {
+    let ticket = this.head;
+    this.head = this.tail = undefined;
+    this.inFlightCount = 0;
+    while (ticket !== undefined) {
+      const next = ticket.next;
+      ticket.prev = ticket.next = undefined;
       ticket.done = true;
       this.total.cancelled();
-      this.scenarioTally(ticket.scenario).cancelled();
+      if (this.split) this.scenarioTally(ticket.scenario).cancelled();
       this.phaseTally(ticket.phase)?.cancelled();
-      this.ledger?.add({ seq: ticket.seq, scenario: ticket.scenario, outcome: 'cancelled', status: 0, text: undefined, latencyMs: undefined, sentAtMs: ticket.fromMs - this.startMs });
+      this.ledger?.push(ticket.seq, ticket.scenario, 'cancelled', 0, undefined, undefined, ticket.fromMs - this.startMs);
+      ticket = next;
     }
-    this.inFlightTickets.clear();
   }
 
   /** Current number of active users (closed model) or target rate (open model), for the timeline. */
@@ -181,12 +241,14 @@ export class Recorder {
 
   /** Close the run: cancels what is still in flight and summarises everything. */
   finish(): RecorderReport {
-    if (this.inFlightTickets.size > 0) this.cancelInFlight();
+    if (this.inFlightCount > 0) this.cancelInFlight();
     const end = this.endMs ?? this.now();
     this.endMs = end;
     this.roll(end);
     const durationMs = end - this.startMs;
     const scenarios: Record<string, RunSummary> = {};
+    // One scenario only: its tally is the run's.
+    if (!this.split && this.soleScenario !== undefined) scenarios[this.soleScenario] = this.total.summarize(durationMs);
     for (const [name, tally] of this.scenarios) {
       tally.maxUsers = this.total.maxUsers;
       scenarios[name] = tally.summarize(durationMs);
@@ -205,6 +267,32 @@ export class Recorder {
 
   private roll(now: number): void {
     this.timeline.roll(now, this.inFlight);
+  }
+
+  /** Unlink a ticket from the in-flight list. */
+  private unlink(ticket: InFlightTicket): void {
+    const { prev, next } = ticket;
+    if (prev === undefined) this.head = next;
+    else prev.next = next;
+    if (next === undefined) this.tail = prev;
+    else next.prev = prev;
+    ticket.prev = ticket.next = undefined;
+    this.inFlightCount--;
+  }
+
+  /**
+   * The tally of scenario `name`, or undefined while it is the only scenario seen (the run's
+   * tally stands for it). A second scenario gives the first its own tally, a copy of the run's.
+   */
+  private splitTally(name: string): Tally | undefined {
+    if (this.split) return this.scenarioTally(name);
+    if (this.soleScenario === undefined) this.soleScenario = name;
+    if (name === this.soleScenario) return undefined;
+    const first = new Tally();
+    first.copyFrom(this.total);
+    this.scenarios.set(this.soleScenario, first);
+    this.split = true;
+    return this.scenarioTally(name);
   }
 
   private scenarioTally(name: string): Tally {

@@ -27,24 +27,39 @@ export class Tally {
 
   /** A request finished after `latencyMs`. */
   finish(finish: Finish, latencyMs: number): void {
-    const c = this.counts;
     if (finish.kind === 'response') {
-      const key = String(finish.status);
-      this.statusCodes[key] = (this.statusCodes[key] ?? 0) + 1;
-      if (isOkStatus(finish.status)) {
-        c.ok++;
-        recordLatencyMs(this.histogram, latencyMs);
-      } else {
-        c.failed++;
-        c.httpErrors++;
-      }
+      this.response(finish.status, latencyMs);
       return;
     }
+    const c = this.counts;
     c.failed++;
     if (finish.kind === 'timeout') c.timeouts++;
     else c.errors++;
     const message = finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
     this.errorMessages.set(message, (this.errorMessages.get(message) ?? 0) + 1);
+  }
+
+  /** A request was answered with `status` after `latencyMs` (finish() without a Finish object). */
+  response(status: number, latencyMs: number): void {
+    const c = this.counts;
+    const key = String(status);
+    this.statusCodes[key] = (this.statusCodes[key] ?? 0) + 1;
+    if (status >= 200 && status < 400) {
+      c.ok++;
+      recordLatencyMs(this.histogram, latencyMs);
+    } else {
+      c.failed++;
+      c.httpErrors++;
+    }
+  }
+
+  /** Make this tally a copy of `other` (same counts, statuses, errors and histogram). */
+  copyFrom(other: Tally): void {
+    Object.assign(this.counts, other.counts);
+    Object.assign(this.statusCodes, other.statusCodes);
+    for (const [message, count] of other.errorMessages) this.errorMessages.set(message, count);
+    this.histogram.add(other.histogram);
+    this.maxUsers = other.maxUsers;
   }
 
   cancelled(): void {

@@ -120,6 +120,30 @@ describe('request bytes for the autocannon driver', () => {
     expect(raw.join('').match(/^host:/gim)).toHaveLength(1);
   });
 
+  test('buildNumbered() writes the same bytes as build() with the id prefix + seq, for every kind of scenario', () => {
+    const plan = planFor({
+      scenarios: [
+        { name: 'get', path: '/items' },
+        { name: 'object', method: 'POST', path: '/json', body: { n: 1 } },
+        { name: 'fn', method: 'POST', path: '/fn', body: ({ requestId }) => `id ${requestId}` },
+      ],
+    });
+    const bytes = new RequestBytes(plan, 'run-x-');
+    for (const scenario of plan.scenarios) {
+      for (const seq of [1, 9, 10, 99, 100, 12345, 4294967295, 2 ** 53 - 1]) {
+        const id = `run-x-${seq}`;
+        let read = 0;
+        const built = bytes.buildNumbered(scenario, { seq, get id() { read++; return id; } });
+        expect(built.toString('latin1')).toBe(bytes.build(scenario, id).toString('latin1'));
+        // The id string is made only for a body function.
+        expect(read).toBe(scenario.name === 'fn' ? 1 : 0);
+      }
+    }
+    // Without a prefix it falls back to build() with the id.
+    const plain = new RequestBytes(plan);
+    expect(plain.buildNumbered(plan.scenarios[0], { seq: 5, id: 'given-5' }).toString()).toBe(plain.build(plan.scenarios[0], 'given-5').toString());
+  });
+
   test('a body function that throws, throws from build()', () => {
     const plan = planFor({ scenarios: [{ name: 'bad', method: 'POST', path: '/', body: () => { throw new Error('no payload'); } }] });
     expect(() => new RequestBytes(plan).build(plan.scenarios[0], 'x')).toThrow('no payload');
