@@ -1,16 +1,8 @@
+import { createRandom } from '../../src/engine/random.js';
 import type { MetricsSeries } from '../../src/metrics/series.js';
 
-/** A seeded PRNG (mulberry32): the same noise on every run. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded PRNG (the project's mulberry32): the same noise on every run. */
+export const seeded = (seed: number): (() => number) => createRandom(seed);
 
 export interface SyntheticMemory {
   /** Samples, one per intervalMs from tMs = 0. */
