@@ -2,40 +2,11 @@ import { performance } from 'node:perf_hooks';
 import type { LedgerEntry, RunSummary, TimelineEntry } from '../result/types.js';
 import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
+import { InFlightList, InFlightTicket, type Ticket } from './in-flight.js';
 import { Ledger } from './ledger.js';
 import { percentileMs } from './latency-histogram.js';
 
-/** One sent request, from begin() to end() or cancellation. */
-export interface Ticket {
-  readonly seq: number;
-  /** The request id sent in the id header. */
-  readonly id: string;
-  readonly scenario: string;
-  readonly phase: string | undefined;
-  /** performance.now() the latency is measured from: the actual send (closed) or the intended send (open). */
-  readonly fromMs: number;
-  done: boolean;
-}
-
-/** The recorder's ticket: the id is built on first read; prev/next link the in-flight tickets. */
-class InFlightTicket implements Ticket {
-  prev: InFlightTicket | undefined = undefined;
-  next: InFlightTicket | undefined = undefined;
-  done = false;
-  private idText: string | undefined = undefined;
-
-  constructor(
-    private readonly idPrefix: string,
-    readonly seq: number,
-    readonly scenario: string,
-    readonly phase: string | undefined,
-    readonly fromMs: number,
-  ) {}
-
-  get id(): string {
-    return this.idText ?? (this.idText = this.idPrefix + this.seq);
-  }
-}
+export type { Ticket } from './in-flight.js';
 
 export interface RecorderOptions {
   /** Prefix of every request id; the sequence number follows. */
@@ -87,10 +58,8 @@ export class Recorder {
   private readonly total = new Tally();
   private readonly scenarios = new Map<string, Tally>();
   private readonly phases = new Map<string, PhaseSpan>();
-  /** Tickets in flight, oldest first (a list through the tickets: no Set operation per request). */
-  private head: InFlightTicket | undefined;
-  private tail: InFlightTicket | undefined;
-  private inFlightCount = 0;
+  /** Tickets in flight, oldest first. */
+  private readonly inFlightList = new InFlightList();
   /**
    * While every request so far had the same scenario, its tally would equal the run's: it is not
    * kept (one histogram record less per response) until a second scenario shows up.
@@ -115,7 +84,7 @@ export class Recorder {
 
   /** Requests sent and not finished yet. */
   get inFlight(): number {
-    return this.inFlightCount;
+    return this.inFlightList.size;
   }
 
   /** Mark a request as sent now; `fromMs` is the intended send time for open-model runs. */
@@ -124,14 +93,7 @@ export class Recorder {
     this.roll(now);
     const seq = ++this.seq;
     const ticket = new InFlightTicket(this.idPrefix, seq, scenario, this.phase, fromMs ?? now);
-    const tail = this.tail;
-    if (tail === undefined) this.head = ticket;
-    else {
-      tail.next = ticket;
-      ticket.prev = tail;
-    }
-    this.tail = ticket;
-    this.inFlightCount++;
+    this.inFlightList.add(ticket);
     const scenarioTally = this.splitTally(scenario);
     this.total.sent();
     scenarioTally?.sent();
@@ -150,7 +112,7 @@ export class Recorder {
     const now = this.now();
     this.roll(now);
     ticket.done = true;
-    this.unlink(ticket as InFlightTicket);
+    this.inFlightList.remove(ticket as InFlightTicket);
     const latencyMs = now - ticket.fromMs;
     this.total.finish(finish, latencyMs);
     if (this.split) this.scenarioTally(ticket.scenario).finish(finish, latencyMs);
@@ -165,7 +127,7 @@ export class Recorder {
     const now = this.now();
     this.roll(now);
     ticket.done = true;
-    this.unlink(ticket as InFlightTicket);
+    this.inFlightList.remove(ticket as InFlightTicket);
     const latencyMs = now - ticket.fromMs;
     this.total.response(status, latencyMs);
     if (this.split) this.scenarioTally(ticket.scenario).response(status, latencyMs);
@@ -186,18 +148,12 @@ export class Recorder {
 
   /** Every request still in flight becomes `cancelled`. Call once the engine has stopped sending. */
   cancelInFlight(): void {
-    let ticket = this.head;
-    this.head = this.tail = undefined;
-    this.inFlightCount = 0;
-    while (ticket !== undefined) {
-      const next = ticket.next;
-      ticket.prev = ticket.next = undefined;
+    for (const ticket of this.inFlightList.drain()) {
       ticket.done = true;
       this.total.cancelled();
       if (this.split) this.scenarioTally(ticket.scenario).cancelled();
       this.phaseTally(ticket.phase)?.cancelled();
       this.ledger?.push(ticket.seq, ticket.scenario, 'cancelled', 0, undefined, undefined, ticket.fromMs - this.startMs);
-      ticket = next;
     }
   }
 
@@ -241,7 +197,7 @@ export class Recorder {
 
   /** Close the run: cancels what is still in flight and summarises everything. */
   finish(): RecorderReport {
-    if (this.inFlightCount > 0) this.cancelInFlight();
+    if (this.inFlightList.size > 0) this.cancelInFlight();
     const end = this.endMs ?? this.now();
     this.endMs = end;
     this.roll(end);
@@ -267,17 +223,6 @@ export class Recorder {
 
   private roll(now: number): void {
     this.timeline.roll(now, this.inFlight);
-  }
-
-  /** Unlink a ticket from the in-flight list. */
-  private unlink(ticket: InFlightTicket): void {
-    const { prev, next } = ticket;
-    if (prev === undefined) this.head = next;
-    else prev.next = next;
-    if (next === undefined) this.tail = prev;
-    else next.prev = prev;
-    ticket.prev = ticket.next = undefined;
-    this.inFlightCount--;
   }
 
   /**
