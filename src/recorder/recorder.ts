@@ -4,6 +4,7 @@ import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
 import { InFlightList, InFlightTicket, type Ticket } from './in-flight.js';
 import { Ledger } from './ledger.js';
+import { defineLazy } from '../result/lazy-property.js';
 import { percentileMs } from './latency-histogram.js';
 
 export type { Ticket } from './in-flight.js';
@@ -24,7 +25,7 @@ export interface RecorderReport {
   scenarios: Record<string, RunSummary>;
   phases: Record<string, RunSummary>;
   timeline: TimelineEntry[];
-  /** Built from the compact ledger by finish(), in the order requests ended (cancelled ones last); [] with `ledger: false`. */
+  /** Built from the compact ledger on first read, in the order requests ended (cancelled ones last); [] with `ledger: false`. */
   ledger: LedgerEntry[];
 }
 
@@ -211,14 +212,17 @@ export class Recorder {
     }
     const phases: Record<string, RunSummary> = {};
     for (const [name, span] of this.phases) phases[name] = span.tally.summarize((span.endMs ?? end) - span.startMs);
-    return {
+    const report = {
       durationMs,
       total: this.total.summarize(durationMs),
       scenarios,
       phases,
       timeline: this.timeline.close(end, this.inFlight),
-      ledger: this.ledger?.entries() ?? [],
-    };
+    } as RecorderReport;
+    // The entries (≈ 200 bytes each) are built from the compact columns only when read.
+    const ledger = this.ledger;
+    defineLazy(report, 'ledger', () => ledger?.entries() ?? []);
+    return report;
   }
 
   private roll(now: number): void {

@@ -1,6 +1,7 @@
 import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { RecorderReport } from '../recorder/recorder.js';
 import { InvalidOptionError } from '../errors.js';
+import { defineLazy } from './lazy-property.js';
 import type { LoadModel, RunResult, RunSummary } from './types.js';
 
 export const MEASURED = {
@@ -40,10 +41,11 @@ export function buildResult(input: BuildResultInput): RunResultWithPhases {
     timeline: report.timeline,
     scenarios: report.scenarios,
     phases: report.phases,
-    ledger: report.ledger,
-    warnings: input.warnings,
-    options: input.options,
-  };
+  } as RunResult;
+  // Lazy: a run of millions of requests costs its ledger's objects only if something reads them.
+  defineLazy(result, 'ledger', () => report.ledger);
+  result.warnings = input.warnings;
+  result.options = input.options;
   return withAccessors(result);
 }
 

@@ -51,9 +51,13 @@ declare module 'vitest' {
   }
 }
 
+const LEFT_OUT = new Set(['ledger', 'options', 'kind', 'schemaVersion']);
+
 /** The run's figures without the ledger (which can hold millions of entries). */
 export function toRunMeta(result: RunResult): RunMeta {
-  const { ledger: _ledger, options: _options, kind: _kind, schemaVersion: _v, ...rest } = result;
+  // Object.keys + reads of the other keys only: reading `ledger` would build it (it is lazy).
+  const rest: Record<string, unknown> = {};
+  for (const key of Object.keys(result)) if (!LEFT_OUT.has(key)) rest[key] = result[key];
   const strip = (summaries: Record<string, RunSummary>) =>
     Object.fromEntries(Object.entries(summaries).map(([k, { histogram: _h, ...s }]) => [k, s]));
   const name = typeof result.options.name === 'string' ? result.options.name : undefined;

@@ -68,6 +68,17 @@ describe('load() accounting', () => {
     expect(run.ledger.some((e) => e.latencyMs !== undefined && !Number.isInteger(e.latencyMs))).toBe(true);
   });
 
+  test('the ledger is built only when read, and the reporter never reads it', async () => {
+    const run = await load({ target: server.url, users: 2, requests: 30 });
+    // Attaching the run to the test (toRunMeta) left it unbuilt.
+    expect(typeof Object.getOwnPropertyDescriptor(run, 'ledger')?.get).toBe('function');
+    expect(Object.keys(run)).toContain('ledger');
+    expect(run.ledger).toHaveLength(30);
+    expect(Object.getOwnPropertyDescriptor(run, 'ledger')).toMatchObject({ enumerable: true, writable: true });
+    expect(run.ledger).toBe(run.ledger);
+    expect(JSON.parse(JSON.stringify(run)).ledger).toHaveLength(30);
+  });
+
   test('the run is attached to the test for the reporter', async ({ task }) => {
     await load({ target: server.url, users: 1, requests: 10, name: 'attached' });
     const runs = task.meta.vitestStress?.runs ?? [];
