@@ -43,6 +43,8 @@ function expectHeaders(value: unknown, field: string): Record<string, string> {
   for (const [name, v] of Object.entries(headers)) {
     if (!HEADER_NAME_RE.test(name)) throw new InvalidOptionError(`${field}.${name}`, name, 'a valid HTTP header name');
     if (typeof v !== 'string' && typeof v !== 'number') throw new InvalidOptionError(`${field}.${name}`, v, 'a string');
+    // CR, LF or NUL would end the header early and smuggle others into the raw request bytes.
+    if (/[\r\n\0]/.test(String(v))) throw new InvalidOptionError(`${field}.${name}`, v, 'a header value without CR, LF or NUL characters');
     out[name.toLowerCase()] = String(v);
   }
   return out;

@@ -50,6 +50,8 @@ describe('load() options', () => {
     ['path without slash', { scenarios: [{ name: 'a', path: 'api' }] }, 'scenarios[0].path', /starting with '\/'/],
     ['GET with body', { scenarios: [{ name: 'a', body: { x: 1 } }] }, 'scenarios[0].body', /no body with GET/],
     ['bad header name', { headers: { 'bad header': 'x' } }, 'headers.bad header', /valid HTTP header name/],
+    ['header value with CRLF', { headers: { 'x-a': 'ok\r\nx-injected: 1' } }, 'headers.x-a', /without CR, LF or NUL/],
+    ['scenario header value with LF', { scenarios: [{ name: 'a', headers: { 'x-b': 'a\nb' } }] }, 'scenarios[0].headers.x-b', /without CR, LF or NUL/],
     ['target not a URL', { target: 'localhost:3000' }, 'target', /http\(s\) base URL|http: or https:/],
     ['think time min > max', { thinkTime: { min: '5s', max: '1s' } }, 'thinkTime.min', /no greater than thinkTime.max/],
     ['stage without duration', { stages: [{ users: 5 } as never] }, 'stages[0].duration', /a duration/],
