@@ -39,7 +39,7 @@ export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], win
 
   const outcomes: Record<string, OutcomeCounts> = {};
   const summary: FailureSummary = { timeouts: 0, networkErrors: 0, slowResponses: 0, serverErrors: 0, clientErrors: 0 };
-  const unexplained: UnexplainedFailures = { total: 0, timeouts: 0, errors: 0, statusCodes: {}, retryAfter503: 0, tooMany429: 0, unexpected5xx: 0, examples: [] };
+  const unexplained = emptyUnexplained();
   const seen = new Set<string>();
   for (const request of result.ledger ?? []) {
     const logged = byId.get(request.id);
@@ -66,6 +66,17 @@ export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], win
   return { injected, types, outcomes, summary, unexplained, join, outages, timeline: faultTimeline(ours, outages, runStartMs, result.timeline ?? []) };
 }
 
+function emptyUnexplained(): UnexplainedFailures {
+  return { total: 0, timeouts: 0, errors: 0, statusCodes: {}, retryAfter503: 0, tooMany429: 0, unexpected5xx: 0, examples: [] };
+}
+
+/** The failures of a run without a proxy: nothing was injected, so every failure is unexplained. */
+export function unexplainedFailures(ledger: readonly LedgerEntry[]): UnexplainedFailures {
+  const unexplained = emptyUnexplained();
+  for (const request of ledger) if (isFailure(request.outcome)) countUnexplained(unexplained, request, undefined);
+  return unexplained;
+}
+
 function isFailure(outcome: RequestOutcome): boolean {
   return outcome === 'http-error' || outcome === 'error' || outcome === 'timeout';
 }
@@ -87,13 +98,15 @@ function countUnexplained(unexplained: UnexplainedFailures, request: LedgerEntry
   if (request.outcome === 'timeout') unexplained.timeouts++;
   else if (request.outcome === 'error') unexplained.errors++;
   const status = request.status;
+  // The proxy's log and the run's ledger both keep the Retry-After the client got.
+  const retryAfter = logged?.retryAfter ?? request.retryAfter;
   let graceful = false;
   if (status !== undefined) {
     unexplained.statusCodes[status] = (unexplained.statusCodes[status] ?? 0) + 1;
     if (status === 429) unexplained.tooMany429++;
-    else if (status === 503 && logged?.retryAfter !== undefined) unexplained.retryAfter503++;
+    else if (status === 503 && retryAfter !== undefined) unexplained.retryAfter503++;
     else if (status >= 500) unexplained.unexpected5xx++;
-    graceful = status === 429 || (status === 503 && logged?.retryAfter !== undefined);
+    graceful = status === 429 || (status === 503 && retryAfter !== undefined);
   }
   if (!graceful && unexplained.examples.length < MAX_EXAMPLES) {
     const { id, outcome, error } = request;

@@ -1,6 +1,7 @@
 import type { MatcherState } from 'vitest';
 import { describeBreakdown } from '../chaos/describe-breakdown.js';
 import { faultsOf } from '../chaos/with-faults.js';
+import { unexplainedFailures } from '../chaos/join-faults.js';
 import { isRunResult, type LedgerEntry, type RunResult } from '../result/types.js';
 import { describeReceived, describeRun, finishedCount, formatNumber } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
@@ -39,7 +40,7 @@ export function toDegradeGracefully(this: MatcherState, received: unknown, optio
   if (finished === 0) return fail(`expected the run to degrade gracefully, but no requests finished to judge (${received.requests.total} sent; ${context})`, null);
 
   // Without a fault log (no chaos proxy) nothing was injected: every failure must be graceful on its own.
-  const u = faults?.unexplained ?? unexplainedFromLedger(received.ledger);
+  const u = faults?.unexplained ?? unexplainedFailures(received.ledger);
   const ungraceful = u.total - u.retryAfter503 - u.tooMany429;
   const timeoutMs = typeof received.options?.timeoutMs === 'number' ? received.options.timeoutMs : undefined;
   const hung = timeoutMs === undefined ? [] : hangingRequests(received, timeoutMs + graceMs);
@@ -60,19 +61,6 @@ export function toDegradeGracefully(this: MatcherState, received: unknown, optio
   const observed = ungraceful + hung.length;
   record(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0, observed, pass: pass !== isNot, negated: isNot, message });
   return { pass, message: () => message, actual: observed, expected: 0 };
-}
-
-/** Failures of a run without injected faults, classified from the ledger (status and Retry-After). */
-function unexplainedFromLedger(ledger: readonly LedgerEntry[]) {
-  const failures = ledger.filter((e) => e.outcome !== 'ok' && e.outcome !== 'cancelled');
-  const example = failures.find((e) => !(e.status === 429 || (e.status === 503 && e.retryAfter !== undefined)));
-  return {
-    total: failures.length,
-    retryAfter503: failures.filter((e) => e.status === 503 && e.retryAfter !== undefined).length,
-    tooMany429: failures.filter((e) => e.status === 429).length,
-    unexpected5xx: failures.filter((e) => e.status !== undefined && e.status >= 500 && !(e.status === 503 && e.retryAfter !== undefined)).length,
-    examples: example ? [example] : [],
-  };
 }
 
 /**

@@ -44,7 +44,7 @@ export class Tally {
     const c = this.counts;
     const key = String(status);
     this.statusCodes[key] = (this.statusCodes[key] ?? 0) + 1;
-    if (status >= 200 && status < 400) {
+    if (isOkStatus(status)) {
       c.ok++;
       recordLatencyMs(this.histogram, latencyMs);
     } else {
