@@ -2,9 +2,10 @@ import { TestRunner } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
 import type { RunResult } from '../result/types.js';
 import { toRunMeta, type SlaVerdict, type StressMeta } from './meta.js';
+import { currentTry, scopedTest } from './test-scope.js';
 
-/** The Vitest test running now, or undefined outside a test (the CLI, a plain script). */
-export function currentTest(): Test | undefined {
+/** Vitest's global current test: the last test started, whatever call chain asks. */
+function globalCurrentTest(): Test | undefined {
   try {
     const test = TestRunner.getCurrentTest() as Test | undefined;
     return test && test.type === 'test' ? test : undefined;
@@ -13,18 +14,56 @@ export function currentTest(): Test | undefined {
   }
 }
 
+const warned = new Set<string>();
+
+/**
+ * Say once per test that attribution is a guess: a concurrent test, no scope hook, nothing
+ * explicit. Vitest does the same for snapshots with the global expect.
+ */
+export function warnUnscoped(test: Test, what: string): void {
+  if (!test.concurrent || warned.has(test.id)) return;
+  warned.add(test.id);
+  console.warn(
+    `vitest-stress: ${what} in concurrent test "${test.fullTestName ?? test.name}" may be recorded in another test: ` +
+      `Vitest's global current test is the last one started. Use the test context's expect ` +
+      `(test('…', async ({ expect }) => …)), pass { test: context } to load()/measure(), ` +
+      `or register 'vitest-stress/matchers' in setupFiles (on Vitest ≥ 4.1 it scopes every test).`,
+  );
+}
+
+/**
+ * The Vitest test running in this call chain, or undefined outside a test (the CLI, a plain
+ * script). Exact when the scope hook is installed; otherwise Vitest's global current test.
+ */
+export function currentTest(): Test | undefined {
+  const scoped = scopedTest();
+  if (scoped) return scoped;
+  const test = globalCurrentTest();
+  if (test) warnUnscoped(test, 'a run');
+  return test;
+}
+
+/** The test a matcher's verdict belongs to: the scope's, else the one its expect names. */
+export function verdictTest(matcherTask: Test | undefined): Test | undefined {
+  const scoped = scopedTest();
+  if (scoped) return scoped;
+  const test = matcherTask ?? globalCurrentTest();
+  if (test) warnUnscoped(test, 'an SLA verdict');
+  return test;
+}
+
 function stressMeta(test: Test): StressMeta {
   const meta = test.meta as { vitestStress?: StressMeta };
   meta.vitestStress ??= { runs: [], verdicts: [] };
   return meta.vitestStress;
 }
 
-/** Attach a run's summary to the test it ran in, for the reporter. */
+/** Attach a run's summary to the test it ran in, with its try, for the reporter. */
 export function recordRunInTest(result: RunResult, test: Test | undefined = currentTest()): void {
-  if (test) stressMeta(test).runs.push(toRunMeta(result));
+  if (test) stressMeta(test).runs.push({ ...toRunMeta(result), ...currentTry(test) });
 }
 
-/** Attach an SLA verdict to a test, for the reporter. */
-export function recordVerdictInTest(verdict: SlaVerdict, test: Test | undefined = currentTest()): void {
-  if (test) stressMeta(test).verdicts.push(verdict);
+/** Attach an SLA verdict to a test, with its try, for the reporter. */
+export function recordVerdictInTest(verdict: SlaVerdict, test: Test | undefined = verdictTest(undefined)): void {
+  if (test) stressMeta(test).verdicts.push({ ...verdict, ...currentTry(test) });
 }
