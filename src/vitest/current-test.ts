@@ -24,10 +24,11 @@ export function warnUnscoped(test: Test, what: string): void {
   if (!test.concurrent || warned.has(test.id)) return;
   warned.add(test.id);
   console.warn(
-    `vitest-stress: ${what} in concurrent test "${test.fullTestName ?? test.name}" may be recorded in another test: ` +
-      `Vitest's global current test is the last one started. Use the test context's expect ` +
-      `(test('…', async ({ expect }) => …)), pass { test: context } to load()/measure(), ` +
-      `or register 'vitest-stress/matchers' in setupFiles (on Vitest ≥ 4.1 it scopes every test).`,
+    `vitest-stress: ${what} while concurrent tests run, without the test scope: Vitest's global current test ` +
+      `("${test.fullTestName ?? test.name}", the last one started) may not be the test that made it, so it can be ` +
+      `recorded in the wrong test or lost. Register 'vitest-stress/matchers' in setupFiles (on Vitest ≥ 4.1 it scopes ` +
+      `every test), or pass { test: context } to load()/measure() and use the test context's expect ` +
+      `(test('…', async ({ expect }) => …)).`,
   );
 }
 
@@ -39,7 +40,7 @@ export function currentTest(): Test | undefined {
   const scoped = scopedTest();
   if (scoped) return scoped;
   const test = globalCurrentTest();
-  if (test) warnUnscoped(test, 'a run');
+  if (test) warnUnscoped(test, 'load() or measure() was called');
   return test;
 }
 
@@ -48,7 +49,9 @@ export function verdictTest(matcherTask: Test | undefined): Test | undefined {
   const scoped = scopedTest();
   if (scoped) return scoped;
   const test = matcherTask ?? globalCurrentTest();
-  if (test) warnUnscoped(test, 'an SLA verdict');
+  // A test that took its context's expect judges with it: exact, nothing to warn about.
+  const usesContextExpect = (test?.context as { _local?: boolean } | undefined)?._local === true;
+  if (test && !usesContextExpect) warnUnscoped(test, 'an SLA matcher judged');
   return test;
 }
 

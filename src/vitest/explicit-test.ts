@@ -15,7 +15,8 @@ function isTestTask(value: unknown): value is Test {
 export function resolveExplicitTest(value: unknown): Test | undefined {
   if (value === undefined) return undefined;
   if (isTestTask(value)) return value;
-  const task = typeof value === 'object' && value !== null ? (value as { task?: unknown }).task : undefined;
+  // Vitest 4's test context is a function object; older ones a plain object.
+  const task = (typeof value === 'object' || typeof value === 'function') && value !== null ? (value as { task?: unknown }).task : undefined;
   if (isTestTask(task)) return task;
   throw new InvalidOptionError('test', value, "the Vitest test context (the test function's first argument) or its task");
 }
