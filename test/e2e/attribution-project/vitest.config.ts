@@ -10,10 +10,13 @@ const reporter: [string, Record<string, unknown>] = [
 export default defineConfig({
   test: {
     reporters: ['default', reporter],
+    // A root-only option: every test of this fixture runs concurrently with its file's others,
+    // also those written as plain test() (sequence/, scoped/tries.e2e.ts).
+    sequence: { concurrent: true },
     projects: [
       // The documented setup: the matchers module scopes every test.
       { test: { name: 'scoped', include: ['scoped/*.e2e.ts'], setupFiles: ['../../../src/matchers/register.ts'] } },
-      { test: { name: 'sequence', include: ['sequence/*.e2e.ts'], setupFiles: ['../../../src/matchers/register.ts'], sequence: { concurrent: true } } },
+      { test: { name: 'sequence', include: ['sequence/*.e2e.ts'], setupFiles: ['../../../src/matchers/register.ts'] } },
       // Matchers extended by hand, no scope hook: the explicit form and the warning.
       { test: { name: 'unscoped', include: ['unscoped/*.e2e.ts'], setupFiles: ['./unscoped/setup.ts'] } },
     ],

@@ -1,16 +1,19 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { load } from '../../../../src/load.js';
 import { useServer } from '../server.js';
 
 const server = useServer();
+let fastStarted = false;
 
 // No scope hook: the explicit form (test context + its expect) is exact.
 describe.concurrent('explicit', () => {
   test('explicit slow', async (context) => {
+    await vi.waitFor(() => expect(fastStarted).toBe(true));
     const run = await load({ target: `${server.url()}/slow-explicit`, users: 2, requests: 20, test: context });
     context.expect(run).toHaveP95Below(5007);
   });
   test('explicit fast', async (context) => {
+    fastStarted = true;
     const run = await load({ target: `${server.url()}/fast-explicit`, users: 2, requests: 20, test: context });
     context.expect(run).toHaveP95Below(5008);
   });
