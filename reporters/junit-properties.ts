@@ -22,7 +22,7 @@ export function runProperties(run: RunMeta, prefix: string): Array<[string, stri
   return props.map(([k, v]) => [k, v === null ? 'n/a' : String(v)]);
 }
 
-/** One SLA verdict as a property: name sla.<matcher>[.not][.<subject>], value 'pass|fail: message'. */
+/** One SLA verdict as a property: name sla.<matcher>[.not][.<subject>], value 'pass|fail: message' (testProperties numbers repeats). */
 export function verdictProperty(verdict: SlaVerdict): [string, string] {
   const subject = verdict.subject ? `.${verdict.subject}` : '';
   return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
@@ -52,5 +52,15 @@ export function testProperties(test: TestRecord): Array<[string, string]> {
   }
   if (test.flaky) props.push(['flaky', 'true']);
   for (const note of test.annotations) props.push([note.type, note.message]);
-  return props;
+  return numberRepeats(props);
+}
+
+/** A name seen before in the same test gets `.2`, `.3`, ...: every property name is unique. */
+function numberRepeats(props: Array<[string, string]>): Array<[string, string]> {
+  const seen = new Map<string, number>();
+  return props.map(([name, value]) => {
+    const n = (seen.get(name) ?? 0) + 1;
+    seen.set(name, n);
+    return [n === 1 ? name : `${name}.${n}`, value];
+  });
 }
