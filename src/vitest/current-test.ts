@@ -1,7 +1,7 @@
 import { TestRunner } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
 import type { RunResult } from '../result/types.js';
-import { toRunMeta, type SlaVerdict, type StressMeta } from './meta.js';
+import { toRunMeta, type RunMeta, type SlaVerdict, type StressMeta } from './meta.js';
 import { currentTry, scopedTest } from './test-scope.js';
 
 /** Vitest's global current test: the last test started, whatever call chain asks. */
@@ -61,9 +61,22 @@ function stressMeta(test: Test): StressMeta {
   return meta.vitestStress;
 }
 
+const recorded = new WeakMap<RunResult, RunMeta>();
+
 /** Attach a run's summary to the test it ran in, with its try, for the reporter. */
 export function recordRunInTest(result: RunResult, test: Test | undefined = currentTest()): void {
-  if (test) stressMeta(test).runs.push({ ...toRunMeta(result), ...currentTry(test) });
+  if (!test) return;
+  const meta: RunMeta = { ...toRunMeta(result), ...currentTry(test) };
+  stressMeta(test).runs.push(meta);
+  recorded.set(result, meta);
+}
+
+/**
+ * The entry recordRunInTest made for `result`, wherever it went (for sections added later,
+ * such as faults or metrics); undefined when the run was not recorded in a test.
+ */
+export function recordedRunMeta(result: RunResult): RunMeta | undefined {
+  return recorded.get(result);
 }
 
 /** Attach an SLA verdict to a test, with its try, for the reporter. */
