@@ -25,6 +25,8 @@ function junitFlavor(options: StressReporterOptions['junit']): JunitFlavor {
   return flavor;
 }
 
+export type { JunitFlavor } from './junit-report.js';
+
 /**
  * vitest-stress reporter: writes perf-results.json and junit.xml (each atomically) and prints
  * a summary per perf test. Use next to 'default':
