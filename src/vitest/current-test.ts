@@ -1,4 +1,4 @@
-import { TestRunner } from 'vitest';
+import { TestRunner, expect } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
 import type { RunResult } from '../result/types.js';
 import { toRunMeta, type RunMeta, type SlaVerdict, type StressMeta } from './meta.js';
@@ -44,11 +44,33 @@ export function currentTest(): Test | undefined {
   return test;
 }
 
-/** The test a matcher's verdict belongs to: the scope's, else the one its expect names. */
+/** The name of the last test Vitest started (the global expect's state), '' when none. */
+function lastStartedTestName(): string {
+  try {
+    return expect.getState().currentTestName ?? '';
+  } catch {
+    return '';
+  }
+}
+
+/**
+ * The test a matcher's verdict belongs to: the scope's, else the one its expect names. A
+ * verdict that finds no test at all says so instead of vanishing: under concurrency Vitest
+ * clears its global when the last test started ends, while others still run.
+ */
 export function verdictTest(matcherTask: Test | undefined): Test | undefined {
   const scoped = scopedTest();
   if (scoped) return scoped;
   const test = matcherTask ?? globalCurrentTest();
+  const lastTestName = test ? '' : lastStartedTestName();
+  if (lastTestName && !warned.has(`lost:${lastTestName}`)) {
+    warned.add(`lost:${lastTestName}`);
+    console.warn(
+      `vitest-stress: an SLA matcher judged where Vitest knows no running test (the last one started was "${lastTestName}"), ` +
+        `so its verdict is in no test's report. In concurrent tests use the test context's expect ` +
+        `(test('…', async ({ expect }) => …)) or register 'vitest-stress/matchers' in setupFiles.`,
+    );
+  }
   // A test that took its context's expect judges with it: exact, nothing to warn about.
   const usesContextExpect = (test?.context as { _local?: boolean } | undefined)?._local === true;
   if (test && !usesContextExpect) warnUnscoped(test, 'an SLA matcher judged');

@@ -38,8 +38,11 @@ type AroundEach = (fn: (runTest: () => Promise<void>, context: { task: Test }) =
 export function installTestScope(aroundEach: AroundEach | undefined): boolean {
   if (typeof aroundEach !== 'function') return false;
   aroundEach(async (runTest, context) => {
-    await runInTest(context.task, runTest);
-    noteTryEnded(context.task);
+    try {
+      await runInTest(context.task, runTest);
+    } finally {
+      noteTryEnded(context.task);
+    }
   });
   return true;
 }
