@@ -5,8 +5,8 @@ import type { TryMeta } from './meta.js';
 /**
  * Which test an async call chain belongs to. Vitest's own "current test" is one global that
  * the last test to start overwrites, so under `test.concurrent` it names the wrong test (or
- * none). An `aroundEach` hook (installTestScope) runs each try of each test inside this
- * store, so every load(), measure() and matcher call down that chain finds its own test.
+ * none). An `aroundEach` hook (installTestScope) runs each try of each concurrent test inside
+ * this store, so every load(), measure() and matcher call down that chain finds its own test.
  */
 export interface TestScope {
   test: Test;
@@ -14,9 +14,14 @@ export interface TestScope {
 
 // One store per process even if two copies of this module are loaded (dist and src, say).
 const KEY = Symbol.for('vitest-stress.test-scope');
-type Holder = { [KEY]?: AsyncLocalStorage<TestScope> };
-const holder = globalThis as Holder;
-const storage: AsyncLocalStorage<TestScope> = (holder[KEY] ??= new AsyncLocalStorage<TestScope>());
+interface Shared {
+  storage: AsyncLocalStorage<TestScope>;
+  /** Concurrent tries running in the store now. */
+  active: number;
+}
+type Holder = { [KEY]?: Shared };
+const shared: Shared = ((globalThis as Holder)[KEY] ??= { storage: new AsyncLocalStorage<TestScope>(), active: 0 });
+const storage = shared.storage;
 
 /** The test whose call chain this is, when the scope hook (or runInTest) is in place. */
 export function scopedTest(): Test | undefined {
@@ -31,20 +36,41 @@ export function runInTest<T>(test: Test, fn: () => T): T {
 type AroundEach = (fn: (runTest: () => Promise<void>, context: { task: Test }) => Promise<void>) => void;
 
 /**
- * Register the `aroundEach` hook that scopes every test's tries (call at the top level of a
- * setup file or a test file). Returns false on a Vitest without `aroundEach` (before 4.1):
- * then attribution falls back to Vitest's global current test, with a warning under concurrency.
+ * Register the `aroundEach` hook that scopes every concurrent test's tries (call at the top
+ * level of a setup file or a test file). Returns false on a Vitest without `aroundEach`
+ * (before 4.1): then attribution falls back to Vitest's global current test, with a warning
+ * under concurrency. Sequential tests need no scope (the global is right for them) and get
+ * none: on Node 20 an enabled AsyncLocalStorage slows every promise (about 40% fewer requests
+ * per second from an undici client against an in-process server), so the store is enabled
+ * only while concurrent tests run.
  */
 export function installTestScope(aroundEach: AroundEach | undefined): boolean {
   if (typeof aroundEach !== 'function') return false;
   aroundEach(async (runTest, context) => {
+    const test = context.task;
+    if (!test.concurrent) {
+      try {
+        await runTest();
+      } finally {
+        noteTryEnded(test);
+      }
+      return;
+    }
+    shared.active += 1;
     try {
-      await runInTest(context.task, runTest);
+      await runInTest(test, runTest);
     } finally {
-      noteTryEnded(context.task);
+      noteTryEnded(test);
+      shared.active -= 1;
+      if (shared.active === 0) storage.disable(); // turns Node's async hooks off again
     }
   });
   return true;
+}
+
+/** True while at least one concurrent test runs in the scope (the store is enabled). */
+export function scopeActive(): boolean {
+  return shared.active > 0;
 }
 
 /** Cumulative Vitest retry count at the first try of each repetition, per test. */

@@ -3,6 +3,7 @@ import { describe, expect, test, vi } from 'vitest';
 import { measure } from '../../src/measure.js';
 import { warnUnscoped } from '../../src/vitest/current-test.js';
 import { resolveExplicitTest } from '../../src/vitest/explicit-test.js';
+import { scopeActive, scopedTest } from '../../src/vitest/test-scope.js';
 
 // This project registers src/matchers/register.ts as a setup file: every test is scoped.
 const quick = { iterations: 5, warmup: false } as const;
@@ -23,6 +24,18 @@ describe.concurrent('concurrent tests with the global expect', () => {
     await vi.waitFor(() => expect(task.meta.vitestStress?.verdicts).toHaveLength(1));
     expect(task.meta.vitestStress?.runs.map((r) => r.name)).toEqual(['second-run']);
     expect(task.meta.vitestStress?.verdicts.map((v) => v.threshold)).toEqual([1_000_002]);
+  });
+});
+
+describe('the store is enabled only while concurrent tests run (it slows every promise on Node 20)', () => {
+  test('a sequential test runs outside it: Vitest\'s global is right for it', ({ task }) => {
+    expect(scopeActive()).toBe(false);
+    expect(scopedTest()).toBeUndefined();
+    expect(task.concurrent).toBeFalsy();
+  });
+  test.concurrent('a concurrent test runs inside it', ({ task }) => {
+    expect(scopeActive()).toBe(true);
+    expect(scopedTest()).toBe(task);
   });
 });
 
