@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { PerfResultsFile } from '../../reporters/json-report.js';
-import { JUNIT_10_XSD, xmllint } from './xmllint.js';
+import { JUNIT_10_XSD, xmllint } from '../helpers/xmllint.js';
 
 const run = promisify(execFile);
 const root = resolve(import.meta.dirname, '../..');

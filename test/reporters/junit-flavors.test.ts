@@ -9,7 +9,7 @@ import type { TestRecord } from '../../reporters/collect.js';
 import { buildJunitReport, STRICT_PROPERTY_SEPARATOR, strictSuiteProperties, testProperties } from '../../reporters/junit-report.js';
 import type { RunInfo } from '../../reporters/run-info.js';
 import { toRunMeta } from '../../src/vitest/meta.js';
-import { JUNIT_10_XSD, xmllint } from '../e2e/xmllint.js';
+import { JUNIT_10_XSD, xmllint } from '../helpers/xmllint.js';
 import { linearRun } from '../helpers/fake-run.js';
 
 const info: RunInfo = {
