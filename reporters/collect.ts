@@ -1,6 +1,7 @@
 import { relative } from 'node:path';
 import type { TestCase, TestModule } from 'vitest/node';
-import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
+import type { RunMeta, SlaVerdict, TryMeta } from '../src/vitest/meta.js';
+import { isFlaky } from './attempts.js';
 
 /** One test as the reports see it. */
 export interface TestRecord {
@@ -17,6 +18,10 @@ export interface TestRecord {
   verdicts: SlaVerdict[];
   /** context.annotate() notes, e.g. a suite's latency-by-size table. */
   annotations: Array<{ type: string; message: string }>;
+  /** Passed only after a failed attempt (`retry`); the failed attempts' verdicts stay in `verdicts`. */
+  flaky?: boolean;
+  /** Every finished try (repetition, attempt, state), when the scope hook logged them. */
+  tries?: TryMeta[];
 }
 
 /** Flatten Vitest's modules into test records, in file order. */
@@ -31,16 +36,19 @@ export function collectTests(modules: ReadonlyArray<TestModule>, root: string): 
 function toRecord(test: TestCase, root: string): TestRecord {
   const result = test.result();
   const meta = test.meta().vitestStress;
+  const diagnostic = test.diagnostic();
   return {
     file: relative(root, test.module.moduleId).split('\\').join('/'),
     project: test.project.name,
     name: test.name,
     fullName: test.fullName,
     state: result.state,
-    durationMs: Math.round((test.diagnostic()?.duration ?? 0) * 1000) / 1000,
+    durationMs: Math.round((diagnostic?.duration ?? 0) * 1000) / 1000,
     errors: (result.errors ?? []).map((e) => e.message ?? String(e)),
     runs: meta?.runs ?? [],
     verdicts: meta?.verdicts ?? [],
     annotations: test.annotations().map((a) => ({ type: a.type, message: a.message })),
+    flaky: isFlaky(result.state, meta?.tries, diagnostic?.flaky ?? false),
+    ...(meta?.tries ? { tries: meta.tries } : {}),
   };
 }

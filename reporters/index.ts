@@ -3,7 +3,8 @@ import type { Reporter, TestModule, Vitest } from 'vitest/node';
 import { writeFileAtomic } from '../src/output/atomic-write.js';
 import { collectTests } from './collect.js';
 import { buildJsonReport } from './json-report.js';
-import { buildJunitReport } from './junit-report.js';
+import { InvalidOptionError } from '../src/errors.js';
+import { buildJunitReport, type JunitFlavor } from './junit-report.js';
 import { runInfo } from './run-info.js';
 import { summaryText } from './summary-text.js';
 
@@ -14,7 +15,17 @@ export interface StressReporterOptions {
   summary?: boolean;
   /** Only summarise tests whose file matches this pattern, e.g. '\\.perf\\.ts$' (default: every file). */
   summaryFiles?: string;
+  /** junit.xml flavor: 'rich' (default, properties per testcase) or 'strict' (Jenkins xUnit's junit-10.xsd). */
+  junit?: { flavor?: JunitFlavor };
 }
+
+function junitFlavor(options: StressReporterOptions['junit']): JunitFlavor {
+  const flavor = options?.flavor ?? 'rich';
+  if (flavor !== 'rich' && flavor !== 'strict') throw new InvalidOptionError('junit.flavor', flavor, "'rich' or 'strict'");
+  return flavor;
+}
+
+export type { JunitFlavor } from './junit-report.js';
 
 /**
  * vitest-stress reporter: writes perf-results.json and junit.xml (each atomically) and prints
@@ -23,10 +34,12 @@ export interface StressReporterOptions {
  */
 export default class StressReporter implements Reporter {
   private vitest: Vitest | undefined;
-  private readonly options: Required<StressReporterOptions>;
+  private readonly options: Required<Omit<StressReporterOptions, 'junit'>>;
+  private readonly flavor: JunitFlavor;
 
   constructor(options: StressReporterOptions = {}) {
     this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true, summaryFiles: options.summaryFiles ?? '' };
+    this.flavor = junitFlavor(options.junit);
   }
 
   onInit(vitest: Vitest): void {
@@ -39,7 +52,7 @@ export default class StressReporter implements Reporter {
     const info = runInfo(root);
     const dir = resolve(root, this.options.outputDir);
     await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(buildJsonReport(tests, info), null, 2)}\n`);
-    await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info));
+    await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info, undefined, { flavor: this.flavor }));
     if (this.options.summary) {
       const pattern = this.options.summaryFiles ? new RegExp(this.options.summaryFiles) : undefined;
       const text = summaryText(pattern ? tests.filter((t) => pattern.test(t.file)) : tests);

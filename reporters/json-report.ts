@@ -1,3 +1,4 @@
+import { finalAttempts, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from './collect.js';
 import type { RunInfo } from './run-info.js';
 
@@ -16,15 +17,21 @@ export interface PerfResultsFile {
     skipped: number;
     /** Tests that ran load() or measure(). */
     perfTests: number;
+    /** Verdicts of each repetition's final attempt only: a failed attempt that was retried is not counted. */
     slaPassed: number;
     slaFailed: number;
+    /** Tests that passed only after a failed attempt. */
+    flaky: number;
   };
   tests: TestRecord[];
 }
 
 /** Build the JSON report from collected tests. */
 export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsFile {
-  const verdicts = tests.flatMap((t) => t.verdicts);
+  const verdicts = tests.flatMap((t) => {
+    const finals = finalAttempts(t);
+    return t.verdicts.filter((v) => isFinalAttempt(v, finals));
+  });
   return {
     schema: PERF_RESULTS_SCHEMA,
     schemaVersion: PERF_RESULTS_SCHEMA_VERSION,
@@ -37,6 +44,7 @@ export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsF
       perfTests: tests.filter((t) => t.runs.length > 0).length,
       slaPassed: verdicts.filter((v) => v.pass).length,
       slaFailed: verdicts.filter((v) => !v.pass).length,
+      flaky: tests.filter((t) => t.flaky === true).length,
     },
     tests,
   };

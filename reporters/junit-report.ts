@@ -1,77 +1,90 @@
-import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
+import { finalAttempts, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from './collect.js';
+import { testProperties } from './junit-properties.js';
 import type { RunInfo } from './run-info.js';
+import { testBlock } from './summary-text.js';
 import { escapeXml, openTag } from './xml.js';
+
+export { runProperties, verdictProperty, testProperties } from './junit-properties.js';
+
+/**
+ * JUnit flavors. `rich` (default): perf figures and SLA verdicts as `<properties>` of each
+ * `<testcase>` (GitLab, GitHub Actions reporters, Jenkins' JUnit plugin read or ignore them).
+ * `strict`: only what Jenkins xUnit's junit-10.xsd allows — the same properties on the
+ * enclosing `<testsuite>`, named `<test full name> :: <name>`, and a readable block in the
+ * testcase's `<system-out>`.
+ */
+export type JunitFlavor = 'rich' | 'strict';
+
+export interface JunitOptions {
+  /** Report name on `<testsuites>` (default 'vitest-stress'). */
+  name?: string;
+  flavor?: JunitFlavor;
+}
+
+/** The separator between a test's full name and a property name in the strict flavor. */
+export const STRICT_PROPERTY_SEPARATOR = ' :: ';
 
 /** Seconds with millisecond precision, as JUnit readers expect. */
 function seconds(ms: number): string {
   return (ms / 1000).toFixed(3);
 }
 
-/** The perf figures of one run as name/value pairs; several runs in one test get a prefix. */
-export function runProperties(run: RunMeta, prefix: string): Array<[string, string]> {
-  const l = run.latency;
-  const props: Array<[string, string | number | null]> = [
-    [`${prefix}profile`, run.profile],
-    [`${prefix}model`, run.model],
-    [`${prefix}measured`, run.measured],
-    [`${prefix}target`, run.target],
-    [`${prefix}users`, run.users],
-    [`${prefix}durationMs`, run.durationMs],
-    [`${prefix}requests`, run.requests.total],
-    [`${prefix}p50Ms`, l.p50],
-    [`${prefix}p95Ms`, l.p95],
-    [`${prefix}p99Ms`, l.p99],
-    [`${prefix}rps`, run.throughput],
-    [`${prefix}errorRate`, run.errorRate],
-  ];
-  return props.map(([k, v]) => [k, v === null ? 'n/a' : String(v)]);
+function propertiesXml(props: Array<[string, string]>, indent: string): string[] {
+  if (props.length === 0) return [];
+  const lines = [`${indent}<properties>`];
+  for (const [name, value] of props) lines.push(`${indent}  ${openTag('property', { name, value }, true)}`);
+  lines.push(`${indent}</properties>`);
+  return lines;
 }
 
-/** One SLA verdict as a property: name sla.<matcher>[.<n>], value 'pass|fail: message'. */
-export function verdictProperty(verdict: SlaVerdict): [string, string] {
-  const subject = verdict.subject ? `.${verdict.subject}` : '';
-  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
+/** The `<failure>` of a failed test: SLA breaches of the final attempts first, then other errors. */
+function failureXml(test: TestRecord): string {
+  const finals = finalAttempts(test);
+  const failedSla = test.verdicts.filter((v) => !v.pass && isFinalAttempt(v, finals)).map((v) => v.message);
+  const message = failedSla[0] ?? test.errors[0] ?? 'test failed';
+  const body = [...test.errors, ...failedSla.filter((m) => !test.errors.some((e) => e.includes(m)))].join('\n');
+  return `      ${openTag('failure', { message, type: failedSla.length ? 'SLABreach' : 'AssertionError' })}${escapeXml(body)}</failure>`;
 }
 
-function testcaseXml(test: TestRecord): string {
-  const lines: string[] = [];
-  lines.push(`    ${openTag('testcase', { classname: test.file, name: test.fullName, time: seconds(test.durationMs), file: test.file })}`);
-  const props: Array<[string, string]> = [];
-  test.runs.forEach((run, i) => props.push(...runProperties(run, test.runs.length > 1 ? `run${i + 1}.` : '')));
-  for (const verdict of test.verdicts) props.push(verdictProperty(verdict));
-  for (const note of test.annotations) props.push([note.type, note.message]);
-  if (props.length > 0) {
-    lines.push('      <properties>');
-    for (const [name, value] of props) lines.push(`        ${openTag('property', { name, value }, true)}`);
-    lines.push('      </properties>');
-  }
-  if (test.state === 'failed') {
-    const failedSla = test.verdicts.filter((v) => !v.pass).map((v) => v.message);
-    const message = failedSla[0] ?? test.errors[0] ?? 'test failed';
-    const body = [...test.errors, ...failedSla.filter((m) => !test.errors.some((e) => e.includes(m)))].join('\n');
-    lines.push(`      ${openTag('failure', { message, type: failedSla.length ? 'SLABreach' : 'AssertionError' })}${escapeXml(body)}</failure>`);
-  } else if (test.state === 'skipped' || test.state === 'pending') {
-    lines.push('      <skipped/>');
-  }
+function testcaseXml(test: TestRecord, flavor: JunitFlavor): string {
+  const strict = flavor === 'strict';
+  const lines = [`    ${openTag('testcase', { classname: test.file, name: test.fullName, time: seconds(test.durationMs), file: strict ? undefined : test.file })}`];
+  if (!strict) lines.push(...propertiesXml(testProperties(test), '      '));
+  if (test.state === 'failed') lines.push(failureXml(test));
+  else if (test.state === 'skipped' || test.state === 'pending') lines.push('      <skipped/>');
+  const block = strict ? testBlock(test) : [];
+  if (block.length > 0) lines.push(`      <system-out>${escapeXml(block.join('\n'))}</system-out>`);
   lines.push('    </testcase>');
   return lines.join('\n');
 }
 
-/** junit.xml: one <testsuite> per file, one <testcase> per test, perf figures and SLAs as properties. */
-export function buildJunitReport(tests: TestRecord[], run: RunInfo, name = 'vitest-stress'): string {
+/** The strict flavor's suite properties: every test's rich properties, named `<full name> :: <name>`. */
+export function strictSuiteProperties(tests: TestRecord[]): Array<[string, string]> {
+  return tests.flatMap((t) => testProperties(t).map(([name, value]): [string, string] => [`${t.fullName}${STRICT_PROPERTY_SEPARATOR}${name}`, value]));
+}
+
+/**
+ * junit.xml: one `<testsuite>` per file, one `<testcase>` per test; perf figures and SLAs as
+ * properties (see JunitFlavor). `name` may be given as a string (older callers) or in `options`.
+ */
+export function buildJunitReport(tests: TestRecord[], run: RunInfo, name = 'vitest-stress', options: JunitOptions = {}): string {
+  const flavor = options.flavor ?? 'rich';
+  const reportName = options.name ?? name;
   const byFile = new Map<string, TestRecord[]>();
   for (const t of tests) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
   const count = (list: TestRecord[], ...states: string[]) => list.filter((t) => states.includes(t.state)).length;
   const total = (list: TestRecord[]) => list.reduce((s, t) => s + t.durationMs, 0);
   const out = ['<?xml version="1.0" encoding="UTF-8" ?>'];
-  out.push(openTag('testsuites', { name, tests: tests.length, failures: count(tests, 'failed'), errors: 0, skipped: count(tests, 'skipped', 'pending'), time: seconds(total(tests)) }));
+  const skippedAll = flavor === 'strict' ? undefined : count(tests, 'skipped', 'pending');
+  out.push(openTag('testsuites', { name: reportName, tests: tests.length, failures: count(tests, 'failed'), errors: 0, skipped: skippedAll, time: seconds(total(tests)) }));
   for (const [file, list] of byFile) {
     out.push(`  ${openTag('testsuite', {
       name: file, timestamp: run.date, hostname: run.hostname, tests: list.length,
       failures: count(list, 'failed'), errors: 0, skipped: count(list, 'skipped', 'pending'), time: seconds(total(list)),
     })}`);
-    for (const t of list) out.push(testcaseXml(t));
+    if (flavor === 'strict') out.push(...propertiesXml(strictSuiteProperties(list), '    '));
+    for (const t of list) out.push(testcaseXml(t, flavor));
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');

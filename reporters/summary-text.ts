@@ -6,6 +6,7 @@ import type { RunMeta } from '../src/vitest/meta.js';
 function isFaultBreakdown(value: unknown): value is FaultBreakdown {
   return typeof value === 'object' && value !== null && 'injected' in value && 'summary' in value && 'join' in value;
 }
+import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from './collect.js';
 
 function fmt(value: number | null, digits = 1): string {
@@ -64,6 +65,28 @@ export function runBlock(run: RunMeta): string[] {
   return lines;
 }
 
+/** Label of a run or verdict of a test that ran several times, e.g. ' [repetition 1, attempt 0, retried]'. */
+function tryLabel(item: { attempt?: number; repetition?: number }, test: TestRecord, finals: Map<number, number>): string {
+  if (!hadSeveralTries(test)) return '';
+  const parts = [`repetition ${item.repetition ?? 0}`, `attempt ${item.attempt ?? 0}`];
+  if (!isFinalAttempt(item, finals)) parts.push('retried');
+  return ` [${parts.join(', ')}]`;
+}
+
+/** One test's readable block: its runs, SLA verdicts (each try labelled), notes; no heading. */
+export function testBlock(t: TestRecord): string[] {
+  const out: string[] = [];
+  const finals = finalAttempts(t);
+  if (t.flaky) out.push('  Flaky:         passed only after a failed attempt (its verdicts are marked retried)');
+  t.runs.forEach((run, i) => {
+    if (t.runs.length > 1 || hadSeveralTries(t)) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}${tryLabel(run, t, finals)}`);
+    out.push(...runBlock(run));
+  });
+  for (const v of t.verdicts) out.push(`  SLA ${v.pass ? '✓' : '✗'} ${v.message}${tryLabel(v, t, finals)}`);
+  for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
+  return out;
+}
+
 /** The terminal summary for every test that ran load() or measure() or judged an SLA. */
 export function summaryText(tests: TestRecord[]): string {
   const perf = tests.filter((t) => t.runs.length > 0 || t.verdicts.length > 0 || t.annotations.length > 0);
@@ -71,14 +94,8 @@ export function summaryText(tests: TestRecord[]): string {
   const out = ['', ' vitest-stress summary', ''];
   for (const t of perf) {
     const mark = t.state === 'passed' ? '✓' : t.state === 'failed' ? '✗' : '-';
-    out.push(` ${mark} ${t.file} > ${t.fullName}`);
-    t.runs.forEach((run, i) => {
-      if (t.runs.length > 1) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}`);
-      out.push(...runBlock(run));
-    });
-    for (const v of t.verdicts) out.push(`  SLA ${v.pass ? '✓' : '✗'} ${v.message}`);
-    for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
-    out.push('');
+    out.push(` ${mark} ${t.file} > ${t.fullName}${t.flaky ? ' (flaky)' : ''}`);
+    out.push(...testBlock(t), '');
   }
   return out.join('\n');
 }

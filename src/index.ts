@@ -52,7 +52,8 @@ export type {
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
 export type { ScheduleReport } from './engine/driver.js';
-export type { SlaVerdict, StressMeta, RunMeta } from './vitest/meta.js';
+export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from './vitest/meta.js';
+export type { TestRef } from './vitest/explicit-test.js';
 export type {
   ChaosProxy,
   ChaosProxyOptions,

@@ -7,18 +7,21 @@ import { selectDriver } from './engine/select-driver.js';
 import { buildResult, describeOptions, type RunResultWithPhases } from './result/build-result.js';
 import { runSignal } from './vitest/run-signal.js';
 import { currentTest, recordRunInTest } from './vitest/current-test.js';
+import { takeTestOption } from './vitest/explicit-test.js';
 import { startProgress } from './progress/progress.js';
 
 /**
  * Drive load at `options.target` and measure it. Resolves with a finished result — also when
  * the target is down, hangs or resets (those show up as errors and timeouts), and when the
  * run is aborted by `options.signal` or the Vitest test's timeout (stops within 1 s).
- * Throws only for bad options (coded StressError).
+ * Throws only for bad options (coded StressError). The run is recorded in the test given as
+ * `options.test` (the test context), else in the test whose call chain this is.
  */
 export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
-  const resolved = validateLoadOptions(options);
+  const { test: explicitTest, rest } = takeTestOption(options);
+  const resolved = validateLoadOptions(rest);
   const profile = activeProfileName();
-  const test = currentTest();
+  const test = explicitTest ?? currentTest();
   const stop = runSignal(resolved.signal, test);
 
   const startedAt = new Date();

@@ -9,6 +9,7 @@ import { buildResult, type RunResultWithPhases } from './result/build-result.js'
 import type { RunSummary } from './result/types.js';
 import { runSignal } from './vitest/run-signal.js';
 import { currentTest, recordRunInTest } from './vitest/current-test.js';
+import { takeTestOption } from './vitest/explicit-test.js';
 
 export type { MeasureOptions } from './measure/measure-options.js';
 
@@ -28,9 +29,10 @@ const BUSY_SHARE_WARNING = 0.5;
  * and counted as cancelled. Throws only for bad options (coded).
  */
 export async function measure(fn: () => unknown, options?: MeasureOptions): Promise<RunResultWithPhases> {
-  const resolved = validateMeasureOptions(fn, options);
+  const { test: explicitTest, rest } = takeTestOption(options ?? {});
+  const resolved = validateMeasureOptions(fn, rest);
   const profile = activeProfileName();
-  const test = currentTest();
+  const test = explicitTest ?? currentTest();
   const stop = runSignal(resolved.signal, test);
 
   const startedAt = new Date();

@@ -1,5 +1,5 @@
 import type { RunResult } from '../result/types.js';
-import { currentTest } from '../vitest/current-test.js';
+import { recordedRunMeta } from '../vitest/current-test.js';
 import type { FaultBreakdown } from './fault-breakdown.js';
 import { joinFaults } from './join-faults.js';
 import type { ChaosProxy } from './proxy.js';
@@ -19,8 +19,7 @@ export function withFaults<R extends RunResult>(result: R, proxy: Pick<ChaosProx
     ...joinFaults(result, proxy.log(), proxy.outages()),
   };
   const withSection = Object.assign(result, { faults: breakdown });
-  const runs = currentTest()?.meta.vitestStress?.runs ?? [];
-  const meta = runs.find((run) => run.startedAt === result.startedAt && run.target === result.target);
+  const meta = recordedRunMeta(result);
   if (meta) meta.faults = breakdown;
   return withSection;
 }

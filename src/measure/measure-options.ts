@@ -1,3 +1,4 @@
+import type { TestRef } from '../vitest/explicit-test.js';
 import { InvalidOptionError } from '../errors.js';
 import { rejectUnknownKeys } from '../options/closest-name.js';
 import { parseDurationMs, type Duration } from '../options/duration.js';
@@ -17,6 +18,8 @@ export interface MeasureOptions {
   name?: string;
   /** Stops the run after the call in progress when aborted. */
   signal?: AbortSignal;
+  /** The test to record the run in: the test context (exact under any concurrency). Default: the calling test. */
+  test?: TestRef;
 }
 
 /** Validated measure() options, with units in the names. */

@@ -1,5 +1,5 @@
 import type { RunResult } from '../result/types.js';
-import { currentTest } from '../vitest/current-test.js';
+import { recordedRunMeta } from '../vitest/current-test.js';
 import type { MetricsSeries } from './series.js';
 
 /** A run result that carries the server metrics sampled during it. */
@@ -12,8 +12,7 @@ export type RunResultWithMetrics<R extends RunResult = RunResult> = R & { metric
  */
 export function withMetrics<R extends RunResult>(result: R, series: MetricsSeries): RunResultWithMetrics<R> {
   const withSection = Object.assign(result, { metrics: series });
-  const runs = currentTest()?.meta.vitestStress?.runs ?? [];
-  const meta = runs.find((run) => run.startedAt === result.startedAt && run.target === result.target);
+  const meta = recordedRunMeta(result);
   if (meta) meta.metrics = series;
   return withSection;
 }

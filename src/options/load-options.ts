@@ -1,3 +1,4 @@
+import type { TestRef } from '../vitest/explicit-test.js';
 import type { Duration } from './duration.js';
 
 /** A request body: an object (sent as JSON), a string, or a function returning either per request. */
@@ -63,6 +64,8 @@ export interface LoadOptions {
   requestIdPrefix?: string;
   /** Stops the run (within 1 s) when aborted. */
   signal?: AbortSignal;
+  /** The test to record the run in: the test context (exact under any concurrency). Default: the calling test. */
+  test?: TestRef;
   /** Allow a non-loopback target. */
   allowRemote?: boolean;
   /** Keep the per-request ledger (default true). */

@@ -19,6 +19,10 @@ export interface SlaVerdict {
   message: string;
   /** Phase or scenario judged, when not the whole run. */
   subject?: string;
+  /** Try of the test that judged it (0-based attempt within its repetition, see `retry`). */
+  attempt?: number;
+  /** Repetition of the test that judged it (0-based, see `repeats`). */
+  repetition?: number;
 }
 
 /** A load result as carried into the reports: summaries, timeline, no per-request ledger. */
@@ -36,13 +40,26 @@ export interface RunMeta extends Omit<RunSummary, 'histogram'> {
   warnings: string[];
   /** Encoded latency histogram (microseconds), for merging runs later. */
   histogram: string;
+  /** Try of the test that ran it (0-based attempt within its repetition, see `retry`). */
+  attempt?: number;
+  /** Repetition of the test that ran it (0-based, see `repeats`). */
+  repetition?: number;
   [extra: string]: unknown;
+}
+
+/** One finished try of a test: which repetition and attempt, and how it ended. */
+export interface TryMeta {
+  repetition: number;
+  attempt: number;
+  state: 'passed' | 'failed' | 'skipped';
 }
 
 /** What vitest-stress keeps in a test's `task.meta.vitestStress`. */
 export interface StressMeta {
   runs: RunMeta[];
   verdicts: SlaVerdict[];
+  /** Every finished try, in order (present when the test scope hook is installed). */
+  tries?: TryMeta[];
 }
 
 declare module 'vitest' {

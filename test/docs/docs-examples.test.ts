@@ -12,6 +12,7 @@ function example(file: string): string {
 test.each([
   ['../../docs/load.md', './load-example.test.ts'],
   ['../../docs/measure.md', './measure-example.test.ts'],
+  ['../../docs/reporter.md', './concurrency-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });

@@ -43,5 +43,9 @@ describe('the packed package in a separate project', () => {
     const junit = await readFile(join(dir, 'perf-results/junit.xml'), 'utf8');
     expect(junit).toMatch(/<failure message="expected p95 below 1 ms, got [\d.]+ ms/);
     expect(junit).toContain('<property name="sla.toHaveP95Below" value="pass: expected p95 below 2000 ms');
+    // Concurrent tests: each run lands on the test that made it (the setup file scopes tests).
+    const json = JSON.parse(await readFile(join(dir, 'perf-results/perf-results.json'), 'utf8')) as { tests: Array<{ name: string; runs: Array<{ target: string }> }> };
+    const paths = (name: string) => json.tests.find((t) => t.name === name)?.runs.map((r) => new URL(r.target).pathname);
+    expect([paths('concurrent A'), paths('concurrent B')]).toEqual([['/a'], ['/b']]);
   }, 240_000);
 });
