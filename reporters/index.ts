@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import { InvalidOptionError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/output/atomic-write.js';
 import { collectTests } from './collect.js';
+import { buildHtmlReport } from './html/page.js';
 import { buildJsonReport } from './json-report.js';
 import { buildJunitReport } from './junit-report.js';
 import { runInfo } from './run-info.js';
@@ -14,6 +16,8 @@ export interface StressReporterOptions {
   summary?: boolean;
   /** Only summarise tests whose file matches this pattern, e.g. '\\.perf\\.ts$' (default: every file). */
   summaryFiles?: string;
+  /** Also write perf-report.html, a self-contained page with charts (default true). */
+  html?: boolean;
 }
 
 /**
@@ -26,7 +30,8 @@ export default class StressReporter implements Reporter {
   private readonly options: Required<StressReporterOptions>;
 
   constructor(options: StressReporterOptions = {}) {
-    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true, summaryFiles: options.summaryFiles ?? '' };
+    if (options.html !== undefined && typeof options.html !== 'boolean') throw new InvalidOptionError('html', options.html, 'true or false');
+    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true, summaryFiles: options.summaryFiles ?? '', html: options.html ?? true };
   }
 
   onInit(vitest: Vitest): void {
@@ -38,7 +43,9 @@ export default class StressReporter implements Reporter {
     const tests = collectTests(modules, root);
     const info = runInfo(root);
     const dir = resolve(root, this.options.outputDir);
-    await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(buildJsonReport(tests, info), null, 2)}\n`);
+    const report = buildJsonReport(tests, info);
+    await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(report, null, 2)}\n`);
+    if (this.options.html) await writeFileAtomic(join(dir, 'perf-report.html'), buildHtmlReport(report));
     await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info));
     if (this.options.summary) {
       const pattern = this.options.summaryFiles ? new RegExp(this.options.summaryFiles) : undefined;

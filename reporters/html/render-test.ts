@@ -1,0 +1,89 @@
+import type { SlaVerdict } from '../../src/vitest/meta.js';
+import type { ChartSpec } from './chart-spec.js';
+import { escapeHtml as e } from './escape.js';
+import { ms, num, pct, seconds } from './format.js';
+import type { RunView, TestView, VerdictState } from './prepare.js';
+import { errorTables, statusTable, summariesTable, table, warningsList } from './render-tables.js';
+
+const VERDICT_TEXT: Record<VerdictState, string> = { pass: '✓ pass', fail: '✗ fail', inconclusive: '? inconclusive' };
+
+/** A state badge; the text carries the state, the colour only repeats it. */
+export function badge(state: string, text = state): string {
+  return `<span class="badge ${e(state)}">${e(text)}</span>`;
+}
+
+/** One test's section: state, failures, SLA verdicts, notes, then each run's charts and tables. */
+export function renderTest(test: TestView): string {
+  const r = test.record;
+  const errors = (r.errors ?? []).length > 0 ? `<pre class="failure">${(r.errors ?? []).map(e).join('\n\n')}</pre>` : '';
+  const notes = (r.annotations ?? []).map((a) => `<pre class="annotation" title="${e(a.type)}">${e(a.message)}</pre>`).join('');
+  return `<section class="test ${e(test.state)}" id="${test.id}">
+<h2>${badge(test.state)} ${e(r.fullName || r.name)}</h2>
+<p class="meta"><code>${e(r.file)}</code>${r.project ? ` · project ${e(r.project)}` : ''} · ${seconds(r.durationMs)}</p>
+${errors}${verdictTable(test.verdicts)}${notes}
+${test.runs.map((run) => renderRun(run, test.runs.length)).join('\n')}
+</section>`;
+}
+
+function verdictTable(verdicts: TestView['verdicts']): string {
+  const rows = verdicts.map(({ verdict: v, state }) => [
+    badge(state, VERDICT_TEXT[state]),
+    `<code>${e(v.matcher)}${v.negated ? ' (.not)' : ''}</code>`,
+    e(v.subject ?? 'whole run'),
+    `${typeof v.threshold === 'number' ? num(v.threshold, 4) : e(v.threshold)} ${e(v.unit)}`,
+    typeof v.observed === 'number' ? `${num(v.observed, 4)} ${e(v.unit)}` : '–',
+    intervalText((v as { interval?: unknown }).interval),
+    `<span class="message">${e(v.message)}</span>`,
+  ]);
+  return table('SLA verdicts', ['verdict', 'matcher', 'subject', 'threshold', 'observed', 'interval', 'message'], rows, 'verdicts');
+}
+
+/** Whatever interval a verdict carries (its shape is the trust feature's), as text. */
+export function intervalText(interval: unknown): string {
+  if (interval === undefined || interval === null) return '–';
+  if (typeof interval !== 'object') return e(interval);
+  const o = interval as Record<string, unknown>;
+  const low = o.low ?? o.lower ?? o.lo;
+  const high = o.high ?? o.upper ?? o.hi;
+  const rest = Object.entries(o).filter(([k]) => !['low', 'lower', 'lo', 'high', 'upper', 'hi'].includes(k)).map(([k, v]) => `${e(k)} ${e(typeof v === 'object' ? JSON.stringify(v) : v)}`);
+  const range = low !== undefined || high !== undefined ? `[${e(low ?? '–')}, ${e(high ?? '–')}]` : '';
+  return [range, ...rest].filter(Boolean).join(' · ') || '–';
+}
+
+function renderRun(view: RunView, runsInTest: number): string {
+  const run = view.run;
+  const title = run.name ?? (runsInTest > 1 ? view.id.replace(/^test-\d+-/, '').replace('-', ' ') : 'Run');
+  const facts = [
+    ['model', `${e(run.model)} · ${e(run.engine)}`], ['target', `<code>${e(run.target)}</code>`], ['started', timeTag(run.startedAt)],
+    ['duration', seconds(run.durationMs)], ['sent', num(run.requests?.total, 0)], ['failed', `${num(run.requests?.failed, 0)} (${pct(run.errorRate)})`],
+    ['throughput', `${num(run.throughput)} req/s`], ['p50 · p95 · p99', `${ms(run.latency?.p50)} · ${ms(run.latency?.p95)} · ${ms(run.latency?.p99)}`],
+    ['users', num(run.users, 0)], ['measured', e(run.measured)],
+  ];
+  return `<div class="run" id="${view.id}">
+<h3>${e(title)}</h3>
+<dl class="facts">${facts.map(([k, v]) => `<div><dt>${e(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>
+${warningsList(run.warnings)}
+<div class="charts">${view.charts.map(chartFigure).join('\n')}</div>
+<div class="tables">${summariesTable('Scenarios', run.scenarios)}${summariesTable('Phases', run.phases)}${statusTable(run.statusCodes)}${errorTables(run)}</div>
+</div>`;
+}
+
+function chartFigure(spec: ChartSpec): string {
+  const legend = spec.bands.length > 0 ? ' Shaded: stages, recovery and outage windows.' : '';
+  return `<figure class="chart-box"><figcaption>${e(spec.title)} <span class="unit">(${e(spec.unit)})</span></figcaption>
+<div class="chart" data-chart="${e(spec.id)}"></div>
+<p class="note">${e(spec.note ?? '')}${legend}</p></figure>`;
+}
+
+/** An ISO time the page's script rewrites to the reader's local time; UTC until then (and in no-script views). */
+export function timeTag(iso: unknown): string {
+  const text = typeof iso === 'string' ? iso : '';
+  return `<time datetime="${e(text)}">${e(text.replace('T', ' ').replace(/\.\d+Z$/, ' UTC'))}</time>`;
+}
+
+/** Verdict text for tests: a short tally such as '3 pass · 1 fail'. */
+export function verdictTally(verdicts: ReadonlyArray<{ verdict: SlaVerdict; state: VerdictState }>): string {
+  const counts = new Map<VerdictState, number>();
+  for (const v of verdicts) counts.set(v.state, (counts.get(v.state) ?? 0) + 1);
+  return [...counts].map(([state, n]) => `${n} ${state}`).join(' · ') || 'no SLA';
+}
