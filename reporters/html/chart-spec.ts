@@ -29,7 +29,7 @@ export interface ChartSpec {
   title: string;
   /** Unit of the y axis, shown on the axis and after every hover value: 'ms', 'req/s', 'MiB', '%'. */
   unit: string;
-  /** Seconds since the run started (the start of each point's bucket). */
+  /** Seconds since the run started: the middle of each point's bucket (or the time of a server sample). */
   x: number[];
   /** Wall-clock start of the run, epoch ms: the page shows local time beside run seconds. */
   startMs: number;

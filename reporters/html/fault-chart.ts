@@ -7,7 +7,7 @@ import { finite } from './thin.js';
 export function faultChart(frame: RunFrame, faults: FaultBreakdown): ChartSpec | undefined {
   const rows = Array.isArray(faults.timeline) ? faults.timeline : [];
   const names = [...new Set(rows.flatMap((r) => Object.keys(r.injected ?? {})))].sort();
-  const firstT = frame.x[0] ?? 0;
+  const firstT = frame.rows[0]?.t ?? 0;
   const sums = new Map(names.map((n) => [n, frame.x.map(() => 0)]));
   for (const row of rows) {
     const t = finite(row.t);

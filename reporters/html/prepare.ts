@@ -63,7 +63,8 @@ function runCharts(id: string, run: RunMeta, verdicts: readonly SlaVerdict[], ma
   const phases = phaseBands(timeline);
   const faults = faultsOf(run);
   const bands = [...phases, ...recoveryBands(verdicts, phases, runEndS), ...outageBands(faults?.outages ?? [], runEndS)];
-  const frame: RunFrame = { id, rows, x: rows.map((r) => r.t), startMs: Date.parse(run.startedAt) || 0, bucketS, xRange: [0, runEndS], bands };
+  // Each point sits at the middle of the seconds it covers, so it lines up with server samples and bands.
+  const frame: RunFrame = { id, rows, x: rows.map((r) => r.t + r.widthS / 2), startMs: Date.parse(run.startedAt) || 0, bucketS, xRange: [Math.min(0, timeline[0]?.t ?? 0), runEndS], bands };
   const charts: Array<ChartSpec | undefined> = rows.length === 0 ? [] : [latencyChart(frame, run, verdicts), throughputChart(frame), usersChart(frame, run)];
   if (faults && rows.length > 0) charts.push(faultChart(frame, faults));
   const metrics = run.metrics;
