@@ -43,5 +43,12 @@ describe('the packed package in a separate project', () => {
     const junit = await readFile(join(dir, 'perf-results/junit.xml'), 'utf8');
     expect(junit).toMatch(/<failure message="expected p95 below 1 ms, got [\d.]+ ms/);
     expect(junit).toContain('<property name="sla.toHaveP95Below" value="pass: expected p95 below 2000 ms');
+    // The HTML report comes out of the installed package too: uPlot read from the consumer's node_modules, inlined.
+    const html = await readFile(join(dir, 'perf-results/perf-report.html'), 'utf8');
+    expect(html).toMatch(/<meta name="generator" content="vitest-stress \(uPlot \d+\.\d+\.\d+\)">/);
+    expect(html).toContain('expected p95 below 1 ms, got');
+    const report = await sh(process.execPath, [join(dir, 'node_modules/vitest-stress/dist/src/cli/main.js'), 'report', 'perf-results/perf-results.json', '-o', 'rebuilt.html'], dir);
+    expect(report.code, report.out).toBe(0);
+    expect(await readFile(join(dir, 'rebuilt.html'), 'utf8')).toBe(html);
   }, 240_000);
 });
