@@ -3,7 +3,13 @@ import { buildHtmlReport } from '../../../reporters/html/page.js';
 import { prepareTests } from '../../../reporters/html/prepare.js';
 import { reportOf, steadyRun, testRecord, verdict } from './report-fixtures.js';
 
-const chartData = (html: string) => JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]) as { charts: Array<{ id: string; x: number[]; bucketS: number; series: Array<{ label: string; values: Array<number | null> }>; bands: Array<{ label: string }>; thresholds: Array<{ value: number }> }> };
+type Chart = { id: string; x: number[]; xi: number; bucketS: number; series: Array<{ label: string; values: Array<number | null> }>; bands: Array<{ label: string }>; thresholds: Array<{ value: number }> };
+
+/** The page's chart data, each chart given its x array back. */
+function chartData(html: string): { charts: Chart[] } {
+  const data = JSON.parse(/<script type="application\/json" id="chart-data">(.*?)<\/script>/s.exec(html)![1]) as { xs: number[][]; charts: Chart[] };
+  return { charts: data.charts.map((c) => ({ ...c, x: data.xs[c.xi] })) };
+}
 
 describe('buildHtmlReport', () => {
   test('escapes every user string: test names, run names, messages and the inlined chart data', () => {
