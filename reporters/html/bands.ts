@@ -28,7 +28,7 @@ export function recoveryBands(verdicts: readonly SlaVerdict[], phases: readonly 
     const observedMs = finite(v.observed);
     const toS = observedMs === null ? runEndS : Math.min(runEndS, phaseEndS + observedMs / 1000);
     const label = observedMs === null ? `not recovered after ${v.subject}` : `recovery ${(observedMs / 1000).toFixed(1)} s`;
-    bands.push({ fromS: phaseEndS, toS: Math.max(toS, phaseEndS + 0.05), label, kind: 'recovery' });
+    bands.push({ fromS: phaseEndS, toS: Math.max(toS, phaseEndS + 0.05), label, kind: observedMs === null ? 'unrecovered' : 'recovery' });
   }
   return bands;
 }

@@ -14,7 +14,7 @@ export interface ChartBand {
   fromS: number;
   toS: number;
   label: string;
-  kind: 'phase' | 'spike' | 'recovery' | 'outage';
+  kind: 'phase' | 'spike' | 'recovery' | 'unrecovered' | 'outage';
 }
 
 /** A horizontal line at a known limit (an SLA or alert threshold), in the chart's unit. */

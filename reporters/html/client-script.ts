@@ -7,7 +7,7 @@
  */
 export const CLIENT_SCRIPT = String.raw`(function () {
   'use strict';
-  var BAND_FILL = { phase: ['rgba(0,0,0,0.035)', 'rgba(0,0,0,0.085)'], spike: 'rgba(230,159,0,0.20)', recovery: 'rgba(0,158,115,0.18)', outage: 'rgba(213,94,0,0.22)' };
+  var BAND_FILL = { phase: ['rgba(0,0,0,0.035)', 'rgba(0,0,0,0.085)'], spike: 'rgba(230,159,0,0.20)', recovery: 'rgba(0,158,115,0.18)', unrecovered: 'rgba(204,121,167,0.22)', outage: 'rgba(213,94,0,0.22)' };
   var data = JSON.parse(document.getElementById('chart-data').textContent);
   var charts = [];
 
@@ -52,6 +52,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         ctx.font = (10 * dpr) + 'px system-ui, sans-serif';
         ctx.fillStyle = '#222';
         ctx.textBaseline = 'top';
+        ctx.textAlign = 'left';
         spec.bands.forEach(function (b) {
           var x0 = Math.max(u.bbox.left, xs(u, b.fromS));
           if (x0 < u.bbox.left + u.bbox.width - 20 * dpr) { ctx.fillText(b.label, x0 + 3 * dpr, u.bbox.top + (2 + 11 * (lane % 2)) * dpr); lane++; }

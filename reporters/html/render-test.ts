@@ -30,12 +30,17 @@ function verdictTable(verdicts: TestView['verdicts']): string {
     badge(state, VERDICT_TEXT[state]),
     `<code>${e(v.matcher)}${v.negated ? ' (.not)' : ''}</code>`,
     e(v.subject ?? 'whole run'),
-    `${typeof v.threshold === 'number' ? num(v.threshold, 4) : e(v.threshold)} ${e(v.unit)}`,
-    typeof v.observed === 'number' ? `${num(v.observed, 4)} ${e(v.unit)}` : '–',
+    typeof v.threshold === 'number' ? withUnit(v.threshold, v.unit) : `${e(v.threshold)} ${e(v.unit)}`,
+    typeof v.observed === 'number' ? withUnit(v.observed, v.unit) : '–',
     intervalText((v as { interval?: unknown }).interval),
     `<span class="message">${e(v.message)}</span>`,
   ]);
   return table('SLA verdicts', ['verdict', 'matcher', 'subject', 'threshold', 'observed', 'interval', 'message'], rows, 'verdicts');
+}
+
+/** A verdict figure with its unit; fractions as percentages. */
+function withUnit(value: number, unit: string): string {
+  return unit === 'fraction' ? pct(value) : `${num(value, 4)} ${e(unit)}`;
 }
 
 /** Whatever interval a verdict carries (its shape is the trust feature's), as text. */
