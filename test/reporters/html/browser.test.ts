@@ -28,6 +28,7 @@ beforeAll(async () => {
 
 describe('perf-report.html in headless Chromium', () => {
   test('loads with no console errors and no requests, draws every chart, shows every verdict', async ({ skip }) => {
+    if (!chromiumPath) console.warn(`perf-report.html browser check skipped: ${NO_CHROMIUM}`);
     skip(!chromiumPath, NO_CHROMIUM);
     const opened = await openReport(chromiumPath!, join(out, 'perf-report.html'));
     try {
