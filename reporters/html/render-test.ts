@@ -68,9 +68,16 @@ function renderRun(view: RunView, runsInTest: number): string {
 <h3>${e(title)}</h3>
 <dl class="facts">${facts.map(([k, v]) => `<div><dt>${e(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>
 ${warningsList(run.warnings)}
-<div class="charts">${view.charts.map(chartFigure).join('\n')}</div>
+${missingCharts(view)}<div class="charts">${view.charts.map(chartFigure).join('\n')}</div>
 <div class="tables">${summariesTable('Scenarios', run.scenarios)}${summariesTable('Phases', run.phases)}${statusTable(run.statusCodes)}${errorTables(run)}</div>
 </div>`;
+}
+
+/** Say why a chart a reader expects is not there. */
+function missingCharts(view: RunView): string {
+  if (!Array.isArray(view.run.timeline) || view.run.timeline.length === 0) return '<p class="note">No charts: this run has no timeline.</p>';
+  if (!view.charts.some((c) => c.id.endsWith('-latency'))) return '<p class="note">No latency chart: no request of this run succeeded.</p>';
+  return '';
 }
 
 function chartFigure(spec: ChartSpec): string {

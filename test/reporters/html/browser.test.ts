@@ -56,6 +56,15 @@ describe('perf-report.html in headless Chromium', () => {
       await opened.page.locator('[data-chart="test-2-run-1-latency"] .u-over').hover();
       await expect.poll(() => opened.page.locator('[data-chart="test-2-run-1-latency"] .u-legend .u-series:nth-child(2) .u-value').innerText()).toMatch(/^[\d.,]+ ms$/);
 
+      // Times are shown in the reader's local time by the page's script (UTC in the HTML itself).
+      const times = await opened.page.locator('time').allInnerTexts();
+      expect(times.length).toBeGreaterThan(0);
+      for (const t of times) expect(t).not.toMatch(/UTC$/);
+      // The print stylesheet applies: each test after the first starts a page.
+      await opened.page.emulateMedia({ media: 'print' });
+      expect(await opened.page.evaluate("getComputedStyle(document.querySelectorAll('section.test')[1]).breakBefore")).toBe('page');
+      await opened.page.emulateMedia({ media: 'screen' });
+
       await mkdir(join(root, 'perf-results'), { recursive: true });
       const png = join(root, 'perf-results', 'perf-report.png');
       await opened.page.screenshot({ path: png, fullPage: true });

@@ -1,6 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { buildHtmlReport } from '../../../reporters/html/page.js';
 import { prepareTests } from '../../../reporters/html/prepare.js';
+import { toRunMeta } from '../../../src/vitest/meta.js';
+import { fakeRun } from '../../helpers/fake-run.js';
 import { reportOf, steadyRun, testRecord, verdict } from './report-fixtures.js';
 
 type Chart = { id: string; x: number[]; xi: number; bucketS: number; series: Array<{ label: string; values: Array<number | null> }>; bands: Array<{ label: string }>; thresholds: Array<{ value: number }> };
@@ -83,6 +85,13 @@ describe('buildHtmlReport', () => {
     expect(memory.thresholds.map((t) => t.value)).toEqual([200]);
     expect(memory.series[0].values[0]).toBe(100);
     expect(charts.find((c) => c.id.endsWith('-server-lag'))!.series[0].values).toEqual([2, 2, 2]);
+  });
+
+  test('a run where nothing succeeded has no latency chart, and says why', () => {
+    const failing = toRunMeta(fakeRun(Array.from({ length: 6 }, () => ({ latencyMs: 5, status: 503 })), { durationMs: 3000 }));
+    const html = buildHtmlReport(reportOf([testRecord('down', [failing])]));
+    expect(html).toContain('No latency chart: no request of this run succeeded.');
+    expect(chartData(html).charts.map((c) => c.id)).toEqual(['test-1-run-1-throughput', 'test-1-run-1-users']);
   });
 
   test('a report with no tests is still a page', () => {
