@@ -3,7 +3,7 @@ import { chartAssets } from './assets.js';
 import type { ChartSpec } from './chart-spec.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { escapeHtml, jsonForScript, scriptForInline } from './escape.js';
-import { MAX_POINTS } from './thin.js';
+import { MAX_POINTS, checkMaxPoints } from './thin.js';
 import { prepareTests } from './prepare.js';
 import { renderHeader, renderIndex } from './render-header.js';
 import { renderTest } from './render-test.js';
@@ -23,7 +23,9 @@ export interface HtmlReportOptions {
  * script are inlined. Every user string is HTML-escaped; the data is JSON with `<` escaped.
  */
 export function buildHtmlReport(report: PerfResultsFile, options: HtmlReportOptions = {}): string {
-  const tests = prepareTests(report, options.maxPoints ?? MAX_POINTS);
+  const maxPoints = options.maxPoints ?? MAX_POINTS;
+  checkMaxPoints(maxPoints);
+  const tests = prepareTests(report, maxPoints);
   const charts = tests.flatMap((t) => t.runs.flatMap((r) => r.charts));
   const assets = chartAssets();
   const title = options.title ?? 'vitest-stress report';

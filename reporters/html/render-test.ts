@@ -32,8 +32,8 @@ function verdictTable(verdicts: TestView['verdicts']): string {
     e(v.subject ?? 'whole run'),
     typeof v.threshold === 'number' ? withUnit(v.threshold, v.unit) : `${e(v.threshold)} ${e(v.unit)}`,
     typeof v.observed === 'number' ? withUnit(v.observed, v.unit) : '–',
-    intervalText((v as { interval?: unknown }).interval),
-    `<span class="message">${e(v.message)}</span>`,
+    intervalText((v as { interval?: unknown }).interval, v.unit),
+    verdictMessage(v),
   ]);
   return table('SLA verdicts', ['verdict', 'matcher', 'subject', 'threshold', 'observed', 'interval', 'message'], rows, 'verdicts');
 }
@@ -43,16 +43,33 @@ function withUnit(value: number, unit: string): string {
   return unit === 'fraction' ? pct(value) : `${num(value, 4)} ${e(unit)}`;
 }
 
-/** Whatever interval a verdict carries (its shape is the trust feature's), as text. */
-export function intervalText(interval: unknown): string {
+/**
+ * A verdict's interval (the trust feature's `{ low, high, confidence, method }`, read loosely so
+ * that any shape shows) as text, e.g. '[420.5, 560] ms · 95% · exact-binomial'.
+ */
+export function intervalText(interval: unknown, unit = ''): string {
   if (interval === undefined || interval === null) return '–';
   if (typeof interval !== 'object') return e(interval);
   const o = interval as Record<string, unknown>;
-  const low = o.low ?? o.lower ?? o.lo;
-  const high = o.high ?? o.upper ?? o.hi;
-  const rest = Object.entries(o).filter(([k]) => !['low', 'lower', 'lo', 'high', 'upper', 'hi'].includes(k)).map(([k, v]) => `${e(k)} ${e(typeof v === 'object' ? JSON.stringify(v) : v)}`);
-  const range = low !== undefined || high !== undefined ? `[${e(low ?? '–')}, ${e(high ?? '–')}]` : '';
-  return [range, ...rest].filter(Boolean).join(' · ') || '–';
+  const bound = (v: unknown) => (typeof v === 'number' ? num(v, 4) : v === null ? 'n/a' : e(v ?? '–'));
+  const known = ['low', 'high', 'confidence', 'method'];
+  const parts = [
+    'low' in o || 'high' in o ? `[${bound(o.low)}, ${bound(o.high)}]${unit && unit !== 'fraction' ? ` ${e(unit)}` : ''}` : '',
+    typeof o.confidence === 'number' ? pct(o.confidence).replace(/\.00%$/, '%') : '',
+    typeof o.method === 'string' ? e(o.method) : '',
+    ...Object.entries(o).filter(([k]) => !known.includes(k)).map(([k, v]) => `${e(k)} ${e(typeof v === 'object' ? JSON.stringify(v) : v)}`),
+  ];
+  return parts.filter(Boolean).join(' · ') || '–';
+}
+
+/** The message, and what verdicts with confidence or a baseline add: why inconclusive, the baseline figure. */
+function verdictMessage(v: SlaVerdict): string {
+  const extra = v as { reason?: unknown; baseline?: { value?: unknown; outcome?: unknown; file?: unknown } };
+  const notes = [
+    typeof extra.reason === 'string' ? `inconclusive because ${e(extra.reason)}` : '',
+    extra.baseline && typeof extra.baseline === 'object' ? `baseline ${e(extra.baseline.outcome ?? '')}: ${typeof extra.baseline.value === 'number' ? withUnit(extra.baseline.value, v.unit) : 'n/a'} (${e(extra.baseline.file ?? '')})` : '',
+  ].filter(Boolean);
+  return `<span class="message">${e(v.message)}</span>${notes.map((n) => `<br><span class="note">${n}</span>`).join('')}`;
 }
 
 function renderRun(view: RunView, runsInTest: number): string {

@@ -1,3 +1,4 @@
+import { InvalidOptionError } from '../../src/errors.js';
 import type { TimelineEntry } from '../../src/result/types.js';
 
 /** Most points a chart gets per series: a 30 min run (1800 s) is drawn in 3 s buckets. */
@@ -22,9 +23,14 @@ export interface ThinRow {
   phase?: string;
 }
 
-/** Seconds per bucket so that `count` one-second entries fit in `maxPoints` points. */
+/** Throws ERR_STRESS_INVALID_OPTION unless `maxPoints` is an integer >= 1. */
+export function checkMaxPoints(maxPoints: unknown): asserts maxPoints is number {
+  if (typeof maxPoints !== 'number' || !Number.isInteger(maxPoints) || maxPoints < 1) throw new InvalidOptionError('maxPoints', maxPoints, 'an integer >= 1');
+}
+
+/** Seconds per bucket so that `count` one-second entries fit in `maxPoints` points; ERR_STRESS_INVALID_OPTION for a bad maxPoints. */
 export function bucketSeconds(count: number, maxPoints = MAX_POINTS): number {
-  if (!Number.isInteger(maxPoints) || maxPoints < 1) throw new RangeError(`maxPoints must be an integer >= 1, got ${maxPoints}`);
+  checkMaxPoints(maxPoints);
   return Math.max(1, Math.ceil(count / maxPoints));
 }
 

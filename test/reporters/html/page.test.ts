@@ -43,6 +43,10 @@ describe('buildHtmlReport', () => {
     expect(throughput.series.find((s) => s.label === 'finished')!.values[10]).toBe(2);
   });
 
+  test('maxPoints must be a whole number of points', () => {
+    expect(() => buildHtmlReport(reportOf([]), { maxPoints: 0.5 })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', message: 'invalid option "maxPoints": got 0.5, expected an integer >= 1' }));
+  });
+
   test('a 10-second run keeps one point per second', () => {
     const latency = chartData(buildHtmlReport(reportOf([testRecord('short', [steadyRun(10)])]))).charts.find((c) => c.id.endsWith('-latency'))!;
     expect(latency.bucketS).toBe(1);
@@ -59,10 +63,11 @@ describe('buildHtmlReport', () => {
   });
 
   test('an inconclusive verdict shows as such, with its interval, and makes the test inconclusive', () => {
-    const v = { ...verdict(), state: 'inconclusive', interval: { low: 420.5, high: 560, confidence: 0.95 } };
+    const v = { ...verdict(), state: 'inconclusive', interval: { low: 420.5, high: 560, confidence: 0.95, method: 'exact-binomial' }, reason: 'the interval straddles 500 ms' };
     const html = buildHtmlReport(reportOf([testRecord('unsure', [steadyRun(2)], [v])]));
     expect(html).toContain('<span class="badge inconclusive">? inconclusive</span>');
-    expect(html).toContain('[420.5, 560] · confidence 0.95');
+    expect(html).toContain('<td>[420.5, 560] ms · 95% · exact-binomial</td>');
+    expect(html).toContain('inconclusive because the interval straddles 500 ms');
     expect(html).toContain('<tr class="inconclusive">');
   });
 
