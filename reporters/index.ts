@@ -45,8 +45,8 @@ export default class StressReporter implements Reporter {
     const dir = resolve(root, this.options.outputDir);
     const report = buildJsonReport(tests, info);
     await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(report, null, 2)}\n`);
-    if (this.options.html) await writeFileAtomic(join(dir, 'perf-report.html'), buildHtmlReport(report));
     await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info));
+    if (this.options.html) await writeFileAtomic(join(dir, 'perf-report.html'), buildHtmlReport(report));
     if (this.options.summary) {
       const pattern = this.options.summaryFiles ? new RegExp(this.options.summaryFiles) : undefined;
       const text = summaryText(pattern ? tests.filter((t) => pattern.test(t.file)) : tests);
