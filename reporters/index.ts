@@ -1,9 +1,10 @@
 import { join, resolve } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
+import { InvalidOptionError } from '../src/errors.js';
 import { writeFileAtomic } from '../src/output/atomic-write.js';
 import { collectTests } from './collect.js';
+import { buildHtmlReport } from './html/page.js';
 import { buildJsonReport } from './json-report.js';
-import { InvalidOptionError } from '../src/errors.js';
 import { buildJunitReport, type JunitFlavor } from './junit-report.js';
 import { runInfo } from './run-info.js';
 import { summaryText } from './summary-text.js';
@@ -17,6 +18,8 @@ export interface StressReporterOptions {
   summaryFiles?: string;
   /** junit.xml flavor: 'rich' (default, properties per testcase) or 'strict' (Jenkins xUnit's junit-10.xsd). */
   junit?: { flavor?: JunitFlavor };
+  /** Also write perf-report.html, a self-contained page with charts (default true). */
+  html?: boolean;
 }
 
 function junitFlavor(options: StressReporterOptions['junit']): JunitFlavor {
@@ -38,7 +41,8 @@ export default class StressReporter implements Reporter {
   private readonly flavor: JunitFlavor;
 
   constructor(options: StressReporterOptions = {}) {
-    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true, summaryFiles: options.summaryFiles ?? '' };
+    if (options.html !== undefined && typeof options.html !== 'boolean') throw new InvalidOptionError('html', options.html, 'true or false');
+    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true, summaryFiles: options.summaryFiles ?? '', html: options.html ?? true };
     this.flavor = junitFlavor(options.junit);
   }
 
@@ -51,8 +55,10 @@ export default class StressReporter implements Reporter {
     const tests = collectTests(modules, root);
     const info = runInfo(root);
     const dir = resolve(root, this.options.outputDir);
-    await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(buildJsonReport(tests, info), null, 2)}\n`);
+    const report = buildJsonReport(tests, info);
+    await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(report, null, 2)}\n`);
     await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info, undefined, { flavor: this.flavor }));
+    if (this.options.html) await writeFileAtomic(join(dir, 'perf-report.html'), buildHtmlReport(report));
     if (this.options.summary) {
       const pattern = this.options.summaryFiles ? new RegExp(this.options.summaryFiles) : undefined;
       const text = summaryText(pattern ? tests.filter((t) => pattern.test(t.file)) : tests);

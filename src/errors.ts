@@ -10,7 +10,8 @@ export type StressErrorCode =
   | 'ERR_STRESS_ABORTED'
   | 'ERR_STRESS_WRITE_FAILED'
   | 'ERR_STRESS_PROXY'
-  | 'ERR_STRESS_METRICS';
+  | 'ERR_STRESS_METRICS'
+  | 'ERR_STRESS_INVALID_REPORT';
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
 export class StressError extends Error {
@@ -68,6 +69,16 @@ export class WriteFailedError extends StressError {
   constructor(path: string, cause: unknown) {
     super('ERR_STRESS_WRITE_FAILED', `could not write ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
     this.name = 'WriteFailedError';
+    this.path = path;
+  }
+}
+
+/** A file given as a perf-results.json report is not one (unreadable, not JSON, or another schema). */
+export class InvalidReportError extends StressError {
+  readonly path: string;
+  constructor(path: string, problem: string, cause?: unknown) {
+    super('ERR_STRESS_INVALID_REPORT', `${path} is not a vitest-stress perf-results.json report: ${problem}`, { cause });
+    this.name = 'InvalidReportError';
     this.path = path;
   }
 }

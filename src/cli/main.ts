@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-/** `vitest-stress <command>`: generate payloads, or run a load test without writing a spec. */
+/** `vitest-stress <command>`: generate payloads, run a load test without writing a spec, or build the HTML report. */
 import { generateCommand } from './generate.js';
 
 const USAGE = `usage: vitest-stress <command> [flags]
 
 commands:
   generate   write synthetic credit records   (vitest-stress generate --help)
-  run        load a service, print the result  (vitest-stress run --help)`;
+  run        load a service, print the result  (vitest-stress run --help)
+  report     HTML report from a perf-results.json (vitest-stress report --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,6 +17,10 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const { runCommand } = await import('./run.js');
       return runCommand(rest);
+    }
+    case 'report': {
+      const { reportCommand } = await import('./report.js');
+      return reportCommand(rest);
     }
     case undefined:
     case '-h':

@@ -47,5 +47,12 @@ describe('the packed package in a separate project', () => {
     const json = JSON.parse(await readFile(join(dir, 'perf-results/perf-results.json'), 'utf8')) as { tests: Array<{ name: string; runs: Array<{ target: string }> }> };
     const paths = (name: string) => json.tests.find((t) => t.name === name)?.runs.map((r) => new URL(r.target).pathname);
     expect([paths('concurrent A'), paths('concurrent B')]).toEqual([['/a'], ['/b']]);
+    // The HTML report comes out of the installed package too: uPlot read from the consumer's node_modules, inlined.
+    const html = await readFile(join(dir, 'perf-results/perf-report.html'), 'utf8');
+    expect(html).toMatch(/<meta name="generator" content="vitest-stress \(uPlot \d+\.\d+\.\d+\)">/);
+    expect(html).toContain('expected p95 below 1 ms, got');
+    const report = await sh(process.execPath, [join(dir, 'node_modules/vitest-stress/dist/src/cli/main.js'), 'report', 'perf-results/perf-results.json', '-o', 'rebuilt.html'], dir);
+    expect(report.code, report.out).toBe(0);
+    expect(await readFile(join(dir, 'rebuilt.html'), 'utf8')).toBe(html);
   }, 240_000);
 });
