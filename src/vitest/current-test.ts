@@ -24,6 +24,11 @@ export function recordRunInTest(result: RunResult, test: Test | undefined = curr
   if (test) stressMeta(test).runs.push(toRunMeta(result));
 }
 
+/** How many runs the test has recorded so far (the index the next run will get); 0 outside a test. */
+export function runCountInTest(test: Test | undefined = currentTest()): number {
+  return test ? stressMeta(test).runs.length : 0;
+}
+
 /** Attach an SLA verdict to a test, for the reporter. */
 export function recordVerdictInTest(verdict: SlaVerdict, test: Test | undefined = currentTest()): void {
   if (test) stressMeta(test).verdicts.push(verdict);
