@@ -10,7 +10,8 @@ export type StressErrorCode =
   | 'ERR_STRESS_ABORTED'
   | 'ERR_STRESS_WRITE_FAILED'
   | 'ERR_STRESS_PROXY'
-  | 'ERR_STRESS_METRICS';
+  | 'ERR_STRESS_METRICS'
+  | 'ERR_STRESS_MERGE';
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
 export class StressError extends Error {
@@ -69,6 +70,19 @@ export class WriteFailedError extends StressError {
     super('ERR_STRESS_WRITE_FAILED', `could not write ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
     this.name = 'WriteFailedError';
     this.path = path;
+  }
+}
+
+/**
+ * Split results could not be merged: a split is missing, ran twice, failed, or its file is not a
+ * split's perf-results.json. `splits` names the splits concerned (1-based), when known.
+ */
+export class MergeError extends StressError {
+  readonly splits: number[];
+  constructor(message: string, splits: number[] = []) {
+    super('ERR_STRESS_MERGE', message);
+    this.name = 'MergeError';
+    this.splits = splits;
   }
 }
 

@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-/** `vitest-stress <command>`: generate payloads, or run a load test without writing a spec. */
+/** `vitest-stress <command>`: generate payloads, run a load test without writing a spec, or merge split results. */
 import { generateCommand } from './generate.js';
 
 const USAGE = `usage: vitest-stress <command> [flags]
 
 commands:
   generate   write synthetic credit records   (vitest-stress generate --help)
-  run        load a service, print the result  (vitest-stress run --help)`;
+  run        load a service, print the result  (vitest-stress run --help)
+  merge      merge split results, re-judge SLAs (vitest-stress merge --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,6 +17,10 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const { runCommand } = await import('./run.js');
       return runCommand(rest);
+    }
+    case 'merge': {
+      const { mergeCommand } = await import('./merge.js');
+      return mergeCommand(rest);
     }
     case undefined:
     case '-h':
