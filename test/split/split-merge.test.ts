@@ -41,7 +41,10 @@ beforeAll(async () => {
   const startAt = String(Date.now() + 15_000);
   splitExits = await Promise.all(Array.from({ length: SPLITS }, (_, i) => run(
     [VITEST, 'run', '--root', 'test/split/split-project'],
-    { STRESS_SPLIT: `${i + 1}/${SPLITS}`, STRESS_START_AT: startAt, VS_SPLIT_TARGET: server.url, VS_SPLIT_OUT: join(out, `shard-${i + 1}`) },
+    {
+      STRESS_SPLIT: `${i + 1}/${SPLITS}`, STRESS_START_AT: startAt, TARGET_URL: server.url,
+      VS_SPLIT_OUT: join(out, `shard-${i + 1}`), LEDGER_OUT: join(out, `shard-${i + 1}`, 'ledger.json'),
+    },
   )));
 }, 180_000);
 afterAll(() => server?.close());
