@@ -18,13 +18,16 @@ export interface PerfResultsFile {
     perfTests: number;
     slaPassed: number;
     slaFailed: number;
+    /** Verdicts of a split run (STRESS_SPLIT), judged by `vitest-stress merge`; not in slaPassed/slaFailed. */
+    slaProvisional: number;
   };
   tests: TestRecord[];
 }
 
 /** Build the JSON report from collected tests. */
 export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsFile {
-  const verdicts = tests.flatMap((t) => t.verdicts);
+  const all = tests.flatMap((t) => t.verdicts);
+  const verdicts = all.filter((v) => !v.provisional);
   return {
     schema: PERF_RESULTS_SCHEMA,
     schemaVersion: PERF_RESULTS_SCHEMA_VERSION,
@@ -37,6 +40,7 @@ export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsF
       perfTests: tests.filter((t) => t.runs.length > 0).length,
       slaPassed: verdicts.filter((v) => v.pass).length,
       slaFailed: verdicts.filter((v) => !v.pass).length,
+      slaProvisional: all.length - verdicts.length,
     },
     tests,
   };

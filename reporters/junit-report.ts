@@ -28,10 +28,11 @@ export function runProperties(run: RunMeta, prefix: string): Array<[string, stri
   return props.map(([k, v]) => [k, v === null ? 'n/a' : String(v)]);
 }
 
-/** One SLA verdict as a property: name sla.<matcher>[.<n>], value 'pass|fail: message'. */
+/** One SLA verdict as a property: name sla.<matcher>[.<n>], value '[provisional ]pass|fail: message'. */
 export function verdictProperty(verdict: SlaVerdict): [string, string] {
   const subject = verdict.subject ? `.${verdict.subject}` : '';
-  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
+  const provisional = verdict.provisional ? 'provisional ' : '';
+  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${provisional}${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
 }
 
 function testcaseXml(test: TestRecord): string {
@@ -47,7 +48,7 @@ function testcaseXml(test: TestRecord): string {
     lines.push('      </properties>');
   }
   if (test.state === 'failed') {
-    const failedSla = test.verdicts.filter((v) => !v.pass).map((v) => v.message);
+    const failedSla = test.verdicts.filter((v) => !v.pass && !v.provisional).map((v) => v.message);
     const message = failedSla[0] ?? test.errors[0] ?? 'test failed';
     const body = [...test.errors, ...failedSla.filter((m) => !test.errors.some((e) => e.includes(m)))].join('\n');
     lines.push(`      ${openTag('failure', { message, type: failedSla.length ? 'SLABreach' : 'AssertionError' })}${escapeXml(body)}</failure>`);

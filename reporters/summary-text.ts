@@ -1,7 +1,7 @@
 import { describeBreakdown } from '../src/chaos/describe-breakdown.js';
 import type { FaultBreakdown } from '../src/chaos/fault-breakdown.js';
 import type { RunSummary } from '../src/result/types.js';
-import type { RunMeta } from '../src/vitest/meta.js';
+import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
 
 function isFaultBreakdown(value: unknown): value is FaultBreakdown {
   return typeof value === 'object' && value !== null && 'injected' in value && 'summary' in value && 'join' in value;
@@ -60,8 +60,25 @@ export function runBlock(run: RunMeta): string[] {
     for (const part of describeBreakdown(run as unknown as RunSummary, run.faults).split('; ')) lines.push(`  Faults:        ${part}`);
   }
   if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
+  lines.push(...splitLines(run));
   for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
   return lines;
+}
+
+/** One SLA line; a split's provisional verdict says it is not the final word. */
+function verdictLine(v: SlaVerdict): string {
+  if (v.provisional) return `  SLA ~ provisional, ${v.pass ? 'holds' : 'breached'} on this split (vitest-stress merge judges the whole): ${v.message}`;
+  return `  SLA ${v.pass ? '✓' : '✗'} ${v.message}`;
+}
+
+/** Which split a run was, or which splits a merged run was made of. */
+function splitLines(run: RunMeta): string[] {
+  if (run.split) {
+    const late = run.split.startAt === null ? 'no common start' : `started ${run.split.lateStartMs} ms after the common start`;
+    return [`  Split:         ${run.split.index}/${run.split.count}, ${late}`];
+  }
+  if (run.merged) return [`  Merged:        ${run.merged.count} splits over a ${(run.merged.windowMs / 1000).toFixed(1)} s window`];
+  return [];
 }
 
 /** The terminal summary for every test that ran load() or measure() or judged an SLA. */
@@ -76,7 +93,7 @@ export function summaryText(tests: TestRecord[]): string {
       if (t.runs.length > 1) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}`);
       out.push(...runBlock(run));
     });
-    for (const v of t.verdicts) out.push(`  SLA ${v.pass ? '✓' : '✗'} ${v.message}`);
+    for (const v of t.verdicts) out.push(verdictLine(v));
     for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
     out.push('');
   }

@@ -55,6 +55,10 @@ describe('a load split over 3 processes, merged', () => {
     const split3 = await readJson<MergedPerfResults>(shardResults(3));
     const [errorRate] = split3.tests[0].verdicts;
     expect(errorRate).toMatchObject({ matcher: 'toHaveErrorRateBelow', provisional: true, pass: false, judged: { run: 0, kind: 'run' } });
+    expect(split3.totals).toMatchObject({ passed: 1, failed: 0, slaPassed: 0, slaFailed: 0, slaProvisional: 2 });
+    const junit3 = await readFile(join(out, 'shard-3', 'junit.xml'), 'utf8');
+    expect(junit3).toMatch(/<property name="sla.toHaveErrorRateBelow" value="provisional fail: expected error rate below 5%/);
+    expect(junit3).not.toContain('<failure');
     const split1 = await readJson<MergedPerfResults>(shardResults(1));
     expect(split1.tests[0].runs[0].split).toMatchObject({ index: 1, count: 3 });
     expect(split1.tests[0].verdicts[0]).toMatchObject({ provisional: true, pass: true });
