@@ -1,6 +1,6 @@
 import { MergeError } from '../errors.js';
 import type { TestRecord } from '../../reporters/collect.js';
-import type { SlaVerdict } from '../vitest/meta.js';
+import type { RunMeta, SlaVerdict } from '../vitest/meta.js';
 import { mergeRun } from './merge-run.js';
 import { rejudge, verdictKey } from './rejudge.js';
 import type { SplitFile } from './split-file.js';
@@ -37,14 +37,7 @@ export function mergeTests(files: readonly SplitFile[]): TestRecord[] {
 function mergeTest(copies: ReadonlyArray<{ split: number; test: TestRecord }>): TestRecord {
   const first = copies[0].test;
   const runCount = Math.max(...copies.map((c) => c.test.runs.length));
-  const runs = Array.from({ length: runCount }, (_, i) => {
-    const parts = copies.map((c) => ({ split: c.split, run: c.test.runs[i] }));
-    const absent = parts.filter((p) => p.run === undefined || p.run.split === undefined);
-    if (absent.length > 0) {
-      throw new MergeError(`run #${i + 1} of "${first.fullName}" is not a split run in split${absent.length > 1 ? 's' : ''} ${absent.map((p) => p.split).join(', ')} (measure() runs and runs missing from a split cannot be merged)`, absent.map((p) => p.split));
-    }
-    return mergeRun(parts);
-  });
+  const runs = Array.from({ length: runCount }, (_, i) => mergeRunAt(copies, i));
   const verdicts = mergeVerdicts(copies, runs);
   const failed = verdicts.filter((v) => !v.pass);
   const state = failed.length > 0 ? 'failed' : first.state;
@@ -57,6 +50,26 @@ function mergeTest(copies: ReadonlyArray<{ split: number; test: TestRecord }>): 
     verdicts,
     annotations: copies.flatMap((c) => c.test.annotations.map((a) => ({ type: a.type, message: `split ${c.split}: ${a.message}` }))),
   };
+}
+
+/**
+ * Run #i of a test as every split recorded it, merged. A run no split drove as a split (measure()
+ * is never split) is carried over as split 1 recorded it, with a warning: each split judged its
+ * own copy. A run that is a split run in some splits only cannot be merged.
+ */
+function mergeRunAt(copies: ReadonlyArray<{ split: number; test: TestRecord }>, i: number): RunMeta {
+  const parts = copies.map((c) => ({ split: c.split, run: c.test.runs[i] }));
+  const notSplit = parts.filter((p) => p.run === undefined || p.run.split === undefined);
+  if (notSplit.length === parts.length && parts.every((p) => p.run !== undefined)) {
+    const first = parts[0];
+    const warning = `not a split run (measure() or a load without a split): the copy of split ${first.split}; each split judged its own`;
+    return { ...first.run, warnings: [...first.run.warnings, warning] };
+  }
+  if (notSplit.length > 0) {
+    const name = copies[0].test.fullName;
+    throw new MergeError(`run #${i + 1} of "${name}" is missing or not a split run in split${notSplit.length > 1 ? 's' : ''} ${notSplit.map((p) => p.split).join(', ')}`, notSplit.map((p) => p.split));
+  }
+  return mergeRun(parts);
 }
 
 function mergeVerdicts(copies: ReadonlyArray<{ split: number; test: TestRecord }>, runs: TestRecord['runs']): SlaVerdict[] {

@@ -66,12 +66,38 @@ describe('vitest-stress merge', () => {
     expect(await readFile(join(dir, 'ok', 'junit.xml'), 'utf8')).toContain('<property name="sla.toHaveP95Below" value="pass: expected p95 below 100 ms, got 40 ms');
   });
 
+  test('a run no split drove (measure()) is carried over from split 1, its verdicts from every split', async () => {
+    const withMeasure = (index: number) => {
+      const results = splitResults(index, 2, [10]);
+      const measured = toRunMeta(fakeRun([{ latencyMs: 1 }]));
+      const verdict = { ...p95Verdict(100), provisional: undefined, judged: undefined, message: `held on ${index}` };
+      results.tests.push({ ...results.tests[0], name: 'measure', fullName: 'measure', runs: [measured], verdicts: [verdict] });
+      return results;
+    };
+    const a = await file('ma.json', withMeasure(1));
+    const b = await file('mb.json', withMeasure(2));
+    const result = await merge([a, b, '-o', join(dir, 'measure')]);
+    expect(result.code).toBe(0);
+    const merged = JSON.parse(await readFile(join(dir, 'measure', 'perf-results.json'), 'utf8'));
+    const measure = merged.tests.find((t: { name: string }) => t.name === 'measure');
+    expect(measure.runs[0].requests.total).toBe(1);
+    expect(measure.runs[0].warnings.at(-1)).toMatch(/^not a split run .*the copy of split 1/);
+    expect(measure.verdicts.map((v: { message: string; split: number }) => [v.split, v.message])).toEqual([[1, 'split 1: held on 1'], [2, 'split 2: held on 2']]);
+  });
+
   test.each([
     ['a file that is not JSON', async () => [await file('bad.json', '{'), await file('x.json', splitResults(1, 1, [1]))], 'cannot read'],
     ['a file with no split runs', async () => [await file('plain.json', splitResults(1, 1, [1], { split: false }))], 'holds no split runs'],
     ['a split given twice', async () => [await file('d1.json', splitResults(1, 2, [1])), await file('d2.json', splitResults(1, 2, [1]))], 'split 1/2 is in'],
     ['splits of different counts', async () => [await file('c1.json', splitResults(1, 2, [1])), await file('c2.json', splitResults(2, 3, [1]))], 'split different ways'],
     ['a test missing from a split', async () => [await file('m1.json', splitResults(1, 2, [1])), await file('m2.json', splitResults(2, 2, [1], { name: 'other' }))], 'is missing from split 2'],
+    ['a run split in one split only', async () => {
+      const plain = splitResults(2, 2, [1], { split: false });
+      plain.tests.push(splitResults(2, 2, [1], { name: 'other' }).tests[0]);
+      const first = splitResults(1, 2, [1]);
+      first.tests.push(splitResults(1, 2, [1], { name: 'other' }).tests[0]);
+      return [await file('h1.json', first), await file('h2.json', plain)];
+    }, 'run #1 of "load" is missing or not a split run in split 2'],
   ])('exit 3 for %s, nothing written', async (label, paths, message) => {
     const out = join(dir, `never-${label.replace(/\W+/g, '-')}`);
     const result = await merge([...(await paths()), '-o', out]);
