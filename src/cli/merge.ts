@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MergeError } from '../errors.js';
 import { mergeSplitResults, writeMergedReports, type MergeOutcome } from '../merge/merge-splits.js';
+import { summaryText } from '../../reporters/summary-text.js';
 import type { CommandIo } from './generate.js';
 
 const USAGE = `usage: vitest-stress merge <split perf-results.json>... -o <dir>
@@ -48,13 +49,8 @@ export async function mergeCommand(argv: string[], io: CommandIo = process): Pro
 }
 
 function describeOutcome(outcome: MergeOutcome): string {
-  const { results } = outcome;
-  const lines = [`merged ${results.splits.length} splits: ${results.splits.map((s) => `${s.index} (${s.path})`).join(', ')}`];
-  for (const test of results.tests) {
-    if (test.runs.length === 0) continue;
-    const run = test.runs[0];
-    lines.push(`  ${test.fullName}: ${run.requests.total} requests, p95 ${run.latency.p95 ?? 'n/a'} ms, ${run.throughput} rps, ${(run.errorRate * 100).toFixed(2)}% errors`);
-    for (const v of test.verdicts) lines.push(`    SLA ${v.pass ? '✓' : '✗'} ${v.message}`);
-  }
-  return lines.join('\n');
+  const { results, breaches } = outcome;
+  const sources = results.splits.map((s) => `${s.index} (${s.path})`).join(', ');
+  const verdict = breaches.length > 0 ? `${breaches.length} SLA breach${breaches.length > 1 ? 'es' : ''} on the whole load` : 'every SLA held on the whole load';
+  return `merged ${results.splits.length} splits: ${sources}\n${summaryText(results.tests)}\n${verdict}`;
 }
