@@ -67,6 +67,7 @@ describe('a load split over 3 processes, merged', () => {
   test('merges exactly, re-judges the whole and fails on the breach only the whole shows', async () => {
     const merged = await run([TSX, CLI, 'merge', ...[1, 2, 3].map(shardResults), '-o', join(out, 'merged')]);
     expect(merged.code).toBe(1);
+    expect(merged.stdout).toContain('SLA ✗ expected error rate below 5%, got 16.7%');
     const results = await readJson<MergedPerfResults>(join(out, 'merged', 'perf-results.json'));
     const [whole] = results.tests[0].runs;
 
@@ -79,6 +80,8 @@ describe('a load split over 3 processes, merged', () => {
     const ledgers = await Promise.all([1, 2, 3].map((i) => readJson<LedgerEntry[]>(join(out, `shard-${i}`, 'ledger.json'))));
     const pooled = ledgers.flat();
     expect(new Set(pooled.map((e) => e.id)).size).toBe(whole.requests.total);
+    expect(ledgers.map((l) => new Set(l.map((e) => e.id.slice(0, 3))))).toEqual([new Set(['s1-']), new Set(['s2-']), new Set(['s3-'])]);
+    expect(whole.merged?.splits.map((s) => s.requests)).toEqual(splitTotals);
     const latencies = pooled.filter((e) => e.outcome === 'ok').map((e) => e.latencyMs!).sort((a, b) => a - b);
     expect(whole.latency.count).toBe(latencies.length);
     for (const [key, p] of [['p50', 50], ['p95', 95], ['p99', 99]] as const) {
