@@ -22,16 +22,19 @@ export interface PerfResultsFile {
     slaFailed: number;
     /** Tests that passed only after a failed attempt. */
     flaky: number;
+    /** Verdicts of a split run (STRESS_SPLIT), judged by `vitest-stress merge`; not in slaPassed/slaFailed. */
+    slaProvisional: number;
   };
   tests: TestRecord[];
 }
 
 /** Build the JSON report from collected tests. */
 export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsFile {
-  const verdicts = tests.flatMap((t) => {
+  const all = tests.flatMap((t) => {
     const finals = finalAttempts(t);
     return t.verdicts.filter((v) => isFinalAttempt(v, finals));
   });
+  const verdicts = all.filter((v) => !v.provisional);
   return {
     schema: PERF_RESULTS_SCHEMA,
     schemaVersion: PERF_RESULTS_SCHEMA_VERSION,
@@ -45,6 +48,7 @@ export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsF
       slaPassed: verdicts.filter((v) => v.pass).length,
       slaFailed: verdicts.filter((v) => !v.pass).length,
       flaky: tests.filter((t) => t.flaky === true).length,
+      slaProvisional: all.length - verdicts.length,
     },
     tests,
   };

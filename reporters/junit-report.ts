@@ -41,7 +41,7 @@ function propertiesXml(props: Array<[string, string]>, indent: string): string[]
 /** The `<failure>` of a failed test: SLA breaches of the final attempts first, then other errors. */
 function failureXml(test: TestRecord): string {
   const finals = finalAttempts(test);
-  const failedSla = test.verdicts.filter((v) => !v.pass && isFinalAttempt(v, finals)).map((v) => v.message);
+  const failedSla = test.verdicts.filter((v) => !v.pass && !v.provisional && isFinalAttempt(v, finals)).map((v) => v.message);
   const message = failedSla[0] ?? test.errors[0] ?? 'test failed';
   const body = [...test.errors, ...failedSla.filter((m) => !test.errors.some((e) => e.includes(m)))].join('\n');
   return `      ${openTag('failure', { message, type: failedSla.length ? 'SLABreach' : 'AssertionError' })}${escapeXml(body)}</failure>`;

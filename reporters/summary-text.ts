@@ -1,7 +1,7 @@
 import { describeBreakdown } from '../src/chaos/describe-breakdown.js';
 import type { FaultBreakdown } from '../src/chaos/fault-breakdown.js';
 import type { RunSummary } from '../src/result/types.js';
-import type { RunMeta } from '../src/vitest/meta.js';
+import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
 
 function isFaultBreakdown(value: unknown): value is FaultBreakdown {
   return typeof value === 'object' && value !== null && 'injected' in value && 'summary' in value && 'join' in value;
@@ -61,8 +61,25 @@ export function runBlock(run: RunMeta): string[] {
     for (const part of describeBreakdown(run as unknown as RunSummary, run.faults).split('; ')) lines.push(`  Faults:        ${part}`);
   }
   if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
+  lines.push(...splitLines(run));
   for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
   return lines;
+}
+
+/** One SLA line; a split's provisional verdict says it is not the final word. */
+function verdictLine(v: SlaVerdict): string {
+  if (v.provisional) return `  SLA ~ provisional, ${v.pass ? 'holds' : 'breached'} on this split (vitest-stress merge judges the whole): ${v.message}`;
+  return `  SLA ${v.pass ? '✓' : '✗'} ${v.message}`;
+}
+
+/** Which split a run was, or which splits a merged run was made of. */
+function splitLines(run: RunMeta): string[] {
+  if (run.split) {
+    const late = run.split.startAt === null ? 'no common start' : `started ${run.split.lateStartMs} ms after the common start`;
+    return [`  Split:         ${run.split.index}/${run.split.count}, ${late}`];
+  }
+  if (run.merged) return [`  Merged:        ${run.merged.count} splits over a ${(run.merged.windowMs / 1000).toFixed(1)} s window`];
+  return [];
 }
 
 /** Label of a run or verdict of a test that ran several times, e.g. ' [repetition 1, attempt 0, retried]'. */
@@ -82,7 +99,7 @@ export function testBlock(t: TestRecord): string[] {
     if (t.runs.length > 1 || hadSeveralTries(t)) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}${tryLabel(run, t, finals)}`);
     out.push(...runBlock(run));
   });
-  for (const v of t.verdicts) out.push(`  SLA ${v.pass ? '✓' : '✗'} ${v.message}${tryLabel(v, t, finals)}`);
+  for (const v of t.verdicts) out.push(`${verdictLine(v)}${tryLabel(v, t, finals)}`);
   for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
   return out;
 }

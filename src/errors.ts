@@ -11,7 +11,8 @@ export type StressErrorCode =
   | 'ERR_STRESS_WRITE_FAILED'
   | 'ERR_STRESS_PROXY'
   | 'ERR_STRESS_METRICS'
-  | 'ERR_STRESS_INVALID_REPORT';
+  | 'ERR_STRESS_INVALID_REPORT'
+  | 'ERR_STRESS_MERGE';
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
 export class StressError extends Error {
@@ -80,6 +81,19 @@ export class InvalidReportError extends StressError {
     super('ERR_STRESS_INVALID_REPORT', `${path} is not a vitest-stress perf-results.json report: ${problem}`, { cause });
     this.name = 'InvalidReportError';
     this.path = path;
+  }
+}
+
+/**
+ * Split results could not be merged: a split is missing, ran twice, failed, or its file is not a
+ * split's perf-results.json. `splits` names the splits concerned (1-based), when known.
+ */
+export class MergeError extends StressError {
+  readonly splits: number[];
+  constructor(message: string, splits: number[] = []) {
+    super('ERR_STRESS_MERGE', message);
+    this.name = 'MergeError';
+    this.splits = splits;
   }
 }
 

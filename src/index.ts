@@ -15,7 +15,11 @@ export {
   RemoteTargetError,
   WriteFailedError,
   InvalidReportError,
+  MergeError,
 } from './errors.js';
+export { resolveSplit, MAX_START_AHEAD_MS } from './split/split-spec.js';
+export { shareOptions, integerShare, rateShare } from './split/share.js';
+export { mergeSplitResults, writeMergedReports } from './merge/merge-splits.js';
 export { generateCreditRecords, serializePayload, serializeRecord, CREDIT_FEATURES, MAX_GENERATED_RECORDS } from './data/index.js';
 export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';
 export { compareAuditTrail } from './audit/audit-trail.js';
@@ -49,7 +53,11 @@ export type {
   LedgerEntry,
   ErrorCount,
   LoadModel,
+  SplitInfo,
+  MergedInfo,
 } from './result/types.js';
+export type { SplitOptions, SplitSpec } from './split/split-spec.js';
+export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from './merge/merge-splits.js';
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
 export type { ScheduleReport } from './engine/driver.js';

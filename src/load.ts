@@ -6,9 +6,10 @@ import { RequestPlan } from './engine/request-plan.js';
 import { selectDriver } from './engine/select-driver.js';
 import { buildResult, describeOptions, type RunResultWithPhases } from './result/build-result.js';
 import { runSignal } from './vitest/run-signal.js';
-import { currentTest, recordRunInTest } from './vitest/current-test.js';
+import { currentTest, recordRunInTest, runCountInTest } from './vitest/current-test.js';
 import { takeTestOption } from './vitest/explicit-test.js';
 import { startProgress } from './progress/progress.js';
+import { startSplit, finishSplit } from './split/apply-split.js';
 
 /**
  * Drive load at `options.target` and measure it. Resolves with a finished result — also when
@@ -19,11 +20,14 @@ import { startProgress } from './progress/progress.js';
  */
 export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   const { test: explicitTest, rest } = takeTestOption(options);
-  const resolved = validateLoadOptions(rest);
+  const validated = validateLoadOptions(rest);
   const profile = activeProfileName();
   const test = explicitTest ?? currentTest();
-  const stop = runSignal(resolved.signal, test);
+  const stop = runSignal(validated.signal, test);
 
+  // Split runs (STRESS_SPLIT, `split`): drive this process's share, from the common start.
+  const split = await startSplit(validated, options.split, stop);
+  const resolved = split.options;
   const startedAt = new Date();
   const recorder = new Recorder({ idPrefix: resolved.requestIdPrefix, ledger: resolved.ledger });
   const plan = new RequestPlan(resolved);
@@ -56,6 +60,7 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
     options: describeOptions(resolved),
   });
   if (driverReport.schedule) result.schedule = driverReport.schedule;
+  finishSplit(result, split, runCountInTest(test));
   recordRunInTest(result, test);
   return result;
 }

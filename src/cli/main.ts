@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-/** `vitest-stress <command>`: generate payloads, run a load test without writing a spec, or build the HTML report. */
+/** `vitest-stress <command>`: generate payloads, run a load test without writing a spec, build the HTML report, or merge split results. */
 import { generateCommand } from './generate.js';
 
 const USAGE = `usage: vitest-stress <command> [flags]
@@ -7,7 +7,8 @@ const USAGE = `usage: vitest-stress <command> [flags]
 commands:
   generate   write synthetic credit records   (vitest-stress generate --help)
   run        load a service, print the result  (vitest-stress run --help)
-  report     HTML report from a perf-results.json (vitest-stress report --help)`;
+  report     HTML report from a perf-results.json (vitest-stress report --help)
+  merge      merge split results, re-judge SLAs (vitest-stress merge --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +22,10 @@ async function main(argv: string[]): Promise<number> {
     case 'report': {
       const { reportCommand } = await import('./report.js');
       return reportCommand(rest);
+    }
+    case 'merge': {
+      const { mergeCommand } = await import('./merge.js');
+      return mergeCommand(rest);
     }
     case undefined:
     case '-h':

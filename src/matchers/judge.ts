@@ -3,6 +3,7 @@ import { isRunSummary, type RunSummary } from '../result/types.js';
 import { recordVerdictInTest, verdictTest } from '../vitest/current-test.js';
 import type { SlaVerdict } from '../vitest/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
+import { splitSubjectOf } from '../split/subjects.js';
 
 /** What a matcher returns to Vitest. */
 export interface MatcherResult {
@@ -29,42 +30,75 @@ export interface ThresholdSpec {
   countOf?: (summary: RunSummary) => number;
   /** Format a figure for messages, e.g. as a percentage. */
   format?: (value: number) => string;
+  /** Latency matchers: the percentile judged, recorded in the verdict for re-judging. */
+  percentile?: number;
 }
 
 type Test = Parameters<typeof recordVerdictInTest>[1];
 
+/** A threshold judged without side effects: what the matcher returns and the verdict to record. */
+export interface ThresholdJudgement {
+  result: MatcherResult;
+  verdict: SlaVerdict;
+  /** 'bad-input': not a run or a bad threshold; 'no-data': nothing to judge (zero samples); 'judged'. */
+  outcome: 'bad-input' | 'no-data' | 'judged';
+}
+
 /**
- * The shared body of every threshold matcher. Bad input and "nothing to judge" fail the
- * assertion with or without `.not` (zero samples never pass); each verdict is recorded in
- * the test's meta for the reporter.
+ * Judge `received` against `spec` (with `.not` when `isNot`), recording nothing. Bad input and
+ * "nothing to judge" fail with or without `.not` (zero samples never pass). Also used by
+ * `vitest-stress merge` to re-judge a merged run.
  */
-export function judgeThreshold(state: MatcherState, received: unknown, spec: ThresholdSpec): MatcherResult {
-  const isNot = state.isNot === true;
+export function evaluateThreshold(received: unknown, spec: ThresholdSpec, isNot: boolean): ThresholdJudgement {
   const format = spec.format ?? ((v: number) => `${formatNumber(v)}${spec.unit ? ` ${spec.unit}` : ''}`);
   const verb = `${isNot ? 'not ' : ''}${spec.direction}`;
-  const fail = (message: string, observed: number | null): MatcherResult => {
-    record(state, { matcher: spec.matcher, metric: spec.metric, unit: spec.unit, threshold: thresholdForVerdict(spec.threshold), observed, pass: false, negated: isNot, message });
+  const base = { matcher: spec.matcher, metric: spec.metric, unit: spec.unit, negated: isNot, ...(spec.percentile !== undefined ? { percentile: spec.percentile } : {}) };
+  const fail = (message: string, outcome: ThresholdJudgement['outcome']): ThresholdJudgement => ({
     // pass === isNot makes the assertion fail both with and without .not.
-    return { pass: isNot, message: () => message };
-  };
+    result: { pass: isNot, message: () => message },
+    verdict: { ...base, threshold: thresholdForVerdict(spec.threshold), observed: null, pass: false, message },
+    outcome,
+  });
 
   if (!isRunSummary(received)) {
-    return fail(`${spec.matcher}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`, null);
+    return fail(`${spec.matcher}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`, 'bad-input');
   }
   const threshold = spec.threshold;
   const complaint = typeof threshold !== 'number' || !Number.isFinite(threshold)
     ? `a finite number, received ${describeReceived(threshold)}`
     : spec.checkThreshold(threshold);
-  if (complaint !== undefined) return fail(`${spec.matcher}: threshold must be ${complaint}`, null);
+  if (complaint !== undefined) return fail(`${spec.matcher}: threshold must be ${complaint}`, 'bad-input');
   const limit = threshold as number;
 
   const observed = spec.observe(received);
-  if (typeof observed === 'string') return fail(`expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received, spec.countOf?.(received))})`, null);
+  if (typeof observed === 'string') return fail(`expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received, spec.countOf?.(received))})`, 'no-data');
 
   const pass = spec.direction === 'below' ? observed < limit : observed > limit;
   const message = `expected ${spec.metric} ${verb} ${format(limit)}, got ${format(observed)} (${describeRun(received, spec.countOf?.(received))})`;
-  record(state, { matcher: spec.matcher, metric: spec.metric, unit: spec.unit, threshold: limit, observed, pass: pass !== isNot, negated: isNot, message });
-  return { pass, message: () => message, actual: observed, expected: limit };
+  return {
+    result: { pass, message: () => message, actual: observed, expected: limit },
+    verdict: { ...base, threshold: limit, observed, pass: pass !== isNot, message },
+    outcome: 'judged',
+  };
+}
+
+/**
+ * The shared body of every threshold matcher: judge, record the verdict in the test's meta for
+ * the reporter, and return it to Vitest. On one split of a split load (STRESS_SPLIT) a judged
+ * threshold is provisional: recorded with `provisional: true` but passing, because the threshold
+ * is meant for the whole load and `vitest-stress merge` re-judges it on the merged figures.
+ */
+export function judgeThreshold(state: MatcherState, received: unknown, spec: ThresholdSpec): MatcherResult {
+  const isNot = state.isNot === true;
+  const judgement = evaluateThreshold(received, spec, isNot);
+  const judged = judgement.outcome === 'bad-input' ? undefined : splitSubjectOf(received);
+  if (!judged) {
+    record(state, judgement.verdict);
+    return judgement.result;
+  }
+  record(state, { ...judgement.verdict, provisional: true, judged });
+  const message = `provisional (split run, re-judged by vitest-stress merge): ${judgement.verdict.message}`;
+  return { pass: !isNot, message: () => message };
 }
 
 /**

@@ -13,6 +13,7 @@ export function latencySpec(matcher: string, percentile: number, ms: unknown): T
     unit: 'ms',
     direction: 'below',
     threshold: ms,
+    percentile,
     checkThreshold: (t) => (t > 0 ? undefined : `a latency in ms > 0, received ${t}`),
     observe: (summary) => {
       if (summary.latency.count === 0) return `no successful responses to judge ${name}`;

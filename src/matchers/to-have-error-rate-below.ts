@@ -1,10 +1,10 @@
 import type { MatcherState } from 'vitest';
-import { judgeThreshold, type MatcherResult } from './judge.js';
+import { judgeThreshold, type MatcherResult, type ThresholdSpec } from './judge.js';
 import { finishedCount, formatPercent } from './describe.js';
 
-/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%). */
-export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number): MatcherResult {
-  return judgeThreshold(this, received, {
+/** The threshold spec of toHaveErrorRateBelow, also used to re-judge merged split runs. */
+export function errorRateSpec(fraction: unknown): ThresholdSpec {
+  return {
     matcher: 'toHaveErrorRateBelow',
     metric: 'error rate',
     unit: 'fraction',
@@ -14,5 +14,10 @@ export function toHaveErrorRateBelow(this: MatcherState, received: unknown, frac
     format: formatPercent,
     checkThreshold: (t) => (t > 0 && t <= 1 ? undefined : `a fraction in (0, 1] (0.01 = 1%), received ${t}`),
     observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.errorRate : `no finished requests to judge the error rate (${s.requests.total} sent)`),
-  });
+  };
+}
+
+/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%). */
+export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number): MatcherResult {
+  return judgeThreshold(this, received, errorRateSpec(fraction));
 }

@@ -1,10 +1,10 @@
 import type { MatcherState } from 'vitest';
-import { judgeThreshold, type MatcherResult } from './judge.js';
+import { judgeThreshold, type MatcherResult, type ThresholdSpec } from './judge.js';
 import { finishedCount, formatPercent } from './describe.js';
 
-/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%). */
-export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number): MatcherResult {
-  return judgeThreshold(this, received, {
+/** The threshold spec of toHaveSuccessRateAbove, also used to re-judge merged split runs. */
+export function successRateSpec(fraction: unknown): ThresholdSpec {
+  return {
     matcher: 'toHaveSuccessRateAbove',
     metric: 'success rate',
     unit: 'fraction',
@@ -17,5 +17,10 @@ export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fr
       const finished = s.requests.ok + s.requests.failed;
       return finished > 0 ? s.requests.ok / finished : `no finished requests to judge the success rate (${s.requests.total} sent)`;
     },
-  });
+  };
+}
+
+/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%). */
+export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number): MatcherResult {
+  return judgeThreshold(this, received, successRateSpec(fraction));
 }

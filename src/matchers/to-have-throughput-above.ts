@@ -1,10 +1,10 @@
 import type { MatcherState } from 'vitest';
-import { judgeThreshold, type MatcherResult } from './judge.js';
+import { judgeThreshold, type MatcherResult, type ThresholdSpec } from './judge.js';
 import { finishedCount } from './describe.js';
 
-/** Passes when finished requests per second is above `rps`. */
-export function toHaveThroughputAbove(this: MatcherState, received: unknown, rps: number): MatcherResult {
-  return judgeThreshold(this, received, {
+/** The threshold spec of toHaveThroughputAbove, also used to re-judge merged split runs. */
+export function throughputSpec(rps: unknown): ThresholdSpec {
+  return {
     matcher: 'toHaveThroughputAbove',
     metric: 'throughput',
     unit: 'rps',
@@ -13,5 +13,10 @@ export function toHaveThroughputAbove(this: MatcherState, received: unknown, rps
     countOf: finishedCount,
     checkThreshold: (t) => (t >= 0 ? undefined : `a rate in requests per second >= 0, received ${t}`),
     observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.throughput : `no finished requests to judge throughput (${s.requests.total} sent)`),
-  });
+  };
+}
+
+/** Passes when finished requests per second is above `rps`. */
+export function toHaveThroughputAbove(this: MatcherState, received: unknown, rps: number): MatcherResult {
+  return judgeThreshold(this, received, throughputSpec(rps));
 }

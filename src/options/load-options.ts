@@ -1,5 +1,6 @@
 import type { TestRef } from '../vitest/explicit-test.js';
 import type { Duration } from './duration.js';
+import type { SplitOptions } from '../split/split-spec.js';
 
 /** A request body: an object (sent as JSON), a string, or a function returning either per request. */
 export type BodyOption = string | object | ((context: BodyContext) => string | object);
@@ -82,6 +83,8 @@ export interface LoadOptions {
   name?: string;
   /** Client-side chaos: this fraction of requests (seeded, 0..1) uses the shorter `timeout` and ends as a timeout. */
   clientTimeout?: { rate: number; timeout: Duration };
+  /** Drive one share of a load spread over several processes or machines (overrides STRESS_SPLIT); see docs/distributed.md. */
+  split?: SplitOptions;
 }
 
 export interface ResolvedScenario {
@@ -132,6 +135,7 @@ export const LOAD_OPTION_KEYS = [
   'target', 'users', 'rate', 'stages', 'duration', 'requests', 'thinkTime', 'timeout', 'headers', 'scenarios',
   'requestIdHeader', 'requestIdPrefix', 'signal', 'allowRemote', 'ledger', 'seed', 'maxInFlight', 'engine',
   'progress', 'name', 'clientTimeout',
+  'split',
 ] as const;
 export const SCENARIO_KEYS = ['name', 'weight', 'method', 'path', 'headers', 'body'] as const;
 export const STAGE_KEYS = ['name', 'duration', 'users', 'rate', 'ramp'] as const;

@@ -119,8 +119,33 @@ export interface RunResult extends RunSummary {
   warnings: string[];
   /** The options used, with functions replaced by '[function]'. */
   options: Record<string, unknown>;
+  /** Present when this process drove one split of a load spread over several (STRESS_SPLIT, `split`). */
+  split?: SplitInfo;
   /** Extra sections added by other parts (chaos faults, server metrics). */
   [extra: string]: unknown;
+}
+
+/** Which share of a split load a run drove, and how it met the common start. */
+export interface SplitInfo {
+  /** 1..count. */
+  index: number;
+  count: number;
+  /** Common start time (epoch ms), or null when none applied to this load(). */
+  startAt: number | null;
+  /** ms this split started after `startAt`; 0 when on time or without one. */
+  lateStartMs: number;
+  /** Late start and other things that make the split's overlap with the others doubtful. */
+  warnings: string[];
+}
+
+/** How a merged run was put together from its splits (set by `vitest-stress merge`). */
+export interface MergedInfo {
+  /** How many splits were merged. */
+  count: number;
+  /** Each split's start (ISO), late start and request total. */
+  splits: Array<{ index: number; startedAt: string; lateStartMs: number; requests: number }>;
+  /** ms from the earliest split start to the latest split end: the window throughput is computed over. */
+  windowMs: number;
 }
 
 /** True for anything shaped like a RunSummary (a run result, a scenario or a phase). */

@@ -93,6 +93,11 @@ export function recordRunInTest(result: RunResult, test: Test | undefined = curr
   recorded.set(result, meta);
 }
 
+/** How many runs the test has recorded so far (the index the next run will get); 0 outside a test. */
+export function runCountInTest(test: Test | undefined = currentTest()): number {
+  return test ? stressMeta(test).runs.length : 0;
+}
+
 /**
  * The entry recordRunInTest made for `result`, wherever it went (for sections added later,
  * such as faults or metrics); undefined when the run was not recorded in a test.

@@ -1,4 +1,4 @@
-import type { RunResult, RunSummary, TimelineEntry } from '../result/types.js';
+import type { MergedInfo, RunResult, RunSummary, SplitInfo, TimelineEntry } from '../result/types.js';
 
 /** One SLA check and its outcome, as a matcher left it in the test's meta. */
 export interface SlaVerdict {
@@ -23,6 +23,17 @@ export interface SlaVerdict {
   attempt?: number;
   /** Repetition of the test that judged it (0-based, see `repeats`). */
   repetition?: number;
+  /**
+   * True for a threshold judged on one split of a split load (STRESS_SPLIT): recorded, not
+   * enforced (the test does not fail on it); `vitest-stress merge` re-judges it on the merged run.
+   */
+  provisional?: boolean;
+  /** Split verdicts: which run of the test, and which part of it, was judged (for re-judging). */
+  judged?: { run: number; kind: 'run' | 'phase' | 'scenario'; name?: string };
+  /** Latency matchers: the percentile judged (0 < p <= 100), so the merge can judge it again. */
+  percentile?: number;
+  /** Merged verdicts: the split a carried-over (not re-judged) verdict came from. */
+  split?: number;
 }
 
 /** A load result as carried into the reports: summaries, timeline, no per-request ledger. */
@@ -35,8 +46,8 @@ export interface RunMeta extends Omit<RunSummary, 'histogram'> {
   target: string;
   startedAt: string;
   timeline: TimelineEntry[];
-  scenarios: Record<string, Omit<RunSummary, 'histogram'>>;
-  phases: Record<string, Omit<RunSummary, 'histogram'>>;
+  scenarios: Record<string, Omit<RunSummary, 'histogram'> & { histogram?: string }>;
+  phases: Record<string, Omit<RunSummary, 'histogram'> & { histogram?: string }>;
   warnings: string[];
   /** Encoded latency histogram (microseconds), for merging runs later. */
   histogram: string;
@@ -44,6 +55,10 @@ export interface RunMeta extends Omit<RunSummary, 'histogram'> {
   attempt?: number;
   /** Repetition of the test that ran it (0-based, see `repeats`). */
   repetition?: number;
+  /** A split run: which share it drove (scenarios and phases then keep their histograms, for the merge). */
+  split?: SplitInfo;
+  /** A merged run: the splits it was made of. */
+  merged?: MergedInfo;
   [extra: string]: unknown;
 }
 
@@ -75,8 +90,10 @@ export function toRunMeta(result: RunResult): RunMeta {
   // Object.keys + reads of the other keys only: reading `ledger` would build it (it is lazy).
   const rest: Record<string, unknown> = {};
   for (const key of Object.keys(result)) if (!LEFT_OUT.has(key)) rest[key] = result[key];
+  // A split run keeps its parts' histograms: the merge adds them to re-judge phases and scenarios.
+  const keep = result.split !== undefined;
   const strip = (summaries: Record<string, RunSummary>) =>
-    Object.fromEntries(Object.entries(summaries).map(([k, { histogram: _h, ...s }]) => [k, s]));
+    Object.fromEntries(Object.entries(summaries).map(([k, { histogram, ...s }]) => [k, keep ? { ...s, histogram } : s]));
   const name = typeof result.options.name === 'string' ? result.options.name : undefined;
   return { ...rest, ...(name ? { name } : {}), scenarios: strip(result.scenarios), phases: strip(result.phases) } as RunMeta;
 }

@@ -6,13 +6,14 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 /** The marked part of a runnable example, with its imports as a user writes them. */
 function example(file: string): string {
   const spec = read(file).split('// --8<-- [start:spec]\n')[1].split('// --8<-- [end:spec]')[0];
-  return spec.replace("from '../../src/index.js'", "from 'vitest-stress'").replace("'../../fixtures/", "'../fixtures/");
+  return spec.replace("from '../../src/index.js'", "from 'vitest-stress'").replace("from '../../../src/index.js'", "from 'vitest-stress'").replace("'../../fixtures/", "'../fixtures/");
 }
 
 test.each([
   ['../../docs/load.md', './load-example.test.ts'],
   ['../../docs/measure.md', './measure-example.test.ts'],
   ['../../docs/reporter.md', './concurrency-example.test.ts'],
+  ['../../docs/distributed.md', '../split/split-project/split.e2e.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });

@@ -1,0 +1,27 @@
+import type { RunSummary } from '../result/types.js';
+
+/** What a summary handed to a matcher is part of, in a split run: enough for the merge to re-judge it. */
+export interface SplitSubject {
+  /** Position of the run among the test's runs (task.meta.vitestStress.runs). */
+  run: number;
+  /** 'run' for the whole result, else the phase or scenario and its name. */
+  kind: 'run' | 'phase' | 'scenario';
+  name?: string;
+}
+
+const subjects = new WeakMap<object, SplitSubject>();
+
+/**
+ * Label a split run's result, phases and scenarios so that matchers can record which part they
+ * judged: the verdict is provisional and the merge re-judges that same part of the merged run.
+ */
+export function labelSplitRun(result: { phases: Record<string, RunSummary>; scenarios: Record<string, RunSummary> }, run: number): void {
+  subjects.set(result, { run, kind: 'run' });
+  for (const [name, summary] of Object.entries(result.phases)) subjects.set(summary, { run, kind: 'phase', name });
+  for (const [name, summary] of Object.entries(result.scenarios)) subjects.set(summary, { run, kind: 'scenario', name });
+}
+
+/** The label of a split run's summary, or undefined for anything else (then verdicts are final). */
+export function splitSubjectOf(received: unknown): SplitSubject | undefined {
+  return typeof received === 'object' && received !== null ? subjects.get(received) : undefined;
+}
