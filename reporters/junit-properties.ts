@@ -22,10 +22,14 @@ export function runProperties(run: RunMeta, prefix: string): Array<[string, stri
   return props.map(([k, v]) => [k, v === null ? 'n/a' : String(v)]);
 }
 
-/** One SLA verdict as a property: name sla.<matcher>[.not][.<subject>], value 'pass|fail: message' (testProperties numbers repeats). */
+/**
+ * One SLA verdict as a property: name sla.<matcher>[.not][.<subject>], value
+ * '[provisional ]pass|fail: message' (testProperties numbers repeats).
+ */
 export function verdictProperty(verdict: SlaVerdict): [string, string] {
   const subject = verdict.subject ? `.${verdict.subject}` : '';
-  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
+  const provisional = verdict.provisional ? 'provisional ' : '';
+  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${provisional}${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
 }
 
 /**
