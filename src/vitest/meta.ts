@@ -1,4 +1,4 @@
-import type { RunResult, RunSummary, TimelineEntry } from '../result/types.js';
+import type { RunResult, RunSummary } from '../result/types.js';
 
 /** One SLA check and its outcome, as a matcher left it in the test's meta. */
 export interface SlaVerdict {
@@ -21,22 +21,15 @@ export interface SlaVerdict {
   subject?: string;
 }
 
-/** A load result as carried into the reports: summaries, timeline, no per-request ledger. */
-export interface RunMeta extends Omit<RunSummary, 'histogram'> {
+/** The parts of a RunResult that stay out of the reports (the ledger can hold millions of entries). */
+type LeftOut = 'ledger' | 'options' | 'kind' | 'schemaVersion';
+
+/** A load result as carried into the reports: summaries, timeline and optional sections, no per-request ledger. */
+export interface RunMeta extends Omit<RunResult, LeftOut | 'scenarios' | 'phases'> {
+  /** The run's `name` option, when given. */
   name?: string;
-  model: RunResult['model'];
-  measured: string;
-  engine: string;
-  profile: string;
-  target: string;
-  startedAt: string;
-  timeline: TimelineEntry[];
   scenarios: Record<string, Omit<RunSummary, 'histogram'>>;
   phases: Record<string, Omit<RunSummary, 'histogram'>>;
-  warnings: string[];
-  /** Encoded latency histogram (microseconds), for merging runs later. */
-  histogram: string;
-  [extra: string]: unknown;
 }
 
 /** What vitest-stress keeps in a test's `task.meta.vitestStress`. */
@@ -51,13 +44,13 @@ declare module 'vitest' {
   }
 }
 
-const LEFT_OUT = new Set(['ledger', 'options', 'kind', 'schemaVersion']);
+const LEFT_OUT: ReadonlySet<string> = new Set<LeftOut>(['ledger', 'options', 'kind', 'schemaVersion']);
 
 /** The run's figures without the ledger (which can hold millions of entries). */
 export function toRunMeta(result: RunResult): RunMeta {
   // Object.keys + reads of the other keys only: reading `ledger` would build it (it is lazy).
-  const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(result)) if (!LEFT_OUT.has(key)) rest[key] = result[key];
+  const rest: Partial<Record<keyof RunResult, unknown>> = {};
+  for (const key of Object.keys(result) as (keyof RunResult)[]) if (!LEFT_OUT.has(key)) rest[key] = result[key];
   const strip = (summaries: Record<string, RunSummary>) =>
     Object.fromEntries(Object.entries(summaries).map(([k, { histogram: _h, ...s }]) => [k, s]));
   const name = typeof result.options.name === 'string' ? result.options.name : undefined;
