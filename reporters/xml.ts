@@ -1,5 +1,5 @@
 /** Characters XML 1.0 does not allow at all (control characters other than tab, LF, CR). */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- these control characters are what the pattern removes
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
