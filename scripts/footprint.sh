@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
 # What a consumer pays for vitest-stress: packed size, installed size, root-import time.
 # Usage: bash scripts/footprint.sh [runs]   (packs this checkout; writes nothing in it)
+# FOOTPRINT_KEEP=1 keeps the consumer directory (its path is printed) for scripts/import-time.sh.
 set -euo pipefail
 runs="${1:-15}"
 root="$(cd "$(dirname "$0")/.." && pwd)"
 dir="$(mktemp -d "${TMPDIR:-/tmp}/vs-footprint-XXXXXX")"
-trap 'rm -rf "$dir"' EXIT
+if [ -n "${FOOTPRINT_KEEP:-}" ]; then echo "consumer dir:       $dir"; else trap 'rm -rf "$dir"' EXIT; fi
 tgz="$(cd "$root" && npm pack --silent --pack-destination "$dir" | tail -n 1)"
 cd "$dir"
 echo '{ "name": "footprint", "private": true, "type": "module" }' > package.json
