@@ -1,6 +1,10 @@
 // ESLint 9 flat config: typescript-eslint's recommended rules plus the type-checked rules that
 // catch real bugs (promises nobody awaits, promises where a callback expects void, awaiting
 // non-promises). Run: npm run lint.
+// Not the whole recommendedTypeChecked set: on 2026-11-30 it reported 121 findings, 78 of them
+// no-unsafe-* in tests reading parsed JSON and 23 type assertions TypeScript calls unnecessary;
+// the few in src/ were benign (`any[]` from Array.from, String(unknown) in messages). Switching
+// them on means a rewrite of the tests for no bug found, and slows merging parallel work.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
