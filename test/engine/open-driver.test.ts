@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { load } from '../../src/load.js';
-import { openDriver } from '../../src/engine/open-driver.js';
+import { openDriver, scheduleWarnings } from '../../src/engine/open-driver.js';
 import { fastServer, hangingServer, stallingServer, type FixtureServer } from './servers.js';
 import { blockEventLoop, runDriver } from './run-driver.js';
 
@@ -116,5 +116,23 @@ describe('open model schedule', () => {
     expect(wallMs).toBeLessThan(15_000); // stopped, long before 30 s (how fast: npm run bench)
     expect(report.total.requests.total).toBeGreaterThan(0);
     await vi.waitFor(() => expect(hanging.openSockets).toBe(0));
+  });
+});
+
+describe('scheduleWarnings (what the run says about its schedule)', () => {
+  const schedule = { plannedSends: 1000, sentSends: 1000, lateSends: 0, lateThresholdMs: 10, maxLateMs: 0, droppedSends: 0, unsentSends: 0, eventLoopLagP99Ms: 0, eventLoopLagMaxMs: 0 };
+
+  test('late sends: silent up to 1% of sends, a warning above', () => {
+    expect(scheduleWarnings({ ...schedule, lateSends: 10, maxLateMs: 40 }, 1000)).toEqual([]);
+    expect(scheduleWarnings({ ...schedule, lateSends: 11, maxLateMs: 40 }, 1000)).toEqual([
+      'generator fell behind: 11 of 1000 sends (1.1%) went out more than 10 ms after their intended time (worst 40 ms); their latency includes that delay',
+    ]);
+  });
+
+  test('dropped and never-made sends are each reported', () => {
+    expect(scheduleWarnings({ ...schedule, sentSends: 900, droppedSends: 60, unsentSends: 40 }, 10)).toEqual([
+      '60 send(s) (6%) dropped: 10 requests (maxInFlight) were already in flight',
+      '40 send(s) (4%) never made: the generator was still behind schedule when the run ended',
+    ]);
   });
 });
