@@ -14,5 +14,6 @@ test('open model, rate 400 for 10 s against a server stalling 1 s in 5: p99 850â
   const run = await load({ target: server.url, rate: 400, duration: '10s', progress: false, ledger: false });
   expect(run.requests.total).toBeGreaterThanOrEqual(3800);
   expect(run.latency.p99).toBeGreaterThan(850);
-  expect(run.latency.p99).toBeLessThan(1150);
+  // Above the bound on a loaded machine, the schedule says whether the generator itself was late.
+  expect(run.latency.p99, `schedule ${JSON.stringify(run.schedule)}`).toBeLessThan(1150);
 }, 60_000);
