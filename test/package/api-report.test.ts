@@ -55,6 +55,24 @@ describe('public API', () => {
     expect(exportedNames(sourceOf(entry))).toMatchSnapshot();
   });
 
+  test('docs/api.md names every export of every entry point', () => {
+    const doc = readFileSync(resolve(root, 'docs/api.md'), 'utf8');
+    const documented = new Set([...doc.matchAll(/`([A-Za-z_][\w]*)/g)].map((m) => m[1]));
+    const missing = ENTRIES.filter((e) => e !== './reporter' && e !== './matchers')
+      .flatMap((entry) => { const { values, types } = exportedNames(sourceOf(entry)); return [...values, ...types].map((name) => `${entry} ${name}`); })
+      .filter((item) => !documented.has(item.split(' ')[1]));
+    expect(missing).toEqual([]);
+  });
+
+  test('the imports shown in docs/api.md exist', () => {
+    const doc = readFileSync(resolve(root, 'docs/api.md'), 'utf8');
+    for (const [, names, from] of doc.matchAll(/^import \{ ([^}]+) \} from '(vitest-stress[^']*)';$/gm)) {
+      const entry = from === 'vitest-stress' ? '.' : `./${from.split('/')[1]}`;
+      const { values, types } = exportedNames(sourceOf(entry));
+      for (const name of names.split(',').map((n) => n.trim().replace(/^type /, ''))) expect([...values, ...types], `${name} from ${from}`).toContain(name);
+    }
+  });
+
   test('the root entry does not load faker, mongodb or prom-client; /data loads faker; /matchers loads mongodb only lazily', () => {
     const rootPackages = runtimePackages(sourceOf('.'));
     for (const heavy of ['@faker-js/faker', 'mongodb', 'prom-client']) expect([...rootPackages.static]).not.toContain(heavy);
