@@ -10,7 +10,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'perf-results/', '.tmp*/', 'test/package/consumer-template/'] },
+  { ignores: ['dist/', 'node_modules/', 'perf-results/', '.tmp*', 'test/package/consumer-template/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
