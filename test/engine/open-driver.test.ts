@@ -80,7 +80,7 @@ describe('open model schedule', () => {
 
   test('a stalled generator sends late and says so, without stretching time', async () => {
     const blocker = setTimeout(() => blockEventLoop(300), 1000);
-    const { driverReport, warnings, wallMs } = await runDriver(openDriver, { target: fast.url, rate: 1000, duration: '3s' });
+    const { driverReport, warnings } = await runDriver(openDriver, { target: fast.url, rate: 1000, duration: '3s' });
     clearTimeout(blocker);
     const schedule = driverReport.schedule!;
     expect(schedule.sentSends).toBe(3000);
@@ -88,19 +88,19 @@ describe('open model schedule', () => {
     expect(schedule.maxLateMs).toBeGreaterThanOrEqual(250);
     expect(warnings.some((w) => w.startsWith('generator fell behind:'))).toBe(true);
     expect(warnings.some((w) => w.startsWith("load generator's event loop lagged"))).toBe(true);
-    expect(wallMs).toBeLessThan(3000 + 10_000); // late sends are made late, the run is not stretched by the plan
+    // Not stretched: lateness is measured against the original schedule (a generator that shifted
+    // its schedule after the stall would report no late sends).
   });
 
   test('still behind a grace period after the end: the rest is never sent, and counted', async () => {
     const blocker = setTimeout(() => blockEventLoop(2000), 500);
-    const { driverReport, report, warnings, wallMs } = await runDriver(openDriver, { target: fast.url, rate: 2000, duration: '1s' });
+    const { driverReport, report, warnings } = await runDriver(openDriver, { target: fast.url, rate: 2000, duration: '1s' });
     clearTimeout(blocker);
     const schedule = driverReport.schedule!;
     expect(schedule.unsentSends).toBeGreaterThan(0);
     expect(schedule.sentSends + schedule.unsentSends).toBe(2000);
     expect(report.total.requests.dropped).toBe(schedule.unsentSends);
     expect(warnings.some((w) => w.includes('never made: the generator was still behind schedule'))).toBe(true);
-    expect(wallMs).toBeLessThan(15_000);
   });
 
   test('timeouts end as timeout outcomes', async () => {
