@@ -5,7 +5,8 @@
  */
 import { loadavg } from 'node:os';
 import { startEthix } from '../fixtures/ethix-service/index.js';
-import { chaosProxy, load } from '../src/index.js';
+import { load } from '../src/index.js';
+import { chaosProxy } from '../src/chaos/index.js';
 import { seedMix } from '../suites/setup/seed-mix.js';
 
 const seconds = Number(process.argv[2] ?? 10);

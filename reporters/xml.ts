@@ -2,7 +2,7 @@
  * Characters XML 1.0 does not allow at all: control characters other than tab, LF, CR,
  * U+FFFE/U+FFFF, and UTF-16 surrogates without their pair.
  */
-// eslint-disable-next-line no-control-regex
+// eslint-disable-next-line no-control-regex -- these control characters are what the pattern removes
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };

@@ -12,7 +12,9 @@ export type StressErrorCode =
   | 'ERR_STRESS_PROXY'
   | 'ERR_STRESS_METRICS'
   | 'ERR_STRESS_INVALID_REPORT'
-  | 'ERR_STRESS_MERGE';
+  | 'ERR_STRESS_MERGE'
+
+  | 'ERR_STRESS_MISSING_PEER';
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
 export class StressError extends Error {
@@ -94,6 +96,18 @@ export class MergeError extends StressError {
     super('ERR_STRESS_MERGE', message);
     this.name = 'MergeError';
     this.splits = splits;
+  }
+}
+
+/** An optional peer dependency a feature needs is not installed (e.g. `mongodb` for the MongoDB audit source). */
+export class MissingPeerError extends StressError {
+  readonly packageName: string;
+  readonly feature: string;
+  constructor(packageName: string, feature: string, cause?: unknown) {
+    super('ERR_STRESS_MISSING_PEER', `${feature} needs the optional peer dependency "${packageName}": install it with npm install ${packageName}`, { cause });
+    this.name = 'MissingPeerError';
+    this.packageName = packageName;
+    this.feature = feature;
   }
 }
 

@@ -1,46 +1,32 @@
-/** vitest-stress: load, stress and chaos testing of HTTP services as Vitest specs. */
+/**
+ * vitest-stress: load, stress and chaos testing of HTTP services as Vitest specs.
+ * This entry point holds load(), measure(), profiles, the result and matcher types and the
+ * errors. Chaos, server metrics and synthetic data have their own: `vitest-stress/chaos`,
+ * `vitest-stress/metrics`, `vitest-stress/data` (docs/api.md lists every export).
+ */
 export { load } from './load.js';
 export { measure } from './measure.js';
-export { decodeHistogram, encodeHistogram, summarizeLatency } from './recorder/latency-histogram.js';
+export { decodeHistogram } from './recorder/latency-histogram.js';
 export { isRunResult, isRunSummary } from './result/types.js';
-export { withAccessors } from './result/build-result.js';
 export { measureRecovery } from './result/recovery.js';
-export { parseDurationMs } from './options/duration.js';
-export { activeProfileName, profileDuration, profileScale, scaleStages } from './options/profile.js';
-export { writeFileAtomic } from './output/atomic-write.js';
+export { activeProfileName, profileDuration, scaleStages } from './options/profile.js';
 export {
   StressError,
   InvalidOptionError,
   UnknownOptionError,
   RemoteTargetError,
   WriteFailedError,
+  MissingPeerError,
   InvalidReportError,
   MergeError,
 } from './errors.js';
-export { resolveSplit, MAX_START_AHEAD_MS } from './split/split-spec.js';
-export { shareOptions, integerShare, rateShare } from './split/share.js';
+export { resolveSplit } from './split/split-spec.js';
+export { shareOptions } from './split/share.js';
 export { mergeSplitResults, writeMergedReports } from './merge/merge-splits.js';
-export { generateCreditRecords, serializePayload, serializeRecord, CREDIT_FEATURES, MAX_GENERATED_RECORDS } from './data/index.js';
-export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';
-export { compareAuditTrail } from './audit/audit-trail.js';
-export {
-  sampleMetrics,
-  loadWithMetrics,
-  withMetrics,
-  metricsOf,
-  isMetricsSeries,
-  pointsOf,
-  parseExposition,
-  seriesKey,
-  DEFAULT_METRIC_NAMES,
-  linearTrend,
-  afterWarmup,
-} from './metrics/index.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
 export type { ProfileName } from './options/profile.js';
-export type { CreditRecord, CreditPayload, CreditFeature, GenerateCreditOptions } from './data/index.js';
 export type { MeasureOptions } from './measure/measure-options.js';
 export type { LoadOptions, ScenarioOptions, StageOptions, BodyOption, BodyContext } from './options/load-options.js';
 export type {
@@ -53,40 +39,21 @@ export type {
   LedgerEntry,
   ErrorCount,
   LoadModel,
+  ResultEngine,
+  ScheduleReport,
   SplitInfo,
   MergedInfo,
 } from './result/types.js';
 export type { SplitOptions, SplitSpec } from './split/split-spec.js';
 export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from './merge/merge-splits.js';
+export type { LatencyHistogram } from './recorder/latency-histogram.js';
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
-export type { ScheduleReport } from './engine/driver.js';
 export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from './vitest/meta.js';
 export type { TestRef } from './vitest/explicit-test.js';
-export type {
-  ChaosProxy,
-  ChaosProxyOptions,
-  FaultOptions,
-  FaultLogEntry,
-  OutageWindow,
-  FaultBreakdown,
-  RunResultWithFaults,
-} from './chaos/index.js';
-export type { AuditSource, AuditQuery } from './audit/audit-source.js';
-export type { AuditComparison } from './audit/audit-trail.js';
-export type {
-  MetricsSampler,
-  MetricsSamplerOptions,
-  LoadMetricsOptions,
-  RunResultWithMetrics,
-  MetricsSeries,
-  MetricsSample,
-  ScrapeGap,
-  MetricPoint,
-  MetricFamily,
-  MetricSample,
-  MetricType,
-  LinearTrend,
-  WarmupOptions,
-} from './metrics/index.js';
+export type { StressMatchers } from './matchers/types.js';
+export type { ResilienceOptions } from './matchers/to-be-resilient.js';
+export type { GracefulOptions } from './matchers/to-degrade-gracefully.js';
 export type { StableMemoryOptions } from './matchers/to-have-stable-memory.js';
+export type { AuditTrailOptions } from './matchers/to-have-complete-audit-trail.js';
+export type { AuditSource, AuditQuery } from './audit/audit-source.js';

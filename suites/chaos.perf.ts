@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { chaosProxy, load, profileDuration, withFaults, type ChaosProxy } from '../src/index.js';
+import { load, profileDuration } from '../src/index.js';
+import { chaosProxy, withFaults, type ChaosProxy } from '../src/chaos/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
 import { seedMix } from './setup/seed-mix.js';
 import { suiteTarget } from './setup/target.js';

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { activeProfileName, loadWithMetrics, profileDuration } from '../src/index.js';
+import { activeProfileName, profileDuration } from '../src/index.js';
+import { loadWithMetrics } from '../src/metrics/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
 import { seedMix } from './setup/seed-mix.js';
 import { suiteTarget } from './setup/target.js';

@@ -1,11 +1,12 @@
 import { InvalidOptionError, StressError } from '../errors.js';
 import { rejectUnknownKeys } from '../options/closest-name.js';
+import { importPeer } from './import-peer.js';
 
 /** Where the audit trail lives. */
 export type AuditSource =
   /** A service with the reference service's bulk export: GET <url>/api/audit/export?since=<epoch ms> → { records }. */
   | { exportUrl: string; idField?: string }
-  /** A MongoDB collection (the seed's `auditlogs`), read with the official driver. */
+  /** A MongoDB collection (the seed's `auditlogs`), read with the official driver: install the optional peer `mongodb`. */
   | { mongodb: { uri: string; database: string; collection: string; idField?: string } }
   /** Your own lookup: given the run's id prefix and start time, return the audit records' request ids. */
   | { fetchIds: (query: AuditQuery) => Promise<string[]> };
@@ -60,7 +61,7 @@ async function fromMongo(options: { uri: string; database: string; collection: s
     if (typeof options[key] !== 'string' || options[key].length === 0) throw new InvalidOptionError(`source.mongodb.${key}`, options[key], 'a non-empty string');
   }
   const idField = options.idField ?? 'requestId';
-  const { MongoClient } = await import('mongodb');
+  const { MongoClient } = await importPeer('mongodb', 'the MongoDB audit source ({ mongodb: { uri, database, collection } })', () => import('mongodb'));
   const client = new MongoClient(options.uri, { serverSelectionTimeoutMS: 5000 });
   try {
     await client.connect();

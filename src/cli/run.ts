@@ -3,8 +3,8 @@ import { generateCreditRecords } from '../data/index.js';
 import { StressError } from '../errors.js';
 import { load } from '../load.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
+import { runBlock } from '../report-text/run-block.js';
 import { toRunMeta } from '../vitest/meta.js';
-import { runBlock } from '../../reporters/summary-text.js';
 import type { CommandIo } from './generate.js';
 
 const USAGE = `usage: vitest-stress run --target <url> [flags]

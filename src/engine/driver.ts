@@ -1,5 +1,6 @@
 import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { Recorder } from '../recorder/recorder.js';
+import type { ResultEngine } from '../result/types.js';
 import type { RequestPlan } from './request-plan.js';
 
 /** What every driver gets. */
@@ -16,7 +17,7 @@ export interface DriverContext {
 /** What a driver reports back. */
 export interface DriverReport {
   /** Name of the engine, e.g. 'autocannon'. */
-  engine: string;
+  engine: ResultEngine;
   /** Open model only: how well the generator kept to its send schedule. */
   schedule?: ScheduleReport;
 }

@@ -1,9 +1,10 @@
+/** `vitest-stress/metrics`: sampling a service's Prometheus /metrics during a run, and trends over the samples. */
 export { sampleMetrics } from './sampler.js';
 export { loadWithMetrics } from './load-with-metrics.js';
 export { withMetrics } from './with-metrics.js';
-export { parseExposition, seriesKey } from './exposition.js';
+export { parseExposition } from './exposition.js';
 export { DEFAULT_METRIC_NAMES } from './select.js';
-export { isMetricsSeries, metricsOf, pointsOf } from './series.js';
+export { isMetricsSeries, metricsOf } from './series.js';
 export { linearTrend, afterWarmup } from './linear-trend.js';
 export type { MetricsSampler, MetricsSamplerOptions } from './sampler.js';
 export type { LoadMetricsOptions } from './load-with-metrics.js';

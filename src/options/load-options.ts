@@ -37,7 +37,7 @@ export interface StageOptions {
   ramp?: boolean | Duration;
 }
 
-/** Options of load(). Exactly one of `users`, `rate` or `stages` sets the model. */
+/** Options of load(). At most one of `users`, `rate` or `stages` sets the model; with none, `users` defaults to 10 (closed model). */
 export interface LoadOptions {
   /** Base URL; loopback only unless allowRemote. */
   target: string;

@@ -2,7 +2,7 @@ import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { RecorderReport } from '../recorder/recorder.js';
 import { InvalidOptionError } from '../errors.js';
 import { defineLazy } from './lazy-property.js';
-import type { LoadModel, RunResult, RunSummary } from './types.js';
+import type { LoadModel, ResultEngine, RunResult, RunSummary } from './types.js';
 
 export const MEASURED = {
   closed: 'service time (closed model)',
@@ -16,7 +16,7 @@ export type RunResultWithPhases = RunResult & { phase(name: string): RunSummary;
 export interface BuildResultInput {
   report: RecorderReport;
   model: LoadModel;
-  engine: string;
+  engine: ResultEngine;
   profile: string;
   target: string;
   startedAt: Date;

@@ -1,6 +1,9 @@
+import type { FaultBreakdown } from '../chaos/fault-breakdown.js';
+import type { ScheduleReport } from '../engine/driver.js';
+import type { MetricsSeries } from '../metrics/series.js';
 import type { LatencySummary } from '../recorder/latency-histogram.js';
 
-export type { LatencySummary };
+export type { LatencySummary, ScheduleReport };
 
 /** How one sent request ended. */
 export type RequestOutcome = 'ok' | 'http-error' | 'error' | 'timeout' | 'cancelled';
@@ -99,6 +102,13 @@ export interface LedgerEntry {
 
 export type LoadModel = 'closed' | 'open' | 'in-process';
 
+/**
+ * What sent the traffic, in a result's `engine`. Not the `engine` option (which picks between
+ * 'autocannon' and 'undici'): 'undici' is the closed-model virtual users, 'undici-open' the
+ * open-model (rate) scheduler, 'tinybench' an in-process measure().
+ */
+export type ResultEngine = 'autocannon' | 'undici' | 'undici-open' | 'tinybench';
+
 /** The full result of load() or measure(): a plain, JSON-serialisable object. */
 export interface RunResult extends RunSummary {
   kind: 'vitest-stress/run';
@@ -106,7 +116,7 @@ export interface RunResult extends RunSummary {
   model: LoadModel;
   /** What the latency figures measure, in words (service time, response time from intended send, ...). */
   measured: string;
-  engine: string;
+  engine: ResultEngine;
   /** STRESS_PROFILE in force (smoke | quick | full), or 'custom'. */
   profile: string;
   target: string;
@@ -121,8 +131,12 @@ export interface RunResult extends RunSummary {
   options: Record<string, unknown>;
   /** Present when this process drove one split of a load spread over several (STRESS_SPLIT, `split`). */
   split?: SplitInfo;
-  /** Extra sections added by other parts (chaos faults, server metrics). */
-  [extra: string]: unknown;
+  /** Open model only: how well the generator kept to its send schedule. */
+  schedule?: ScheduleReport;
+  /** What a chaos proxy injected, joined with the ledger: added by withFaults() (vitest-stress/chaos). */
+  faults?: FaultBreakdown;
+  /** Server metrics sampled during the run: added by loadWithMetrics() or withMetrics() (vitest-stress/metrics). */
+  metrics?: MetricsSeries;
 }
 
 /** Which share of a split load a run drove, and how it met the common start. */

@@ -1,4 +1,4 @@
-import type { MergedInfo, RunResult, RunSummary, SplitInfo, TimelineEntry } from '../result/types.js';
+import type { MergedInfo, RunResult, RunSummary } from '../result/types.js';
 
 /** One SLA check and its outcome, as a matcher left it in the test's meta. */
 export interface SlaVerdict {
@@ -36,30 +36,21 @@ export interface SlaVerdict {
   split?: number;
 }
 
-/** A load result as carried into the reports: summaries, timeline, no per-request ledger. */
-export interface RunMeta extends Omit<RunSummary, 'histogram'> {
+/** The parts of a RunResult that stay out of the reports (the ledger can hold millions of entries). */
+type LeftOut = 'ledger' | 'options' | 'kind' | 'schemaVersion';
+
+/** A load result as carried into the reports: summaries, timeline and optional sections, no per-request ledger. */
+export interface RunMeta extends Omit<RunResult, LeftOut | 'scenarios' | 'phases'> {
+  /** The run's `name` option, when given. */
   name?: string;
-  model: RunResult['model'];
-  measured: string;
-  engine: string;
-  profile: string;
-  target: string;
-  startedAt: string;
-  timeline: TimelineEntry[];
   scenarios: Record<string, Omit<RunSummary, 'histogram'> & { histogram?: string }>;
   phases: Record<string, Omit<RunSummary, 'histogram'> & { histogram?: string }>;
-  warnings: string[];
-  /** Encoded latency histogram (microseconds), for merging runs later. */
-  histogram: string;
   /** Try of the test that ran it (0-based attempt within its repetition, see `retry`). */
   attempt?: number;
   /** Repetition of the test that ran it (0-based, see `repeats`). */
   repetition?: number;
-  /** A split run: which share it drove (scenarios and phases then keep their histograms, for the merge). */
-  split?: SplitInfo;
   /** A merged run: the splits it was made of. */
   merged?: MergedInfo;
-  [extra: string]: unknown;
 }
 
 /** One finished try of a test: which repetition and attempt, and how it ended. */
@@ -83,13 +74,13 @@ declare module 'vitest' {
   }
 }
 
-const LEFT_OUT = new Set(['ledger', 'options', 'kind', 'schemaVersion']);
+const LEFT_OUT: ReadonlySet<string> = new Set<LeftOut>(['ledger', 'options', 'kind', 'schemaVersion']);
 
 /** The run's figures without the ledger (which can hold millions of entries). */
 export function toRunMeta(result: RunResult): RunMeta {
   // Object.keys + reads of the other keys only: reading `ledger` would build it (it is lazy).
-  const rest: Record<string, unknown> = {};
-  for (const key of Object.keys(result)) if (!LEFT_OUT.has(key)) rest[key] = result[key];
+  const rest: Partial<Record<keyof RunResult, unknown>> = {};
+  for (const key of Object.keys(result) as (keyof RunResult)[]) if (!LEFT_OUT.has(key)) rest[key] = result[key];
   // A split run keeps its parts' histograms: the merge adds them to re-judge phases and scenarios.
   const keep = result.split !== undefined;
   const strip = (summaries: Record<string, RunSummary>) =>

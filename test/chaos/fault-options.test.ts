@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { chaosProxy, parseFaults } from '../../src/chaos/index.js';
+import { chaosProxy } from '../../src/chaos/index.js';
+import { parseFaults } from '../../src/chaos/fault-options.js';
 
 /** The thrown error, for checking its code and field. */
 function thrown(fn: () => unknown): { code?: string; field?: string; message: string } {

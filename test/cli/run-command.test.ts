@@ -36,7 +36,7 @@ describe('vitest-stress run', () => {
     expect(out).toContain('STRESS TEST RESULTS');
     expect(out).toContain('Total:         100 sent');
     expect(out).toContain('Successful:    100 (100.0%)');
-    expect(out).toMatch(/Latency \(ms\):  min [\d.]+  mean [\d.]+  median [\d.]+  p95 [\d.]+  p99 [\d.]+  max [\d.]+/);
+    expect(out).toMatch(/Latency \(ms\): {2}min [\d.]+ {2}mean [\d.]+ {2}median [\d.]+ {2}p95 [\d.]+ {2}p99 [\d.]+ {2}max [\d.]+/);
     expect(out).toContain('Status codes:  200: 100');
     expect(JSON.parse(bodies[0]).records).toHaveLength(10);
     const saved = JSON.parse(await readFile(join(dir, 'results.json'), 'utf8'));

@@ -6,7 +6,11 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 /** The marked part of a runnable example, with its imports as a user writes them. */
 function example(file: string): string {
   const spec = read(file).split('// --8<-- [start:spec]\n')[1].split('// --8<-- [end:spec]')[0];
-  return spec.replace("from '../../src/index.js'", "from 'vitest-stress'").replace("from '../../../src/index.js'", "from 'vitest-stress'").replace("'../../fixtures/", "'../fixtures/");
+  return spec
+    .replace(/from '\.\.\/\.\.\/src\/(chaos|metrics|data)\/index\.js'/g, "from 'vitest-stress/$1'")
+    .replace("from '../../src/index.js'", "from 'vitest-stress'")
+    .replace("from '../../../src/index.js'", "from 'vitest-stress'")
+    .replace("'../../fixtures/", "'../fixtures/");
 }
 
 test.each([

@@ -1,7 +1,8 @@
 // The example of docs/load.md, run as it is shown there (imports from 'vitest-stress').
 // --8<-- [start:spec]
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { generateCreditRecords, load } from '../../src/index.js';
+import { load } from '../../src/index.js';
+import { generateCreditRecords } from '../../src/data/index.js';
 import { startEthix, type Ethix } from '../../fixtures/ethix-service/index.js';
 
 let service: Ethix; // the bundled reference service; point target at your own

@@ -1,7 +1,8 @@
 // The example of docs/measure.md, run as it is shown there (imports from 'vitest-stress').
 // --8<-- [start:spec]
 import { expect, test } from 'vitest';
-import { measure, generateCreditRecords } from '../../src/index.js';
+import { measure } from '../../src/index.js';
+import { generateCreditRecords } from '../../src/data/index.js';
 
 const records = generateCreditRecords(1000, { seed: 42 });
 

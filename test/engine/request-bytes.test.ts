@@ -1,6 +1,6 @@
 import http from 'node:http';
 import net, { type AddressInfo } from 'node:net';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { RequestBytes } from '../../src/engine/request-bytes.js';
 import { RequestPlan } from '../../src/engine/request-plan.js';
 import { load } from '../../src/load.js';
@@ -48,9 +48,11 @@ async function send(requests: Buffer[]): Promise<Parsed[]> {
   const socket = net.connect((server.address() as AddressInfo).port, '127.0.0.1');
   socket.resume();
   socket.write(Buffer.concat(requests));
-  const until = Date.now() + 5000;
-  while (parsed.length < requests.length && Date.now() < until) await new Promise((r) => setTimeout(r, 5));
-  socket.destroy();
+  try {
+    await vi.waitFor(() => expect(parsed.length).toBe(requests.length), { timeout: 5000, interval: 5 });
+  } finally {
+    socket.destroy();
+  }
   return [...parsed];
 }
 

@@ -44,7 +44,7 @@ export function fakeRun(requests: FakeRequest[], { users = 10, durationMs = 30_0
   return buildResult({
     report: recorder.finish(),
     model: 'closed',
-    engine: 'fake',
+    engine: 'undici',
     profile: 'quick',
     target: 'http://127.0.0.1:1/',
     startedAt: new Date(0),

@@ -1,7 +1,14 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { load } from '../../src/load.js';
 import { destroyingServer, downUrl, hangingServer, okServer, type FixtureServer } from '../helpers/servers.js';
 
+const exec = promisify(execFile);
+const root = resolve(import.meta.dirname, '../..');
 const servers: FixtureServer[] = [];
 afterEach(async () => {
   await Promise.all(servers.splice(0).map((s) => s.close()));
@@ -59,39 +66,37 @@ describe('load() against a failing target', () => {
 });
 
 describe('stopping', () => {
-  test('an AbortSignal stops the run within 1 s and closes every socket', async () => {
+  test('an AbortSignal stops the run and closes every socket', async () => {
     const server = await track(okServer(1));
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 300);
-    const started = performance.now();
     const run = await load({ target: server.url, users: 4, duration: '30s', signal: controller.signal });
-    const elapsed = performance.now() - started;
-    expect(elapsed).toBeLessThan(300 + 1000 + 500);
+    // How fast it stops is a timing figure for `npm run bench`; here: it stopped, long before 30 s.
+    expect(run.durationMs).toBeLessThan(15_000);
     expect(run.warnings.some((w) => /aborted/.test(w))).toBe(true);
     expect(run.requests.total).toBe(run.requests.ok + run.requests.failed + run.requests.cancelled);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(server.connections()).toBe(0);
+    await vi.waitFor(() => expect(server.connections()).toBe(0));
   });
 
-  let timedOut: Promise<unknown> | undefined;
-  let timedOutServer: FixtureServer | undefined;
-  test.fails('the Vitest test timeout aborts the load (this test is expected to time out)', async () => {
-    timedOutServer = await okServer(1);
-    timedOut = load({ target: timedOutServer.url, users: 2, duration: '60s' });
-    await timedOut;
-  }, 500);
-
-  test('... and that load then finished and closed its sockets', async () => {
-    expect(timedOut).toBeDefined();
-    const started = performance.now();
-    const run = (await timedOut) as Awaited<ReturnType<typeof load>>;
-    expect(performance.now() - started).toBeLessThan(1500);
-    expect(run.durationMs).toBeLessThan(5000);
-    expect(run.warnings.some((w) => /aborted/.test(w))).toBe(true);
-    await new Promise((r) => setTimeout(r, 50));
-    expect(timedOutServer!.connections()).toBe(0);
-    await timedOutServer!.close();
-  });
+  // The timeout must really happen, so it happens in a child Vitest run (test/e2e/timeout-project)
+  // whose afterAll writes down what the load did afterwards.
+  test('the Vitest test timeout aborts the load, which then finishes and closes its sockets', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'vs-timeout-'));
+    const child = await exec(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', 'test/e2e/timeout-project'], {
+      cwd: root,
+      env: { ...process.env, VS_E2E_OUT: out, CI: 'true', NO_COLOR: '1' },
+    }).then(
+      (r) => ({ code: 0, out: r.stdout + r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, out: e.stdout + e.stderr }),
+    );
+    expect(child.code, child.out).toBe(1);
+    expect(child.out).toMatch(/Test timed out in 500ms/);
+    const report = JSON.parse(await readFile(join(out, 'timeout.json'), 'utf8')) as { durationMs: number; warnings: string[]; sent: number; connections: number };
+    expect(report.sent).toBeGreaterThan(0);
+    expect(report.durationMs).toBeLessThan(30_000); // stopped by the timeout, not by its 60 s duration
+    expect(report.warnings.some((w) => /aborted/.test(w))).toBe(true);
+    expect(report.connections).toBe(0);
+  }, 90_000);
 });
 
 describe('failed answers keep their Retry-After', () => {

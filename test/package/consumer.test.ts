@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { cp, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { access, cp, mkdtemp, readFile, rename, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
@@ -18,7 +18,7 @@ async function sh(cmd: string, args: string[], cwd: string) {
 
 // The package as another repository gets it: npm pack, install the tarball, no build step of its own.
 describe('the packed package in a separate project', () => {
-  test('installs, type-checks the matchers and fails a breached SLA', async () => {
+  test('installs without mongodb or prom-client, type-checks every entry point, fails a breached SLA', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vs-consumer-'));
     const pack = await sh(npm, ['pack', '--pack-destination', dir], root);
     expect(pack.code, pack.out).toBe(0);
@@ -28,6 +28,18 @@ describe('the packed package in a separate project', () => {
     const vitestVersion = JSON.parse(await readFile(join(root, 'node_modules/vitest/package.json'), 'utf8')).version;
     const install = await sh(npm, ['install', join(dir, tarball), `vitest@${vitestVersion}`, 'typescript@5.9', '@types/node@20', '--prefer-offline', '--no-audit', '--no-fund'], dir);
     expect(install.code, install.out).toBe(0);
+
+    // Only dependencies a consumer needs: mongodb is an optional peer, prom-client a dev tool.
+    for (const pkg of ['mongodb', 'prom-client']) await expect(access(join(dir, 'node_modules', pkg))).rejects.toThrow(/ENOENT/);
+    // The root, /chaos and /metrics load without faker; /data needs it (so hiding it is seen).
+    const faker = join(dir, 'node_modules/@faker-js/faker');
+    await rename(faker, `${faker}.hidden`);
+    const importAll = (entries: string[]) => sh(process.execPath, ['--input-type=module', '-e', entries.map((e) => `await import('${e}');`).join(' ')], dir);
+    const withoutFaker = await importAll(['vitest-stress', 'vitest-stress/chaos', 'vitest-stress/metrics', 'vitest-stress/matchers']);
+    const dataWithoutFaker = await importAll(['vitest-stress/data']);
+    await rename(`${faker}.hidden`, faker);
+    expect(withoutFaker.code, withoutFaker.out).toBe(0);
+    expect(dataWithoutFaker.out).toMatch(/Cannot find package '@faker-js\/faker'/);
 
     // tsc accepts the matchers with numbers and rejects a string threshold (the @ts-expect-error is used).
     const tsc = await sh(process.execPath, [join(dir, 'node_modules/typescript/bin/tsc'), '-p', '.'], dir);
@@ -54,5 +66,7 @@ describe('the packed package in a separate project', () => {
     const report = await sh(process.execPath, [join(dir, 'node_modules/vitest-stress/dist/src/cli/main.js'), 'report', 'perf-results/perf-results.json', '-o', 'rebuilt.html'], dir);
     expect(report.code, report.out).toBe(0);
     expect(await readFile(join(dir, 'rebuilt.html'), 'utf8')).toBe(html);
-  }, 240_000);
+    // audit.perf.ts: the MongoDB audit source without mongodb fails with the missing peer named.
+    expect(junit).toMatch(/<testsuite name="audit\.perf\.ts"[^>]* tests="1" failures="0"/);
+  }, 420_000);
 });

@@ -56,6 +56,7 @@ describe('startProgress', () => {
     progress.stop();
     const writes = out.text.split('\r').filter(Boolean);
     expect(writes).toHaveLength(4);
+    // eslint-disable-next-line no-control-regex -- the line ends with the ANSI erase-line sequence
     expect(writes[0]).toMatch(/^stress \[quick\] 1s\/30s · users 10 · 1 rps · p95 [\d.]+ ms · errors 0 \(0%\)\x1b\[K$/);
     expect(writes[3]).toBe('\x1b[K');
     expect(out.text).not.toContain('\n');

@@ -1,6 +1,7 @@
 // --8<-- [start:spec]
 import { expect, test } from 'vitest';
-import { load, writeFileAtomic } from '../../../src/index.js';
+import { writeFile } from 'node:fs/promises';
+import { load } from '../../../src/index.js';
 
 // Every runner runs this same spec with STRESS_SPLIT=<i>/<n>: load() drives 1/n of the users and
 // requests. The thresholds are meant for the whole load: on a split they are recorded as
@@ -10,6 +11,6 @@ test('checkout under load', async () => {
   expect(run).toHaveErrorRateBelow(0.05);
   expect(run).toHaveP99Below(5000);
   // Optional: keep this split's per-request ledger (ids start with s<i>-, unique across splits).
-  if (process.env.LEDGER_OUT) await writeFileAtomic(process.env.LEDGER_OUT, JSON.stringify(run.ledger));
+  if (process.env.LEDGER_OUT) await writeFile(process.env.LEDGER_OUT, JSON.stringify(run.ledger));
 });
 // --8<-- [end:spec]
