@@ -14,6 +14,8 @@ export {
   UnknownOptionError,
   RemoteTargetError,
   WriteFailedError,
+  PrometheusQueryError,
+  PrometheusStartError,
 } from './errors.js';
 export { generateCreditRecords, serializePayload, serializeRecord, CREDIT_FEATURES, MAX_GENERATED_RECORDS } from './data/index.js';
 export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';

@@ -6,7 +6,8 @@ const USAGE = `usage: vitest-stress <command> [flags]
 
 commands:
   generate   write synthetic credit records   (vitest-stress generate --help)
-  run        load a service, print the result  (vitest-stress run --help)`;
+  run        load a service, print the result  (vitest-stress run --help)
+  metrics    export PromQL answers as JSON/CSV (vitest-stress metrics --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -16,6 +17,10 @@ async function main(argv: string[]): Promise<number> {
     case 'run': {
       const { runCommand } = await import('./run.js');
       return runCommand(rest);
+    }
+    case 'metrics': {
+      const { metricsCommand } = await import('./metrics.js');
+      return metricsCommand(rest);
     }
     case undefined:
     case '-h':
