@@ -13,3 +13,4 @@ export type { MetricsSeries, MetricsSample, ScrapeGap, MetricPoint } from './ser
 export type { LinearTrend, WarmupOptions } from './linear-trend.js';
 export * from './prometheus/index.js';
 export { PrometheusQueryError, PrometheusStartError } from '../errors.js';
+export * from './alerts/index.js';
