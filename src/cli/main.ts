@@ -7,7 +7,8 @@ const USAGE = `usage: vitest-stress <command> [flags]
 commands:
   generate   write synthetic credit records   (vitest-stress generate --help)
   run        load a service, print the result  (vitest-stress run --help)
-  metrics    export PromQL answers as JSON/CSV (vitest-stress metrics --help)`;
+  metrics    export PromQL answers as JSON/CSV (vitest-stress metrics --help)
+  alerts     print the seed's alert rule file  (vitest-stress alerts export --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -21,6 +22,10 @@ async function main(argv: string[]): Promise<number> {
     case 'metrics': {
       const { metricsCommand } = await import('./metrics.js');
       return metricsCommand(rest);
+    }
+    case 'alerts': {
+      const { alertsCommand } = await import('./alerts.js');
+      return alertsCommand(rest);
     }
     case undefined:
     case '-h':
