@@ -8,7 +8,8 @@ commands:
   generate   write synthetic credit records   (vitest-stress generate --help)
   run        load a service, print the result  (vitest-stress run --help)
   metrics    export PromQL answers as JSON/CSV (vitest-stress metrics --help)
-  alerts     print the seed's alert rule file  (vitest-stress alerts export --help)`;
+  alerts     print the seed's alert rule file  (vitest-stress alerts export --help)
+  dashboard  print the seed's Grafana dashboard (vitest-stress dashboard --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +27,10 @@ async function main(argv: string[]): Promise<number> {
     case 'alerts': {
       const { alertsCommand } = await import('./alerts.js');
       return alertsCommand(rest);
+    }
+    case 'dashboard': {
+      const { dashboardCommand } = await import('./dashboard.js');
+      return dashboardCommand(rest);
     }
     case undefined:
     case '-h':

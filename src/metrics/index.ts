@@ -14,3 +14,4 @@ export type { LinearTrend, WarmupOptions } from './linear-trend.js';
 export * from './prometheus/index.js';
 export { PrometheusQueryError, PrometheusStartError } from '../errors.js';
 export * from './alerts/index.js';
+export * from './dashboard/index.js';
