@@ -28,14 +28,11 @@ export function toFireNoAlerts(this: MatcherState, received: unknown, rules: rea
   const fired = verdicts.filter((v) => v.status === 'fired');
   const noData = verdicts.filter((v) => v.status === 'no-data');
   const lines = verdicts.map((v) => `  ${describeVerdict(v)}`).join('\n');
-  const summary = `${fired.length} fired, ${noData.length} without data, ${verdicts.length - fired.length - noData.length} ok`;
-  if (noData.length > 0 && fired.length === 0) {
-    return fail(`expected alert rules to ${isNot ? '' : 'not '}fire, but ${noData.length} rule(s) had no data (not ok): ${summary}\n${lines}`);
-  }
+  const summary = `${fired.length} fired, ${noData.length} without data, ${verdicts.length - fired.length - noData.length} ok over ${received.timeline.length} s`;
+  const expectation = `expected ${isNot ? 'some alert rule to fire' : 'no alert rule to fire'}`;
+  if (noData.length > 0 && fired.length === 0) return fail(`${expectation}, but ${noData.length} rule(s) had no data (not ok): ${summary}\n${lines}`);
   const pass = fired.length === 0 && noData.length === 0;
-  const message = pass
-    ? `expected some alert rule to fire, but none did over ${received.timeline.length} s: ${summary}\n${lines}`
-    : `expected no alert rule to fire, but ${summary} over ${received.timeline.length} s:\n${lines}`;
+  const message = `${expectation}: ${summary}\n${lines}`;
   record(this, { matcher: MATCHER, metric: 'alerts', unit: 'rules', threshold: 0, observed: fired.length, pass: pass !== isNot, negated: isNot, message });
   return { pass, message: () => message };
 }

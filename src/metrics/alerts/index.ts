@@ -1,4 +1,4 @@
-export { seedAlertRules, withForWindows, MONGO_CONNECTIONS_METRIC } from './seed-rules.js';
+export { seedAlertRules, withForWindows, MONGO_CONNECTIONS_METRIC, ALERT_METRIC_NAMES } from './seed-rules.js';
 export { evaluateAlerts, scaledForMs } from './evaluate.js';
 export { alertRulesYaml } from './rule-file.js';
 export { describeVerdict } from './describe-verdict.js';

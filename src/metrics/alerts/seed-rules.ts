@@ -12,6 +12,12 @@ export interface SeedAlertOptions extends Omit<SeedQueryOptions, 'window'> {
 /** The seed's MongoDB pool metric, exported by the reference service when MongoDB is the audit store. */
 export const MONGO_CONNECTIONS_METRIC = 'mongodb_driver_pool_connections';
 
+/**
+ * Server metrics the seed's rules read from a run: pass them to loadWithMetrics()
+ * (`names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES]`) so memory, CPU and MongoDB rules have data.
+ */
+export const ALERT_METRIC_NAMES: readonly string[] = Object.freeze(['process_resident_memory_bytes', 'process_cpu_seconds_total', MONGO_CONNECTIONS_METRIC]);
+
 /** 500 MB in bytes (the seed writes 500 * 1024 * 1024). */
 const BACKEND_MEMORY_BYTES = 500 * 1024 * 1024;
 
