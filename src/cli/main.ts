@@ -9,7 +9,8 @@ commands:
   run        load a service, print the result  (vitest-stress run --help)
   metrics    export PromQL answers as JSON/CSV (vitest-stress metrics --help)
   alerts     print the seed's alert rule file  (vitest-stress alerts export --help)
-  dashboard  print the seed's Grafana dashboard (vitest-stress dashboard --help)`;
+  dashboard  print the seed's Grafana dashboard (vitest-stress dashboard --help)
+  chaos      load through a fault proxy, judge resilience (vitest-stress chaos --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -31,6 +32,10 @@ async function main(argv: string[]): Promise<number> {
     case 'dashboard': {
       const { dashboardCommand } = await import('./dashboard.js');
       return dashboardCommand(rest);
+    }
+    case 'chaos': {
+      const { chaosCommand } = await import('./chaos.js');
+      return chaosCommand(rest);
     }
     case undefined:
     case '-h':
