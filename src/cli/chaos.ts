@@ -22,7 +22,7 @@ Exit code: 0 PASSED, 1 FAILED, 2 bad flags.
   --network-error-rate <f>    share of requests reset                                   default 0.05
   --slow-rate <f>             share of requests delayed by --slow-ms                    default 0.15
   --slow-ms <ms>              delay of a slow response                                  default 5000
-  --timeout <s>               client timeout, longer than --slow-ms                     default 6
+  --timeout <s>               client timeout, longer than --slow-ms                     default 10
   --min-success-rate <f>      PASSED at or above this share of finished requests        default 0.8
   --endpoint <path>           where to POST the payload                                 default /api/analyze
   --payload-size <n>          synthetic credit records per body                         default 100
@@ -75,7 +75,7 @@ function planFrom(values: Values): Omit<ChaosPlan, 'proxyUrl'> & { timeoutS: num
     networkErrorRate: fraction(values, 'network-error-rate', 0.05),
     slowRate: fraction(values, 'slow-rate', 0.15),
     slowMs: int(values, 'slow-ms', 5000, 1),
-    timeoutS: seconds(values, 'timeout', 6),
+    timeoutS: seconds(values, 'timeout', 10),
     minSuccessRate: fraction(values, 'min-success-rate', 0.8),
     endpoint: typeof values.endpoint === 'string' ? values.endpoint : '/api/analyze',
     payloadSize: int(values, 'payload-size', 100, 1),
