@@ -6,12 +6,13 @@ const read = (path: string) => readFileSync(new URL(path, import.meta.url), 'utf
 /** The marked part of a runnable example, with its imports as a user writes them. */
 function example(file: string): string {
   const spec = read(file).split('// --8<-- [start:spec]\n')[1].split('// --8<-- [end:spec]')[0];
-  return spec.replace("from '../../src/index.js'", "from 'vitest-stress'").replace("'../../fixtures/", "'../fixtures/");
+  return spec.replace("from '../../src/index.js'", "from 'vitest-stress'").replace("from '../../src/metrics/index.js'", "from 'vitest-stress/metrics'").replace("'../../fixtures/", "'../fixtures/");
 }
 
 test.each([
   ['../../docs/load.md', './load-example.test.ts'],
   ['../../docs/measure.md', './measure-example.test.ts'],
+  ['../../docs/observability.md', './observability-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });

@@ -6,6 +6,7 @@ import { PrometheusStartError } from '../../errors.js';
 import { prometheusConfig, type ScrapeTarget } from './config.js';
 import { findBinary } from './find-binary.js';
 import { freeLoopbackPort } from './free-port.js';
+import { waitForFirstScrapes } from './wait-for-scrapes.js';
 import { killOnExit, stopChild } from './stop-child.js';
 
 /** Options of startPrometheus(). */
@@ -18,7 +19,7 @@ export interface StartPrometheusOptions {
   intervalS?: number;
   /** The prometheus executable; default `prometheus` on PATH. */
   binary?: string;
-  /** How long to wait for /-/ready, ms; default 30 000. */
+  /** How long to wait for /-/ready and a first scrape of every target, ms; default 30 000. */
   readyTimeoutMs?: number;
 }
 
@@ -39,7 +40,7 @@ const STDERR_TAIL_CHARS = 2000;
 /**
  * Start `prometheus` on a free loopback port with a generated config (scrape + evaluation
  * interval `intervalS`, the targets, the rule file) and a temp storage directory, and wait until
- * `/-/ready` answers 200. The process is also killed if this Node process exits first.
+ * `/-/ready` answers 200 and every target has been scraped once (up or down). The process is also killed if this Node process exits first.
  * Throws PrometheusStartError (ERR_STRESS_PROMETHEUS_START) when there is no binary, it exits or it is not ready in time.
  */
 export async function startPrometheus(options: StartPrometheusOptions): Promise<RunningPrometheus> {
@@ -73,7 +74,9 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
       await rm(dir, { recursive: true, force: true });
     };
     try {
-      await waitReady(url, child, options.readyTimeoutMs ?? 30_000, () => stderr);
+      const readyBy = Date.now() + (options.readyTimeoutMs ?? 30_000);
+      await waitReady(url, child, readyBy - Date.now(), () => stderr);
+      await waitForFirstScrapes(url, options.targets.length, Math.max(0, readyBy - Date.now()));
     } catch (error) {
       await stop();
       throw error;

@@ -63,9 +63,11 @@ describe.skipIf(skipWithoutBinary('prometheus'))('startPrometheus with the real 
     await target?.close();
   });
 
-  test('is ready on 127.0.0.1, scrapes the target every second, and stop() kills it by PID and removes its dir', async () => {
+  test('is ready on 127.0.0.1 after a first scrape, scrapes the target every second, and stop() kills it by PID and removes its dir', async () => {
     expect(prom.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(alive(prom.pid)).toBe(true);
+    // startPrometheus resolves only once every target has been scraped (no empty first queries).
+    expect(target.scrapes()).toBeGreaterThanOrEqual(1);
     await vi.waitFor(async () => {
       const body = (await (await fetch(`${prom.url}/api/v1/query?query=demo_total`)).json()) as { data: { result: unknown[] } };
       expect(body.data.result).toEqual([expect.objectContaining({ metric: expect.objectContaining({ job: 'demo' }), value: [expect.any(Number), '7'] })]);
