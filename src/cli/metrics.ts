@@ -31,6 +31,9 @@ const FLAGS = {
   output: { type: 'string' }, timeout: { type: 'string' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
+/** collectMetrics option → the flag that sets it, for messages. */
+const FLAG_OF = new Map([['prometheusUrl', 'prometheus'], ['timeoutMs', 'timeout'], ['queries', 'query']]);
+
 /** '1796032800' → unix seconds; anything else is passed on as an ISO string to be checked. */
 function timeFlag(value: string | undefined): string | number | undefined {
   return value !== undefined && /^\d+(\.\d+)?$/.test(value) ? Number(value) : value;
@@ -87,7 +90,7 @@ export async function metricsCommand(argv: string[], io: CommandIo = process): P
     collected = await collectMetrics(parsed.options);
   } catch (error) {
     if (error instanceof InvalidOptionError || (error instanceof StressError && error.code === 'ERR_STRESS_UNKNOWN_OPTION')) {
-      io.stderr.write(`vitest-stress metrics: ${error.message}\n\n${USAGE}\n`);
+      io.stderr.write(`vitest-stress metrics: ${error.message.replace(/^invalid option "([^"[]+)/, (_m, field: string) => `invalid option "--${FLAG_OF.get(field) ?? field}`)}\n\n${USAGE}\n`);
       return 2;
     }
     if (!(error instanceof StressError)) throw error;

@@ -47,6 +47,12 @@ describe('vitest-stress metrics: flags', () => {
     expect(c.err()).toContain('usage: vitest-stress metrics');
   });
 
+  test('messages name the flag, not the library option', async () => {
+    const c = capture();
+    expect(await metricsCommand(['--prometheus', 'http://127.0.0.1:9', '--mode', 'range', '--step', '5s'], c.io)).toBe(2);
+    expect(c.err()).toContain('invalid option "--start": got undefined, expected a start time (or since)');
+  });
+
   test('an unreachable Prometheus exits 1 naming the query', async () => {
     const c = capture();
     const port = await freeLoopbackPort();
