@@ -59,7 +59,7 @@ describe('vitest-stress chaos', () => {
     [[]],
     [['--target', 'http://127.0.0.1:9', '--timeout-rate', '1.5']],
     [['--target', 'http://127.0.0.1:9', '--timeout-rate', '0.5', '--slow-rate', '0.4', '--network-error-rate', '0.2']],
-    [['--target', 'http://127.0.0.1:9', '--slow-ms', '6000']],
+    [['--target', 'http://127.0.0.1:9', '--slow-ms', '12000']],
     [['--target', 'http://127.0.0.1:9', '--users', '0']],
     [['--target', 'http://127.0.0.1:9', '--duration', 'forever']],
     [['--target', 'http://10.1.2.3:80']],
