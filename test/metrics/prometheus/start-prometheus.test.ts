@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
 import { startPrometheus, type RunningPrometheus } from '../../../src/metrics/prometheus/start-prometheus.js';
 import { prometheusConfig } from '../../../src/metrics/prometheus/config.js';
+import { findBinary, missingBinaryReason } from '../../../src/metrics/prometheus/find-binary.js';
 import { servePrometheus, type PromServer } from '../prom-server.js';
 import { skipWithoutBinary } from './needs-prometheus.js';
 
@@ -33,6 +34,18 @@ describe('prometheusConfig', () => {
     expect(() => prometheusConfig({ targets: [{ job: 'a b', url: 'http://x/' }] })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'targets[0].job' }));
     expect(() => prometheusConfig({ targets: [{ job: 'a', url: 'ftp://x/' }] })).toThrow(expect.objectContaining({ field: 'targets[0].url' }));
     expect(() => prometheusConfig({ targets: [] })).toThrow(expect.objectContaining({ field: 'targets' }));
+  });
+});
+
+describe('findBinary', () => {
+  test('finds an executable on the given PATH, and nothing on an empty one', () => {
+    expect(findBinary('sh', '/nonexistent:/bin')).toBe('/bin/sh');
+    expect(findBinary('prometheus', '')).toBeUndefined();
+  });
+
+  test('the skip reason says how to install Prometheus', () => {
+    expect(missingBinaryReason('no-such-binary-here')).toBe('no-such-binary-here is not on PATH: install it with `apt-get install -y prometheus` (Debian ships prometheus and promtool)');
+    expect(missingBinaryReason('sh')).toBeUndefined();
   });
 });
 
