@@ -74,7 +74,7 @@ describe.skipIf(skipWithoutBinary('prometheus'))('alert rules: real Prometheus a
     expect([...seenStates.get('EthixErrorRateCritical')!].sort()).toEqual(['firing', 'pending']);
   });
 
-  test('Prometheus started firing within 3 s of when the evaluator says it fired', async () => {
+  test('Prometheus started firing within 4 s of when the evaluator says it fired (scrape, rate and evaluation lag)', async () => {
     const [verdict] = evaluateAlerts(run, rules, { profile: 'full' });
     const firingAtMs = Date.parse(run.startedAt) + verdict.episodes.find((e) => e.firingAtS !== undefined)!.firingAtS! * 1000;
     const params = new URLSearchParams({
@@ -86,7 +86,7 @@ describe.skipIf(skipWithoutBinary('prometheus'))('alert rules: real Prometheus a
     const body = (await (await fetch(`${env.prom.url}/api/v1/query_range?${params}`)).json()) as { data: { result: Array<{ values: Array<[number, string]> }> } };
     const promFiringAtMs = body.data.result[0].values[0][0] * 1000;
     console.log(`[alerts e2e] evaluator fired at ${verdict.episodes[0].firingAtS} s; Prometheus ${((promFiringAtMs - Date.parse(run.startedAt)) / 1000).toFixed(1)} s after the run started`);
-    expect(Math.abs(promFiringAtMs - firingAtMs)).toBeLessThanOrEqual(3000);
+    expect(Math.abs(promFiringAtMs - firingAtMs)).toBeLessThanOrEqual(4000);
   });
 
   test('toFireNoAlerts fails for the run, naming the rule', () => {
