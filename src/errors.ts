@@ -13,8 +13,9 @@ export type StressErrorCode =
   | 'ERR_STRESS_METRICS'
   | 'ERR_STRESS_INVALID_REPORT'
   | 'ERR_STRESS_MERGE'
-
-  | 'ERR_STRESS_MISSING_PEER';
+  | 'ERR_STRESS_MISSING_PEER'
+  | 'ERR_STRESS_PROMETHEUS_START'
+  | PrometheusQueryErrorCode;
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
 export class StressError extends Error {
@@ -108,6 +109,38 @@ export class MissingPeerError extends StressError {
     this.name = 'MissingPeerError';
     this.packageName = packageName;
     this.feature = feature;
+  }
+}
+
+/** Why a Prometheus HTTP API query failed. */
+export type PrometheusQueryErrorCode =
+  | 'ERR_STRESS_PROMETHEUS_BAD_QUERY'
+  | 'ERR_STRESS_PROMETHEUS_SERVER'
+  | 'ERR_STRESS_PROMETHEUS_TIMEOUT'
+  | 'ERR_STRESS_PROMETHEUS_UNREACHABLE'
+  | 'ERR_STRESS_PROMETHEUS_MALFORMED';
+
+/** A query to Prometheus' HTTP API failed; names the query (by name and PromQL) and the server. */
+export class PrometheusQueryError extends StressError {
+  declare readonly code: PrometheusQueryErrorCode;
+  /** The query's name (`requestRate`, or the user's). */
+  readonly query: string;
+  readonly expr: string;
+  readonly prometheusUrl: string;
+  constructor(code: PrometheusQueryErrorCode, query: { name: string; expr: string }, prometheusUrl: string, detail: string, cause?: unknown) {
+    super(code, `Prometheus query "${query.name}" (${query.expr}) at ${prometheusUrl} failed: ${detail}`, { cause });
+    this.name = 'PrometheusQueryError';
+    this.query = query.name;
+    this.expr = query.expr;
+    this.prometheusUrl = prometheusUrl;
+  }
+}
+
+/** A Prometheus server could not be started (no binary, exited, not ready in time). */
+export class PrometheusStartError extends StressError {
+  constructor(message: string, cause?: unknown) {
+    super('ERR_STRESS_PROMETHEUS_START', message, { cause });
+    this.name = 'PrometheusStartError';
   }
 }
 

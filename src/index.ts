@@ -19,6 +19,8 @@ export {
   MissingPeerError,
   InvalidReportError,
   MergeError,
+  PrometheusQueryError,
+  PrometheusStartError,
 } from './errors.js';
 export { resolveSplit } from './split/split-spec.js';
 export { shareOptions } from './split/share.js';

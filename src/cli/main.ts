@@ -8,7 +8,11 @@ commands:
   generate   write synthetic credit records   (vitest-stress generate --help)
   run        load a service, print the result  (vitest-stress run --help)
   report     HTML report from a perf-results.json (vitest-stress report --help)
-  merge      merge split results, re-judge SLAs (vitest-stress merge --help)`;
+  merge      merge split results, re-judge SLAs (vitest-stress merge --help)
+  metrics    export PromQL answers as JSON/CSV (vitest-stress metrics --help)
+  alerts     print the seed's alert rule file  (vitest-stress alerts export --help)
+  dashboard  print the seed's Grafana dashboard (vitest-stress dashboard --help)
+  chaos      load through a fault proxy, judge resilience (vitest-stress chaos --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -26,6 +30,22 @@ async function main(argv: string[]): Promise<number> {
     case 'merge': {
       const { mergeCommand } = await import('./merge.js');
       return mergeCommand(rest);
+    }
+    case 'metrics': {
+      const { metricsCommand } = await import('./metrics.js');
+      return metricsCommand(rest);
+    }
+    case 'alerts': {
+      const { alertsCommand } = await import('./alerts.js');
+      return alertsCommand(rest);
+    }
+    case 'dashboard': {
+      const { dashboardCommand } = await import('./dashboard.js');
+      return dashboardCommand(rest);
+    }
+    case 'chaos': {
+      const { chaosCommand } = await import('./chaos.js');
+      return chaosCommand(rest);
     }
     case undefined:
     case '-h':

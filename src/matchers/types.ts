@@ -24,6 +24,8 @@ export interface StressMatchers<R = unknown> {
   toHaveStableMemory(options: import('./to-have-stable-memory.js').StableMemoryOptions): R;
   /** Highest sampled value of server metric `name` over the run below `value`; needs server metrics. */
   toHaveMetricBelow(name: string, value: number): R;
+  /** No alert rule (default: the seed's) fires over the run, with Prometheus' `for` semantics scaled with the profile; a rule without data fails. */
+  toFireNoAlerts(rules?: readonly import('../metrics/alerts/rule.js').AlertRule[], options?: import('../metrics/alerts/evaluate.js').EvaluateOptions): R;
   /** Async: every answered request audited exactly once, no unknown ids. `await expect(run).toHaveCompleteAuditTrail({ exportUrl })`. */
   toHaveCompleteAuditTrail(source: import('../audit/audit-source.js').AuditSource, options?: import('./to-have-complete-audit-trail.js').AuditTrailOptions): Promise<R>;
 }

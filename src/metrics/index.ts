@@ -12,3 +12,7 @@ export type { RunResultWithMetrics } from './with-metrics.js';
 export type { MetricFamily, MetricSample, MetricType } from './exposition.js';
 export type { MetricsSeries, MetricsSample, ScrapeGap, MetricPoint } from './series.js';
 export type { LinearTrend, WarmupOptions } from './linear-trend.js';
+export * from './prometheus/index.js';
+export { PrometheusQueryError, PrometheusStartError } from '../errors.js';
+export * from './alerts/index.js';
+export * from './dashboard/index.js';

@@ -18,6 +18,7 @@ test.each([
   ['../../docs/measure.md', './measure-example.test.ts'],
   ['../../docs/reporter.md', './concurrency-example.test.ts'],
   ['../../docs/distributed.md', '../split/split-project/split.e2e.ts'],
+  ['../../docs/observability.md', './observability-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });
