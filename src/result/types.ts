@@ -1,4 +1,5 @@
 import type { LatencySummary } from '../recorder/latency-histogram.js';
+import type { LatencyIntervals } from '../trust/percentile-interval.js';
 
 export type { LatencySummary };
 
@@ -56,6 +57,11 @@ export interface RunSummary {
   users: number;
   /** HdrHistogram compressed base64 of the latency histogram, in microseconds. */
   histogram: string;
+  /**
+   * Distribution-free 95% bounds (order statistics) of every percentile in `latency`;
+   * each bound one-sided at 95%, null where the run had too few samples. See docs/trust.md.
+   */
+  intervals?: LatencyIntervals;
 }
 
 /** One second of the run. `t` is the second's start, in seconds since the run started. */
