@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { TestCase, TestModule } from 'vitest/node';
+import type { AbResult } from '../src/ab/ab-types.js';
 import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
 
 /** One test as the reports see it. */
@@ -15,6 +16,8 @@ export interface TestRecord {
   errors: string[];
   runs: RunMeta[];
   verdicts: SlaVerdict[];
+  /** compareTargets() results (per-round figures of both targets); absent when the test made none. */
+  ab?: AbResult[];
   /** context.annotate() notes, e.g. a suite's latency-by-size table. */
   annotations: Array<{ type: string; message: string }>;
 }
@@ -41,6 +44,7 @@ function toRecord(test: TestCase, root: string): TestRecord {
     errors: (result.errors ?? []).map((e) => e.message ?? String(e)),
     runs: meta?.runs ?? [],
     verdicts: meta?.verdicts ?? [],
+    ...(meta?.ab?.length ? { ab: meta.ab } : {}),
     annotations: test.annotations().map((a) => ({ type: a.type, message: a.message })),
   };
 }

@@ -16,9 +16,19 @@ import { startProgress } from './progress/progress.js';
  * Throws only for bad options (coded StressError).
  */
 export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
+  const test = currentTest();
+  const result = await runLoad(options, test);
+  recordRunInTest(result, test);
+  return result;
+}
+
+/**
+ * load() without recording the run in the test's meta: for callers that report their own
+ * result built from several runs (compareTargets). `test` ties the run to the test's timeout.
+ */
+export async function runLoad(options: LoadOptions, test: ReturnType<typeof currentTest>): Promise<RunResultWithPhases> {
   const resolved = validateLoadOptions(options);
   const profile = activeProfileName();
-  const test = currentTest();
   const stop = runSignal(resolved.signal, test);
 
   const startedAt = new Date();
@@ -53,6 +63,5 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
     options: describeOptions(resolved),
   });
   if (driverReport.schedule) result.schedule = driverReport.schedule;
-  recordRunInTest(result, test);
   return result;
 }

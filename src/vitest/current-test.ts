@@ -1,5 +1,6 @@
 import { TestRunner } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
+import type { AbResult } from '../ab/ab-types.js';
 import type { RunResult } from '../result/types.js';
 import { toRunMeta, type SlaVerdict, type StressMeta } from './meta.js';
 
@@ -27,4 +28,11 @@ export function recordRunInTest(result: RunResult, test: Test | undefined = curr
 /** Attach an SLA verdict to a test, for the reporter. */
 export function recordVerdictInTest(verdict: SlaVerdict, test: Test | undefined = currentTest()): void {
   if (test) stressMeta(test).verdicts.push(verdict);
+}
+
+/** Attach a compareTargets() result to the test it ran in, for the reporter. */
+export function recordAbInTest(result: AbResult, test: Test | undefined = currentTest()): void {
+  if (!test) return;
+  const meta = stressMeta(test);
+  (meta.ab ??= []).push(result);
 }

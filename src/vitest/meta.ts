@@ -1,3 +1,4 @@
+import type { AbResult } from '../ab/ab-types.js';
 import type { RunResult, RunSummary, TimelineEntry } from '../result/types.js';
 
 /** One SLA check and its outcome, as a matcher left it in the test's meta. */
@@ -43,6 +44,8 @@ export interface RunMeta extends Omit<RunSummary, 'histogram'> {
 export interface StressMeta {
   runs: RunMeta[];
   verdicts: SlaVerdict[];
+  /** compareTargets() results of the test (their runs are not in `runs`). */
+  ab?: AbResult[];
 }
 
 declare module 'vitest' {
