@@ -17,7 +17,10 @@ export interface PerfResultsFile {
     /** Tests that ran load() or measure(). */
     perfTests: number;
     slaPassed: number;
+    /** Verdicts that failed, inconclusive ones not included. */
     slaFailed: number;
+    /** Verdicts with confidence whose interval straddled the threshold or lacked samples. */
+    slaInconclusive: number;
   };
   tests: TestRecord[];
 }
@@ -36,7 +39,8 @@ export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsF
       skipped: tests.filter((t) => t.state === 'skipped' || t.state === 'pending').length,
       perfTests: tests.filter((t) => t.runs.length > 0).length,
       slaPassed: verdicts.filter((v) => v.pass).length,
-      slaFailed: verdicts.filter((v) => !v.pass).length,
+      slaFailed: verdicts.filter((v) => !v.pass && v.state !== 'inconclusive').length,
+      slaInconclusive: verdicts.filter((v) => v.state === 'inconclusive').length,
     },
     tests,
   };

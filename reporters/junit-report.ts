@@ -28,10 +28,10 @@ export function runProperties(run: RunMeta, prefix: string): Array<[string, stri
   return props.map(([k, v]) => [k, v === null ? 'n/a' : String(v)]);
 }
 
-/** One SLA verdict as a property: name sla.<matcher>[.<n>], value 'pass|fail: message'. */
+/** One SLA verdict as a property: name sla.<matcher>[.<n>], value 'pass|fail|inconclusive: message'. */
 export function verdictProperty(verdict: SlaVerdict): [string, string] {
   const subject = verdict.subject ? `.${verdict.subject}` : '';
-  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
+  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${verdict.state ?? (verdict.pass ? 'pass' : 'fail')}: ${verdict.message}`];
 }
 
 function testcaseXml(test: TestRecord): string {

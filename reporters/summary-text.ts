@@ -52,6 +52,8 @@ export function runBlock(run: RunMeta): string[] {
     `  Latency (ms):  min ${fmt(l.min)}  mean ${fmt(l.mean)}  median ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}  max ${fmt(l.max)}`,
     `  Status codes:  ${codes}`,
   ];
+  const p95 = run.intervals?.p95;
+  if (p95) lines.splice(-1, 0, `  p95 bounds:    ${p95.lowMs === null ? '?' : fmt(p95.lowMs)} .. ${p95.highMs === null ? `? (needs n ≥ ${p95.minSamples})` : fmt(p95.highMs)} ms at ${p95.confidence * 100}%, ${p95.method}`);
   const schedule = run.schedule as { plannedSends: number; sentSends: number; lateSends: number; lateThresholdMs: number; droppedSends: number; unsentSends: number } | undefined;
   if (schedule) {
     lines.push(`  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`);
@@ -76,7 +78,7 @@ export function summaryText(tests: TestRecord[]): string {
       if (t.runs.length > 1) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}`);
       out.push(...runBlock(run));
     });
-    for (const v of t.verdicts) out.push(`  SLA ${v.pass ? '✓' : '✗'} ${v.message}`);
+    for (const v of t.verdicts) out.push(`  SLA ${v.state === 'inconclusive' ? '? inconclusive:' : v.pass ? '✓' : '✗'} ${v.message}`);
     for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
     out.push('');
   }

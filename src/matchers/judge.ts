@@ -3,6 +3,9 @@ import { isRunSummary, type RunSummary } from '../result/types.js';
 import { recordVerdictInTest } from '../vitest/current-test.js';
 import type { SlaVerdict } from '../vitest/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
+import type { Bounds } from './bounds.js';
+import { resolveConfidence } from './confidence-options.js';
+import { judgeWithConfidence } from './judge-confidence.js';
 
 /** What a matcher returns to Vitest. */
 export interface MatcherResult {
@@ -29,6 +32,8 @@ export interface ThresholdSpec {
   countOf?: (summary: RunSummary) => number;
   /** Format a figure for messages, e.g. as a percentage. */
   format?: (value: number) => string;
+  /** Confidence bounds of the figure, for verdicts with `{ confidence }`. */
+  bounds: (summary: RunSummary, confidence: number) => Bounds;
 }
 
 type Test = Parameters<typeof recordVerdictInTest>[1];
@@ -38,7 +43,7 @@ type Test = Parameters<typeof recordVerdictInTest>[1];
  * assertion with or without `.not` (zero samples never pass); each verdict is recorded in
  * the test's meta for the reporter.
  */
-export function judgeThreshold(state: MatcherState, received: unknown, spec: ThresholdSpec): MatcherResult {
+export function judgeThreshold(state: MatcherState, received: unknown, spec: ThresholdSpec, options?: unknown): MatcherResult {
   const isNot = state.isNot === true;
   const format = spec.format ?? ((v: number) => `${formatNumber(v)}${spec.unit ? ` ${spec.unit}` : ''}`);
   const verb = `${isNot ? 'not ' : ''}${spec.direction}`;
@@ -57,9 +62,12 @@ export function judgeThreshold(state: MatcherState, received: unknown, spec: Thr
     : spec.checkThreshold(threshold);
   if (complaint !== undefined) return fail(`${spec.matcher}: threshold must be ${complaint}`, null);
   const limit = threshold as number;
+  const confidence = resolveConfidence(options);
+  if (typeof confidence === 'string') return fail(`${spec.matcher}: ${confidence}`, null);
 
   const observed = spec.observe(received);
   if (typeof observed === 'string') return fail(`expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received, spec.countOf?.(received))})`, null);
+  if (confidence) return judgeWithConfidence(state, received, spec, { limit, observed, format, ...confidence });
 
   const pass = spec.direction === 'below' ? observed < limit : observed > limit;
   const message = `expected ${spec.metric} ${verb} ${format(limit)}, got ${format(observed)} (${describeRun(received, spec.countOf?.(received))})`;

@@ -1,9 +1,11 @@
 import type { MatcherState } from 'vitest';
 import { judgeThreshold, type MatcherResult } from './judge.js';
 import { finishedCount, formatPercent } from './describe.js';
+import { rateBounds } from './bounds.js';
+import type { ConfidenceOptions } from './confidence-options.js';
 
-/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%). */
-export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number): MatcherResult {
+/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%); with `{ confidence }` judged on its Wilson interval. */
+export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number, options?: ConfidenceOptions): MatcherResult {
   return judgeThreshold(this, received, {
     matcher: 'toHaveErrorRateBelow',
     metric: 'error rate',
@@ -12,7 +14,8 @@ export function toHaveErrorRateBelow(this: MatcherState, received: unknown, frac
     threshold: fraction,
     countOf: finishedCount,
     format: formatPercent,
+    bounds: (s, confidence) => rateBounds(s.requests.failed, finishedCount(s), confidence),
     checkThreshold: (t) => (t > 0 && t <= 1 ? undefined : `a fraction in (0, 1] (0.01 = 1%), received ${t}`),
     observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.errorRate : `no finished requests to judge the error rate (${s.requests.total} sent)`),
-  });
+  }, options);
 }

@@ -1,9 +1,11 @@
 import type { MatcherState } from 'vitest';
 import { judgeThreshold, type MatcherResult } from './judge.js';
 import { finishedCount, formatPercent } from './describe.js';
+import { rateBounds } from './bounds.js';
+import type { ConfidenceOptions } from './confidence-options.js';
 
-/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%). */
-export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number): MatcherResult {
+/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%); with `{ confidence }` judged on its Wilson interval. */
+export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number, options?: ConfidenceOptions): MatcherResult {
   return judgeThreshold(this, received, {
     matcher: 'toHaveSuccessRateAbove',
     metric: 'success rate',
@@ -12,10 +14,11 @@ export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fr
     threshold: fraction,
     countOf: finishedCount,
     format: formatPercent,
+    bounds: (s, confidence) => rateBounds(s.requests.ok, finishedCount(s), confidence),
     checkThreshold: (t) => (t >= 0 && t < 1 ? undefined : `a fraction in [0, 1) (0.8 = 80%), received ${t}`),
     observe: (s) => {
       const finished = s.requests.ok + s.requests.failed;
       return finished > 0 ? s.requests.ok / finished : `no finished requests to judge the success rate (${s.requests.total} sent)`;
     },
-  });
+  }, options);
 }

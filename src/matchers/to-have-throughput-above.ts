@@ -1,9 +1,11 @@
 import type { MatcherState } from 'vitest';
 import { judgeThreshold, type MatcherResult } from './judge.js';
 import { finishedCount } from './describe.js';
+import { throughputBounds } from './bounds.js';
+import type { ConfidenceOptions } from './confidence-options.js';
 
-/** Passes when finished requests per second is above `rps`. */
-export function toHaveThroughputAbove(this: MatcherState, received: unknown, rps: number): MatcherResult {
+/** Passes when finished requests per second is above `rps`; with `{ confidence }` judged on the per-second series. */
+export function toHaveThroughputAbove(this: MatcherState, received: unknown, rps: number, options?: ConfidenceOptions): MatcherResult {
   return judgeThreshold(this, received, {
     matcher: 'toHaveThroughputAbove',
     metric: 'throughput',
@@ -11,7 +13,8 @@ export function toHaveThroughputAbove(this: MatcherState, received: unknown, rps
     direction: 'above',
     threshold: rps,
     countOf: finishedCount,
+    bounds: throughputBounds,
     checkThreshold: (t) => (t >= 0 ? undefined : `a rate in requests per second >= 0, received ${t}`),
     observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.throughput : `no finished requests to judge throughput (${s.requests.total} sent)`),
-  });
+  }, options);
 }

@@ -1,19 +1,24 @@
-/** The matchers' signatures, added to Vitest's `expect(...)` by the augmentation below. */
+import type { ConfidenceOptions } from './confidence-options.js';
+
+/**
+ * The matchers' signatures, added to Vitest's `expect(...)` by the augmentation below. Threshold
+ * matchers take an optional last `{ confidence: 0.95 }`: pass / fail / inconclusive from an interval.
+ */
 export interface StressMatchers<R = unknown> {
   /** Median latency of successful responses below `ms`. */
-  toHaveP50Below(ms: number): R;
+  toHaveP50Below(ms: number, options?: ConfidenceOptions): R;
   /** 95th percentile latency of successful responses below `ms`. */
-  toHaveP95Below(ms: number): R;
+  toHaveP95Below(ms: number, options?: ConfidenceOptions): R;
   /** 99th percentile latency of successful responses below `ms`. */
-  toHaveP99Below(ms: number): R;
+  toHaveP99Below(ms: number, options?: ConfidenceOptions): R;
   /** Any percentile (0 < p <= 100) below `ms`. */
-  toHavePercentileBelow(percentile: number, ms: number): R;
+  toHavePercentileBelow(percentile: number, ms: number, options?: ConfidenceOptions): R;
   /** failed / finished below `fraction` (0.01 = 1%). */
-  toHaveErrorRateBelow(fraction: number): R;
+  toHaveErrorRateBelow(fraction: number, options?: ConfidenceOptions): R;
   /** ok / finished above `fraction` (0.8 = 80%). */
-  toHaveSuccessRateAbove(fraction: number): R;
+  toHaveSuccessRateAbove(fraction: number, options?: ConfidenceOptions): R;
   /** Finished requests per second above `rps`. */
-  toHaveThroughputAbove(rps: number): R;
+  toHaveThroughputAbove(rps: number, options?: ConfidenceOptions): R;
   /** After phase `options.after` ends, rolling p95 and error rate back within tolerance of the phase before it within `ms`. */
   toRecoverWithin(ms: number, options: import('../result/recovery.js').RecoveryOptions): R;
   /** ok / finished at least `minSuccessRate` (default 0.8) under faults; the message lists the failure breakdown. */

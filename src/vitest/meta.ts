@@ -1,6 +1,21 @@
 import type { AbResult } from '../ab/ab-types.js';
 import type { RunResult, RunSummary, TimelineEntry } from '../result/types.js';
 
+/** A verdict with confidence: the interval wholly on the good side, wholly on the bad side, or neither. */
+export type VerdictState = 'pass' | 'fail' | 'inconclusive';
+
+/** The interval a verdict with confidence was read from, in the verdict's unit. */
+export interface VerdictInterval {
+  /** Lower bound; null when the run had too few samples for it. */
+  low: number | null;
+  /** Upper bound; null when the run had too few samples for it. */
+  high: number | null;
+  /** Each bound is one-sided at this confidence (0.95 = 95%). */
+  confidence: number;
+  /** 'exact-binomial' | 'normal-approximation' (percentiles), 'wilson' (rates), 't-per-second' (throughput), 'block-bootstrap' ... */
+  method: string;
+}
+
 /** One SLA check and its outcome, as a matcher left it in the test's meta. */
 export interface SlaVerdict {
   /** Matcher name, e.g. 'toHaveP95Below'. */
@@ -20,6 +35,12 @@ export interface SlaVerdict {
   message: string;
   /** Phase or scenario judged, when not the whole run. */
   subject?: string;
+  /** With `confidence` (or a baseline): pass, fail or inconclusive, after `.not`. Absent for point verdicts. */
+  state?: VerdictState;
+  /** The interval judged against the threshold, when the verdict was made with confidence. */
+  interval?: VerdictInterval;
+  /** Why an inconclusive verdict is inconclusive (straddles the threshold, too few samples, ...). */
+  reason?: string;
 }
 
 /** A load result as carried into the reports: summaries, timeline, no per-request ledger. */
