@@ -18,6 +18,7 @@ export {
 export { generateCreditRecords, serializePayload, serializeRecord, CREDIT_FEATURES, MAX_GENERATED_RECORDS } from './data/index.js';
 export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';
 export { compareAuditTrail } from './audit/audit-trail.js';
+export { compareTargets, isAbResult, judgeAb, pairedLogRatioInterval, AB_METRICS } from './ab/index.js';
 export {
   sampleMetrics,
   loadWithMetrics,
@@ -80,3 +81,16 @@ export type {
   WarmupOptions,
 } from './metrics/index.js';
 export type { StableMemoryOptions } from './matchers/to-have-stable-memory.js';
+export type {
+  CompareTargetsOptions,
+  AbResult,
+  AbRound,
+  AbSideFigures,
+  AbMetric,
+  AbTolerances,
+  AbJudgement,
+  AbMetricJudgement,
+  AbState,
+  RatioInterval,
+  NoRegressionOptions,
+} from './ab/index.js';

@@ -11,6 +11,7 @@ import { toDegradeGracefully } from './to-degrade-gracefully.js';
 import { toHaveStableMemory } from './to-have-stable-memory.js';
 import { toHaveMetricBelow } from './to-have-metric-below.js';
 import { toHaveCompleteAuditTrail } from './to-have-complete-audit-trail.js';
+import { toShowNoRegression } from './to-show-no-regression.js';
 
 export type { StressMatchers } from './types.js';
 
@@ -29,4 +30,5 @@ export const stressMatchers = {
   toHaveStableMemory,
   toHaveMetricBelow,
   toHaveCompleteAuditTrail,
+  toShowNoRegression,
 };

@@ -1,0 +1,70 @@
+import type { MatcherState } from 'vitest';
+import { isAbResult } from '../ab/ab-types.js';
+import type { AbTolerances } from '../ab/ab-tolerance.js';
+import { describeJudgement } from '../ab/describe-ab.js';
+import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';
+import { StressError } from '../errors.js';
+import { describeReceived } from './describe.js';
+import { record, type MatcherResult } from './judge.js';
+
+/** Options of toShowNoRegression. */
+export interface NoRegressionOptions {
+  /** Each interval bound holds with this probability (one-sided); default 0.95. */
+  confidence?: number;
+  /** What an inconclusive comparison does to the test: 'pass' (default, or STRESS_INCONCLUSIVE) or 'fail'. */
+  inconclusive?: 'pass' | 'fail';
+}
+
+const MATCHER = 'toShowNoRegression';
+
+/**
+ * Judges a compareTargets() result: passes unless a metric regressed beyond its tolerance with
+ * the whole interval past it (see judgeAb). Inconclusive comparisons pass unless
+ * `inconclusive: 'fail'` or STRESS_INCONCLUSIVE=fail (also with `.not`, which asks for a shown
+ * regression). A comparison with a round without
+ * successful responses, or bad tolerances, never passes. One verdict per metric is recorded.
+ */
+export function toShowNoRegression(this: MatcherState, received: unknown, tolerances?: AbTolerances, options: NoRegressionOptions = {}): MatcherResult {
+  const isNot = this.isNot === true;
+  const fail = (message: string): MatcherResult => {
+    record(this, { matcher: MATCHER, metric: 'ab', unit: '', threshold: describeReceived(tolerances), observed: null, pass: false, negated: isNot, message });
+    return { pass: isNot, message: () => message };
+  };
+  if (!isAbResult(received)) return fail(`${MATCHER}: expected a compareTargets() result, received ${describeReceived(received)}`);
+  if (typeof options !== 'object' || options === null) return fail(`${MATCHER}: options must be an object such as { confidence: 0.95 }, received ${describeReceived(options)}`);
+  if (options.inconclusive !== undefined && options.inconclusive !== 'pass' && options.inconclusive !== 'fail') {
+    return fail(`${MATCHER}: options.inconclusive must be 'pass' or 'fail', received ${describeReceived(options.inconclusive)}`);
+  }
+  let judgement: AbJudgement;
+  try {
+    judgement = judgeAb(received, tolerances, options.confidence);
+  } catch (error) {
+    if (error instanceof StressError) return fail(`${MATCHER}: ${error.message}`);
+    throw error;
+  }
+  const message = describeJudgement(received, judgement, isNot);
+  if (judgement.metrics.some((m) => m.call === 'nothing to judge')) return fail(message);
+  const inconclusivePasses = (options.inconclusive ?? inconclusiveFromEnv()) === 'pass';
+  const counts = (state: AbState) => state === 'pass' || (state === 'inconclusive' && inconclusivePasses);
+  for (const m of judgement.metrics) {
+    record(this, {
+      matcher: MATCHER, metric: m.metric, unit: m.unit, threshold: m.tolerance, observed: m.estimate,
+      pass: counts(afterNot(m.state, isNot)), negated: isNot, message, subject: `${received.candidate} vs ${received.baseline}`,
+      state: afterNot(m.state, isNot), reason: m.reason,
+      interval: { low: m.lower, high: m.upper, confidence: judgement.confidence, method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe' },
+    });
+  }
+  // Inconclusive does what the policy says with and without `.not` (pass === isNot fails both ways).
+  const pass = judgement.state === 'inconclusive' ? inconclusivePasses !== isNot : judgement.state === 'pass';
+  return { pass, message: () => message, actual: judgement.metrics.map((m) => m.estimate), expected: tolerances };
+}
+
+/** The verdict state after `.not`: a shown regression is what `.not` asks for. */
+function afterNot(state: AbState, isNot: boolean): AbState {
+  if (!isNot || state === 'inconclusive') return state;
+  return state === 'pass' ? 'fail' : 'pass';
+}
+
+function inconclusiveFromEnv(): 'pass' | 'fail' {
+  return process.env.STRESS_INCONCLUSIVE === 'fail' ? 'fail' : 'pass';
+}
