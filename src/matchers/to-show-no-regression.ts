@@ -4,18 +4,20 @@ import type { AbTolerances } from '../ab/ab-tolerance.js';
 import { describeJudgement } from '../ab/describe-ab.js';
 import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';
 import { StressError } from '../errors.js';
+import { resolveConfidence } from './confidence-options.js';
 import { describeReceived } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
 
 /** Options of toShowNoRegression. */
 export interface NoRegressionOptions {
-  /** Each interval bound holds with this probability (one-sided); default 0.95. */
+  /** Each interval bound holds with this probability (one-sided), in (0.5, 1); default 0.95. */
   confidence?: number;
   /** What an inconclusive comparison does to the test: 'pass' (default, or STRESS_INCONCLUSIVE) or 'fail'. */
   inconclusive?: 'pass' | 'fail';
 }
 
 const MATCHER = 'toShowNoRegression';
+const DEFAULT_CONFIDENCE = 0.95;
 
 /**
  * Judges a compareTargets() result: passes unless a metric regressed beyond its tolerance with
@@ -32,19 +34,18 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
   };
   if (!isAbResult(received)) return fail(`${MATCHER}: expected a compareTargets() result, received ${describeReceived(received)}`);
   if (typeof options !== 'object' || options === null) return fail(`${MATCHER}: options must be an object such as { confidence: 0.95 }, received ${describeReceived(options)}`);
-  if (options.inconclusive !== undefined && options.inconclusive !== 'pass' && options.inconclusive !== 'fail') {
-    return fail(`${MATCHER}: options.inconclusive must be 'pass' or 'fail', received ${describeReceived(options.inconclusive)}`);
-  }
+  const resolved = resolveConfidence({ confidence: DEFAULT_CONFIDENCE, ...options });
+  if (typeof resolved !== 'object') return fail(`${MATCHER}: ${resolved}`);
   let judgement: AbJudgement;
   try {
-    judgement = judgeAb(received, tolerances, options.confidence);
+    judgement = judgeAb(received, tolerances, resolved.confidence);
   } catch (error) {
     if (error instanceof StressError) return fail(`${MATCHER}: ${error.message}`);
     throw error;
   }
   const message = describeJudgement(received, judgement, isNot);
   if (judgement.metrics.some((m) => m.call === 'nothing to judge')) return fail(message);
-  const inconclusivePasses = (options.inconclusive ?? inconclusiveFromEnv()) === 'pass';
+  const inconclusivePasses = resolved.inconclusive === 'pass';
   const counts = (state: AbState) => state === 'pass' || (state === 'inconclusive' && inconclusivePasses);
   for (const m of judgement.metrics) {
     record(this, {
@@ -63,8 +64,4 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
 function afterNot(state: AbState, isNot: boolean): AbState {
   if (!isNot || state === 'inconclusive') return state;
   return state === 'pass' ? 'fail' : 'pass';
-}
-
-function inconclusiveFromEnv(): 'pass' | 'fail' {
-  return process.env.STRESS_INCONCLUSIVE === 'fail' ? 'fail' : 'pass';
 }

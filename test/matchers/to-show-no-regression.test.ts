@@ -48,7 +48,7 @@ describe('.toShowNoRegression', () => {
     expect(() => expect({ rounds: [] }).toShowNoRegression()).toThrow('toShowNoRegression: expected a compareTargets() result, received an object with keys rounds');
     expect(() => expect(slower).toShowNoRegression({ p95: '10%' })).toThrow(`toShowNoRegression: invalid option "tolerances.p95": got "10%", expected a rise such as '+10%' (latency may grow by at most 10%)`);
     expect(() => expect(slower).toShowNoRegression({ latency: '+10%' } as never)).toThrow('toShowNoRegression: unknown option "latency" in toShowNoRegression tolerances');
-    expect(() => expect(slower).toShowNoRegression({ p95: '+10%' }, { inconclusive: 'warn' as never })).toThrow(`options.inconclusive must be 'pass' or 'fail'`);
+    expect(() => expect(slower).toShowNoRegression({ p95: '+10%' }, { inconclusive: 'warn' as never })).toThrow(`toShowNoRegression: inconclusive must be 'pass' or 'fail', received the string "warn"`);
   });
 
   test('a round without successful responses never passes, also with .not', () => {
