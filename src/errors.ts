@@ -10,7 +10,8 @@ export type StressErrorCode =
   | 'ERR_STRESS_ABORTED'
   | 'ERR_STRESS_WRITE_FAILED'
   | 'ERR_STRESS_PROXY'
-  | 'ERR_STRESS_METRICS';
+  | 'ERR_STRESS_METRICS'
+  | 'ERR_STRESS_BASELINE_FILE';
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
 export class StressError extends Error {
@@ -68,6 +69,16 @@ export class WriteFailedError extends StressError {
   constructor(path: string, cause: unknown) {
     super('ERR_STRESS_WRITE_FAILED', `could not write ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
     this.name = 'WriteFailedError';
+    this.path = path;
+  }
+}
+
+/** A baseline file that is not valid JSON of the expected shape. */
+export class BaselineFileError extends StressError {
+  readonly path: string;
+  constructor(path: string, problem: string) {
+    super('ERR_STRESS_BASELINE_FILE', `baseline file ${path} ${problem}; fix it or delete it and rerun with vitest -u`);
+    this.name = 'BaselineFileError';
     this.path = path;
   }
 }

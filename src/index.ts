@@ -32,6 +32,19 @@ export {
   linearTrend,
   afterWarmup,
 } from './metrics/index.js';
+// trust: intervals and baselines
+export { percentileInterval, latencyIntervals, DEFAULT_CONFIDENCE } from './trust/percentile-interval.js';
+export { minSamplesForQuantile, orderStatisticRanks } from './trust/order-statistic-ranks.js';
+export { binomialCdf } from './trust/binomial.js';
+export { wilsonInterval, newcombeDifference } from './trust/proportion-interval.js';
+export { throughputInterval } from './trust/throughput-interval.js';
+export { bootstrapQuantileRatio, bootstrapMeanRatio } from './trust/block-bootstrap.js';
+export { inconclusivePolicy } from './trust/inconclusive.js';
+export { parseTolerances } from './baseline/tolerance.js';
+export { baselinePath, readBaselineFile } from './baseline/baseline-file.js';
+export { compareToBaseline } from './baseline/compare-baseline.js';
+export { machineFingerprint } from './baseline/fingerprint.js';
+export { BaselineFileError } from './errors.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -81,6 +94,20 @@ export type {
   WarmupOptions,
 } from './metrics/index.js';
 export type { StableMemoryOptions } from './matchers/to-have-stable-memory.js';
+// trust: intervals and baselines
+export type { PercentileInterval, LatencyIntervals } from './trust/percentile-interval.js';
+export type { ProportionInterval } from './trust/proportion-interval.js';
+export type { ThroughputInterval } from './trust/throughput-interval.js';
+export type { BootstrapInterval, BootstrapOptions } from './trust/block-bootstrap.js';
+export type { InconclusivePolicy } from './trust/inconclusive.js';
+export type { ConfidenceOptions } from './matchers/confidence-options.js';
+export type { VerdictState, VerdictInterval, BaselineVerdict } from './vitest/meta.js';
+export type { BaselineTolerances, Tolerance } from './baseline/tolerance.js';
+export type { PerfBaselineOptions } from './baseline/baseline-options.js';
+export type { BaselineFile } from './baseline/baseline-file.js';
+export type { BaselineEntry, BaselineSecond } from './baseline/baseline-entry.js';
+export type { MetricComparison, ComparisonOutcome } from './baseline/compare-baseline.js';
+export type { MachineFingerprint } from './baseline/fingerprint.js';
 export type {
   CompareTargetsOptions,
   AbResult,

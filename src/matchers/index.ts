@@ -11,6 +11,7 @@ import { toDegradeGracefully } from './to-degrade-gracefully.js';
 import { toHaveStableMemory } from './to-have-stable-memory.js';
 import { toHaveMetricBelow } from './to-have-metric-below.js';
 import { toHaveCompleteAuditTrail } from './to-have-complete-audit-trail.js';
+import { toMatchPerfBaseline } from './to-match-perf-baseline.js';
 import { toShowNoRegression } from './to-show-no-regression.js';
 
 export type { StressMatchers } from './types.js';
@@ -30,5 +31,6 @@ export const stressMatchers = {
   toHaveStableMemory,
   toHaveMetricBelow,
   toHaveCompleteAuditTrail,
+  toMatchPerfBaseline,
   toShowNoRegression,
 };

@@ -121,6 +121,11 @@ export interface RunResult extends RunSummary {
   scenarios: Record<string, RunSummary>;
   phases: Record<string, RunSummary>;
   ledger: LedgerEntry[];
+  /**
+   * Encoded latency histogram (µs) of each `timeline` second, '' for seconds without successes:
+   * what toMatchPerfBaseline resamples (block bootstrap). Left out of the reports.
+   */
+  secondHistograms?: string[];
   /** Things that make the figures less trustworthy (event-loop lag, late sends, ...). */
   warnings: string[];
   /** The options used, with functions replaced by '[function]'. */

@@ -41,6 +41,20 @@ export interface SlaVerdict {
   interval?: VerdictInterval;
   /** Why an inconclusive verdict is inconclusive (straddles the threshold, too few samples, ...). */
   reason?: string;
+  /** toMatchPerfBaseline: the baseline's figure and what the comparison found. */
+  baseline?: BaselineVerdict;
+}
+
+/** The baseline side of a toMatchPerfBaseline verdict. */
+export interface BaselineVerdict {
+  /** The figure in the baseline (same unit as `observed`); null when it had none. */
+  value: number | null;
+  /** 'written' when this run wrote the baseline instead of comparing. */
+  outcome: 'regression' | 'improvement' | 'unchanged' | 'inconclusive' | 'written';
+  /** The baseline file, relative to the working directory. */
+  file: string;
+  /** When the baseline was recorded (ISO 8601). */
+  recordedAt: string;
 }
 
 /** A load result as carried into the reports: summaries, timeline, no per-request ledger. */
@@ -75,7 +89,7 @@ declare module 'vitest' {
   }
 }
 
-const LEFT_OUT = new Set(['ledger', 'options', 'kind', 'schemaVersion']);
+const LEFT_OUT = new Set(['ledger', 'options', 'kind', 'schemaVersion', 'secondHistograms']);
 
 /** The run's figures without the ledger (which can hold millions of entries). */
 export function toRunMeta(result: RunResult): RunMeta {
