@@ -1,3 +1,4 @@
+import { describeAbRounds } from '../src/ab/describe-ab.js';
 import { describeBreakdown } from '../src/chaos/describe-breakdown.js';
 import type { FaultBreakdown } from '../src/chaos/fault-breakdown.js';
 import type { RunSummary } from '../src/result/types.js';
@@ -68,7 +69,7 @@ export function runBlock(run: RunMeta): string[] {
 
 /** The terminal summary for every test that ran load() or measure() or judged an SLA. */
 export function summaryText(tests: TestRecord[]): string {
-  const perf = tests.filter((t) => t.runs.length > 0 || t.verdicts.length > 0 || t.annotations.length > 0);
+  const perf = tests.filter((t) => t.runs.length > 0 || (t.ab?.length ?? 0) > 0 || t.verdicts.length > 0 || t.annotations.length > 0);
   if (perf.length === 0) return '';
   const out = ['', ' vitest-stress summary', ''];
   for (const t of perf) {
@@ -78,6 +79,7 @@ export function summaryText(tests: TestRecord[]): string {
       if (t.runs.length > 1) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}`);
       out.push(...runBlock(run));
     });
+    for (const ab of t.ab ?? []) out.push(`  A/B ${ab.name ? `${ab.name}: ` : ''}${ab.candidate} against ${ab.baseline}, ${ab.order}`, ...describeAbRounds(ab).map((l) => `  ${l}`));
     for (const v of t.verdicts) out.push(`  SLA ${v.state === 'inconclusive' ? '? inconclusive:' : v.pass ? '✓' : '✗'} ${v.message}`);
     for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
     out.push('');

@@ -25,9 +25,18 @@ export function describeRounds(ab: AbResult): string[] {
   });
 }
 
+/** The first line of a judgement: what was expected of which targets, and the verdict. */
+export function describeHeadline(ab: AbResult, judgement: AbJudgement, negated: boolean): string {
+  return `expected ${negated ? 'a regression' : 'no regression'} of ${ab.candidate} against ${ab.baseline}: ${judgement.state} ` +
+    `(${judgement.rounds} paired rounds in ABBA order, bounds at ${judgement.confidence} confidence each)`;
+}
+
 /** The whole matcher message: headline, one line per metric, the rounds (baseline/candidate). */
 export function describeJudgement(ab: AbResult, judgement: AbJudgement, negated: boolean): string {
-  const head = `expected ${negated ? 'a regression' : 'no regression'} of ${ab.candidate} against ${ab.baseline}: ${judgement.state} ` +
-    `(${judgement.rounds} paired rounds in ABBA order, bounds at ${judgement.confidence} confidence each)`;
-  return [head, ...judgement.metrics.map((m) => `  ${describeMetric(m)}`), 'per round (baseline/candidate):', ...describeRounds(ab)].join('\n');
+  return [describeHeadline(ab, judgement, negated), ...judgement.metrics.map((m) => `  ${describeMetric(m)}`), ...describeAbRounds(ab)].join('\n');
+}
+
+/** 'per round (baseline/candidate):' and one line per round; for messages and the terminal summary. */
+export function describeAbRounds(ab: AbResult): string[] {
+  return ['per round (baseline/candidate):', ...describeRounds(ab)];
 }

@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest';
 import { isAbResult } from '../ab/ab-types.js';
 import type { AbTolerances } from '../ab/ab-tolerance.js';
-import { describeJudgement } from '../ab/describe-ab.js';
+import { describeHeadline, describeJudgement, describeMetric } from '../ab/describe-ab.js';
 import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';
 import { StressError } from '../errors.js';
 import { resolveConfidence } from './confidence-options.js';
@@ -24,7 +24,8 @@ const DEFAULT_CONFIDENCE = 0.95;
  * the whole interval past it (see judgeAb). Inconclusive comparisons pass unless
  * `inconclusive: 'fail'` or STRESS_INCONCLUSIVE=fail (also with `.not`, which asks for a shown
  * regression). A comparison with a round without
- * successful responses, or bad tolerances, never passes. One verdict per metric is recorded.
+ * successful responses, or bad tolerances, never passes. One verdict per metric is recorded
+ * (headline and that metric's line; the rounds are in the recorded AB result).
  */
 export function toShowNoRegression(this: MatcherState, received: unknown, tolerances?: AbTolerances, options: NoRegressionOptions = {}): MatcherResult {
   const isNot = this.isNot === true;
@@ -50,14 +51,14 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
   for (const m of judgement.metrics) {
     record(this, {
       matcher: MATCHER, metric: m.metric, unit: m.unit, threshold: m.tolerance, observed: m.estimate,
-      pass: counts(afterNot(m.state, isNot)), negated: isNot, message, subject: `${received.candidate} vs ${received.baseline}`,
+      pass: counts(afterNot(m.state, isNot)), negated: isNot, message: `${describeHeadline(received, judgement, isNot)}\n  ${describeMetric(m)}`, ...(received.name ? { subject: received.name } : {}),
       state: afterNot(m.state, isNot), reason: m.reason,
       interval: { low: m.lower, high: m.upper, confidence: judgement.confidence, method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe' },
     });
   }
   // Inconclusive does what the policy says with and without `.not` (pass === isNot fails both ways).
   const pass = judgement.state === 'inconclusive' ? inconclusivePasses !== isNot : judgement.state === 'pass';
-  return { pass, message: () => message, actual: judgement.metrics.map((m) => m.estimate), expected: tolerances };
+  return { pass, message: () => message };
 }
 
 /** The verdict state after `.not`: a shown regression is what `.not` asks for. */

@@ -58,12 +58,12 @@ describe('.toShowNoRegression', () => {
   });
 
   test('records one verdict per metric with state, interval and reason', ({ task }) => {
-    expect(straddling).toShowNoRegression({ p95: '+10%', p50: '+50%' });
+    expect({ ...straddling, name: 'checkout' }).toShowNoRegression({ p95: '+10%', p50: '+50%' });
     const verdicts = task.meta.vitestStress?.verdicts ?? [];
     expect(verdicts.map((v) => [v.metric, v.state, v.pass])).toEqual([['p95', 'inconclusive', true], ['p50', 'pass', true]]);
     expect(verdicts[0]).toMatchObject({
       matcher: 'toShowNoRegression', unit: 'ratio', threshold: '+10%', negated: false,
-      subject: 'http://127.0.0.1:2/ vs http://127.0.0.1:1/',
+      subject: 'checkout',
       reason: 'the upper bound 1.266 is above 1.100, the lower bound 1.045 is not',
       interval: { confidence: 0.95, method: 'paired-t-log-ratio' },
     });
