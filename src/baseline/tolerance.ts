@@ -29,11 +29,11 @@ export type Tolerance =
 const KEYS = [...Object.keys(PERCENTILE_KEYS), 'errorRate', 'throughput'];
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
 
-function parseAmount(field: string, value: unknown, sign: '+' | '-', unit: '%' | 'pp'): number {
+function parseAmount(where: string, field: string, value: unknown, sign: '+' | '-', unit: '%' | 'pp'): number {
   const match = typeof value === 'string' ? new RegExp(`^\\${sign}${NUMBER}${unit}$`).exec(value.trim()) : null;
   const amount = match ? Number(match[1]) : NaN;
   const max = unit === '%' && sign === '-' ? 100 : Infinity;
-  if (!(amount >= 0 && amount < max)) throw new InvalidOptionError(`toMatchPerfBaseline.${field}`, value, `a string like '${sign}10${unit === '%' ? '%' : 'pp'}'${unit === 'pp' ? ' (percentage points)' : ''}`);
+  if (!(amount >= 0 && amount < max)) throw new InvalidOptionError(`${where}.${field}`, value, `a string like '${sign}10${unit === '%' ? '%' : 'pp'}'${unit === 'pp' ? ' (percentage points)' : ''}`);
   return amount;
 }
 
@@ -44,20 +44,21 @@ function suggest(key: string): string | undefined {
 }
 
 /**
- * Validate and parse the tolerances of toMatchPerfBaseline. Throws ERR_STRESS_UNKNOWN_OPTION
- * for an unknown key and ERR_STRESS_INVALID_OPTION for a malformed value or an empty object.
+ * Validate and parse the tolerances of toMatchPerfBaseline (or of `where`, the matcher named in
+ * errors: toShowNoRegression uses the same syntax). Throws ERR_STRESS_UNKNOWN_OPTION for an
+ * unknown key and ERR_STRESS_INVALID_OPTION for a malformed value or an empty object.
  */
-export function parseTolerances(input: unknown): Tolerance[] {
+export function parseTolerances(input: unknown, where = 'toMatchPerfBaseline'): Tolerance[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidOptionError('toMatchPerfBaseline tolerances', input, "an object such as { p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' }");
+    throw new InvalidOptionError(`${where} tolerances`, input, "an object such as { p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' }");
   }
   const out: Tolerance[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (!KEYS.includes(key)) throw new UnknownOptionError(key, suggest(key), `toMatchPerfBaseline tolerances (known: ${KEYS.join(', ')})`);
-    if (key === 'errorRate') out.push({ metric: 'errorRate', kind: 'difference', text: String(value), maxIncrease: parseAmount(key, value, '+', 'pp') / 100 });
-    else if (key === 'throughput') out.push({ metric: 'throughput', kind: 'ratio', text: String(value), minRatio: 1 - parseAmount(key, value, '-', '%') / 100 });
-    else out.push({ metric: key as PercentileKey, kind: 'ratio', text: String(value), maxRatio: 1 + parseAmount(key, value, '+', '%') / 100 });
+    if (!KEYS.includes(key)) throw new UnknownOptionError(key, suggest(key), `${where} tolerances (known: ${KEYS.join(', ')})`);
+    if (key === 'errorRate') out.push({ metric: 'errorRate', kind: 'difference', text: String(value), maxIncrease: parseAmount(where, key, value, '+', 'pp') / 100 });
+    else if (key === 'throughput') out.push({ metric: 'throughput', kind: 'ratio', text: String(value), minRatio: 1 - parseAmount(where, key, value, '-', '%') / 100 });
+    else out.push({ metric: key as PercentileKey, kind: 'ratio', text: String(value), maxRatio: 1 + parseAmount(where, key, value, '+', '%') / 100 });
   }
-  if (out.length === 0) throw new InvalidOptionError('toMatchPerfBaseline tolerances', input, `at least one of ${KEYS.join(', ')}`);
+  if (out.length === 0) throw new InvalidOptionError(`${where} tolerances`, input, `at least one of ${KEYS.join(', ')}`);
   return out;
 }
