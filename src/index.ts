@@ -18,7 +18,7 @@ export {
 export { generateCreditRecords, serializePayload, serializeRecord, CREDIT_FEATURES, MAX_GENERATED_RECORDS } from './data/index.js';
 export { chaosProxy, parseFaults, FAULT_TYPES, joinFaults, withFaults, faultsOf } from './chaos/index.js';
 export { compareAuditTrail } from './audit/audit-trail.js';
-export { compareTargets, isAbResult, judgeAb, pairedLogRatioInterval, AB_METRICS } from './ab/index.js';
+export { compareTargets, isAbResult, judgeAb, pairedLogRatioInterval } from './ab/index.js';
 export {
   sampleMetrics,
   loadWithMetrics,

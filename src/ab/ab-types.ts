@@ -16,8 +16,11 @@ export interface CompareTargetsOptions extends Omit<LoadOptions, 'target'> {
 /** One side's figures in one round; latencies in ms over successful responses, null when there were none. */
 export interface AbSideFigures {
   p50Ms: number | null;
+  p75Ms: number | null;
+  p90Ms: number | null;
   p95Ms: number | null;
   p99Ms: number | null;
+  p999Ms: number | null;
   /** failed / (ok + failed), 0..1. */
   errorRate: number;
   /** Finished requests per second. */

@@ -64,8 +64,11 @@ function runName(plan: AbPlan, side: Side, label: string): string {
 export function sideFigures(run: RunResult): AbSideFigures {
   return {
     p50Ms: run.latency.p50,
+    p75Ms: run.latency.p75,
+    p90Ms: run.latency.p90,
     p95Ms: run.latency.p95,
     p99Ms: run.latency.p99,
+    p999Ms: run.latency.p999,
     errorRate: run.errorRate,
     throughputRps: run.throughput,
     total: run.requests.total,

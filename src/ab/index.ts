@@ -3,10 +3,8 @@ export { compareTargets } from './compare-targets.js';
 export { isAbResult } from './ab-types.js';
 export { judgeAb } from './judge-ab.js';
 export { pairedLogRatioInterval } from './paired-stats.js';
-export { AB_METRICS } from './ab-tolerance.js';
 
 export type { CompareTargetsOptions, AbResult, AbRound, AbSideFigures } from './ab-types.js';
-export type { AbMetric, AbTolerances } from './ab-tolerance.js';
-export type { AbJudgement, AbMetricJudgement, AbState } from './judge-ab.js';
+export type { AbJudgement, AbMetricJudgement, AbState, AbMetric, AbTolerances } from './judge-ab.js';
 export type { RatioInterval } from './paired-stats.js';
 export type { NoRegressionOptions } from '../matchers/to-show-no-regression.js';

@@ -1,9 +1,13 @@
+import { parseTolerances, type BaselineTolerances, type PercentileKey, type Tolerance } from '../baseline/tolerance.js';
 import { InvalidOptionError } from '../errors.js';
-import { rejectUnknownKeys } from '../options/closest-name.js';
 import { newcombeDifference } from '../trust/proportion-interval.js';
 import type { AbResult, AbRound, AbSideFigures } from './ab-types.js';
-import { abToleranceLimit, type AbMetric, type AbTolerances, AB_METRICS } from './ab-tolerance.js';
 import { pairedLogRatioInterval } from './paired-stats.js';
+
+/** Tolerances per metric, the syntax of toMatchPerfBaseline: p50..p999 '+10%', errorRate '+0.5pp', throughput '-10%'. */
+export type AbTolerances = BaselineTolerances;
+/** A metric an A/B comparison judges. */
+export type AbMetric = Tolerance['metric'];
 
 /** pass: no regression shown; fail: a regression (or nothing to judge); inconclusive: the interval straddles the tolerance. */
 export type AbState = 'pass' | 'fail' | 'inconclusive';
@@ -35,7 +39,7 @@ export interface AbJudgement {
   metrics: AbMetricJudgement[];
 }
 
-const LATENCY_FIELD = { p50: 'p50Ms', p95: 'p95Ms', p99: 'p99Ms' } as const;
+const LATENCY_FIELD: Record<PercentileKey, keyof AbSideFigures> = { p50: 'p50Ms', p75: 'p75Ms', p90: 'p90Ms', p95: 'p95Ms', p99: 'p99Ms', p999: 'p999Ms' };
 
 /**
  * Judge paired rounds against tolerances (default `{ p95: '+10%' }`). Latencies and throughput:
@@ -45,26 +49,20 @@ const LATENCY_FIELD = { p50: 'p50Ms', p95: 'p95Ms', p99: 'p99Ms' } as const;
  * unknown metrics, malformed tolerances or a confidence outside (0, 1).
  */
 export function judgeAb(ab: AbResult, tolerances: AbTolerances = { p95: '+10%' }, confidence = 0.95): AbJudgement {
-  if (typeof tolerances !== 'object' || tolerances === null || Array.isArray(tolerances)) {
-    throw new InvalidOptionError('tolerances', tolerances, "an object such as { p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' }");
-  }
-  rejectUnknownKeys(tolerances, AB_METRICS, 'toShowNoRegression tolerances');
+  const parsed = parseTolerances(tolerances, 'toShowNoRegression');
   if (typeof confidence !== 'number' || !(confidence > 0 && confidence < 1)) {
     throw new InvalidOptionError('confidence', confidence, 'a number between 0 and 1, e.g. 0.95');
   }
-  const entries = (Object.keys(tolerances) as AbMetric[]).map((metric) => [metric, abToleranceLimit(metric, tolerances[metric])] as const);
-  if (entries.length === 0) throw new InvalidOptionError('tolerances', tolerances, "at least one of p50, p95, p99, errorRate, throughput");
-  const metrics = entries.map(([metric, limit]) => {
-    const text = tolerances[metric] as string;
-    if (metric === 'errorRate') return judgeErrorRate(ab.rounds, text, limit, confidence);
-    return judgeRatio(ab.rounds, metric, text, limit, confidence);
+  const metrics = parsed.map((t) => {
+    if (t.metric === 'errorRate') return judgeErrorRate(ab.rounds, t.text, t.maxIncrease, confidence);
+    return judgeRatio(ab.rounds, t.metric, t.text, 'maxRatio' in t ? t.maxRatio : t.minRatio, confidence);
   });
   const state: AbState = metrics.some((m) => m.state === 'fail') ? 'fail' : metrics.some((m) => m.state === 'inconclusive') ? 'inconclusive' : 'pass';
   return { state, confidence, rounds: ab.rounds.length, metrics };
 }
 
 function judgeRatio(rounds: AbRound[], metric: Exclude<AbMetric, 'errorRate'>, tolerance: string, limit: number, confidence: number): AbMetricJudgement {
-  const read = (f: AbSideFigures) => (metric === 'throughput' ? f.throughputRps : f[LATENCY_FIELD[metric]]);
+  const read = (f: AbSideFigures) => (metric === 'throughput' ? f.throughputRps : (f[LATENCY_FIELD[metric]] as number | null));
   const base = { metric, tolerance, limit, unit: 'ratio' as const };
   const missing = missingFigure(rounds, read, metric);
   if (missing) return { ...base, estimate: null, lower: null, upper: null, state: 'fail', call: 'nothing to judge', reason: missing };

@@ -1,6 +1,6 @@
 import type { MatcherState } from 'vitest';
 import { isAbResult } from '../ab/ab-types.js';
-import type { AbTolerances } from '../ab/ab-tolerance.js';
+import type { AbTolerances } from '../ab/judge-ab.js';
 import { describeHeadline, describeJudgement, describeMetric } from '../ab/describe-ab.js';
 import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';
 import { StressError } from '../errors.js';

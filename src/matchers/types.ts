@@ -32,7 +32,7 @@ export interface StressMatchers<R = unknown> {
   /** Compare with the baseline in __perf__/<spec>.json: regression only when an interval lies wholly past its tolerance, e.g. { p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' }. Writes a missing baseline (never in CI); -u rewrites it. */
   toMatchPerfBaseline(tolerances: import('../baseline/tolerance.js').BaselineTolerances, options?: import('../baseline/baseline-options.js').PerfBaselineOptions): R;
   /** A compareTargets() result shows no regression beyond the tolerances (default { p95: '+10%' }); pass | fail | inconclusive from paired-round intervals. */
-  toShowNoRegression(tolerances?: import('../ab/ab-tolerance.js').AbTolerances, options?: import('./to-show-no-regression.js').NoRegressionOptions): R;
+  toShowNoRegression(tolerances?: import('../ab/judge-ab.js').AbTolerances, options?: import('./to-show-no-regression.js').NoRegressionOptions): R;
   /** Async: every answered request audited exactly once, no unknown ids. `await expect(run).toHaveCompleteAuditTrail({ exportUrl })`. */
   toHaveCompleteAuditTrail(source: import('../audit/audit-source.js').AuditSource, options?: import('./to-have-complete-audit-trail.js').AuditTrailOptions): Promise<R>;
 }

@@ -4,8 +4,11 @@ import type { AbResult, AbSideFigures } from '../../src/ab/ab-types.js';
 export function side(p95Ms: number | null, { failed = 0, finished = 1000, rps = 500 } = {}): AbSideFigures {
   return {
     p50Ms: p95Ms === null ? null : p95Ms / 2,
+    p75Ms: p95Ms === null ? null : p95Ms * 0.7,
+    p90Ms: p95Ms === null ? null : p95Ms * 0.9,
     p95Ms,
     p99Ms: p95Ms === null ? null : p95Ms * 1.5,
+    p999Ms: p95Ms === null ? null : p95Ms * 2,
     errorRate: finished === 0 ? 0 : failed / finished,
     throughputRps: rps,
     total: finished,

@@ -34,6 +34,13 @@ describe('judgeAb: latency', () => {
     expect(j.metrics[0]).toMatchObject({ metric: 'p99', state: 'pass', call: 'improvement' });
   });
 
+  test('every percentile key of the tolerance syntax reads its own figure', () => {
+    const ab = abResult([[side(100), side(125)], [side(100), side(125)], [side(100), side(125)]]);
+    ab.rounds.forEach((r) => (r.candidate.p999Ms = r.baseline.p999Ms)); // only p999 unchanged
+    const j = judgeAb(ab, { p75: '+10%', p90: '+10%', p999: '+10%' });
+    expect(j.metrics.map((m) => [m.metric, m.call])).toEqual([['p75', 'regression'], ['p90', 'regression'], ['p999', 'within tolerance']]);
+  });
+
   test('a round without successful responses on one side is nothing to judge and fails', () => {
     const ab = abResult([[side(100), side(100)], [side(100), side(null)]]);
     const j = judgeAb(ab, { p95: '+10%' });
@@ -79,15 +86,15 @@ describe('judgeAb: throughput and error rate', () => {
   });
 });
 
-describe('judgeAb: bad tolerances are coded errors', () => {
+describe('judgeAb: bad tolerances are coded errors (the syntax of toMatchPerfBaseline)', () => {
   const ab = around(0);
   test.each([
-    [{ p96: '+10%' }, 'ERR_STRESS_UNKNOWN_OPTION', /unknown option "p96" in toShowNoRegression tolerances; did you mean "p95"\?/],
-    [{ p95: '-10%' }, 'ERR_STRESS_INVALID_OPTION', /"tolerances.p95": got "-10%", expected a rise such as '\+10%'/],
-    [{ p95: 10 }, 'ERR_STRESS_INVALID_OPTION', /"tolerances.p95": got 10/],
-    [{ throughput: '+10%' }, 'ERR_STRESS_INVALID_OPTION', /"tolerances.throughput": got "\+10%", expected a drop such as '-10%'/],
-    [{ errorRate: '+1%' }, 'ERR_STRESS_INVALID_OPTION', /"tolerances.errorRate": got "\+1%", expected percentage points such as '\+0.5pp'/],
-    [{}, 'ERR_STRESS_INVALID_OPTION', /at least one of p50, p95, p99, errorRate, throughput/],
+    [{ P95: '+10%' }, 'ERR_STRESS_UNKNOWN_OPTION', /unknown option "P95" in toShowNoRegression tolerances \(known: p50, p75, p90, p95, p99, p999, errorRate, throughput\); did you mean "p95"\?/],
+    [{ p95: '-10%' }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.p95": got "-10%", expected a string like '\+10%'/],
+    [{ p95: 10 }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.p95": got 10/],
+    [{ throughput: '+10%' }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.throughput": got "\+10%", expected a string like '-10%'/],
+    [{ errorRate: '+1%' }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.errorRate": got "\+1%", expected a string like '\+10pp' \(percentage points\)/],
+    [{}, 'ERR_STRESS_INVALID_OPTION', /at least one of p50, p75, p90, p95, p99, p999, errorRate, throughput/],
   ])('%j → %s', (tolerances, code, message) => {
     expect(() => judgeAb(ab, tolerances as never)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(message) }));
   });
