@@ -12,6 +12,8 @@ function example(file: string): string {
 test.each([
   ['../../docs/load.md', './load-example.test.ts'],
   ['../../docs/measure.md', './measure-example.test.ts'],
+  ['../../docs/trust.md', './trust-confidence-example.test.ts'],
+  ['../../docs/trust.md', './trust-baseline-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });
