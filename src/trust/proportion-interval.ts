@@ -21,7 +21,10 @@ export function wilsonInterval(events: number, n: number, confidence: number): P
   const z2 = z * z;
   const centre = (p + z2 / (2 * n)) / (1 + z2 / n);
   const half = (z / (1 + z2 / n)) * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
-  return { estimate: p, low: Math.max(0, centre - half), high: Math.min(1, centre + half), confidence, method: 'wilson' };
+  // At 0 (or n) events the bound is exactly 0 (or 1); the subtraction would leave 1e-17.
+  const low = events === 0 ? 0 : Math.max(0, centre - half);
+  const high = events === n ? 1 : Math.min(1, centre + half);
+  return { estimate: p, low, high, confidence, method: 'wilson' };
 }
 
 /**

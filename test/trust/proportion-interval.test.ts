@@ -14,6 +14,11 @@ describe('wilsonInterval', () => {
     expect(i.high).toBeCloseTo(0.008938, 5);
   });
 
+  it('no events: the lower bound is exactly 0 (not 1e-17); all events: the upper bound is exactly 1', () => {
+    expect(wilsonInterval(0, 10, 0.95).low).toBe(0);
+    expect(wilsonInterval(300, 300, 0.95).high).toBe(1);
+  });
+
   it('refuses n = 0', () => {
     expect(() => wilsonInterval(0, 0, 0.95)).toThrow(RangeError);
   });
