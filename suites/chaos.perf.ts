@@ -38,7 +38,7 @@ describe('chaos', () => {
       }),
       proxy,
     );
-    expect(run).toBeResilient({ minSuccessRate: 0.8 });
+    expect(run).toBeResilient({ minSuccessRate: 0.8, confidence: 0.95 });
     expect(run).toDegradeGracefully();
     expect(run.faults.join.exact).toBe(true);
     await expectCompleteAudit(run, target);

@@ -22,7 +22,7 @@ export interface StressMatchers<R = unknown> {
   /** After phase `options.after` ends, rolling p95 and error rate back within tolerance of the phase before it within `ms`. */
   toRecoverWithin(ms: number, options: import('../result/recovery.js').RecoveryOptions): R;
   /** ok / finished at least `minSuccessRate` (default 0.8) under faults; the message lists the failure breakdown. */
-  toBeResilient(options?: { minSuccessRate?: number }): R;
+  toBeResilient(options?: import('./to-be-resilient.js').ResilienceOptions): R;
   /** Every failure an injected fault, a 503 with Retry-After or a 429; nothing past its timeout + graceMs (default 500). Needs withFaults(). */
   toDegradeGracefully(options?: { graceMs?: number }): R;
   /** Least-squares growth of resident memory (or options.metric, bytes) after warm-up below maxGrowthMBPerHour; needs server metrics. */
