@@ -67,8 +67,8 @@ function judgeRatio(rounds: AbRound[], metric: Exclude<AbMetric, 'errorRate'>, t
   const missing = missingFigure(rounds, read, metric);
   if (missing) return { ...base, estimate: null, lower: null, upper: null, state: 'fail', call: 'nothing to judge', reason: missing };
   const iv = pairedLogRatioInterval(rounds.map((r) => read(r.baseline) as number), rounds.map((r) => read(r.candidate) as number), confidence);
-  // Latency regresses upwards (limit > 1), throughput downwards (limit < 1): mirror throughput.
-  const up = limit >= 1;
+  // Latency regresses upwards (limit >= 1), throughput downwards (limit <= 1): mirror throughput.
+  const up = metric !== 'throughput';
   const [worse, better] = up ? [iv.lower, iv.upper] : [iv.upper, iv.lower];
   const past = (x: number) => (up ? x > limit : x < limit);
   const mirror = 2 - limit; // 1 − tolerance for latency, 1 + tolerance for throughput

@@ -55,6 +55,8 @@ describe('judgeAb: throughput and error rate', () => {
     expect(judgeAb(ab, { throughput: '-10%' }).metrics[0]).toMatchObject({ call: 'regression', state: 'fail', limit: 0.9 });
     const same = abResult([1.02, 0.99, 1.0, 1.01].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]));
     expect(judgeAb(same, { throughput: '-10%' }).metrics[0]).toMatchObject({ call: 'within tolerance', state: 'pass' });
+    // '-0%' (limit 1) is still a throughput tolerance: lower is worse.
+    expect(judgeAb(ab, { throughput: '-0%' }).metrics[0]).toMatchObject({ call: 'regression', limit: 1 });
     const straddling = abResult([0.8, 0.95, 0.88, 0.92].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]));
     expect(judgeAb(straddling, { throughput: '-10%' }).metrics[0]).toMatchObject({ call: 'inconclusive', state: 'inconclusive' });
     expect(judgeAb(straddling, { throughput: '-10%' }).metrics[0].reason).toMatch(/^the lower bound 0\.\d+ is below 0\.900, the upper bound 0\.\d+ is not$/);
