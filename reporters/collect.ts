@@ -1,5 +1,6 @@
 import { relative } from 'node:path';
 import type { TestCase, TestModule } from 'vitest/node';
+import type { AbResult } from '../src/ab/ab-types.js';
 import type { RunMeta, SlaVerdict, TryMeta } from '../src/vitest/meta.js';
 import { isFlaky } from './attempts.js';
 
@@ -16,6 +17,8 @@ export interface TestRecord {
   errors: string[];
   runs: RunMeta[];
   verdicts: SlaVerdict[];
+  /** compareTargets() results (per-round figures of both targets); absent when the test made none. */
+  ab?: AbResult[];
   /** context.annotate() notes, e.g. a suite's latency-by-size table. */
   annotations: Array<{ type: string; message: string }>;
   /** Passed only after a failed attempt (`retry`); the failed attempts' verdicts stay in `verdicts`. */
@@ -47,6 +50,7 @@ function toRecord(test: TestCase, root: string): TestRecord {
     errors: (result.errors ?? []).map((e) => e.message ?? String(e)),
     runs: meta?.runs ?? [],
     verdicts: meta?.verdicts ?? [],
+    ...(meta?.ab?.length ? { ab: meta.ab } : {}),
     annotations: test.annotations().map((a) => ({ type: a.type, message: a.message })),
     flaky: isFlaky(result.state, meta?.tries, diagnostic?.flaky ?? false),
     ...(meta?.tries ? { tries: meta.tries } : {}),

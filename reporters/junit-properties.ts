@@ -24,12 +24,12 @@ export function runProperties(run: RunMeta, prefix: string): Array<[string, stri
 
 /**
  * One SLA verdict as a property: name sla.<matcher>[.not][.<subject>], value
- * '[provisional ]pass|fail: message' (testProperties numbers repeats).
+ * '[provisional ]pass|fail|inconclusive: message' (testProperties numbers repeats).
  */
 export function verdictProperty(verdict: SlaVerdict): [string, string] {
   const subject = verdict.subject ? `.${verdict.subject}` : '';
   const provisional = verdict.provisional ? 'provisional ' : '';
-  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${provisional}${verdict.pass ? 'pass' : 'fail'}: ${verdict.message}`];
+  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${provisional}${verdict.state ?? (verdict.pass ? 'pass' : 'fail')}: ${verdict.message}`];
 }
 
 /**

@@ -1,3 +1,4 @@
+import { describeAbRounds } from '../src/ab/describe-ab.js';
 import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
 import { runBlock } from '../src/report-text/run-block.js';
 import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
@@ -6,7 +7,7 @@ import type { TestRecord } from './collect.js';
 /** One SLA line; a split's provisional verdict says it is not the final word. */
 function verdictLine(v: SlaVerdict): string {
   if (v.provisional) return `  SLA ~ provisional, ${v.pass ? 'holds' : 'breached'} on this split (vitest-stress merge judges the whole): ${v.message}`;
-  return `  SLA ${v.pass ? '✓' : '✗'} ${v.message}`;
+  return `  SLA ${v.state === 'inconclusive' ? '? inconclusive:' : v.pass ? '✓' : '✗'} ${v.message}`;
 }
 
 /** Which split a run was, or which splits a merged run was made of. */
@@ -36,6 +37,7 @@ export function testBlock(t: TestRecord): string[] {
     if (t.runs.length > 1 || hadSeveralTries(t)) out.push(`  run ${i + 1}${run.name ? ` (${run.name})` : ''}${tryLabel(run, t, finals)}`);
     out.push(...runBlock(run), ...splitLines(run));
   });
+  for (const ab of t.ab ?? []) out.push(`  A/B ${ab.name ? `${ab.name}: ` : ''}${ab.candidate} against ${ab.baseline}, ${ab.order}`, ...describeAbRounds(ab).map((l) => `  ${l}`));
   for (const v of t.verdicts) out.push(`${verdictLine(v)}${tryLabel(v, t, finals)}`);
   for (const a of t.annotations) out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
   return out;
@@ -43,7 +45,7 @@ export function testBlock(t: TestRecord): string[] {
 
 /** The terminal summary for every test that ran load() or measure() or judged an SLA. */
 export function summaryText(tests: TestRecord[]): string {
-  const perf = tests.filter((t) => t.runs.length > 0 || t.verdicts.length > 0 || t.annotations.length > 0);
+  const perf = tests.filter((t) => t.runs.length > 0 || (t.ab?.length ?? 0) > 0 || t.verdicts.length > 0 || t.annotations.length > 0);
   if (perf.length === 0) return '';
   const out = ['', ' vitest-stress summary', ''];
   for (const t of perf) {

@@ -15,6 +15,7 @@ export type StressErrorCode =
   | 'ERR_STRESS_MERGE'
   | 'ERR_STRESS_MISSING_PEER'
   | 'ERR_STRESS_PROMETHEUS_START'
+  | 'ERR_STRESS_BASELINE_FILE'
   | PrometheusQueryErrorCode;
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
@@ -109,6 +110,16 @@ export class MissingPeerError extends StressError {
     this.name = 'MissingPeerError';
     this.packageName = packageName;
     this.feature = feature;
+  }
+}
+
+/** A baseline file that is not valid JSON of the expected shape. */
+export class BaselineFileError extends StressError {
+  readonly path: string;
+  constructor(path: string, problem: string) {
+    super('ERR_STRESS_BASELINE_FILE', `baseline file ${path} ${problem}; fix it or delete it and rerun with vitest -u`);
+    this.name = 'BaselineFileError';
+    this.path = path;
   }
 }
 

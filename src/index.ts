@@ -21,10 +21,18 @@ export {
   MergeError,
   PrometheusQueryError,
   PrometheusStartError,
+  BaselineFileError,
 } from './errors.js';
 export { resolveSplit } from './split/split-spec.js';
 export { shareOptions } from './split/share.js';
 export { mergeSplitResults, writeMergedReports } from './merge/merge-splits.js';
+export { compareTargets, isAbResult, judgeAb } from './ab/index.js';
+export { percentileInterval, latencyIntervals } from './trust/percentile-interval.js';
+export { minSamplesForQuantile } from './trust/order-statistic-ranks.js';
+export { wilsonInterval, newcombeDifference } from './trust/proportion-interval.js';
+export { parseTolerances } from './baseline/tolerance.js';
+export { compareToBaseline } from './baseline/compare-baseline.js';
+export { machineFingerprint } from './baseline/fingerprint.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -59,3 +67,29 @@ export type { GracefulOptions } from './matchers/to-degrade-gracefully.js';
 export type { StableMemoryOptions } from './matchers/to-have-stable-memory.js';
 export type { AuditTrailOptions } from './matchers/to-have-complete-audit-trail.js';
 export type { AuditSource, AuditQuery } from './audit/audit-source.js';
+export type { PercentileInterval, LatencyIntervals } from './trust/percentile-interval.js';
+export type { ProportionInterval } from './trust/proportion-interval.js';
+export type { ThroughputInterval } from './trust/throughput-interval.js';
+export type { BootstrapInterval, BootstrapOptions } from './trust/block-bootstrap.js';
+export type { InconclusivePolicy } from './trust/inconclusive.js';
+export type { ConfidenceOptions } from './matchers/confidence-options.js';
+export type { VerdictState, VerdictInterval, BaselineVerdict } from './vitest/meta.js';
+export type { BaselineTolerances, Tolerance } from './baseline/tolerance.js';
+export type { PerfBaselineOptions } from './baseline/baseline-options.js';
+export type { BaselineFile } from './baseline/baseline-file.js';
+export type { BaselineEntry, BaselineSecond } from './baseline/baseline-entry.js';
+export type { MetricComparison, ComparisonOutcome } from './baseline/compare-baseline.js';
+export type { MachineFingerprint } from './baseline/fingerprint.js';
+export type {
+  CompareTargetsOptions,
+  AbResult,
+  AbRound,
+  AbSideFigures,
+  AbMetric,
+  AbTolerances,
+  AbJudgement,
+  AbMetricJudgement,
+  AbState,
+  RatioInterval,
+  NoRegressionOptions,
+} from './ab/index.js';

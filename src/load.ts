@@ -20,9 +20,19 @@ import { startSplit, finishSplit } from './split/apply-split.js';
  */
 export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   const { test: explicitTest, rest } = takeTestOption(options);
-  const validated = validateLoadOptions(rest);
-  const profile = activeProfileName();
   const test = explicitTest ?? currentTest();
+  const result = await runLoad(rest, test);
+  recordRunInTest(result, test);
+  return result;
+}
+
+/**
+ * load() without recording the run in the test's meta: for callers that report their own
+ * result built from several runs (compareTargets). `test` ties the run to the test's timeout.
+ */
+export async function runLoad(options: LoadOptions, test: ReturnType<typeof currentTest>): Promise<RunResultWithPhases> {
+  const validated = validateLoadOptions(options);
+  const profile = activeProfileName();
   const stop = runSignal(validated.signal, test);
 
   // Split runs (STRESS_SPLIT, `split`): drive this process's share, from the common start.
@@ -61,6 +71,5 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   });
   if (driverReport.schedule) result.schedule = driverReport.schedule;
   finishSplit(result, split, runCountInTest(test));
-  recordRunInTest(result, test);
   return result;
 }

@@ -6,7 +6,10 @@ import { suiteTarget } from './setup/target.js';
 import { waitForIdle } from './setup/wait-for-idle.js';
 
 // Seed scenario 1 — baseline: 10 users thinking 1–5 s for 5 minutes (full profile).
-// SLA: p95 < 2 s, errors < 1%; every answered request audited exactly once.
+// SLA: p95 < 2 s, errors < 1%; every answered request audited exactly once. Judged with 95%
+// confidence: at the smoke profile the run has ≈ 20 answers, too few for p95 (it needs 59), so
+// the verdict is inconclusive there (shown, not failing); quick and full have enough. No
+// baseline: at the profile CI runs, a comparison could only ever be inconclusive.
 describe('baseline', () => {
   test('10 users with 1–5 s think time meet p95 < 2 s and errors < 1%', async () => {
     const target = suiteTarget();
@@ -20,8 +23,8 @@ describe('baseline', () => {
       timeout: '30s',
       scenarios: seedMix(),
     });
-    expect(run).toHaveP95Below(2000);
-    expect(run).toHaveErrorRateBelow(0.01);
+    expect(run).toHaveP95Below(2000, { confidence: 0.95 });
+    expect(run).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
     await expectCompleteAudit(run, target);
   });
 });

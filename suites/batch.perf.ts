@@ -16,7 +16,8 @@ const MAX_EXPONENT = 1.15;
 
 // Seed scenario 4 — batch processing: 5 users posting payloads of 100/500/1000/5000 records.
 // Verdicts: latency grows no worse than linearly with size (the exponent of a log-log fit of
-// p50 against size); 5000 records never time out; no errors at any size.
+// p50 against size); 5000 records never time out; no errors at any size. (No `p95 < 60 s`:
+// with a 60 s timeout every answer is below it, and timeouts are counted apart.)
 describe('batch', () => {
   test('latency grows no worse than linearly with payload size, and 5000 records never time out', async ({ annotate }) => {
     const target = suiteTarget();
@@ -40,10 +41,10 @@ describe('batch', () => {
       const p50 = r.latency.p50;
       return `${String(size).padStart(5)} records  n=${String(r.latency.count).padStart(4)}  p50 ${String(p50 ?? 'n/a').padStart(9)} ms  p95 ${String(r.latency.p95 ?? 'n/a').padStart(9)} ms  per record ${p50 === null ? 'n/a' : (p50 / size).toFixed(3)} ms  errors ${(r.errorRate * 100).toFixed(1)}%`;
     });
-    for (const size of SIZES) expect(runs.get(size)!).toHaveErrorRateBelow(0.01);
+    // With 10 requests a size (smoke) 0 errors is inconclusive for "< 1%"; one error already fails.
+    for (const size of SIZES) expect(runs.get(size)!).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
     const big = runs.get(5000)!;
     expect(big.requests.timeouts, '5000-record requests that timed out').toBe(0);
-    expect(big).toHaveP95Below(60_000);
 
     const points = SIZES.map((size) => [Math.log(size), Math.log(runs.get(size)!.latency.p50!)]);
     const exponent = linearRegression(points).m;

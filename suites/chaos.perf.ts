@@ -41,7 +41,7 @@ describe('chaos', () => {
       }, { url: new URL('/metrics', target.url).href, names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES] }),
       proxy,
     );
-    expect(run).toBeResilient({ minSuccessRate: 0.8 });
+    expect(run).toBeResilient({ minSuccessRate: 0.8, confidence: 0.95 });
     expect(run).toDegradeGracefully();
     expect(run.faults.join.exact).toBe(true);
     // The seed's alert rules over the run (server metrics from the target, not the proxy):

@@ -29,8 +29,8 @@ describe('endurance', () => {
       timeout: '30s',
       scenarios: seedMix(),
     }, { names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES] });
-    expect(run).toHaveP95Below(2000);
-    expect(run).toHaveErrorRateBelow(0.01);
+    expect(run).toHaveP95Below(2000, { confidence: 0.95 });
+    expect(run).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
     expect(run).toHaveMetricBelow('process_resident_memory_bytes', RSS_ALERT_BYTES);
     if (activeProfileName() === 'full') {
       expect(run).toHaveStableMemory({ maxGrowthMBPerHour: MAX_GROWTH_MB_PER_HOUR, warmup: '2m' });

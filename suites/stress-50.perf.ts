@@ -6,7 +6,11 @@ import { suiteTarget } from './setup/target.js';
 import { waitForIdle } from './setup/wait-for-idle.js';
 
 // Seed scenario 2 — moderate stress: 50 concurrent users, no think time, 10 minutes (full).
-// SLA: p95 < 5 s, errors < 5%.
+// SLA: p95 < 5 s, errors < 5%, judged with 95% confidence. Regression gate: the committed
+// baseline (suites/__perf__/stress-50.perf.ts.json, smoke profile, this machine). The service is
+// CPU-bound and shares 2 cores with the load and other jobs: two consecutive runs of the same code
+// have differed by 2× in p95 and throughput (docs/trust.md), which the interval of one run cannot
+// see. So the gate only catches gross regressions; finer ones need compareTargets (A/B rounds).
 describe('stress: 50 users', () => {
   test('50 concurrent users meet p95 < 5 s and errors < 5%', async () => {
     const target = suiteTarget();
@@ -19,8 +23,9 @@ describe('stress: 50 users', () => {
       timeout: '30s',
       scenarios: seedMix(),
     });
-    expect(run).toHaveP95Below(5000);
-    expect(run).toHaveErrorRateBelow(0.05);
+    expect(run).toMatchPerfBaseline({ p95: '+150%', errorRate: '+5pp', throughput: '-60%' });
+    expect(run).toHaveP95Below(5000, { confidence: 0.95 });
+    expect(run).toHaveErrorRateBelow(0.05, { confidence: 0.95 });
     await expectCompleteAudit(run, target);
   });
 });

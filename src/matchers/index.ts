@@ -12,6 +12,8 @@ import { toHaveStableMemory } from './to-have-stable-memory.js';
 import { toHaveMetricBelow } from './to-have-metric-below.js';
 import { toHaveCompleteAuditTrail } from './to-have-complete-audit-trail.js';
 import { toFireNoAlerts } from './to-fire-no-alerts.js';
+import { toMatchPerfBaseline } from './to-match-perf-baseline.js';
+import { toShowNoRegression } from './to-show-no-regression.js';
 
 export type { StressMatchers } from './types.js';
 
@@ -31,4 +33,6 @@ export const stressMatchers = {
   toHaveMetricBelow,
   toHaveCompleteAuditTrail,
   toFireNoAlerts,
+  toMatchPerfBaseline,
+  toShowNoRegression,
 };

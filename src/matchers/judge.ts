@@ -1,9 +1,12 @@
 import type { MatcherState } from 'vitest';
 import { isRunSummary, type RunSummary } from '../result/types.js';
-import { recordVerdictInTest, verdictTest } from '../vitest/current-test.js';
+import { recordVerdictInTest } from '../vitest/current-test.js';
 import type { SlaVerdict } from '../vitest/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
 import { splitSubjectOf } from '../split/subjects.js';
+import type { Bounds } from './bounds.js';
+import { resolveConfidence } from './confidence-options.js';
+import { judgeWithConfidence } from './judge-confidence.js';
 
 /** What a matcher returns to Vitest. */
 export interface MatcherResult {
@@ -32,6 +35,8 @@ export interface ThresholdSpec {
   format?: (value: number) => string;
   /** Latency matchers: the percentile judged, recorded in the verdict for re-judging. */
   percentile?: number;
+  /** Confidence bounds of the figure, for verdicts with `{ confidence }`. */
+  bounds: (summary: RunSummary, confidence: number) => Bounds;
 }
 
 type Test = Parameters<typeof recordVerdictInTest>[1];
@@ -50,7 +55,7 @@ export interface ThresholdJudgement {
  * `vitest-stress merge` to re-judge a merged run.
  */
 export function evaluateThreshold(received: unknown, spec: ThresholdSpec, isNot: boolean): ThresholdJudgement {
-  const format = spec.format ?? ((v: number) => `${formatNumber(v)}${spec.unit ? ` ${spec.unit}` : ''}`);
+  const format = formatOf(spec);
   const verb = `${isNot ? 'not ' : ''}${spec.direction}`;
   const base = { matcher: spec.matcher, metric: spec.metric, unit: spec.unit, negated: isNot, ...(spec.percentile !== undefined ? { percentile: spec.percentile } : {}) };
   const fail = (message: string, outcome: ThresholdJudgement['outcome']): ThresholdJudgement => ({
@@ -84,30 +89,48 @@ export function evaluateThreshold(received: unknown, spec: ThresholdSpec, isNot:
 
 /**
  * The shared body of every threshold matcher: judge, record the verdict in the test's meta for
- * the reporter, and return it to Vitest. On one split of a split load (STRESS_SPLIT) a judged
- * threshold is provisional: recorded with `provisional: true` but passing, because the threshold
- * is meant for the whole load and `vitest-stress merge` re-judges it on the merged figures.
+ * the reporter, and return it to Vitest. With `options.confidence` the verdict is pass / fail /
+ * inconclusive from the figure's interval (judgeWithConfidence). On one split of a split load
+ * (STRESS_SPLIT) a judged threshold is provisional: recorded with `provisional: true` but
+ * passing, because the threshold is meant for the whole load and `vitest-stress merge`
+ * re-judges it on the merged figures.
  */
-export function judgeThreshold(state: MatcherState, received: unknown, spec: ThresholdSpec): MatcherResult {
+export function judgeThreshold(state: MatcherState, received: unknown, spec: ThresholdSpec, options?: unknown): MatcherResult {
   const isNot = state.isNot === true;
   const judgement = evaluateThreshold(received, spec, isNot);
-  const judged = judgement.outcome === 'bad-input' ? undefined : splitSubjectOf(received);
-  if (!judged) {
+  if (judgement.outcome !== 'judged') {
     record(state, judgement.verdict);
     return judgement.result;
   }
-  record(state, { ...judgement.verdict, provisional: true, judged });
-  const message = `provisional (split run, re-judged by vitest-stress merge): ${judgement.verdict.message}`;
-  return { pass: !isNot, message: () => message };
+  const confidence = resolveConfidence(options);
+  if (typeof confidence === 'string') {
+    const message = `${spec.matcher}: ${confidence}`;
+    record(state, { ...judgement.verdict, observed: null, pass: false, message });
+    return { pass: isNot, message: () => message };
+  }
+  const judged = splitSubjectOf(received);
+  if (judged) {
+    record(state, { ...judgement.verdict, provisional: true, judged });
+    const message = `provisional (split run, re-judged by vitest-stress merge): ${judgement.verdict.message}`;
+    return { pass: !isNot, message: () => message };
+  }
+  if (confidence && isRunSummary(received)) {
+    const limit = spec.threshold as number;
+    const observed = judgement.verdict.observed as number;
+    return judgeWithConfidence(state, received, spec, { limit, observed, format: formatOf(spec), ...confidence });
+  }
+  record(state, judgement.verdict);
+  return judgement.result;
 }
 
-/**
- * Record a verdict in the test that judged it, if any (matchers also work outside a test):
- * the scoped test, else the one the expect names (exact for the test context's expect).
- */
+function formatOf(spec: ThresholdSpec): (value: number) => string {
+  return spec.format ?? ((v: number) => `${formatNumber(v)}${spec.unit ? ` ${spec.unit}` : ''}`);
+}
+
+/** Record a verdict in the running test, if any (matchers also work outside a test). */
 export function record(state: MatcherState, verdict: SlaVerdict): void {
   const test = (state as MatcherState & { task?: Test }).task;
-  recordVerdictInTest(verdict, verdictTest(test ?? undefined));
+  recordVerdictInTest(verdict, test ?? undefined);
 }
 
 function thresholdForVerdict(threshold: unknown): number | string {

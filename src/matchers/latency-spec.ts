@@ -1,6 +1,7 @@
 import { decodeHistogram, percentileMs } from '../recorder/latency-histogram.js';
 import type { RunSummary } from '../result/types.js';
 import type { ThresholdSpec } from './judge.js';
+import { percentileBounds } from './bounds.js';
 
 const KNOWN: Record<number, keyof RunSummary['latency']> = { 50: 'p50', 75: 'p75', 90: 'p90', 95: 'p95', 99: 'p99', 99.9: 'p999' };
 
@@ -22,5 +23,6 @@ export function latencySpec(matcher: string, percentile: number, ms: unknown): T
       if (typeof known === 'number') return known;
       return percentileMs(decodeHistogram(summary.histogram), percentile) ?? `no successful responses to judge ${name}`;
     },
+    bounds: (summary, confidence) => percentileBounds(summary, percentile, confidence, name),
   };
 }

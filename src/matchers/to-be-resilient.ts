@@ -4,12 +4,21 @@ import { faultsOf } from '../chaos/with-faults.js';
 import { isRunSummary } from '../result/types.js';
 import { describeReceived, describeRun, finishedCount, formatPercent } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
+import { rateBounds } from './bounds.js';
+import { resolveConfidence } from './confidence-options.js';
+import type { InconclusivePolicy } from '../trust/inconclusive.js';
 
 /** Options of toBeResilient. */
 export interface ResilienceOptions {
   /** Lowest acceptable ok / finished requests, 0..1; default 0.8 (the seed's 80%). */
   minSuccessRate?: number;
+  /** Judge the Wilson interval of the success rate at this confidence (each bound one-sided), e.g. 0.95. */
+  confidence?: number;
+  /** With `confidence`: what an inconclusive verdict does; default STRESS_INCONCLUSIVE, else 'pass'. */
+  inconclusive?: InconclusivePolicy;
 }
+
+const OPTION_KEYS = ['minSuccessRate', 'confidence', 'inconclusive'];
 
 const MATCHER = 'toBeResilient';
 
@@ -26,8 +35,11 @@ export function toBeResilient(this: MatcherState, received: unknown, options: Re
   };
 
   if (!isRunSummary(received)) return fail(`${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`, null);
-  const unknown = typeof options === 'object' && options !== null ? Object.keys(options).filter((k) => k !== 'minSuccessRate') : [];
-  if (unknown.length > 0) return fail(`${MATCHER}: unknown option "${unknown[0]}"; the only option is minSuccessRate`, null);
+  const unknown = typeof options === 'object' && options !== null ? Object.keys(options).filter((k) => !OPTION_KEYS.includes(k)) : [];
+  if (unknown.length > 0) return fail(`${MATCHER}: unknown option "${unknown[0]}"; the options are ${OPTION_KEYS.join(', ')}`, null);
+  const { confidence: c, inconclusive } = typeof options === 'object' && options !== null ? options : {};
+  const confidence = c === undefined && inconclusive === undefined ? undefined : resolveConfidence({ confidence: c, ...(inconclusive === undefined ? {} : { inconclusive }) });
+  if (typeof confidence === 'string') return fail(`${MATCHER}: ${confidence}`, null);
   if (typeof minSuccessRate !== 'number' || !Number.isFinite(minSuccessRate) || minSuccessRate < 0 || minSuccessRate > 1) {
     return fail(`${MATCHER}: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received ${describeReceived(minSuccessRate)}`, null);
   }
@@ -37,8 +49,37 @@ export function toBeResilient(this: MatcherState, received: unknown, options: Re
     return fail(`expected the run to be resilient (success rate at least ${formatPercent(minSuccessRate)}), but no requests finished to judge (${received.requests.total} sent; ${context})`, null);
   }
   const successRate = received.requests.ok / finished;
+  if (confidence) return judgeResilienceWithConfidence(this, { successRate, finished, ok: received.requests.ok, minSuccessRate, context, ...confidence });
   const pass = successRate >= minSuccessRate;
   const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(minSuccessRate)}), got ${formatPercent(successRate)} (${context})`;
   record(this, { matcher: MATCHER, metric: 'success rate', unit: 'fraction', threshold: minSuccessRate, observed: successRate, pass: pass !== isNot, negated: isNot, message });
   return { pass, message: () => message, actual: successRate, expected: minSuccessRate };
+}
+
+interface ResilienceJudgement {
+  successRate: number;
+  ok: number;
+  finished: number;
+  minSuccessRate: number;
+  context: string;
+  confidence: number;
+  inconclusive: InconclusivePolicy;
+}
+
+/** pass when the Wilson lower bound reaches minSuccessRate, fail when the upper bound stays below it. */
+function judgeResilienceWithConfidence(state: MatcherState, j: ResilienceJudgement): MatcherResult {
+  const isNot = state.isNot === true;
+  const bounds = rateBounds(j.ok, j.finished, j.confidence);
+  const positive = bounds.low! >= j.minSuccessRate ? 'pass' : bounds.high! < j.minSuccessRate ? 'fail' : 'inconclusive';
+  const verdict = isNot && positive !== 'inconclusive' ? (positive === 'pass' ? 'fail' : 'pass') : positive;
+  const percent = `${Math.round(j.confidence * 1000) / 10}%`;
+  const range = `${percent} bounds [${formatPercent(bounds.low!)}, ${formatPercent(bounds.high!)}]`;
+  const reason = verdict === 'inconclusive' ? `${range} straddle ${formatPercent(j.minSuccessRate)}` : undefined;
+  const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(j.minSuccessRate)}) at ${percent} confidence: ${verdict} — success rate ${formatPercent(j.successRate)}, ${range} (wilson) (${j.context})`;
+  record(state, {
+    matcher: MATCHER, metric: 'success rate', unit: 'fraction', threshold: j.minSuccessRate, observed: j.successRate, pass: verdict === 'pass', negated: isNot, message,
+    state: verdict, interval: { low: bounds.low, high: bounds.high, confidence: j.confidence, method: 'wilson' }, ...(reason ? { reason } : {}),
+  });
+  const failsTest = verdict === 'fail' || (verdict === 'inconclusive' && j.inconclusive === 'fail');
+  return { pass: isNot ? failsTest : !failsTest, message: () => message, actual: j.successRate, expected: j.minSuccessRate };
 }

@@ -1,6 +1,8 @@
 import type { MatcherState } from 'vitest';
 import { judgeThreshold, type MatcherResult, type ThresholdSpec } from './judge.js';
 import { finishedCount, formatPercent } from './describe.js';
+import { rateBounds } from './bounds.js';
+import type { ConfidenceOptions } from './confidence-options.js';
 
 /** The threshold spec of toHaveErrorRateBelow, also used to re-judge merged split runs. */
 export function errorRateSpec(fraction: unknown): ThresholdSpec {
@@ -12,12 +14,13 @@ export function errorRateSpec(fraction: unknown): ThresholdSpec {
     threshold: fraction,
     countOf: finishedCount,
     format: formatPercent,
+    bounds: (s, confidence) => rateBounds(s.requests.failed, finishedCount(s), confidence),
     checkThreshold: (t) => (t > 0 && t <= 1 ? undefined : `a fraction in (0, 1] (0.01 = 1%), received ${t}`),
     observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.errorRate : `no finished requests to judge the error rate (${s.requests.total} sent)`),
   };
 }
 
-/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%). */
-export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number): MatcherResult {
-  return judgeThreshold(this, received, errorRateSpec(fraction));
+/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%); with `{ confidence }` judged on its Wilson interval. */
+export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number, options?: ConfidenceOptions): MatcherResult {
+  return judgeThreshold(this, received, errorRateSpec(fraction), options);
 }

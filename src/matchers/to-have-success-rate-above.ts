@@ -1,6 +1,8 @@
 import type { MatcherState } from 'vitest';
 import { judgeThreshold, type MatcherResult, type ThresholdSpec } from './judge.js';
 import { finishedCount, formatPercent } from './describe.js';
+import { rateBounds } from './bounds.js';
+import type { ConfidenceOptions } from './confidence-options.js';
 
 /** The threshold spec of toHaveSuccessRateAbove, also used to re-judge merged split runs. */
 export function successRateSpec(fraction: unknown): ThresholdSpec {
@@ -12,6 +14,7 @@ export function successRateSpec(fraction: unknown): ThresholdSpec {
     threshold: fraction,
     countOf: finishedCount,
     format: formatPercent,
+    bounds: (s, confidence) => rateBounds(s.requests.ok, finishedCount(s), confidence),
     checkThreshold: (t) => (t >= 0 && t < 1 ? undefined : `a fraction in [0, 1) (0.8 = 80%), received ${t}`),
     observe: (s) => {
       const finished = s.requests.ok + s.requests.failed;
@@ -20,7 +23,7 @@ export function successRateSpec(fraction: unknown): ThresholdSpec {
   };
 }
 
-/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%). */
-export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number): MatcherResult {
-  return judgeThreshold(this, received, successRateSpec(fraction));
+/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%); with `{ confidence }` judged on its Wilson interval. */
+export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number, options?: ConfidenceOptions): MatcherResult {
+  return judgeThreshold(this, received, successRateSpec(fraction), options);
 }

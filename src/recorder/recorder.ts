@@ -25,6 +25,8 @@ export interface RecorderReport {
   scenarios: Record<string, RunSummary>;
   phases: Record<string, RunSummary>;
   timeline: TimelineEntry[];
+  /** Encoded latency histogram of each timeline second ('' when it had no successes). */
+  secondHistograms: string[];
   /** Built from the compact ledger on first read, in the order requests ended (cancelled ones last); [] with `ledger: false`. */
   ledger: LedgerEntry[];
 }
@@ -218,6 +220,7 @@ export class Recorder {
       scenarios,
       phases,
       timeline: this.timeline.close(end, this.inFlight),
+      secondHistograms: this.timeline.secondHistograms,
     } as RecorderReport;
     // The entries (≈ 200 bytes each) are built from the compact columns only when read.
     const ledger = this.ledger;

@@ -1,4 +1,5 @@
 import type { RequestCounts, RunSummary } from '../result/types.js';
+import { latencyIntervals } from '../trust/percentile-interval.js';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency, type LatencyHistogram } from './latency-histogram.js';
 
 /** How a finished request ended, as the recorder receives it. */
@@ -87,6 +88,7 @@ export class Tally {
       durationMs: Math.round(durationMs),
       users: this.maxUsers,
       histogram: encodeHistogram(this.histogram),
+      intervals: latencyIntervals(this.histogram),
     };
   }
 }

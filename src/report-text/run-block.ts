@@ -47,6 +47,8 @@ export function runBlock(run: RunMeta): string[] {
     `  Latency (ms):  min ${fmt(l.min)}  mean ${fmt(l.mean)}  median ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}  max ${fmt(l.max)}`,
     `  Status codes:  ${codes}`,
   ];
+  const p95 = run.intervals?.p95;
+  if (p95) lines.splice(-1, 0, `  p95 bounds:    ${p95.lowMs === null ? '?' : fmt(p95.lowMs)} .. ${p95.highMs === null ? `? (needs n ≥ ${p95.minSamples})` : fmt(p95.highMs)} ms at ${p95.confidence * 100}%, ${p95.method}`);
   const schedule = run.schedule;
   if (schedule) {
     lines.push(`  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`);

@@ -2,6 +2,7 @@ import type { FaultBreakdown } from '../chaos/fault-breakdown.js';
 import type { ScheduleReport } from '../engine/driver.js';
 import type { MetricsSeries } from '../metrics/series.js';
 import type { LatencySummary } from '../recorder/latency-histogram.js';
+import type { LatencyIntervals } from '../trust/percentile-interval.js';
 
 export type { LatencySummary, ScheduleReport };
 
@@ -59,6 +60,11 @@ export interface RunSummary {
   users: number;
   /** HdrHistogram compressed base64 of the latency histogram, in microseconds. */
   histogram: string;
+  /**
+   * Distribution-free 95% bounds (order statistics) of every percentile in `latency`;
+   * each bound one-sided at 95%, null where the run had too few samples. See docs/trust.md.
+   */
+  intervals?: LatencyIntervals;
 }
 
 /** One second of the run. `t` is the second's start, in seconds since the run started. */
@@ -125,6 +131,11 @@ export interface RunResult extends RunSummary {
   scenarios: Record<string, RunSummary>;
   phases: Record<string, RunSummary>;
   ledger: LedgerEntry[];
+  /**
+   * Encoded latency histogram (µs) of each `timeline` second, '' for seconds without successes:
+   * what toMatchPerfBaseline resamples (block bootstrap). Left out of the reports.
+   */
+  secondHistograms?: string[];
   /** Things that make the figures less trustworthy (event-loop lag, late sends, ...). */
   warnings: string[];
   /** The options used, with functions replaced by '[function]'. */

@@ -1,5 +1,6 @@
 import { TestRunner, expect } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
+import type { AbResult } from '../ab/ab-types.js';
 import type { RunResult } from '../result/types.js';
 import { toRunMeta, type RunMeta, type SlaVerdict, type StressMeta } from './meta.js';
 import { currentTry, scopedTest } from './test-scope.js';
@@ -109,4 +110,11 @@ export function recordedRunMeta(result: RunResult): RunMeta | undefined {
 /** Attach an SLA verdict to a test, with its try, for the reporter. */
 export function recordVerdictInTest(verdict: SlaVerdict, test: Test | undefined = verdictTest(undefined)): void {
   if (test) stressMeta(test).verdicts.push({ ...verdict, ...currentTry(test) });
+}
+
+/** Attach a compareTargets() result to the test it ran in, for the reporter. */
+export function recordAbInTest(result: AbResult, test: Test | undefined = currentTest()): void {
+  if (!test) return;
+  const meta = stressMeta(test);
+  (meta.ab ??= []).push(result);
 }

@@ -1,4 +1,20 @@
+import type { AbResult } from '../ab/ab-types.js';
 import type { MergedInfo, RunResult, RunSummary } from '../result/types.js';
+
+/** A verdict with confidence: the interval wholly on the good side, wholly on the bad side, or neither. */
+export type VerdictState = 'pass' | 'fail' | 'inconclusive';
+
+/** The interval a verdict with confidence was read from, in the verdict's unit. */
+export interface VerdictInterval {
+  /** Lower bound; null when the run had too few samples for it. */
+  low: number | null;
+  /** Upper bound; null when the run had too few samples for it. */
+  high: number | null;
+  /** Each bound is one-sided at this confidence (0.95 = 95%). */
+  confidence: number;
+  /** 'exact-binomial' | 'normal-approximation' (percentiles), 'wilson' (rates), 't-per-second' (throughput), 'block-bootstrap' ... */
+  method: string;
+}
 
 /** One SLA check and its outcome, as a matcher left it in the test's meta. */
 export interface SlaVerdict {
@@ -34,6 +50,26 @@ export interface SlaVerdict {
   percentile?: number;
   /** Merged verdicts: the split a carried-over (not re-judged) verdict came from. */
   split?: number;
+  /** With `confidence` (or a baseline): pass, fail or inconclusive, after `.not`. Absent for point verdicts. */
+  state?: VerdictState;
+  /** The interval judged against the threshold, when the verdict was made with confidence. */
+  interval?: VerdictInterval;
+  /** Why an inconclusive verdict is inconclusive (straddles the threshold, too few samples, ...). */
+  reason?: string;
+  /** toMatchPerfBaseline: the baseline's figure and what the comparison found. */
+  baseline?: BaselineVerdict;
+}
+
+/** The baseline side of a toMatchPerfBaseline verdict. */
+export interface BaselineVerdict {
+  /** The figure in the baseline (same unit as `observed`); null when it had none. */
+  value: number | null;
+  /** 'written' when this run wrote the baseline instead of comparing. */
+  outcome: 'regression' | 'improvement' | 'unchanged' | 'inconclusive' | 'written';
+  /** The baseline file, relative to the working directory. */
+  file: string;
+  /** When the baseline was recorded (ISO 8601). */
+  recordedAt: string;
 }
 
 /** The parts of a RunResult that stay out of the reports (the ledger can hold millions of entries). */
@@ -66,6 +102,8 @@ export interface StressMeta {
   verdicts: SlaVerdict[];
   /** Every finished try, in order (present when the test scope hook is installed). */
   tries?: TryMeta[];
+  /** compareTargets() results of the test (their runs are not in `runs`). */
+  ab?: AbResult[];
 }
 
 declare module 'vitest' {
@@ -74,7 +112,7 @@ declare module 'vitest' {
   }
 }
 
-const LEFT_OUT: ReadonlySet<string> = new Set<LeftOut>(['ledger', 'options', 'kind', 'schemaVersion']);
+const LEFT_OUT: ReadonlySet<string> = new Set<string>(['ledger', 'options', 'kind', 'schemaVersion', 'secondHistograms']);
 
 /** The run's figures without the ledger (which can hold millions of entries). */
 export function toRunMeta(result: RunResult): RunMeta {

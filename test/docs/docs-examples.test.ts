@@ -19,6 +19,9 @@ test.each([
   ['../../docs/reporter.md', './concurrency-example.test.ts'],
   ['../../docs/distributed.md', '../split/split-project/split.e2e.ts'],
   ['../../docs/observability.md', './observability-example.test.ts'],
+  ['../../docs/trust.md', './trust-confidence-example.test.ts'],
+  ['../../docs/trust.md', './trust-baseline-example.test.ts'],
+  ['../../docs/trust.md', './ab-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });

@@ -42,7 +42,7 @@ describe('.toBeResilient', () => {
 
   test('a bad option fails the match', () => {
     expect(() => expect(run).toBeResilient({ minSuccessRate: 80 })).toThrow('toBeResilient: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received number 80');
-    expect(() => expect(run).toBeResilient({ minSuccess: 0.8 } as never)).toThrow('toBeResilient: unknown option "minSuccess"; the only option is minSuccessRate');
+    expect(() => expect(run).toBeResilient({ minSuccess: 0.8 } as never)).toThrow('toBeResilient: unknown option "minSuccess"; the options are minSuccessRate, confidence, inconclusive');
   });
 
   test('records its verdict in the test meta', ({ task }) => {
@@ -63,5 +63,23 @@ describe('.not.toBeResilient', () => {
   test('records a negated verdict', ({ task }) => {
     expect(run).not.toBeResilient({ minSuccessRate: 0.9 });
     expect(task.meta.vitestStress?.verdicts).toMatchObject([{ matcher: 'toBeResilient', pass: true, negated: true }]);
+  });
+});
+
+describe('.toBeResilient with confidence', () => {
+  // 85 ok of 100: one-sided 95% Wilson bounds [78.2%, 89.9%] (by hand: centre 0.8408 ± 0.0587)
+  test('pass, inconclusive and fail from the Wilson bounds', ({ task }) => {
+    expect(run).toBeResilient({ minSuccessRate: 0.75, confidence: 0.95 });
+    expect(run).toBeResilient({ minSuccessRate: 0.8, confidence: 0.95 });
+    expect(() => expect(run).toBeResilient({ minSuccessRate: 0.9, confidence: 0.95 })).toThrow(
+      `expected the run to be resilient (success rate at least 90%) at 95% confidence: fail — success rate 85%, 95% bounds [78.2%, 89.9%] (wilson) (n=100, 20 users, 30 s, 15% errors; ${breakdown})`,
+    );
+    expect(task.meta.vitestStress?.verdicts.map((v) => v.state)).toEqual(['pass', 'inconclusive', 'fail']);
+    expect(task.meta.vitestStress?.verdicts[1]?.reason).toBe('95% bounds [78.2%, 89.9%] straddle 80%');
+  });
+
+  test("inconclusive fails with inconclusive: 'fail'; bad confidence fails the match", () => {
+    expect(() => expect(run).toBeResilient({ minSuccessRate: 0.8, confidence: 0.95, inconclusive: 'fail' })).toThrow('at 95% confidence: inconclusive');
+    expect(() => expect(run).toBeResilient({ confidence: 1.5 })).toThrow('toBeResilient: confidence must be a number in (0.5, 1) such as 0.95, received number 1.5');
   });
 });

@@ -2,7 +2,7 @@ import { mkdtemp, readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { writeFileAtomic } from '../../src/output/atomic-write.js';
+import { writeFileAtomic, writeFileAtomicSync } from '../../src/output/atomic-write.js';
 
 describe('writeFileAtomic', () => {
   test('writes the whole file and leaves no temp file', async () => {
@@ -32,5 +32,19 @@ describe('writeFileAtomic', () => {
     await Promise.all(bodies.map((b) => writeFileAtomic(path, b)));
     expect(bodies).toContain(await readFile(path, 'utf8'));
     expect(await readdir(dir)).toEqual(['out.txt']);
+  });
+});
+
+describe('writeFileAtomicSync', () => {
+  test('writes whole files and, on failure, leaves the previous file and no temp file, with a coded error', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vs-atomic-sync-'));
+    const path = join(dir, 'nested', 'out.json');
+    writeFileAtomicSync(path, '{"a":1}\n');
+    expect(await readFile(path, 'utf8')).toBe('{"a":1}\n');
+    const blocked = join(dir, 'blocked');
+    await mkdir(join(blocked, 'x'), { recursive: true });
+    expect(() => writeFileAtomicSync(blocked, 'new')).toThrow(expect.objectContaining({ code: 'ERR_STRESS_WRITE_FAILED', path: blocked }));
+    expect((await readdir(dir)).sort()).toEqual(['blocked', 'nested']);
+    expect(await readdir(join(dir, 'nested'))).toEqual(['out.json']);
   });
 });

@@ -60,7 +60,7 @@ describe('perf-results.json', () => {
     const json = buildJsonReport(tests, info);
     expect(json.schema).toBe('vitest-stress/perf-results');
     expect(json.schemaVersion).toBe(1);
-    expect(json.totals).toEqual({ tests: 3, passed: 1, failed: 1, skipped: 1, perfTests: 1, slaPassed: 1, slaFailed: 1, slaProvisional: 0, flaky: 0 });
+    expect(json.totals).toEqual({ tests: 3, passed: 1, failed: 1, skipped: 1, perfTests: 1, slaPassed: 1, slaFailed: 1, slaInconclusive: 0, slaProvisional: 0, flaky: 0 });
     expect(JSON.parse(JSON.stringify(json)).tests[0].runs[0].latency.p95).toBe(950.271);
   });
 });

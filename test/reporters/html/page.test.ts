@@ -63,7 +63,7 @@ describe('buildHtmlReport', () => {
   });
 
   test('an inconclusive verdict shows as such, with its interval, and makes the test inconclusive', () => {
-    const v = { ...verdict(), state: 'inconclusive', interval: { low: 420.5, high: 560, confidence: 0.95, method: 'exact-binomial' }, reason: 'the interval straddles 500 ms' };
+    const v = { ...verdict(), state: 'inconclusive' as const, interval: { low: 420.5, high: 560, confidence: 0.95, method: 'exact-binomial' }, reason: 'the interval straddles 500 ms' };
     const html = buildHtmlReport(reportOf([testRecord('unsure', [steadyRun(2)], [v])]));
     expect(html).toContain('<span class="badge inconclusive">? inconclusive</span>');
     expect(html).toContain('<td>[420.5, 560] ms · 95% · exact-binomial</td>');

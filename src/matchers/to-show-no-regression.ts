@@ -1,0 +1,68 @@
+import type { MatcherState } from 'vitest';
+import { isAbResult } from '../ab/ab-types.js';
+import type { AbTolerances } from '../ab/judge-ab.js';
+import { describeHeadline, describeJudgement, describeMetric } from '../ab/describe-ab.js';
+import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';
+import { StressError } from '../errors.js';
+import { resolveConfidence } from './confidence-options.js';
+import { describeReceived } from './describe.js';
+import { record, type MatcherResult } from './judge.js';
+
+/** Options of toShowNoRegression. */
+export interface NoRegressionOptions {
+  /** Each interval bound holds with this probability (one-sided), in (0.5, 1); default 0.95. */
+  confidence?: number;
+  /** What an inconclusive comparison does to the test: 'pass' (default, or STRESS_INCONCLUSIVE) or 'fail'. */
+  inconclusive?: 'pass' | 'fail';
+}
+
+const MATCHER = 'toShowNoRegression';
+const DEFAULT_CONFIDENCE = 0.95;
+
+/**
+ * Judges a compareTargets() result: passes unless a metric regressed beyond its tolerance with
+ * the whole interval past it (see judgeAb). Inconclusive comparisons pass unless
+ * `inconclusive: 'fail'` or STRESS_INCONCLUSIVE=fail (also with `.not`, which asks for a shown
+ * regression). A comparison with a round without
+ * successful responses, or bad tolerances, never passes. One verdict per metric is recorded
+ * (headline and that metric's line; the rounds are in the recorded AB result).
+ */
+export function toShowNoRegression(this: MatcherState, received: unknown, tolerances?: AbTolerances, options: NoRegressionOptions = {}): MatcherResult {
+  const isNot = this.isNot === true;
+  const fail = (message: string): MatcherResult => {
+    record(this, { matcher: MATCHER, metric: 'ab', unit: '', threshold: describeReceived(tolerances), observed: null, pass: false, negated: isNot, message });
+    return { pass: isNot, message: () => message };
+  };
+  if (!isAbResult(received)) return fail(`${MATCHER}: expected a compareTargets() result, received ${describeReceived(received)}`);
+  if (typeof options !== 'object' || options === null) return fail(`${MATCHER}: options must be an object such as { confidence: 0.95 }, received ${describeReceived(options)}`);
+  const resolved = resolveConfidence({ confidence: DEFAULT_CONFIDENCE, ...options });
+  if (typeof resolved !== 'object') return fail(`${MATCHER}: ${resolved}`);
+  let judgement: AbJudgement;
+  try {
+    judgement = judgeAb(received, tolerances, resolved.confidence);
+  } catch (error) {
+    if (error instanceof StressError) return fail(`${MATCHER}: ${error.message}`);
+    throw error;
+  }
+  const message = describeJudgement(received, judgement, isNot);
+  if (judgement.metrics.some((m) => m.call === 'nothing to judge')) return fail(message);
+  const inconclusivePasses = resolved.inconclusive === 'pass';
+  const counts = (state: AbState) => state === 'pass' || (state === 'inconclusive' && inconclusivePasses);
+  for (const m of judgement.metrics) {
+    record(this, {
+      matcher: MATCHER, metric: m.metric, unit: m.unit, threshold: m.tolerance, observed: m.estimate,
+      pass: counts(afterNot(m.state, isNot)), negated: isNot, message: `${describeHeadline(received, judgement, isNot)}\n  ${describeMetric(m)}`, ...(received.name ? { subject: received.name } : {}),
+      state: afterNot(m.state, isNot), reason: m.reason,
+      interval: { low: m.lower, high: m.upper, confidence: judgement.confidence, method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe' },
+    });
+  }
+  // Inconclusive does what the policy says with and without `.not` (pass === isNot fails both ways).
+  const pass = judgement.state === 'inconclusive' ? inconclusivePasses !== isNot : judgement.state === 'pass';
+  return { pass, message: () => message };
+}
+
+/** The verdict state after `.not`: a shown regression is what `.not` asks for. */
+function afterNot(state: AbState, isNot: boolean): AbState {
+  if (!isNot || state === 'inconclusive') return state;
+  return state === 'pass' ? 'fail' : 'pass';
+}

@@ -1,0 +1,66 @@
+import { describe, expect, test } from 'vitest';
+import { toBaselineEntry } from '../../src/baseline/baseline-entry.js';
+import { compareToBaseline, incomparability } from '../../src/baseline/compare-baseline.js';
+import { describeComparison } from '../../src/baseline/describe-comparison.js';
+import { parseTolerances } from '../../src/baseline/tolerance.js';
+import { linearRun } from '../helpers/fake-run.js';
+import { noisyRun } from '../helpers/noisy-run.js';
+
+const options = { confidence: 0.95, seed: 1 };
+const entry = toBaselineEntry('suite > test', noisyRun(1));
+const tolerances = parseTolerances({ p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' });
+
+describe('compareToBaseline', () => {
+  test('an unchanged server: every figure unchanged (within its tolerance)', () => {
+    const out = compareToBaseline(entry, noisyRun(2), tolerances, options);
+    expect(out.map((c) => c.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    // 0 errors in 3000 on both sides: the difference's upper bound is within +0.5pp.
+    expect(out[1]!.interval!.high).toBeLessThan(0.005);
+  });
+
+  test('a 30% slower server: p95 regression, with baseline, current, interval and tolerance in the line', () => {
+    const [p95] = compareToBaseline(entry, noisyRun(3, 1.3), tolerances, options);
+    expect(p95!.outcome).toBe('regression');
+    expect(p95!.interval!.low).toBeGreaterThan(1.1);
+    expect(describeComparison(p95!)).toMatch(/^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%$/);
+  });
+
+  test('a 10% slower server against a +10% tolerance: the bounds straddle it, inconclusive (not a regression)', () => {
+    const [p95] = compareToBaseline(entry, noisyRun(7, 1.1), tolerances, options);
+    expect(p95!.interval!.low).toBeLessThan(1.1);
+    expect(p95!.interval!.high).toBeGreaterThan(1.1);
+    expect(p95).toMatchObject({ outcome: 'inconclusive', reason: "the ratio's bounds straddle the tolerance 1.10" });
+  });
+
+  test('a 30% faster server is an improvement', () => {
+    const [p95] = compareToBaseline(entry, noisyRun(4, 0.7), tolerances, options);
+    expect(p95!.outcome).toBe('improvement');
+  });
+
+  test('more errors beyond the tolerance: error rate regression (Newcombe)', () => {
+    const out = compareToBaseline(entry, noisyRun(5, 1, { errors: 90 }), parseTolerances({ errorRate: '+0.5pp' }), options);
+    expect(out[0]).toMatchObject({ outcome: 'regression', interval: { method: 'newcombe' } });
+    expect(describeComparison(out[0]!)).toMatch(/^errorRate: regression — baseline 0%, now 3%, difference \+3pp \(95% bounds \+2\.\d+pp \.\. \+3\.\d+pp, newcombe\) past the tolerance \+0\.5pp$/);
+  });
+
+  test('a 20-sample run is inconclusive, saying what p95 needs', () => {
+    const [p95] = compareToBaseline(entry, linearRun(20), parseTolerances({ p95: '+10%' }), options);
+    expect(p95).toMatchObject({ outcome: 'inconclusive', interval: null });
+    expect(p95!.reason).toBe('p95 at 95% confidence needs at least 59 successful responses per run; the baseline had 3000, this run 20');
+  });
+
+  test('a run of fewer than 5 seconds cannot be block-bootstrapped', () => {
+    const [p95] = compareToBaseline(entry, noisyRun(6, 1, { n: 600, durationMs: 3000 }), parseTolerances({ p95: '+10%' }), options);
+    expect(p95!.reason).toBe('the block bootstrap needs at least 5 seconds with responses per run; the baseline had 31, this run 4');
+  });
+});
+
+describe('incomparability', () => {
+  test('another profile, model or machine makes the baseline not comparable, saying which', () => {
+    const run = noisyRun(2);
+    expect(incomparability(entry, run, undefined)).toBeUndefined();
+    expect(incomparability({ ...entry, profile: 'smoke' }, run, 'cores 8 → 2')).toBe(
+      'the baseline is not comparable: recorded at profile smoke, this run is quick; recorded on another machine (cores 8 → 2); rerun with vitest -u here to re-record it',
+    );
+  });
+});
