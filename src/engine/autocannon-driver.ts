@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Ticket } from '../recorder/recorder.js';
 import type { Driver, DriverContext } from './driver.js';
+import { bodyFailure } from './body-failure.js';
 import { RequestBytes } from './request-bytes.js';
 
 // autocannon checks its stop flag once per sample interval; 100 ms keeps abort well under 1 s.
@@ -56,7 +57,7 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
       try {
         return bytes.buildNumbered(scenario, ticket);
       } catch (error) {
-        settle({ kind: 'error', message: `body function threw: ${(error as Error).message}` });
+        settle(bodyFailure(error));
         return bytes.fallback;
       }
     };

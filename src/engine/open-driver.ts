@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import type { Ticket } from '../recorder/recorder.js';
 import { ArrivalSchedule } from './arrival-schedule.js';
 import type { Driver, ScheduleReport } from './driver.js';
+import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
 import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
 import { ratePlan } from './stage-plan.js';
@@ -74,7 +75,7 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
     try {
       request = plan.build(scenario, ticket.id);
     } catch (error) {
-      recorder.end(ticket, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
+      recorder.end(ticket, bodyFailure(error));
       return;
     }
     sender.send(request, (finish) => recorder.end(ticket, finish));

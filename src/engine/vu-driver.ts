@@ -1,6 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
 import type { Finish } from '../recorder/tally.js';
 import type { Driver } from './driver.js';
+import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
 import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
 import { DRAIN_GRACE_MS } from './open-driver.js';
@@ -69,14 +71,16 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
       budget--;
       const scenario = plan.pick();
       const ticket = recorder.begin(scenario.name);
-      let request: PlannedRequest;
+      let request: PlannedRequest | undefined;
       try {
         request = plan.build(scenario, ticket.id);
       } catch (error) {
-        recorder.end(ticket, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
-        continue;
+        recorder.end(ticket, bodyFailure(error));
+        // Yield, or a body function that always throws would spin here and starve every timer (the stop too).
+        await setImmediate();
+        request = undefined;
       }
-      recorder.end(ticket, await send(request));
+      if (request) recorder.end(ticket, await send(request));
       if (stopping || user.retired || budget <= 0) break;
       if (options.thinkTime) await think(user);
     }
