@@ -25,6 +25,8 @@ export class RequestPlan {
   /** Name of the header carrying each request's id (lower case). */
   readonly idHeader: string;
   private readonly basePath: string;
+  /** The target's query string without '?': kept on every request, after the scenario's own. */
+  private readonly query: string;
   private readonly cumulative: number[];
   private readonly totalWeight: number;
   private readonly random: () => number;
@@ -35,6 +37,7 @@ export class RequestPlan {
     this.origin = options.target.origin;
     this.idHeader = options.requestIdHeader.toLowerCase();
     this.basePath = options.target.pathname.replace(/\/+$/, '');
+    this.query = options.target.search.slice(1);
     this.random = createRandom(seed);
     let sum = 0;
     this.cumulative = options.scenarios.map((s) => (sum += s.weight));
@@ -63,9 +66,9 @@ export class RequestPlan {
     return scenarios[lo];
   }
 
-  /** Path below the origin: the target's base path, then the scenario's. */
+  /** Path below the origin: the target's base path, then the scenario's, then the target's query string. */
   path(scenario: ResolvedScenario): string {
-    return this.basePath + scenario.path;
+    return withQuery(this.basePath + scenario.path, this.query);
   }
 
   /** True when every request of `scenario` has the same body (no body function). */
@@ -115,7 +118,19 @@ export class RequestPlan {
 
 function serialise(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
-  return typeof body === 'string' ? body : JSON.stringify(body);
+  if (typeof body === 'string') return body;
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    // A cycle or a BigInt in what a body function returned: one line, not V8's multi-line cycle drawing.
+    throw new Error(`its result cannot be sent as JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** `path` with the target's query string (no '?') added to its own. */
+function withQuery(path: string, query: string): string {
+  if (query === '') return path;
+  return path + (path.includes('?') ? '&' : '?') + query;
 }
 
 function isJsonBody(scenario: ResolvedScenario, body: string): boolean {
