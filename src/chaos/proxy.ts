@@ -64,7 +64,11 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
   // undici's Pool forwards with less work per request than http.Agent (see docs/performance.md).
   // As many connections as requests in flight, one request each (no pipelining), like a browser;
   // no headers/body timeouts, so a slow upstream is the client's to time out, as with http.Agent.
-  const upstream = new Pool(resolved.target.origin, { connections: null, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
+  // An https: upstream is verified as load() verifies its target (the same `tls` option).
+  const upstream = new Pool(resolved.target.origin, {
+    connections: null, pipelining: 1, headersTimeout: 0, bodyTimeout: 0,
+    ...(resolved.tls ? { connect: { ...resolved.tls } } : {}),
+  });
   const basePath = resolved.target.pathname.replace(/\/+$/, '');
   const closing = new AbortController();
   // Every held or delayed request listens for close(): thousands of listeners are expected.

@@ -2,6 +2,7 @@ import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
 import type { Ticket } from '../recorder/recorder.js';
 import type { Driver, DriverContext } from './driver.js';
+import { verifyAutocannonTls } from './autocannon-tls.js';
 import { bodyFailure } from './body-failure.js';
 import { RequestBytes } from './request-bytes.js';
 
@@ -36,6 +37,7 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
   const closedEarly = { kind: 'error', message: 'socket closed before the response' } as const;
 
   const setupClient = (client: AutocannonClient) => {
+    if (options.tls) verifyAutocannonTls(client as unknown as Parameters<typeof verifyAutocannonTls>[0], options.tls);
     // The request this connection has open (each connection has at most one: no pipelining).
     let current: Ticket | undefined;
     const settle = (finish: Parameters<typeof recorder.end>[1]) => {

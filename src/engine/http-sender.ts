@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 import type { Finish } from '../recorder/tally.js';
+import type { ResolvedTls } from '../options/tls.js';
 import type { PlannedRequest } from './request-plan.js';
 import { createRandom } from './random.js';
 
@@ -24,6 +25,8 @@ export interface HttpSenderOptions {
   clientTimeout?: ClientTimeoutChaos;
   /** Seed of the client-timeout picks. */
   seed: number;
+  /** https: origins: what to trust and whether to verify. */
+  tls?: ResolvedTls;
 }
 
 /** Called once per request with how it ended; never called for requests cut off by close(). */
@@ -51,6 +54,7 @@ export class HttpSender {
       pipelining: 1,
       headersTimeout: 0,
       bodyTimeout: 0,
+      ...(options.tls ? { connect: { ...options.tls } } : {}),
     });
     this.chaosRandom = createRandom((options.seed ^ CHAOS_SALT) >>> 0);
   }

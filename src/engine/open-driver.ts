@@ -43,6 +43,7 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
     timeoutMs: options.timeoutMs,
     clientTimeout: options.clientTimeout,
     seed: options.seed,
+    tls: options.tls,
   });
   const lagMonitor = startLoopLagMonitor();
   const endMs = stagePlan.totalMs;

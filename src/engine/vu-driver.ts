@@ -38,6 +38,7 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
     timeoutMs: options.timeoutMs,
     clientTimeout: options.clientTimeout,
     seed: options.seed,
+    tls: options.tls,
   });
   const thinkRandom = createRandom((options.seed ^ THINK_SALT) >>> 0);
   const lagMonitor = startLoopLagMonitor();

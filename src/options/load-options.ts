@@ -1,4 +1,5 @@
 import type { Duration } from './duration.js';
+import type { ResolvedTls, TlsOptions } from './tls.js';
 
 /** A request body: an object (sent as JSON), a string, or a function returning either per request. */
 export type BodyOption = string | object | ((context: BodyContext) => string | object);
@@ -79,6 +80,8 @@ export interface LoadOptions {
   name?: string;
   /** Client-side chaos: this fraction of requests (seeded, 0..1) uses the shorter `timeout` and ends as a timeout. */
   clientTimeout?: { rate: number; timeout: Duration };
+  /** https: targets: certificates to trust and whether to verify (default: verify against Node's CAs). Same on every engine. */
+  tls?: TlsOptions;
 }
 
 export interface ResolvedScenario {
@@ -123,12 +126,14 @@ export interface ResolvedLoadOptions {
   name?: string;
   /** Client-side chaos: `rate` (0..1) of requests use `timeoutMs` instead of the run's timeout. */
   clientTimeout?: { rate: number; timeoutMs: number };
+  /** Set for https: targets (verification on unless turned off), undefined for http:. */
+  tls?: ResolvedTls;
 }
 
 export const LOAD_OPTION_KEYS = [
   'target', 'users', 'rate', 'stages', 'duration', 'requests', 'thinkTime', 'timeout', 'headers', 'scenarios',
   'requestIdHeader', 'requestIdPrefix', 'signal', 'allowRemote', 'ledger', 'seed', 'maxInFlight', 'engine',
-  'progress', 'name', 'clientTimeout',
+  'progress', 'name', 'clientTimeout', 'tls',
 ] as const;
 export const SCENARIO_KEYS = ['name', 'weight', 'method', 'path', 'headers', 'body'] as const;
 export const STAGE_KEYS = ['name', 'duration', 'users', 'rate', 'ramp'] as const;

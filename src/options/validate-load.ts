@@ -3,6 +3,7 @@ import { InvalidOptionError } from '../errors.js';
 import { MAX_DURATION_MS, parseDurationMs } from './duration.js';
 import { rejectUnknownKeys } from './closest-name.js';
 import { parseTarget } from './target.js';
+import { resolveTls } from './tls.js';
 import {
   LOAD_OPTION_KEYS, SCENARIO_KEYS, STAGE_KEYS,
   type LoadOptions, type ResolvedLoadOptions, type ResolvedScenario, type ResolvedStage,
@@ -243,5 +244,6 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
     progress: o.progress as boolean | undefined,
     name: o.name as string | undefined,
     clientTimeout,
+    tls: resolveTls(o.tls, target),
   };
 }
