@@ -2,6 +2,13 @@ import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { Recorder } from '../recorder/recorder.js';
 import type { RequestPlan } from './request-plan.js';
 
+/**
+ * A timed closed-model run gives requests still in flight at its planned end this long to finish
+ * (from the planned end, not from when the driver noticed it); closing the sockets takes the
+ * rest of the 1 s within which a run stops after its duration.
+ */
+export const END_DRAIN_MS = 300;
+
 /** What every driver gets. */
 export interface DriverContext {
   options: ResolvedLoadOptions;

@@ -5,6 +5,7 @@ import type { Driver } from './driver.js';
 import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
 import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
+import { END_DRAIN_MS } from './driver.js';
 import { DRAIN_GRACE_MS } from './open-driver.js';
 import type { PlannedRequest } from './request-plan.js';
 import { createRandom, uniformMs } from './random.js';
@@ -131,7 +132,11 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
     control();
   });
 
-  if (!signal.aborted) await sender.drain(options.requests !== undefined ? options.timeoutMs : DRAIN_GRACE_MS, signal);
+  // A timed run must stop within 1 s of its end whatever the user count: what is still in flight
+  // gets what is left of END_DRAIN_MS after the planned end, and closing the sockets the rest.
+  const endDrainMs = Math.min(DRAIN_GRACE_MS, Math.max(0, t0 + stagePlan.totalMs + END_DRAIN_MS - performance.now()));
+  if (!signal.aborted) await sender.drain(options.requests !== undefined ? options.timeoutMs : endDrainMs, signal);
+  recorder.stop();
   await sender.close();
   const lagMessage = lagWarning(lagMonitor.stop());
   if (lagMessage) warn(lagMessage);
