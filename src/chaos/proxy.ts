@@ -76,7 +76,9 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
   const sockets = new Set<Socket>();
   const entries: FaultLogEntry[] = [];
   const windows: OutageWindow[] = [];
-  const injected: Record<string, number> = {};
+  // Fault names are the user's strings ("__proto__" too): counted in a Map, made an object only
+  // through Object.fromEntries, which defines own properties.
+  const injected = new Map<string, number>();
   let inFlight = 0;
   let current: OutageWindow | undefined;
 
@@ -93,7 +95,7 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
     };
     if (!current && chosen) entry.faultType = chosen.type;
     entries.push(entry);
-    injected[entry.fault] = (injected[entry.fault] ?? 0) + 1;
+    injected.set(entry.fault, (injected.get(entry.fault) ?? 0) + 1);
     inFlight++;
     res.on('close', () => {
       inFlight--;
@@ -135,7 +137,7 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
     url: `http://127.0.0.1:${port}`,
     seed: resolved.seed,
     faults: resolved.faults.map(({ name, type, rate, description }) => ({ name, type, rate, description })),
-    stats: () => ({ requests: entries.length, inFlight, connections: sockets.size, injected: { ...injected }, down: current !== undefined }),
+    stats: () => ({ requests: entries.length, inFlight, connections: sockets.size, injected: Object.fromEntries(injected), down: current !== undefined }),
     log: () => entries.map((e) => ({ ...e })),
     outages: () => windows.map((w) => ({ ...w })),
     down() {

@@ -214,15 +214,19 @@ export class Recorder {
     this.endMs = end;
     this.roll(end);
     const durationMs = end - this.startMs;
-    const scenarios: Record<string, RunSummary> = {};
+    // Scenario and phase names are the user's strings ("__proto__" too): the summaries become an
+    // object only through Object.fromEntries, which defines own properties and never a prototype.
+    const scenarioEntries: [string, RunSummary][] = [];
     // One scenario only: its tally is the run's.
-    if (!this.split && this.soleScenario !== undefined) scenarios[this.soleScenario] = this.total.summarize(durationMs);
+    if (!this.split && this.soleScenario !== undefined) scenarioEntries.push([this.soleScenario, this.total.summarize(durationMs)]);
     for (const [name, tally] of this.scenarios) {
       tally.maxUsers = this.total.maxUsers;
-      scenarios[name] = tally.summarize(durationMs);
+      scenarioEntries.push([name, tally.summarize(durationMs)]);
     }
-    const phases: Record<string, RunSummary> = {};
-    for (const [name, span] of this.phases) phases[name] = span.tally.summarize((span.endMs ?? end) - span.startMs);
+    const scenarios: Record<string, RunSummary> = Object.fromEntries(scenarioEntries);
+    const phases: Record<string, RunSummary> = Object.fromEntries(
+      [...this.phases].map(([name, span]) => [name, span.tally.summarize((span.endMs ?? end) - span.startMs)]),
+    );
     const report = {
       durationMs,
       total: this.total.summarize(durationMs),

@@ -52,7 +52,7 @@ export function buildResult(input: BuildResultInput): RunResultWithPhases {
 /** Add the non-enumerable phase() and scenario() lookups to a result (also after JSON round trips). */
 export function withAccessors(result: RunResult): RunResultWithPhases {
   const lookup = (kind: 'phases' | 'scenarios') => (name: string): RunSummary => {
-    const found = result[kind][name];
+    const found = Object.hasOwn(result[kind], name) ? result[kind][name] : undefined;
     if (!found) {
       const known = Object.keys(result[kind]);
       throw new InvalidOptionError(kind === 'phases' ? 'phase' : 'scenario', name, known.length ? `one of ${known.join(', ')}` : `a ${kind.slice(0, -1)} name, but this run has none`);

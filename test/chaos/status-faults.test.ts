@@ -43,6 +43,19 @@ describe('status faults', () => {
     }
   });
 
+  test('a fault named "__proto__" is counted like any other', async () => {
+    const proxy = await chaosProxy({ target: upstream.url, faults: [{ type: 'status', rate: 1, code: 503, name: '__proto__' }], seed: 1 });
+    try {
+      await fetchThrough(`${proxy.url}/`);
+      await fetchThrough(`${proxy.url}/`);
+      const { injected } = proxy.stats();
+      expect(Object.hasOwn(injected, '__proto__')).toBe(true);
+      expect(Object.getOwnPropertyDescriptor(injected, '__proto__')?.value).toBe(2);
+    } finally {
+      await proxy.close();
+    }
+  });
+
   test('the message says the real sum of rates', () => {
     const faults = [{ type: 'status', rate: 0.5000001, code: 500 }, { type: 'reset', rate: 0.5, name: 'r' }] as const;
     const refused = chaosProxy({ target: upstream.url, faults: faults as never });

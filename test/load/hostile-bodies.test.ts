@@ -59,3 +59,19 @@ describe('a body function that throws ends each request as an error; the run end
     expect(run.warnings.join('\n')).toMatch(/aborted/);
   });
 });
+
+describe('user strings as names never touch a prototype', () => {
+  test('scenarios and stages named "__proto__" and "constructor" each get their own summary', async () => {
+    const run = await load({
+      target: server.url, engine: 'undici', progress: false, seed: 3,
+      stages: [{ name: '__proto__', duration: '150ms', users: 1 }, { name: 'constructor', duration: '150ms', users: 1 }],
+      scenarios: [{ name: '__proto__', path: '/a' }, { name: 'constructor', path: '/b' }],
+    });
+    expect(Object.keys(run.scenarios).sort()).toEqual(['__proto__', 'constructor']);
+    expect(Object.keys(run.phases)).toEqual(['__proto__', 'constructor']);
+    expect(run.scenario('__proto__').requests.total + run.scenario('constructor').requests.total).toBe(run.requests.total);
+    expect(run.phase('__proto__').requests.total).toBeGreaterThan(0);
+    expect(() => run.scenario('toString')).toThrow(/got "toString", expected one of /);
+    expect(() => run.phase('hasOwnProperty')).toThrow('expected one of __proto__, constructor');
+  });
+});
