@@ -5,7 +5,7 @@ import type { ResolvedTls } from '../options/tls.js';
 import type { PlannedRequest } from './request-plan.js';
 import { createRandom } from './random.js';
 
-/** Ends the error message of a timeout caused by client-side chaos (the shortened timeout). */
+/** Ends the error message of a timeout caused by client-side chaos, for people; code reads the ledger's `cause`. */
 export const CLIENT_CHAOS_MARK = '(client timeout chaos)';
 
 /** Client-side chaos: this fraction of requests (seeded) gets the shorter timeout. */
@@ -146,7 +146,7 @@ class RequestHandler implements Dispatcher.DispatchHandler {
     const message = this.chaos
       ? `no response within ${this.timeoutMs} ms ${CLIENT_CHAOS_MARK}`
       : `no response within ${this.timeoutMs} ms`;
-    this.finish({ kind: 'timeout', message });
+    this.finish(this.chaos ? { kind: 'timeout', message, cause: 'client-timeout-chaos' } : { kind: 'timeout', message });
     this.controller?.abort(new Error(message));
   }
 

@@ -119,7 +119,8 @@ export class Recorder {
     if (this.split) this.scenarioTally(ticket.scenario).finish(finish, latencyMs);
     this.phaseTally(ticket.phase)?.finish(finish, latencyMs);
     this.timeline.finished(false, finish.kind === 'timeout', latencyMs);
-    this.ledger?.push(ticket.seq, ticket.scenario, finish.kind, 0, finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message, latencyMs, ticket.fromMs - this.startMs);
+    const text = finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
+    this.ledger?.push(ticket.seq, ticket.scenario, finish.kind, 0, text, latencyMs, ticket.fromMs - this.startMs, finish.kind === 'timeout' ? finish.cause : undefined);
   }
 
   /** end() for an HTTP answer, without a Finish object: `retryAfter` is the Retry-After of a non-2xx/3xx answer. */
