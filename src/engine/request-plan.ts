@@ -1,5 +1,6 @@
 import type { ResolvedLoadOptions, ResolvedScenario } from '../options/load-options.js';
 import { createRandom } from './random.js';
+import { createWeightedPick } from './weighted-pick.js';
 
 /** A request ready to send: absolute path, all headers (id included), serialised body. */
 export interface PlannedRequest {
@@ -27,9 +28,7 @@ export class RequestPlan {
   private readonly basePath: string;
   /** The target's query string without '?': kept on every request, after the scenario's own. */
   private readonly query: string;
-  private readonly cumulative: number[];
-  private readonly totalWeight: number;
-  private readonly random: () => number;
+  private readonly pickIndex: () => number;
   private readonly staticBodies = new Map<ResolvedScenario, string | undefined>();
   private readonly headerSets = new Map<ResolvedScenario, Partial<Record<BodyKind, Readonly<Record<string, string>>>>>();
 
@@ -38,10 +37,7 @@ export class RequestPlan {
     this.idHeader = options.requestIdHeader.toLowerCase();
     this.basePath = options.target.pathname.replace(/\/+$/, '');
     this.query = options.target.search.slice(1);
-    this.random = createRandom(seed);
-    let sum = 0;
-    this.cumulative = options.scenarios.map((s) => (sum += s.weight));
-    this.totalWeight = sum;
+    this.pickIndex = createWeightedPick(options.scenarios.map((s) => s.weight), createRandom(seed));
     for (const s of options.scenarios) {
       if (typeof s.body !== 'function') this.staticBodies.set(s, serialise(s.body));
     }
@@ -54,16 +50,9 @@ export class RequestPlan {
   /** A scenario chosen with probability weight / total weight. */
   pick(): ResolvedScenario {
     const scenarios = this.options.scenarios;
+    // One scenario: no draw, so the other seeded streams see the same sequence as before.
     if (scenarios.length === 1) return scenarios[0];
-    const x = this.random() * this.totalWeight;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (x < this.cumulative[mid]) hi = mid;
-      else lo = mid + 1;
-    }
-    return scenarios[lo];
+    return scenarios[this.pickIndex()];
   }
 
   /** Path below the origin: the target's base path, then the scenario's, then the target's query string. */
