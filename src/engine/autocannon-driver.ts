@@ -4,6 +4,7 @@ import type { Ticket } from '../recorder/recorder.js';
 import type { Driver, DriverContext } from './driver.js';
 import { verifyAutocannonTls } from './autocannon-tls.js';
 import { bodyFailure } from './body-failure.js';
+import { stopAtEndOrAbort } from './driver-loop.js';
 import { RequestBytes } from './request-bytes.js';
 
 // autocannon checks its stop flag once per sample interval; 100 ms keeps abort well under 1 s.
@@ -114,19 +115,16 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
   // opened every connection (0.75-2 s for 2000 on a busy machine). So at the planned end (timed
   // from the run's start) or on abort: stop the clock (in-flight requests are cancelled), then
   // close every connection now rather than at autocannon's next tick.
-  const onAbort = () => {
+  const endAtMs = options.durationMs === undefined ? undefined : recorder.startMs + options.durationMs;
+  const dispose = stopAtEndOrAbort(signal, endAtMs, () => {
     recorder.stop();
     (instance as unknown as { stop(): void }).stop();
     for (const client of clients) client.destroy();
-  };
-  const endTimer = options.durationMs === undefined ? undefined : setTimeout(onAbort, Math.max(0, recorder.startMs + options.durationMs - performance.now()));
-  if (signal.aborted) onAbort();
-  else signal.addEventListener('abort', onAbort, { once: true });
+  });
   try {
     await done;
   } finally {
-    clearTimeout(endTimer);
-    signal.removeEventListener('abort', onAbort);
+    dispose();
   }
   return { engine: 'autocannon' };
 };

@@ -52,6 +52,9 @@ export interface ScheduleReport {
  * A driver sends traffic per the options until its duration, request count or stages are
  * done or the signal aborts, feeding every request through recorder.begin()/end().
  * It resolves once it has stopped sending and closed its sockets; requests still in
- * flight are left to the recorder, which counts them as cancelled.
+ * flight are left to the recorder, which counts them as cancelled (Recorder.stop()).
+ * The shared skeleton is in driver-loop.ts: runLoop (the timer loop, stopped by its step or the
+ * signal), stopAtEndOrAbort (for autocannon's own loop) and finishSending (drain, stop the
+ * clock, close, lag warning).
  */
 export type Driver = (context: DriverContext) => Promise<DriverReport>;

@@ -4,7 +4,8 @@ import type { Finish } from '../recorder/tally.js';
 import type { Driver } from './driver.js';
 import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
-import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
+import { finishSending, runLoop, type NextStep } from './driver-loop.js';
+import { startLoopLagMonitor } from './loop-lag.js';
 import { END_DRAIN_MS } from './driver.js';
 import { DRAIN_GRACE_MS } from './open-driver.js';
 import type { PlannedRequest } from './request-plan.js';
@@ -104,41 +105,29 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
   };
 
   const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const stop = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-      stopping = true;
-      for (const user of active) user.wake?.();
-      resolve();
-    };
-    const control = () => {
-      const nowMs = performance.now() - t0;
-      const outOfRequests = budget <= 0 && running.size === 0;
-      if (signal.aborted || nowMs >= stagePlan.totalMs || outOfRequests) return stop();
-      const index = stagePlan.stageIndexAt(nowMs);
-      if (index !== stageIndex) {
-        stageIndex = index;
-        const name = stagePlan.stages[index].name;
-        if (staged && name !== undefined) recorder.setPhase(name);
-      }
-      setUsers(Math.round(stagePlan.levelAt(nowMs)));
-      // Wake exactly at the next stage boundary or the end, else every control interval.
-      const boundary = stagePlan.stages[index].endMs - nowMs;
-      timer = setTimeout(control, Math.max(1, Math.min(CONTROL_INTERVAL_MS, boundary)));
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    control();
+  const control = (): NextStep => {
+    const nowMs = performance.now() - t0;
+    const outOfRequests = budget <= 0 && running.size === 0;
+    if (nowMs >= stagePlan.totalMs || outOfRequests) return undefined;
+    const index = stagePlan.stageIndexAt(nowMs);
+    if (index !== stageIndex) {
+      stageIndex = index;
+      const name = stagePlan.stages[index].name;
+      if (staged && name !== undefined) recorder.setPhase(name);
+    }
+    setUsers(Math.round(stagePlan.levelAt(nowMs)));
+    // Wake exactly at the next stage boundary or the end, else every control interval.
+    const boundary = stagePlan.stages[index].endMs - nowMs;
+    return Math.max(1, Math.min(CONTROL_INTERVAL_MS, boundary));
+  };
+  await runLoop(signal, control, () => {
+    stopping = true;
+    for (const user of active) user.wake?.();
   });
 
   // A timed run must stop within 1 s of its end whatever the user count: what is still in flight
   // gets what is left of END_DRAIN_MS after the planned end, and closing the sockets the rest.
   const endDrainMs = Math.min(DRAIN_GRACE_MS, Math.max(0, t0 + stagePlan.totalMs + END_DRAIN_MS - performance.now()));
-  if (!signal.aborted) await sender.drain(options.requests !== undefined ? options.timeoutMs : endDrainMs, signal);
-  recorder.stop();
-  await sender.close();
-  const lagMessage = lagWarning(lagMonitor.stop());
-  if (lagMessage) warn(lagMessage);
+  await finishSending({ sender, recorder, signal, drainMs: options.requests !== undefined ? options.timeoutMs : endDrainMs, lag: lagMonitor, warn });
   return { engine: 'undici' };
 };
