@@ -168,6 +168,25 @@ function resolveThinkTime(value: unknown): ResolvedLoadOptions['thinkTime'] {
   return { minMs: ms, maxMs: ms };
 }
 
+/** The workload: a staged plan, or users or rate with a duration or a request count. */
+function resolveWorkload(o: Record<string, unknown>): Pick<ResolvedLoadOptions, 'model' | 'users' | 'rate' | 'stages' | 'durationMs' | 'requests'> {
+  if (o.stages !== undefined) {
+    for (const key of ['users', 'rate', 'duration', 'requests'] as const) {
+      if (o[key] !== undefined) throw new InvalidOptionError(key, o[key], 'nothing when stages are given (each stage has its own)');
+    }
+    const stages = resolveStages(o.stages);
+    return { model: stages[0].rate !== undefined ? 'open' : 'closed', stages };
+  }
+  if (o.users !== undefined && o.rate !== undefined) throw new InvalidOptionError('rate', o.rate, 'either users (closed model) or rate (open model), not both');
+  const model = o.rate !== undefined ? 'open' : 'closed';
+  const rate = o.rate !== undefined ? expectPositive(o.rate, 'rate') : undefined;
+  const users = model === 'closed' ? (o.users === undefined ? DEFAULT_USERS : expectInteger(o.users, 'users')) : undefined;
+  if (o.duration !== undefined && o.requests !== undefined) throw new InvalidOptionError('requests', o.requests, 'either duration or requests, not both');
+  if (o.requests !== undefined) return { model, users, rate, stages: [], requests: expectInteger(o.requests, 'requests') };
+  const durationMs = o.duration === undefined ? DEFAULT_DURATION_MS : parseDurationMs(o.duration, 'duration');
+  return { model, users, rate, stages: [], durationMs };
+}
+
 /** Validate load() options: throws coded errors naming the field, the value and what is allowed. */
 export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
   const o = expectPlainObject(input, 'options', 'an object with at least { target }') as Record<string, unknown>;
@@ -175,31 +194,7 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
   if (o.allowRemote !== undefined && typeof o.allowRemote !== 'boolean') throw new InvalidOptionError('allowRemote', o.allowRemote, 'true or false');
   const target = parseTarget(o.target, o.allowRemote === true);
 
-  let stages: ResolvedStage[] = [];
-  let model: 'closed' | 'open';
-  let users: number | undefined;
-  let rate: number | undefined;
-  let durationMs: number | undefined;
-  let requests: number | undefined;
-  if (o.stages !== undefined) {
-    for (const key of ['users', 'rate', 'duration', 'requests'] as const) {
-      if (o[key] !== undefined) throw new InvalidOptionError(key, o[key], 'nothing when stages are given (each stage has its own)');
-    }
-    stages = resolveStages(o.stages);
-    model = stages[0].rate !== undefined ? 'open' : 'closed';
-  } else {
-    if (o.users !== undefined && o.rate !== undefined) throw new InvalidOptionError('rate', o.rate, 'either users (closed model) or rate (open model), not both');
-    if (o.rate !== undefined) {
-      rate = expectPositive(o.rate, 'rate');
-      model = 'open';
-    } else {
-      users = o.users === undefined ? DEFAULT_USERS : expectInteger(o.users, 'users');
-      model = 'closed';
-    }
-    if (o.duration !== undefined && o.requests !== undefined) throw new InvalidOptionError('requests', o.requests, 'either duration or requests, not both');
-    if (o.requests !== undefined) requests = expectInteger(o.requests, 'requests');
-    else durationMs = o.duration === undefined ? DEFAULT_DURATION_MS : parseDurationMs(o.duration, 'duration');
-  }
+  const { model, users, rate, stages, durationMs, requests } = resolveWorkload(o);
 
   const thinkTime = resolveThinkTime(o.thinkTime);
   if (thinkTime && model === 'open') throw new InvalidOptionError('thinkTime', o.thinkTime, 'nothing in the open model (rate): arrivals do not wait for answers');
