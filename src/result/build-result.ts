@@ -71,6 +71,8 @@ export function describeOptions(options: ResolvedLoadOptions): Record<string, un
       if (typeof value === 'function') return '[function]';
       if (key === 'signal') return value ? '[AbortSignal]' : undefined;
       if (key === 'target') return String(value);
+      // Certificates are long and say nothing about the run: how many were trusted is enough.
+      if (key === 'ca' && Array.isArray(value)) return `[${value.length} certificate(s)]`;
       return value;
     }),
   );

@@ -50,6 +50,7 @@ describe('https targets: every engine verifies the certificate, and one tls opti
       const run = await load({ target, ...mode, timeout: '2s', progress: false, tls: { ca: serverCert } } as LoadOptions);
       expect(run.requests.total).toBeGreaterThan(0);
       expect(run.requests.ok).toBe(run.requests.total);
+      expect(run.options.tls).toEqual({ ca: '[1 certificate(s)]', rejectUnauthorized: true });
     });
 
     test(`${engine}: tls.ca with another certificate → every request fails`, async () => {
