@@ -38,6 +38,8 @@ export function resolveProxyOptions(options: ChaosProxyOptions): ResolvedProxyOp
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object { target, faults, seed }');
   rejectUnknownKeys(options, KEYS, 'chaosProxy options');
   const target = parseTarget(options.target, options.allowRemote === true);
+  // Each request brings its own query string; one on the target would be silently dropped.
+  if (target.search !== '') throw new InvalidOptionError('target', options.target, 'a base URL without a query string (each request forwards its own)');
   const tls = resolveTls(options.tls, target);
   const seed = options.seed ?? randomInt(2 ** 31);
   if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new InvalidOptionError('seed', seed, 'an integer');

@@ -56,6 +56,10 @@ describe('status faults', () => {
     }
   });
 
+  test("a target with a query string is refused, not silently dropped", async () => {
+    await expect(chaosProxy({ target: `${upstream.url}/base?k=v` })).rejects.toMatchObject({ code: 'ERR_STRESS_INVALID_OPTION', field: 'target' });
+  });
+
   test('the message says the real sum of rates', () => {
     const faults = [{ type: 'status', rate: 0.5000001, code: 500 }, { type: 'reset', rate: 0.5, name: 'r' }] as const;
     const refused = chaosProxy({ target: upstream.url, faults: faults as never });
