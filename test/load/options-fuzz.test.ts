@@ -9,7 +9,8 @@ import { okServer, type FixtureServer } from '../helpers/servers.js';
 // values. Each either throws a coded StressError naming a field, or resolves with every request
 // counted once within its duration + 2 s; never a hang, a crash or an unhandled rejection.
 
-const SEED = 20261130;
+// Seeded for repeatable runs; FUZZ_SEED=<n> explores other inputs.
+const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
 const RUNS = 40;
 
 let server: FixtureServer;
@@ -144,8 +145,8 @@ test('load() options fuzz: a coded error naming a field, or a result with every 
     );
     expect(unhandled).toEqual([]);
     // A fuzz that only ever got refused (or only ever ran) would test half the surface.
-    expect(outcomes.refused).toBeGreaterThan(RUNS / 5);
-    expect(outcomes.ran).toBeGreaterThan(RUNS / 5);
+    expect(outcomes.refused).toBeGreaterThan(RUNS / 10);
+    expect(outcomes.ran).toBeGreaterThan(RUNS / 10);
   } finally {
     process.off('unhandledRejection', onUnhandled);
   }
