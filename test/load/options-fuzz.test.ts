@@ -145,8 +145,8 @@ test('load() options fuzz: a coded error naming a field, or a result with every 
     );
     expect(unhandled).toEqual([]);
     // A fuzz that only ever got refused (or only ever ran) would test half the surface.
-    expect(outcomes.refused).toBeGreaterThan(RUNS / 10);
-    expect(outcomes.ran).toBeGreaterThan(RUNS / 10);
+    expect(outcomes.refused).toBeGreaterThanOrEqual(RUNS / 10);
+    expect(outcomes.ran).toBeGreaterThanOrEqual(RUNS / 10);
   } finally {
     process.off('unhandledRejection', onUnhandled);
   }
