@@ -11,7 +11,7 @@ import { okServer, type FixtureServer } from '../helpers/servers.js';
 
 // Seeded for repeatable runs; FUZZ_SEED=<n> explores other inputs.
 const SEED = Number(process.env.FUZZ_SEED ?? 20261130);
-const RUNS = 40;
+const RUNS = 60;
 
 let server: FixtureServer;
 beforeAll(async () => {
