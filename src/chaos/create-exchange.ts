@@ -79,7 +79,7 @@ export function createExchange(req: IncomingMessage, res: ServerResponse, contex
     },
     answer(status, headers, body) {
       if (isOver() || res.headersSent) return;
-      res.writeHead(status, { ...headers, 'content-length': Buffer.byteLength(body) });
+      res.writeHead(status, body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) });
       noteAnswer(status, Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1]);
       res.end(body);
     },

@@ -19,8 +19,8 @@ export interface Exchange {
   readonly signal: AbortSignal;
   /** Send the request upstream and stream the answer back; resolves when the answer is sent. */
   forward(options?: ForwardOptions): Promise<void>;
-  /** Answer without forwarding. */
-  answer(status: number, headers: Record<string, string>, body: string): void;
+  /** Answer without forwarding; `body` undefined for a bodiless status (204, 304): no Content-Length either. */
+  answer(status: number, headers: Record<string, string>, body: string | undefined): void;
   /** Destroy the client's socket with a TCP RST: the client sees a network error. */
   reset(): void;
   /** Wait `ms` milliseconds; resolves early (without error) when `signal` aborts. */

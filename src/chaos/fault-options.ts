@@ -69,6 +69,7 @@ export function parseFaults(value: unknown, field = 'faults'): ResolvedFault[] {
     const params = definition.parse(entry, at);
     return { name, type: type as FaultType, rate, params, definition, description: definition.describe(params) };
   });
-  if (sum > 1 + RATE_EPSILON) throw new InvalidOptionError(`${field}[].rate`, Number(sum.toFixed(6)), 'rates that sum to at most 1 (one fault at most per request)');
+  // 12 significant digits: the float noise goes, and any sum past the epsilon still shows above 1.
+  if (sum > 1 + RATE_EPSILON) throw new InvalidOptionError(`${field}[].rate`, Number(sum.toPrecision(12)), 'rates that sum to at most 1 (one fault at most per request)');
   return faults;
 }

@@ -2,7 +2,6 @@ import type { LedgerEntry, RequestOutcome, RunResult } from '../result/types.js'
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
 import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from './fault-breakdown.js';
 import { faultTimeline, outageSpans } from './outage-timeline.js';
-import { CLIENT_CHAOS_MARK } from '../engine/http-sender.js';
 
 const SLOW_TYPES = new Set(['latency', 'slowBody']);
 const MAX_EXAMPLES = 5;
@@ -45,7 +44,7 @@ export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], win
     const logged = byId.get(request.id);
     seen.add(request.id);
     // Client-side chaos (load's clientTimeout) is injected too, by the client rather than the proxy.
-    const clientChaos = request.outcome === 'timeout' && request.error?.endsWith(CLIENT_CHAOS_MARK) === true;
+    const clientChaos = request.cause === 'client-timeout-chaos';
     if (clientChaos) injected[CLIENT_TIMEOUT_FAULT] = (injected[CLIENT_TIMEOUT_FAULT] ?? 0) + 1;
     countSummary(summary, request, logged);
     if (logged) {

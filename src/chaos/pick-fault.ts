@@ -1,17 +1,16 @@
 import { createRandom } from '../engine/random.js';
+import { createWeightedPick } from '../engine/weighted-pick.js';
 import type { ResolvedFault } from './fault-options.js';
 
 /**
- * Picks at most one fault per request by cumulative rates, with a seeded RNG. It draws exactly
- * one number per request, fault or not, so the n-th request gets the same pick for the same seed.
+ * Picks at most one fault per request by rate, with a seeded RNG: fault i with probability
+ * rate i, none with the rest (rates sum to at most 1). It draws exactly one number per request,
+ * fault or not, so the n-th request gets the same pick for the same seed.
  */
 export function createFaultPicker(faults: readonly ResolvedFault[], seed: number): () => ResolvedFault | undefined {
-  const random = createRandom(seed);
-  let sum = 0;
-  const cumulative = faults.map((f) => (sum += f.rate));
+  const pick = createWeightedPick(faults.map((f) => f.rate), createRandom(seed), 1);
   return () => {
-    const x = random();
-    for (let i = 0; i < faults.length; i++) if (x < cumulative[i]) return faults[i];
-    return undefined;
+    const index = pick();
+    return index < 0 ? undefined : faults[index];
   };
 }

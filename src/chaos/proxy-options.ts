@@ -2,6 +2,7 @@ import { randomInt } from 'node:crypto';
 import { InvalidOptionError } from '../errors.js';
 import { rejectUnknownKeys } from '../options/closest-name.js';
 import { parseTarget } from '../options/target.js';
+import { resolveTls, type ResolvedTls, type TlsOptions } from '../options/tls.js';
 import { parseFaults, type FaultOptions, type ResolvedFault } from './fault-options.js';
 
 /** Options of chaosProxy(). */
@@ -16,6 +17,8 @@ export interface ChaosProxyOptions {
   requestIdHeader?: string;
   /** Allow a non-loopback target. */
   allowRemote?: boolean;
+  /** An https: target: certificates to trust and whether to verify (default: verify), as in load(). */
+  tls?: TlsOptions;
 }
 
 export interface ResolvedProxyOptions {
@@ -23,9 +26,11 @@ export interface ResolvedProxyOptions {
   faults: ResolvedFault[];
   seed: number;
   requestIdHeader: string;
+  /** Set for an https: target. */
+  tls?: ResolvedTls;
 }
 
-const KEYS = ['target', 'faults', 'seed', 'requestIdHeader', 'allowRemote'] as const;
+const KEYS = ['target', 'faults', 'seed', 'requestIdHeader', 'allowRemote', 'tls'] as const;
 const HEADER_NAME_RE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Validate chaosProxy() options; throws coded option errors naming the field. */
@@ -33,10 +38,12 @@ export function resolveProxyOptions(options: ChaosProxyOptions): ResolvedProxyOp
   if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object { target, faults, seed }');
   rejectUnknownKeys(options, KEYS, 'chaosProxy options');
   const target = parseTarget(options.target, options.allowRemote === true);
-  if (target.protocol !== 'http:') throw new InvalidOptionError('target', options.target, 'an http: URL (the proxy does not speak TLS upstream)');
+  // Each request brings its own query string; one on the target would be silently dropped.
+  if (target.search !== '') throw new InvalidOptionError('target', options.target, 'a base URL without a query string (each request forwards its own)');
+  const tls = resolveTls(options.tls, target);
   const seed = options.seed ?? randomInt(2 ** 31);
   if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new InvalidOptionError('seed', seed, 'an integer');
   const header = options.requestIdHeader ?? 'x-request-id';
   if (typeof header !== 'string' || !HEADER_NAME_RE.test(header)) throw new InvalidOptionError('requestIdHeader', header, 'a valid HTTP header name');
-  return { target, faults: parseFaults(options.faults), seed, requestIdHeader: header.toLowerCase() };
+  return { target, faults: parseFaults(options.faults), seed, requestIdHeader: header.toLowerCase(), tls };
 }

@@ -64,7 +64,11 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
   // undici's Pool forwards with less work per request than http.Agent (see docs/performance.md).
   // As many connections as requests in flight, one request each (no pipelining), like a browser;
   // no headers/body timeouts, so a slow upstream is the client's to time out, as with http.Agent.
-  const upstream = new Pool(resolved.target.origin, { connections: null, pipelining: 1, headersTimeout: 0, bodyTimeout: 0 });
+  // An https: upstream is verified as load() verifies its target (the same `tls` option).
+  const upstream = new Pool(resolved.target.origin, {
+    connections: null, pipelining: 1, headersTimeout: 0, bodyTimeout: 0,
+    ...(resolved.tls ? { connect: { ...resolved.tls } } : {}),
+  });
   const basePath = resolved.target.pathname.replace(/\/+$/, '');
   const closing = new AbortController();
   // Every held or delayed request listens for close(): thousands of listeners are expected.
@@ -72,7 +76,9 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
   const sockets = new Set<Socket>();
   const entries: FaultLogEntry[] = [];
   const windows: OutageWindow[] = [];
-  const injected: Record<string, number> = {};
+  // Fault names are the user's strings ("__proto__" too): counted in a Map, made an object only
+  // through Object.fromEntries, which defines own properties.
+  const injected = new Map<string, number>();
   let inFlight = 0;
   let current: OutageWindow | undefined;
 
@@ -89,7 +95,7 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
     };
     if (!current && chosen) entry.faultType = chosen.type;
     entries.push(entry);
-    injected[entry.fault] = (injected[entry.fault] ?? 0) + 1;
+    injected.set(entry.fault, (injected.get(entry.fault) ?? 0) + 1);
     inFlight++;
     res.on('close', () => {
       inFlight--;
@@ -131,7 +137,7 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
     url: `http://127.0.0.1:${port}`,
     seed: resolved.seed,
     faults: resolved.faults.map(({ name, type, rate, description }) => ({ name, type, rate, description })),
-    stats: () => ({ requests: entries.length, inFlight, connections: sockets.size, injected: { ...injected }, down: current !== undefined }),
+    stats: () => ({ requests: entries.length, inFlight, connections: sockets.size, injected: Object.fromEntries(injected), down: current !== undefined }),
     log: () => entries.map((e) => ({ ...e })),
     outages: () => windows.map((w) => ({ ...w })),
     down() {

@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import { seededRandom, type SeededRandom } from './random.js';
+import { seededRandom, type SeededRandom } from './faker-draws.js';
 import {
   CREDIT_FEATURES,
   ETHNICITIES,

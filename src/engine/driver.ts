@@ -3,6 +3,13 @@ import type { Recorder } from '../recorder/recorder.js';
 import type { ResultEngine } from '../result/types.js';
 import type { RequestPlan } from './request-plan.js';
 
+/**
+ * A timed closed-model run gives requests still in flight at its planned end this long to finish
+ * (from the planned end, not from when the driver noticed it); closing the sockets takes the
+ * rest of the 1 s within which a run stops after its duration.
+ */
+export const END_DRAIN_MS = 300;
+
 /** What every driver gets. */
 export interface DriverContext {
   options: ResolvedLoadOptions;
@@ -46,6 +53,9 @@ export interface ScheduleReport {
  * A driver sends traffic per the options until its duration, request count or stages are
  * done or the signal aborts, feeding every request through recorder.begin()/end().
  * It resolves once it has stopped sending and closed its sockets; requests still in
- * flight are left to the recorder, which counts them as cancelled.
+ * flight are left to the recorder, which counts them as cancelled (Recorder.stop()).
+ * The shared skeleton is in driver-loop.ts: runLoop (the timer loop, stopped by its step or the
+ * signal), stopAtEndOrAbort (for autocannon's own loop) and finishSending (drain, stop the
+ * clock, close, lag warning).
  */
 export type Driver = (context: DriverContext) => Promise<DriverReport>;

@@ -1,10 +1,11 @@
 import { performance } from 'node:perf_hooks';
 import { Pool, type Dispatcher } from 'undici';
 import type { Finish } from '../recorder/tally.js';
+import type { ResolvedTls } from '../options/tls.js';
 import type { PlannedRequest } from './request-plan.js';
 import { createRandom } from './random.js';
 
-/** Ends the error message of a timeout caused by client-side chaos (the shortened timeout). */
+/** Ends the error message of a timeout caused by client-side chaos, for people; code reads the ledger's `cause`. */
 export const CLIENT_CHAOS_MARK = '(client timeout chaos)';
 
 /** Client-side chaos: this fraction of requests (seeded) gets the shorter timeout. */
@@ -24,6 +25,8 @@ export interface HttpSenderOptions {
   clientTimeout?: ClientTimeoutChaos;
   /** Seed of the client-timeout picks. */
   seed: number;
+  /** https: origins: what to trust and whether to verify. */
+  tls?: ResolvedTls;
 }
 
 /** Called once per request with how it ended; never called for requests cut off by close(). */
@@ -51,6 +54,7 @@ export class HttpSender {
       pipelining: 1,
       headersTimeout: 0,
       bodyTimeout: 0,
+      ...(options.tls ? { connect: { ...options.tls } } : {}),
     });
     this.chaosRandom = createRandom((options.seed ^ CHAOS_SALT) >>> 0);
   }
@@ -142,7 +146,7 @@ class RequestHandler implements Dispatcher.DispatchHandler {
     const message = this.chaos
       ? `no response within ${this.timeoutMs} ms ${CLIENT_CHAOS_MARK}`
       : `no response within ${this.timeoutMs} ms`;
-    this.finish({ kind: 'timeout', message });
+    this.finish(this.chaos ? { kind: 'timeout', message, cause: 'client-timeout-chaos' } : { kind: 'timeout', message });
     this.controller?.abort(new Error(message));
   }
 

@@ -2,8 +2,10 @@ import { performance } from 'node:perf_hooks';
 import type { Ticket } from '../recorder/recorder.js';
 import { ArrivalSchedule } from './arrival-schedule.js';
 import type { Driver, ScheduleReport } from './driver.js';
+import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
-import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
+import { finishSending, runLoop, type NextStep } from './driver-loop.js';
+import { startLoopLagMonitor } from './loop-lag.js';
 import { ratePlan } from './stage-plan.js';
 
 /** A send this much behind its intended time counts as late (the timer's own jitter is ~1-2 ms). */
@@ -42,13 +44,13 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
     timeoutMs: options.timeoutMs,
     clientTimeout: options.clientTimeout,
     seed: options.seed,
+    tls: options.tls,
   });
   const lagMonitor = startLoopLagMonitor();
   const endMs = stagePlan.totalMs;
   const stats = { sent: 0, late: 0, maxLateMs: 0, dropped: 0, unsent: 0 };
   let stageIndex = -1;
   let shownRate = -1;
-  let cancelTimer: (() => void) | undefined;
   const t0 = performance.now();
 
   const enterStage = (index: number) => {
@@ -74,57 +76,39 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
     try {
       request = plan.build(scenario, ticket.id);
     } catch (error) {
-      recorder.end(ticket, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
+      recorder.end(ticket, bodyFailure(error));
       return;
     }
     sender.send(request, (finish) => recorder.end(ticket, finish));
   };
 
   enterStage(0);
-  await new Promise<void>((resolve) => {
-    let nextMs = schedule.next();
-    const stop = () => {
-      cancelTimer?.();
-      signal.removeEventListener('abort', stop);
-      resolve();
-    };
-    const tick = () => {
-      cancelTimer = undefined;
-      if (signal.aborted) return stop();
-      const nowMs = performance.now() - t0;
-      const rate = Math.round(stagePlan.levelAt(Math.min(nowMs, endMs - 1e-6)));
-      if (rate !== shownRate) recorder.setUsers((shownRate = rate));
-      let batch = 0;
-      while (nextMs <= nowMs && nextMs < endMs && batch < MAX_BATCH) {
-        fire(nextMs, nowMs);
-        nextMs = schedule.next();
-        batch++;
+  let nextMs = schedule.next();
+  const tick = (): NextStep => {
+    const nowMs = performance.now() - t0;
+    const rate = Math.round(stagePlan.levelAt(Math.min(nowMs, endMs - 1e-6)));
+    if (rate !== shownRate) recorder.setUsers((shownRate = rate));
+    let batch = 0;
+    while (nextMs <= nowMs && nextMs < endMs && batch < MAX_BATCH) {
+      fire(nextMs, nowMs);
+      nextMs = schedule.next();
+      batch++;
+    }
+    const behind = nextMs <= nowMs && nextMs < endMs;
+    if (nowMs >= endMs && !behind) return undefined;
+    if (nowMs >= endMs + DRAIN_GRACE_MS) {
+      // Still behind a full grace period after the end: give up on the rest, and say so.
+      for (; nextMs < endMs; nextMs = schedule.next()) {
+        stats.unsent++;
+        recorder.drop(plan.pick().name);
       }
-      const behind = nextMs <= nowMs && nextMs < endMs;
-      if (nowMs >= endMs && !behind) return stop();
-      if (nowMs >= endMs + DRAIN_GRACE_MS) {
-        // Still behind a full grace period after the end: give up on the rest, and say so.
-        for (; nextMs < endMs; nextMs = schedule.next()) {
-          stats.unsent++;
-          recorder.drop(plan.pick().name);
-        }
-        return stop();
-      }
-      if (behind) {
-        const immediate = setImmediate(tick);
-        cancelTimer = () => clearImmediate(immediate);
-      } else {
-        const timeout = setTimeout(tick, Math.max(0, Math.min(nextMs, endMs) - (performance.now() - t0) - 0.5));
-        cancelTimer = () => clearTimeout(timeout);
-      }
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    tick();
-  });
-
-  if (!signal.aborted) await sender.drain(DRAIN_GRACE_MS, signal);
-  await sender.close();
-  const lag = lagMonitor.stop();
+      return undefined;
+    }
+    if (behind) return 'now';
+    return Math.max(0, Math.min(nextMs, endMs) - (performance.now() - t0) - 0.5);
+  };
+  await runLoop(signal, tick);
+  const lag = await finishSending({ sender, recorder, signal, drainMs: DRAIN_GRACE_MS, lag: lagMonitor, warn });
 
   const report: ScheduleReport = {
     plannedSends,
@@ -138,8 +122,6 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
     eventLoopLagMaxMs: lag.maxMs,
   };
   for (const message of scheduleWarnings(report, options.maxInFlight)) warn(message);
-  const lagMessage = lagWarning(lag);
-  if (lagMessage) warn(lagMessage);
   return { engine: 'undici-open', schedule: report };
 };
 

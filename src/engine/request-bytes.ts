@@ -102,7 +102,8 @@ export class RequestBytes {
       lines.push(`${name}: ${value}`);
     }
     lines.push(`${this.plan.idHeader}: `);
-    return Buffer.from(lines.join(CRLF));
+    // Header values are Latin-1 (validated): one byte per character, as undici sends them.
+    return Buffer.from(lines.join(CRLF), 'latin1');
   }
 }
 

@@ -1,5 +1,6 @@
 import type { ResolvedLoadOptions, ResolvedScenario } from '../options/load-options.js';
 import { createRandom } from './random.js';
+import { createWeightedPick } from './weighted-pick.js';
 
 /** A request ready to send: absolute path, all headers (id included), serialised body. */
 export interface PlannedRequest {
@@ -25,9 +26,9 @@ export class RequestPlan {
   /** Name of the header carrying each request's id (lower case). */
   readonly idHeader: string;
   private readonly basePath: string;
-  private readonly cumulative: number[];
-  private readonly totalWeight: number;
-  private readonly random: () => number;
+  /** The target's query string without '?': kept on every request, after the scenario's own. */
+  private readonly query: string;
+  private readonly pickIndex: () => number;
   private readonly staticBodies = new Map<ResolvedScenario, string | undefined>();
   private readonly headerSets = new Map<ResolvedScenario, Partial<Record<BodyKind, Readonly<Record<string, string>>>>>();
 
@@ -35,10 +36,8 @@ export class RequestPlan {
     this.origin = options.target.origin;
     this.idHeader = options.requestIdHeader.toLowerCase();
     this.basePath = options.target.pathname.replace(/\/+$/, '');
-    this.random = createRandom(seed);
-    let sum = 0;
-    this.cumulative = options.scenarios.map((s) => (sum += s.weight));
-    this.totalWeight = sum;
+    this.query = options.target.search.slice(1);
+    this.pickIndex = createWeightedPick(options.scenarios.map((s) => s.weight), createRandom(seed));
     for (const s of options.scenarios) {
       if (typeof s.body !== 'function') this.staticBodies.set(s, serialise(s.body));
     }
@@ -51,21 +50,14 @@ export class RequestPlan {
   /** A scenario chosen with probability weight / total weight. */
   pick(): ResolvedScenario {
     const scenarios = this.options.scenarios;
+    // One scenario: no draw, so the other seeded streams see the same sequence as before.
     if (scenarios.length === 1) return scenarios[0];
-    const x = this.random() * this.totalWeight;
-    let lo = 0;
-    let hi = this.cumulative.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (x < this.cumulative[mid]) hi = mid;
-      else lo = mid + 1;
-    }
-    return scenarios[lo];
+    return scenarios[this.pickIndex()];
   }
 
-  /** Path below the origin: the target's base path, then the scenario's. */
+  /** Path below the origin: the target's base path, then the scenario's, then the target's query string. */
   path(scenario: ResolvedScenario): string {
-    return this.basePath + scenario.path;
+    return withQuery(this.basePath + scenario.path, this.query);
   }
 
   /** True when every request of `scenario` has the same body (no body function). */
@@ -115,7 +107,19 @@ export class RequestPlan {
 
 function serialise(body: unknown): string | undefined {
   if (body === undefined || body === null) return undefined;
-  return typeof body === 'string' ? body : JSON.stringify(body);
+  if (typeof body === 'string') return body;
+  try {
+    return JSON.stringify(body);
+  } catch (error) {
+    // A cycle or a BigInt in what a body function returned: one line, not V8's multi-line cycle drawing.
+    throw new Error(`its result cannot be sent as JSON (${(error as Error).message.split('\n')[0]})`);
+  }
+}
+
+/** `path` with the target's query string (no '?') added to its own. */
+function withQuery(path: string, query: string): string {
+  if (query === '') return path;
+  return path + (path.includes('?') ? '&' : '?') + query;
 }
 
 function isJsonBody(scenario: ResolvedScenario, body: string): boolean {

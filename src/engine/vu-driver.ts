@@ -1,8 +1,12 @@
 import { performance } from 'node:perf_hooks';
+import { setImmediate } from 'node:timers/promises';
 import type { Finish } from '../recorder/tally.js';
 import type { Driver } from './driver.js';
+import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
-import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
+import { finishSending, runLoop, type NextStep } from './driver-loop.js';
+import { startLoopLagMonitor } from './loop-lag.js';
+import { END_DRAIN_MS } from './driver.js';
 import { DRAIN_GRACE_MS } from './open-driver.js';
 import type { PlannedRequest } from './request-plan.js';
 import { createRandom, uniformMs } from './random.js';
@@ -36,6 +40,7 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
     timeoutMs: options.timeoutMs,
     clientTimeout: options.clientTimeout,
     seed: options.seed,
+    tls: options.tls,
   });
   const thinkRandom = createRandom((options.seed ^ THINK_SALT) >>> 0);
   const lagMonitor = startLoopLagMonitor();
@@ -69,14 +74,16 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
       budget--;
       const scenario = plan.pick();
       const ticket = recorder.begin(scenario.name);
-      let request: PlannedRequest;
+      let request: PlannedRequest | undefined;
       try {
         request = plan.build(scenario, ticket.id);
       } catch (error) {
-        recorder.end(ticket, { kind: 'error', message: `body function threw: ${(error as Error).message}` });
-        continue;
+        recorder.end(ticket, bodyFailure(error));
+        // Yield, or a body function that always throws would spin here and starve every timer (the stop too).
+        await setImmediate();
+        request = undefined;
       }
-      recorder.end(ticket, await send(request));
+      if (request) recorder.end(ticket, await send(request));
       if (stopping || user.retired || budget <= 0) break;
       if (options.thinkTime) await think(user);
     }
@@ -98,37 +105,29 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
   };
 
   const t0 = performance.now();
-  await new Promise<void>((resolve) => {
-    let timer: NodeJS.Timeout | undefined;
-    const stop = () => {
-      clearTimeout(timer);
-      signal.removeEventListener('abort', stop);
-      stopping = true;
-      for (const user of active) user.wake?.();
-      resolve();
-    };
-    const control = () => {
-      const nowMs = performance.now() - t0;
-      const outOfRequests = budget <= 0 && running.size === 0;
-      if (signal.aborted || nowMs >= stagePlan.totalMs || outOfRequests) return stop();
-      const index = stagePlan.stageIndexAt(nowMs);
-      if (index !== stageIndex) {
-        stageIndex = index;
-        const name = stagePlan.stages[index].name;
-        if (staged && name !== undefined) recorder.setPhase(name);
-      }
-      setUsers(Math.round(stagePlan.levelAt(nowMs)));
-      // Wake exactly at the next stage boundary or the end, else every control interval.
-      const boundary = stagePlan.stages[index].endMs - nowMs;
-      timer = setTimeout(control, Math.max(1, Math.min(CONTROL_INTERVAL_MS, boundary)));
-    };
-    signal.addEventListener('abort', stop, { once: true });
-    control();
+  const control = (): NextStep => {
+    const nowMs = performance.now() - t0;
+    const outOfRequests = budget <= 0 && running.size === 0;
+    if (nowMs >= stagePlan.totalMs || outOfRequests) return undefined;
+    const index = stagePlan.stageIndexAt(nowMs);
+    if (index !== stageIndex) {
+      stageIndex = index;
+      const name = stagePlan.stages[index].name;
+      if (staged && name !== undefined) recorder.setPhase(name);
+    }
+    setUsers(Math.round(stagePlan.levelAt(nowMs)));
+    // Wake exactly at the next stage boundary or the end, else every control interval.
+    const boundary = stagePlan.stages[index].endMs - nowMs;
+    return Math.max(1, Math.min(CONTROL_INTERVAL_MS, boundary));
+  };
+  await runLoop(signal, control, () => {
+    stopping = true;
+    for (const user of active) user.wake?.();
   });
 
-  if (!signal.aborted) await sender.drain(options.requests !== undefined ? options.timeoutMs : DRAIN_GRACE_MS, signal);
-  await sender.close();
-  const lagMessage = lagWarning(lagMonitor.stop());
-  if (lagMessage) warn(lagMessage);
+  // A timed run must stop within 1 s of its end whatever the user count: what is still in flight
+  // gets what is left of END_DRAIN_MS after the planned end, and closing the sockets the rest.
+  const endDrainMs = Math.min(DRAIN_GRACE_MS, Math.max(0, t0 + stagePlan.totalMs + END_DRAIN_MS - performance.now()));
+  await finishSending({ sender, recorder, signal, drainMs: options.requests !== undefined ? options.timeoutMs : endDrainMs, lag: lagMonitor, warn });
   return { engine: 'undici' };
 };

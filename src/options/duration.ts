@@ -5,9 +5,13 @@ const DURATION_RE = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|h)\s*$/;
 
 export type Duration = number | string;
 
+/** The longest a Node timer can wait (2^31 - 1 ms, 24.8 days); a longer one fires at once. */
+export const MAX_DURATION_MS = 2 ** 31 - 1;
+
 /**
  * Parse a duration: a number of milliseconds, or a string like '250ms', '30s', '5m', '1.5h'.
- * Throws ERR_STRESS_INVALID_OPTION naming `field` for anything else or a negative value.
+ * Throws ERR_STRESS_INVALID_OPTION naming `field` for anything else, a negative value, or one
+ * past MAX_DURATION_MS (Node's timers fire at once beyond it, so the run would end at once).
  */
 export function parseDurationMs(value: unknown, field: string, { allowZero = false } = {}): number {
   let ms: number;
@@ -23,6 +27,7 @@ export function parseDurationMs(value: unknown, field: string, { allowZero = fal
   if (!Number.isFinite(ms) || ms < 0 || (!allowZero && ms === 0)) {
     throw new InvalidOptionError(field, value, allowZero ? 'a duration >= 0' : 'a duration > 0');
   }
+  if (ms > MAX_DURATION_MS) throw new InvalidOptionError(field, value, `a duration of at most ${MAX_DURATION_MS} ms (24.8 days, the longest a timer can wait)`);
   return ms;
 }
 

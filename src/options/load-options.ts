@@ -1,6 +1,7 @@
 import type { TestRef } from '../vitest/explicit-test.js';
 import type { Duration } from './duration.js';
 import type { SplitOptions } from '../split/split-spec.js';
+import type { ResolvedTls, TlsOptions } from './tls.js';
 
 /** A request body: an object (sent as JSON), a string, or a function returning either per request. */
 export type BodyOption = string | object | ((context: BodyContext) => string | object);
@@ -85,6 +86,8 @@ export interface LoadOptions {
   clientTimeout?: { rate: number; timeout: Duration };
   /** Drive one share of a load spread over several processes or machines (overrides STRESS_SPLIT); see docs/distributed.md. */
   split?: SplitOptions;
+  /** https: targets: certificates to trust and whether to verify (default: verify against Node's CAs). Same on every engine. */
+  tls?: TlsOptions;
 }
 
 export interface ResolvedScenario {
@@ -129,12 +132,14 @@ export interface ResolvedLoadOptions {
   name?: string;
   /** Client-side chaos: `rate` (0..1) of requests use `timeoutMs` instead of the run's timeout. */
   clientTimeout?: { rate: number; timeoutMs: number };
+  /** Set for https: targets (verification on unless turned off), undefined for http:. */
+  tls?: ResolvedTls;
 }
 
 export const LOAD_OPTION_KEYS = [
   'target', 'users', 'rate', 'stages', 'duration', 'requests', 'thinkTime', 'timeout', 'headers', 'scenarios',
   'requestIdHeader', 'requestIdPrefix', 'signal', 'allowRemote', 'ledger', 'seed', 'maxInFlight', 'engine',
-  'progress', 'name', 'clientTimeout',
+  'progress', 'name', 'clientTimeout', 'tls',
   'split',
 ] as const;
 export const SCENARIO_KEYS = ['name', 'weight', 'method', 'path', 'headers', 'body'] as const;

@@ -1,8 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { InvalidOptionError } from '../errors.js';
-import { parseDurationMs } from './duration.js';
+import { MAX_DURATION_MS, parseDurationMs } from './duration.js';
 import { rejectUnknownKeys } from './closest-name.js';
 import { parseTarget } from './target.js';
+import { resolveTls } from './tls.js';
 import {
   LOAD_OPTION_KEYS, SCENARIO_KEYS, STAGE_KEYS,
   type LoadOptions, type ResolvedLoadOptions, type ResolvedScenario, type ResolvedStage,
@@ -10,6 +11,8 @@ import {
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 const HEADER_NAME_RE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** What HTTP allows in a field value (RFC 9110: VCHAR, obs-text, SP, HTAB). */
+const HEADER_VALUE_RE = /^[\t\x20-\x7e\x80-\xff]*$/;
 const DEFAULT_USERS = 10;
 const DEFAULT_DURATION_MS = 10_000;
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -45,9 +48,22 @@ function expectHeaders(value: unknown, field: string): Record<string, string> {
     if (typeof v !== 'string' && typeof v !== 'number') throw new InvalidOptionError(`${field}.${name}`, v, 'a string');
     // CR, LF or NUL would end the header early and smuggle others into the raw request bytes.
     if (/[\r\n\0]/.test(String(v))) throw new InvalidOptionError(`${field}.${name}`, v, 'a header value without CR, LF or NUL characters');
+    // Header bytes are Latin-1: undici refuses anything else per request, autocannon would send raw UTF-8.
+    if (!HEADER_VALUE_RE.test(String(v))) {
+      throw new InvalidOptionError(`${field}.${name}`, v, 'a header value of Latin-1 characters (tab, U+0020..U+007E, U+0080..U+00FF); encode other text first');
+    }
     out[name.toLowerCase()] = String(v);
   }
   return out;
+}
+
+/** An object body is sent as JSON: a cycle or a BigInt would make every request fail, so refuse it now. */
+function expectJsonable(body: object, field: string): void {
+  try {
+    JSON.stringify(body);
+  } catch (error) {
+    throw new InvalidOptionError(field, `[an object JSON cannot encode: ${(error as Error).message.split('\n')[0]}]`, 'an object JSON.stringify can encode (no cycles, no BigInt)');
+  }
 }
 
 function resolveScenarios(value: unknown): ResolvedScenario[] {
@@ -67,11 +83,13 @@ function resolveScenarios(value: unknown): ResolvedScenario[] {
     if (!METHODS.includes(method)) throw new InvalidOptionError(`${field}.method`, s.method, `one of ${METHODS.join(', ')}`);
     const path = s.path === undefined ? '/' : s.path;
     if (typeof path !== 'string' || !path.startsWith('/')) throw new InvalidOptionError(`${field}.path`, path, "a path starting with '/'");
+    if (!/^[\x21-\x7e]*$/.test(path)) throw new InvalidOptionError(`${field}.path`, path, 'a path of printable ASCII without spaces (percent-encode the rest)');
     const body = s.body;
     if (body !== undefined && typeof body !== 'string' && typeof body !== 'function' && (typeof body !== 'object' || body === null)) {
       throw new InvalidOptionError(`${field}.body`, body, 'an object (sent as JSON), a string, or a function returning one');
     }
     if (body !== undefined && (method === 'GET' || method === 'HEAD')) throw new InvalidOptionError(`${field}.body`, '[body]', `no body with ${method}`);
+    if (typeof body === 'object') expectJsonable(body, `${field}.body`);
     return { name: s.name, weight, method, path, headers: expectHeaders(s.headers, `${field}.headers`), body: body as ResolvedScenario['body'] };
   });
 }
@@ -114,6 +132,8 @@ function resolveStages(value: unknown): ResolvedStage[] {
   if (stages.every((s) => (s.users ?? s.rate ?? 0) === 0)) {
     throw new InvalidOptionError(`stages[0].${model}`, 0, `${model} > 0 in at least one stage (this plan sends nothing)`);
   }
+  const totalMs = stages.reduce((sum, s) => sum + s.durationMs, 0);
+  if (totalMs > MAX_DURATION_MS) throw new InvalidOptionError('stages', `[${totalMs} ms in all]`, `stages lasting at most ${MAX_DURATION_MS} ms in all (24.8 days)`);
   return stages;
 }
 
@@ -124,7 +144,14 @@ function resolveClientTimeout(value: unknown): ResolvedLoadOptions['clientTimeou
   if (typeof c.rate !== 'number' || !Number.isFinite(c.rate) || c.rate < 0 || c.rate > 1) {
     throw new InvalidOptionError('clientTimeout.rate', c.rate, 'a fraction of requests from 0 to 1');
   }
-  return { rate: c.rate, timeoutMs: parseDurationMs(c.timeout, 'clientTimeout.timeout') };
+  return { rate: c.rate, timeoutMs: parseTimeoutMs(c.timeout, 'clientTimeout.timeout') };
+}
+
+/** A request timeout: timers cannot honour less than 1 ms, so less is refused rather than rounded. */
+function parseTimeoutMs(value: unknown, field: string): number {
+  const ms = parseDurationMs(value, field);
+  if (ms < 1) throw new InvalidOptionError(field, value, 'a timeout of at least 1 ms (timers cannot honour less)');
+  return ms;
 }
 
 function resolveThinkTime(value: unknown): ResolvedLoadOptions['thinkTime'] {
@@ -141,6 +168,25 @@ function resolveThinkTime(value: unknown): ResolvedLoadOptions['thinkTime'] {
   return { minMs: ms, maxMs: ms };
 }
 
+/** The workload: a staged plan, or users or rate with a duration or a request count. */
+function resolveWorkload(o: Record<string, unknown>): Pick<ResolvedLoadOptions, 'model' | 'users' | 'rate' | 'stages' | 'durationMs' | 'requests'> {
+  if (o.stages !== undefined) {
+    for (const key of ['users', 'rate', 'duration', 'requests'] as const) {
+      if (o[key] !== undefined) throw new InvalidOptionError(key, o[key], 'nothing when stages are given (each stage has its own)');
+    }
+    const stages = resolveStages(o.stages);
+    return { model: stages[0].rate !== undefined ? 'open' : 'closed', stages };
+  }
+  if (o.users !== undefined && o.rate !== undefined) throw new InvalidOptionError('rate', o.rate, 'either users (closed model) or rate (open model), not both');
+  const model = o.rate !== undefined ? 'open' : 'closed';
+  const rate = o.rate !== undefined ? expectPositive(o.rate, 'rate') : undefined;
+  const users = model === 'closed' ? (o.users === undefined ? DEFAULT_USERS : expectInteger(o.users, 'users')) : undefined;
+  if (o.duration !== undefined && o.requests !== undefined) throw new InvalidOptionError('requests', o.requests, 'either duration or requests, not both');
+  if (o.requests !== undefined) return { model, users, rate, stages: [], requests: expectInteger(o.requests, 'requests') };
+  const durationMs = o.duration === undefined ? DEFAULT_DURATION_MS : parseDurationMs(o.duration, 'duration');
+  return { model, users, rate, stages: [], durationMs };
+}
+
 /** Validate load() options: throws coded errors naming the field, the value and what is allowed. */
 export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
   const o = expectPlainObject(input, 'options', 'an object with at least { target }') as Record<string, unknown>;
@@ -148,31 +194,7 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
   if (o.allowRemote !== undefined && typeof o.allowRemote !== 'boolean') throw new InvalidOptionError('allowRemote', o.allowRemote, 'true or false');
   const target = parseTarget(o.target, o.allowRemote === true);
 
-  let stages: ResolvedStage[] = [];
-  let model: 'closed' | 'open';
-  let users: number | undefined;
-  let rate: number | undefined;
-  let durationMs: number | undefined;
-  let requests: number | undefined;
-  if (o.stages !== undefined) {
-    for (const key of ['users', 'rate', 'duration', 'requests'] as const) {
-      if (o[key] !== undefined) throw new InvalidOptionError(key, o[key], 'nothing when stages are given (each stage has its own)');
-    }
-    stages = resolveStages(o.stages);
-    model = stages[0].rate !== undefined ? 'open' : 'closed';
-  } else {
-    if (o.users !== undefined && o.rate !== undefined) throw new InvalidOptionError('rate', o.rate, 'either users (closed model) or rate (open model), not both');
-    if (o.rate !== undefined) {
-      rate = expectPositive(o.rate, 'rate');
-      model = 'open';
-    } else {
-      users = o.users === undefined ? DEFAULT_USERS : expectInteger(o.users, 'users');
-      model = 'closed';
-    }
-    if (o.duration !== undefined && o.requests !== undefined) throw new InvalidOptionError('requests', o.requests, 'either duration or requests, not both');
-    if (o.requests !== undefined) requests = expectInteger(o.requests, 'requests');
-    else durationMs = o.duration === undefined ? DEFAULT_DURATION_MS : parseDurationMs(o.duration, 'duration');
-  }
+  const { model, users, rate, stages, durationMs, requests } = resolveWorkload(o);
 
   const thinkTime = resolveThinkTime(o.thinkTime);
   if (thinkTime && model === 'open') throw new InvalidOptionError('thinkTime', o.thinkTime, 'nothing in the open model (rate): arrivals do not wait for answers');
@@ -204,7 +226,7 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
     durationMs,
     requests,
     thinkTime,
-    timeoutMs: o.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseDurationMs(o.timeout, 'timeout'),
+    timeoutMs: o.timeout === undefined ? DEFAULT_TIMEOUT_MS : parseTimeoutMs(o.timeout, 'timeout'),
     headers: expectHeaders(o.headers, 'headers'),
     scenarios: resolveScenarios(o.scenarios),
     requestIdHeader: requestIdHeader.toLowerCase(),
@@ -217,5 +239,6 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
     progress: o.progress as boolean | undefined,
     name: o.name as string | undefined,
     clientTimeout,
+    tls: resolveTls(o.tls, target),
   };
 }

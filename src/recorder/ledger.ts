@@ -1,4 +1,4 @@
-import type { LedgerEntry, RequestOutcome } from '../result/types.js';
+import type { FailureCause, LedgerEntry, RequestOutcome } from '../result/types.js';
 
 /** Rows per chunk: the columns of one chunk take 250 KB; the ledger grows a chunk at a time, never copying. */
 const CHUNK_ROWS = 8192;
@@ -8,6 +8,9 @@ const OUTCOME_CODE = new Map(OUTCOMES.map((outcome, code) => [outcome, code]));
 const OK = OUTCOME_CODE.get('ok')!;
 const CANCELLED = OUTCOME_CODE.get('cancelled')!;
 const HTTP_ERROR = OUTCOME_CODE.get('http-error')!;
+/** Causes by code; code 0 is none. */
+const CAUSES: readonly (FailureCause | undefined)[] = [undefined, 'client-timeout-chaos'];
+const CAUSE_CODE = new Map(CAUSES.map((cause, code) => [cause, code]));
 
 /** One chunk of rows, a typed array per field. */
 interface Chunk {
@@ -21,6 +24,8 @@ interface Chunk {
   /** Rounded to the µs as LedgerEntry has it; NaN for cancelled requests. */
   latencyMs: Float64Array;
   sentAtMs: Float64Array;
+  /** Code in CAUSES; 0 for none. */
+  cause: Uint8Array;
 }
 
 /** One request's fate as the recorder hands it over. */
@@ -36,10 +41,12 @@ export interface LedgerRow {
   latencyMs: number | undefined;
   /** ms since the run started, unrounded. */
   sentAtMs: number;
+  /** Set when the generator caused the failure. */
+  cause?: FailureCause;
 }
 
 /**
- * The request-id ledger kept compact during a run: typed-array columns (31 bytes a request
+ * The request-id ledger kept compact during a run: typed-array columns (32 bytes a request
  * instead of ≈ 200 for an object with an id string), scenario names and error texts interned,
  * ids rebuilt from prefix + sequence number. entries() gives the LedgerEntry[] users see.
  */
@@ -58,11 +65,11 @@ export class Ledger {
 
   /** Add one request's fate; rows keep the order they were added in. */
   add(row: LedgerRow): void {
-    this.push(row.seq, row.scenario, row.outcome, row.status, row.text, row.latencyMs, row.sentAtMs);
+    this.push(row.seq, row.scenario, row.outcome, row.status, row.text, row.latencyMs, row.sentAtMs, row.cause);
   }
 
   /** add() with the row's fields as arguments (no row object per request). */
-  push(seq: number, scenario: string, outcome: RequestOutcome, status: number, text: string | undefined, latencyMs: number | undefined, sentAtMs: number): void {
+  push(seq: number, scenario: string, outcome: RequestOutcome, status: number, text: string | undefined, latencyMs: number | undefined, sentAtMs: number, cause?: FailureCause): void {
     const at = this.rows % CHUNK_ROWS;
     if (at === 0) this.chunks.push(newChunk());
     const chunk = this.chunks[this.chunks.length - 1];
@@ -73,6 +80,7 @@ export class Ledger {
     chunk.text[at] = text === undefined ? 0 : this.texts.index(text) + 1;
     chunk.latencyMs[at] = latencyMs === undefined ? NaN : roundToMicros(latencyMs);
     chunk.sentAtMs[at] = roundToMicros(sentAtMs);
+    chunk.cause[at] = cause === undefined ? 0 : CAUSE_CODE.get(cause)!;
     this.rows++;
   }
 
@@ -98,6 +106,8 @@ export class Ledger {
         if (text !== undefined) entry.retryAfter = text;
       } else {
         entry.error = text;
+        const cause = CAUSES[chunk.cause[at]];
+        if (cause !== undefined) entry.cause = cause;
       }
       out[i] = entry;
     }
@@ -134,6 +144,7 @@ function newChunk(): Chunk {
     text: new Uint32Array(CHUNK_ROWS),
     latencyMs: new Float64Array(CHUNK_ROWS),
     sentAtMs: new Float64Array(CHUNK_ROWS),
+    cause: new Uint8Array(CHUNK_ROWS),
   };
 }
 

@@ -121,7 +121,8 @@ export class Recorder {
     if (this.split) this.scenarioTally(ticket.scenario).finish(finish, latencyMs);
     this.phaseTally(ticket.phase)?.finish(finish, latencyMs);
     this.timeline.finished(false, finish.kind === 'timeout', latencyMs);
-    this.ledger?.push(ticket.seq, ticket.scenario, finish.kind, 0, finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message, latencyMs, ticket.fromMs - this.startMs);
+    const text = finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
+    this.ledger?.push(ticket.seq, ticket.scenario, finish.kind, 0, text, latencyMs, ticket.fromMs - this.startMs, finish.kind === 'timeout' ? finish.cause : undefined);
   }
 
   /** end() for an HTTP answer, without a Finish object: `retryAfter` is the Retry-After of a non-2xx/3xx answer. */
@@ -147,6 +148,17 @@ export class Recorder {
     this.total.dropped();
     scenarioTally?.dropped();
     this.phaseTally(this.phase)?.dropped();
+  }
+
+  /**
+   * The traffic is over: what is still in flight becomes `cancelled` and the run's clock stops
+   * now, so closing sockets afterwards (0.1-1 s for thousands) is not counted as run time.
+   * Later end() calls for those requests are ignored. Call once the engine has stopped sending.
+   */
+  stop(): void {
+    if (this.endMs !== undefined) return;
+    this.cancelInFlight();
+    this.endMs = this.now();
   }
 
   /** Every request still in flight becomes `cancelled`. Call once the engine has stopped sending. */
@@ -205,15 +217,19 @@ export class Recorder {
     this.endMs = end;
     this.roll(end);
     const durationMs = end - this.startMs;
-    const scenarios: Record<string, RunSummary> = {};
+    // Scenario and phase names are the user's strings ("__proto__" too): the summaries become an
+    // object only through Object.fromEntries, which defines own properties and never a prototype.
+    const scenarioEntries: [string, RunSummary][] = [];
     // One scenario only: its tally is the run's.
-    if (!this.split && this.soleScenario !== undefined) scenarios[this.soleScenario] = this.total.summarize(durationMs);
+    if (!this.split && this.soleScenario !== undefined) scenarioEntries.push([this.soleScenario, this.total.summarize(durationMs)]);
     for (const [name, tally] of this.scenarios) {
       tally.maxUsers = this.total.maxUsers;
-      scenarios[name] = tally.summarize(durationMs);
+      scenarioEntries.push([name, tally.summarize(durationMs)]);
     }
-    const phases: Record<string, RunSummary> = {};
-    for (const [name, span] of this.phases) phases[name] = span.tally.summarize((span.endMs ?? end) - span.startMs);
+    const scenarios: Record<string, RunSummary> = Object.fromEntries(scenarioEntries);
+    const phases: Record<string, RunSummary> = Object.fromEntries(
+      [...this.phases].map(([name, span]) => [name, span.tally.summarize((span.endMs ?? end) - span.startMs)]),
+    );
     const report = {
       durationMs,
       total: this.total.summarize(durationMs),

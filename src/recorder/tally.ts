@@ -1,4 +1,4 @@
-import type { RequestCounts, RunSummary } from '../result/types.js';
+import type { FailureCause, RequestCounts, RunSummary } from '../result/types.js';
 import { latencyIntervals } from '../trust/percentile-interval.js';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency, type LatencyHistogram } from './latency-histogram.js';
 
@@ -6,7 +6,7 @@ import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLate
 export type Finish =
   | { kind: 'response'; status: number; /** Retry-After header of a non-2xx/3xx answer, when present. */ retryAfter?: string }
   | { kind: 'error'; message: string }
-  | { kind: 'timeout'; message?: string };
+  | { kind: 'timeout'; message?: string; /** Set when client-side chaos shortened the timeout. */ cause?: FailureCause };
 
 /** True for 2xx and 3xx statuses. */
 export function isOkStatus(status: number): boolean {

@@ -53,7 +53,7 @@ export function buildResult(input: BuildResultInput): RunResultWithPhases {
 /** Add the non-enumerable phase() and scenario() lookups to a result (also after JSON round trips). */
 export function withAccessors(result: RunResult): RunResultWithPhases {
   const lookup = (kind: 'phases' | 'scenarios') => (name: string): RunSummary => {
-    const found = result[kind][name];
+    const found = Object.hasOwn(result[kind], name) ? result[kind][name] : undefined;
     if (!found) {
       const known = Object.keys(result[kind]);
       throw new InvalidOptionError(kind === 'phases' ? 'phase' : 'scenario', name, known.length ? `one of ${known.join(', ')}` : `a ${kind.slice(0, -1)} name, but this run has none`);
@@ -72,6 +72,8 @@ export function describeOptions(options: ResolvedLoadOptions): Record<string, un
       if (typeof value === 'function') return '[function]';
       if (key === 'signal') return value ? '[AbortSignal]' : undefined;
       if (key === 'target') return String(value);
+      // Certificates are long and say nothing about the run: how many were trusted is enough.
+      if (key === 'ca' && Array.isArray(value)) return `[${value.length} certificate(s)]`;
       return value;
     }),
   );

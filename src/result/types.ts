@@ -90,6 +90,9 @@ export interface TimelineEntry {
 }
 
 /** One request's fate, for joining with an audit log or a fault log. */
+/** Why a request failed when the load generator itself made it fail (client-side chaos). */
+export type FailureCause = 'client-timeout-chaos';
+
 export interface LedgerEntry {
   id: string;
   scenario: string;
@@ -98,6 +101,8 @@ export interface LedgerEntry {
   status?: number;
   /** Error message for network errors and timeouts. */
   error?: string;
+  /** Set when the generator caused the failure: 'client-timeout-chaos' for a timeout shortened by `clientTimeout`. */
+  cause?: FailureCause;
   /** Retry-After header of a failed answer (503, 429, ...), when the server sent one. */
   retryAfter?: string;
   /** ms from (intended) send to the end; absent for cancelled requests. */

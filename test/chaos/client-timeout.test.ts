@@ -39,7 +39,9 @@ describe('load({ clientTimeout }) without a proxy fault', () => {
     try {
       const run = withFaults(await load({ target: proxy.url, users: 10, requests: 100, timeout: '3s', clientTimeout: { rate: 0.3, timeout: '20ms' }, seed: 3, progress: false }), proxy);
       expect(run.requests.timeouts).toBeGreaterThan(0);
-      expect(run.ledger.filter((e) => e.outcome === 'timeout').every((e) => e.error?.endsWith('(client timeout chaos)'))).toBe(true);
+      const timeouts = run.ledger.filter((e) => e.outcome === 'timeout');
+      expect(timeouts.every((e) => e.error?.endsWith('(client timeout chaos)'))).toBe(true);
+      expect(timeouts.map((e) => e.cause)).toEqual(timeouts.map(() => 'client-timeout-chaos'));
       expect(run.faults.injected['client-timeout']).toBe(run.requests.timeouts);
       expect(run.faults.unexplained.total).toBe(0);
     } finally {

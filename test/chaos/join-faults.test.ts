@@ -34,3 +34,12 @@ describe('joinFaults', () => {
     expect(faults.timeline.filter((s) => s.down).map((s) => s.t)).toEqual([1, 2, 3, ...faults.outages[1].seconds]);
   });
 });
+
+describe('client-side chaos in the join', () => {
+  test("is recognised by the ledger's cause, not by an error message", () => {
+    const chaosRun = fakeRun([{ latencyMs: 20, timeout: true, cause: 'client-timeout-chaos' }, { latencyMs: 20, timeout: true }, { latencyMs: 5 }]);
+    expect(chaosRun.ledger.map((e) => e.cause)).toEqual(['client-timeout-chaos', undefined, undefined]);
+    const faults = joinFaults(chaosRun, []);
+    expect(faults.injected['client-timeout']).toBe(1);
+  });
+});

@@ -61,7 +61,11 @@ describe('vitest-stress run', () => {
 
   test.each([
     [['--users', '5'], 'missing --target <url>'],
-    [['--target', 'http://127.0.0.1:1', '--users', 'many'], '--users must be an integer >= 1, got "many"'],
+    [['--target', 'http://127.0.0.1:1', '--users', 'many'], '--users must be an integer from 1 to 1000000, got "many"'],
+    [['--target', 'http://127.0.0.1:1', '--users', '-5'], '--users must be an integer from 1 to 1000000, got "-5"'],
+    [['--target', 'http://127.0.0.1:1', '--payload-size', '100000000'], '--payload-size must be an integer from 0 to 1000000, got "100000000"'],
+    [['--target', 'http://127.0.0.1:1', '--max-error-rate', '2'], '--max-error-rate must be a number > 0 and at most 1, got "2"'],
+    [['--target', 'http://127.0.0.1:1', '--seed', '99999999999999999999'], '--seed must be an integer from 0 to 9007199254740991'],
     [['--target', 'http://127.0.0.1:1', '--timeout=-3'], '--timeout must be a number > 0, got "-3"'],
     [['--target', 'http://127.0.0.1:1', '--bogus'], "Unknown option '--bogus'"],
     [['--target', 'http://10.1.1.1'], 'refusing to load non-loopback target'],
@@ -69,5 +73,7 @@ describe('vitest-stress run', () => {
     const c = capture();
     expect(await runCommand(args, c.io)).toBe(2);
     expect(c.err()).toContain(message);
+    // A person's message, not a stack trace or an internal field name.
+    expect(c.err()).not.toMatch(/\n\s+at |invalid option "n"/);
   });
 });

@@ -6,6 +6,8 @@ export interface FakeRequest {
   status?: number;
   error?: string;
   timeout?: boolean;
+  /** For a timeout: the generator's own cause (client-side chaos). */
+  cause?: 'client-timeout-chaos';
   retryAfter?: string;
 }
 
@@ -29,7 +31,7 @@ export function fakeRun(requests: FakeRequest[], { users = 10, durationMs = 30_0
       at: sentAt + r.latencyMs,
       order: 1,
       run: () => {
-        if (r.timeout) recorder.end(ticket!, { kind: 'timeout' });
+        if (r.timeout) recorder.end(ticket!, r.cause ? { kind: 'timeout', cause: r.cause } : { kind: 'timeout' });
         else if (r.error) recorder.end(ticket!, { kind: 'error', message: r.error });
         else recorder.end(ticket!, r.retryAfter === undefined ? { kind: 'response', status: r.status ?? 200 } : { kind: 'response', status: r.status ?? 200, retryAfter: r.retryAfter });
       },

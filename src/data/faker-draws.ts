@@ -1,6 +1,12 @@
 import { Faker, base, en } from '@faker-js/faker';
+import { cumulativeOf, weightedIndex } from '../engine/weighted-pick.js';
 
-/** A seeded source of the few distributions the generator needs, built on faker's PRNG. */
+/**
+ * The few distributions the record generator needs, drawn from faker's own seeded PRNG — the one
+ * that also makes names and ids, so one seed fixes a whole record. It is not a second PRNG module:
+ * the load engine's mulberry32 (engine/random.ts) serves everything else, and the weighted pick
+ * is the engine's too (engine/weighted-pick.ts).
+ */
 export interface SeededRandom {
   faker: Faker;
   /** Uniform in [min, max). */
@@ -25,13 +31,9 @@ export function seededRandom(seed: number): SeededRandom {
       return Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
     },
     weighted<T>(values: readonly T[], weights: readonly number[]): T {
-      const total = weights.reduce((a, b) => a + b, 0);
-      let r = faker.number.float() * total;
-      for (let i = 0; i < values.length; i++) {
-        r -= weights[i];
-        if (r < 0) return values[i];
-      }
-      return values[values.length - 1];
+      const cumulative = cumulativeOf(weights);
+      const index = weightedIndex(cumulative, faker.number.float() * cumulative[cumulative.length - 1]);
+      return values[index < 0 ? values.length - 1 : index];
     },
   };
 }
