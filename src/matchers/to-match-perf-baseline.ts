@@ -44,7 +44,7 @@ function written(state: MatcherState, where: Where, entry: BaselineEntry, rewrit
 
 function missingInCI(state: MatcherState, where: Where): MatcherResult {
   const message = `${MATCHER}: no perf baseline for "${where.test}" / ${where.run} in ${where.file}, and baselines are never written in CI. `
-    + `Create it on a quiet machine at the profile CI runs: \`STRESS_PROFILE=<profile> npx vitest run -u <spec>\` (or a first local run without CI set), then commit ${where.file}.`;
+    + `Create it on a quiet machine at the profile CI runs: \`STRESS_PROFILE=<profile> npx vitest run <spec> -u\` (-u last, or it swallows the spec path; or a first local run without CI set), then commit ${where.file}.`;
   record(state, { matcher: MATCHER, metric: 'baseline', unit: '', threshold: 'missing', observed: null, pass: false, negated: false, message, state: 'fail' });
   return { pass: false, message: () => message };
 }
