@@ -53,7 +53,9 @@ export type {
   ScheduleReport,
   SplitInfo,
   MergedInfo,
+  FailureCause,
 } from './result/types.js';
+export type { TlsOptions } from './options/tls.js';
 export type { SplitOptions, SplitSpec } from './split/split-spec.js';
 export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from './merge/merge-splits.js';
 export type { LatencyHistogram } from './recorder/latency-histogram.js';
@@ -69,9 +71,6 @@ export type { AuditTrailOptions } from './matchers/to-have-complete-audit-trail.
 export type { AuditSource, AuditQuery } from './audit/audit-source.js';
 export type { PercentileInterval, LatencyIntervals } from './trust/percentile-interval.js';
 export type { ProportionInterval } from './trust/proportion-interval.js';
-export type { ThroughputInterval } from './trust/throughput-interval.js';
-export type { BootstrapInterval, BootstrapOptions } from './trust/block-bootstrap.js';
-export type { InconclusivePolicy } from './trust/inconclusive.js';
 export type { ConfidenceOptions } from './matchers/confidence-options.js';
 export type { VerdictState, VerdictInterval, BaselineVerdict } from './vitest/meta.js';
 export type { BaselineTolerances, Tolerance } from './baseline/tolerance.js';

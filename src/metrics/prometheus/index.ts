@@ -1,10 +1,9 @@
 export { startPrometheus } from './start-prometheus.js';
-export { prometheusConfig } from './config.js';
 export { findBinary, missingBinaryReason } from './find-binary.js';
 export type { StartPrometheusOptions, RunningPrometheus } from './start-prometheus.js';
-export type { ScrapeTarget, PrometheusConfigOptions } from './config.js';
+export type { ScrapeTarget } from './config.js';
 export { collectMetrics } from './collect.js';
-export { seedQueries, seedQuery, SEED_QUERY_NAMES, DEFAULT_JOBS } from './queries.js';
+export { seedQueries, seedQuery, SEED_QUERY_NAMES } from './queries.js';
 export { metricsToCsv, metricsToJson } from './format.js';
 export type { CollectOptions, CollectedMetrics } from './collect.js';
 export type { PromQuery, SeedQuery, SeedQueryName, SeedQueryOptions } from './queries.js';
