@@ -1,6 +1,6 @@
 import type { MatcherState } from 'vitest';
 import { isRunSummary, type RunSummary } from '../result/types.js';
-import { recordVerdictInTest } from '../vitest/current-test.js';
+import { recordVerdictInTest, verdictTest } from '../vitest/current-test.js';
 import type { SlaVerdict } from '../vitest/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
 import { splitSubjectOf } from '../split/subjects.js';
@@ -127,10 +127,13 @@ function formatOf(spec: ThresholdSpec): (value: number) => string {
   return spec.format ?? ((v: number) => `${formatNumber(v)}${spec.unit ? ` ${spec.unit}` : ''}`);
 }
 
-/** Record a verdict in the running test, if any (matchers also work outside a test). */
+/**
+ * Record a verdict in the test that judged it, if any (matchers also work outside a test):
+ * the scoped test, else the one the expect names (exact for the test context's expect).
+ */
 export function record(state: MatcherState, verdict: SlaVerdict): void {
   const test = (state as MatcherState & { task?: Test }).task;
-  recordVerdictInTest(verdict, test ?? undefined);
+  recordVerdictInTest(verdict, verdictTest(test ?? undefined));
 }
 
 function thresholdForVerdict(threshold: unknown): number | string {

@@ -46,6 +46,16 @@ type AroundEach = (fn: (runTest: () => Promise<void>, context: { task: Test }) =
  */
 export function installTestScope(aroundEach: AroundEach | undefined): boolean {
   if (typeof aroundEach !== 'function') return false;
+  try {
+    registerScope(aroundEach);
+    return true;
+  } catch {
+    // Imported outside a Vitest run (a plain script importing the matchers): no tests to scope.
+    return false;
+  }
+}
+
+function registerScope(aroundEach: AroundEach): void {
   aroundEach(async (runTest, context) => {
     const test = context.task;
     if (!test.concurrent) {
@@ -65,7 +75,6 @@ export function installTestScope(aroundEach: AroundEach | undefined): boolean {
       if (shared.active === 0) storage.disable(); // turns Node's async hooks off again
     }
   });
-  return true;
 }
 
 /** True while at least one concurrent test runs in the scope (the store is enabled). */

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -37,6 +37,7 @@ const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFil
 beforeAll(async () => {
   server = await startCountingServer();
   out = await mkdtemp(join(tmpdir(), 'vs-split-'));
+  for (let i = 1; i <= SPLITS; i++) await mkdir(join(out, `shard-${i}`), { recursive: true });
   // Every split waits for one common start, as CI runners would.
   const startAt = String(Date.now() + 15_000);
   splitExits = await Promise.all(Array.from({ length: SPLITS }, (_, i) => run(
