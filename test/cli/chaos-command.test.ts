@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { chaosCommand } from '../../src/cli/chaos.js';
 import { startServer, type FixtureServer } from '../helpers/servers.js';
-
-function capture() {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) } },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
+import { capture } from '../helpers/capture-io.js';
 
 let server: FixtureServer;
 beforeAll(async () => {

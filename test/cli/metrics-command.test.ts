@@ -8,16 +8,7 @@ import { freeLoopbackPort } from '../../src/metrics/prometheus/free-port.js';
 import { seedQuery } from '../../src/metrics/prometheus/queries.js';
 import { startEthixWithPrometheus, sampleRecord, type EthixWithPrometheus } from '../metrics/prometheus/ethix-prometheus.js';
 import { skipWithoutBinary } from '../metrics/prometheus/needs-prometheus.js';
-
-function capture() {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) } },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
+import { capture } from '../helpers/capture-io.js';
 
 type Matrix = Array<{ metric: Record<string, string>; values: Array<[number, string]> }>;
 

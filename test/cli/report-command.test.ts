@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { reportCommand } from '../../src/cli/report.js';
 import { reportOf, steadyRun, testRecord } from '../reporters/html/report-fixtures.js';
-
-function capture() {
-  let stdout = '';
-  let stderr = '';
-  return {
-    io: { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) } },
-    out: () => stdout,
-    err: () => stderr,
-  };
-}
+import { capture } from '../helpers/capture-io.js';
 
 async function jsonFile(content: unknown): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'vs-report-cmd-'));
