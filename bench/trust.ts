@@ -2,7 +2,7 @@
  * Trust benchmark (issue 11, item 5): how often does each way of gating on p95 fail a build
  * that did not change (false failures), and how often does it catch a 25% slowdown (detections)?
  *
- *   npx tsx bench/trust.ts [--reruns=20] [--rounds=8] [--round-ms=1000] [--users=20] [--service-ms=100] [--burners=2]
+ *   npx tsx bench/trust.ts [--reruns=20] [--rounds=8] [--round-ms=1000] [--users=40] [--service-ms=100] [--burners=2]
  *
  * Default size: ≈ 20 min on a quiet 2-core machine (40 jobs of ≈ 28 s); --reruns=3 for a try.
  *
@@ -28,7 +28,7 @@ const arg = (name: string, fallback: number) => Number(process.argv.find((a) => 
 const RERUNS = arg('reruns', 20);
 const ROUNDS = arg('rounds', 8);
 const ROUND_MS = arg('round-ms', 1000);
-const USERS = arg('users', 20);
+const USERS = arg('users', 40);
 const SERVICE_MS = arg('service-ms', 100);
 const BURNERS = arg('burners', 2);
 const SLOWDOWN = 1.25;
