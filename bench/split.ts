@@ -1,6 +1,6 @@
 /**
- * Split overhead (issue 14): `npx tsx bench/split.ts [--users=48] [--seconds=10] [--rounds=2]`.
- * Against one trivial server in a child process, each round runs, one after the other:
+ * Split overhead (issue 14): `npx tsx bench/split.ts [--users=48] [--seconds=10] [--rounds=2] [--delay-ms=0]`.
+ * Against one trivial server in a child process (answering after --delay-ms, default at once), each round runs, one after the other:
  * - one process: load() with N users;
  * - three processes: STRESS_SPLIT=i/3 (N/3 users each) with a common STRESS_START_AT, their
  *   results merged by the merge's own mergeRun (throughput over the common window).
@@ -16,6 +16,7 @@ const arg = (name: string, fallback: number) => Number(process.argv.find((a) => 
 const USERS = arg('users', 48);
 const SECONDS = arg('seconds', 10);
 const ROUNDS = arg('rounds', 2);
+const DELAY_MS = arg('delay-ms', 0);
 const SPLITS = 3;
 const START_LEAD_MS = 12_000;
 const WORKER = new URL('./split-worker.ts', import.meta.url).pathname;
@@ -23,7 +24,7 @@ const SERVER = new URL('./servers/trivial.mjs', import.meta.url).pathname;
 
 /** Start the trivial server in a child process; resolves with its URL and a stop function. */
 function startServer(): Promise<{ url: string; stop(): void }> {
-  const child = spawn(process.execPath, [SERVER], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [SERVER, String(DELAY_MS)], { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`server exited with ${code}`)));
     child.stdout.on('data', (chunk: Buffer) => {
@@ -46,7 +47,7 @@ function generator(env: Record<string, string>): Promise<RunMeta> {
 const server = await startServer();
 const base = { BENCH_TARGET: server.url, BENCH_DURATION_MS: String(SECONDS * 1000) };
 const rows: Array<{ round: number; oneRps: number; splitRps: number; late: number[] }> = [];
-console.error(`load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
+console.error(`server delay ${DELAY_MS} ms; load average at start: ${os.loadavg().map((l) => l.toFixed(1)).join(' ')}`);
 try {
   for (let round = 1; round <= ROUNDS; round++) {
     const one = await generator({ ...base, BENCH_USERS: String(USERS) });
