@@ -1,23 +1,12 @@
-import { execFile } from 'node:child_process';
-import { mkdtemp, readFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-
-const run = promisify(execFile);
-const root = resolve(import.meta.dirname, '../..');
+import { runChildVitest } from '../helpers/child-vitest.js';
 
 describe('a breached SLA in a real Vitest run', () => {
   test('exits non-zero, with a JUnit <failure> naming p95 and the threshold, and the JSON report', async () => {
-    const out = await mkdtemp(join(tmpdir(), 'vs-e2e-'));
-    const result = await run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', 'test/e2e/sla-project'], {
-      cwd: root,
-      env: { ...process.env, VS_E2E_OUT: out, CI: 'true', NO_COLOR: '1' },
-    }).then(
-      (r) => ({ code: 0, stdout: r.stdout }),
-      (e: { code: number; stdout: string }) => ({ code: e.code, stdout: e.stdout }),
-    );
+    const result = await runChildVitest('test/e2e/sla-project');
+    const out = result.out;
     expect(result.code).toBe(1);
     expect(result.stdout).toContain('vitest-stress summary');
     expect(result.stdout).toMatch(/SLA ✗ expected p95 below 5 ms, got [\d.]+ ms \(n=20, 2 users/);
