@@ -15,9 +15,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { buildHtmlReport } from '../reporters/html/page.js';
-import { checkPerfResults } from '../reporters/html/read-report.js';
-import type { PerfResultsFile } from '../reporters/json-report.js';
+import { buildHtmlReport } from '../src/reporters/html/page.js';
+import { checkPerfResults } from '../src/reporters/html/read-report.js';
+import type { PerfResultsFile } from '../src/reporters/json-report.js';
 import { findChromium, NO_CHROMIUM, openReport } from '../test/helpers/chromium.js';
 import { reportOf, steadyRun, testRecord, verdict } from '../test/reporters/html/report-fixtures.js';
 

@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import os from 'node:os';
 import { mergeRun } from '../src/merge/merge-run.js';
-import type { RunMeta } from '../src/vitest/meta.js';
+import type { RunMeta } from '../src/contracts/meta.js';
 
 const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const USERS = arg('users', 48);

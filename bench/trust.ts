@@ -20,7 +20,7 @@ import os from 'node:os';
 import { compareTargets } from '../src/ab/compare-targets.js';
 import { judgeAb } from '../src/ab/judge-ab.js';
 import { load } from '../src/load.js';
-import type { RunResult } from '../src/result/types.js';
+import type { RunResult } from '../src/contracts/run-result.js';
 import { abRounds, baselineFile, confidenceThreshold, METHODS, plainThreshold, referenceFrom, type Call, type Method } from './trust/methods.js';
 import { startBurners, startNoisyPair } from './trust/processes.js';
 

@@ -5,9 +5,9 @@
  * `vitest-stress/metrics`, `vitest-stress/data` (docs/api.md lists every export).
  */
 export { load } from './load.js';
-export { measure } from './measure.js';
+export { measure } from './measure/measure.js';
 export { decodeHistogram } from './recorder/latency-histogram.js';
-export { isRunResult, isRunSummary } from './result/types.js';
+export { isRunResult, isRunSummary } from './contracts/run-result.js';
 export { measureRecovery } from './result/recovery.js';
 export { activeProfileName, profileDuration, scaleStages } from './options/profile.js';
 export {
@@ -54,14 +54,14 @@ export type {
   SplitInfo,
   MergedInfo,
   FailureCause,
-} from './result/types.js';
+} from './contracts/run-result.js';
 export type { TlsOptions } from './options/tls.js';
 export type { SplitOptions, SplitSpec } from './split/split-spec.js';
 export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from './merge/merge-splits.js';
 export type { LatencyHistogram } from './recorder/latency-histogram.js';
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
-export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from './vitest/meta.js';
+export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from './contracts/meta.js';
 export type { TestRef } from './vitest/explicit-test.js';
 export type { StressMatchers } from './matchers/types.js';
 export type { ResilienceOptions } from './matchers/to-be-resilient.js';
@@ -72,7 +72,7 @@ export type { AuditSource, AuditQuery } from './audit/audit-source.js';
 export type { PercentileInterval, LatencyIntervals } from './trust/percentile-interval.js';
 export type { ProportionInterval } from './trust/proportion-interval.js';
 export type { ConfidenceOptions } from './matchers/confidence-options.js';
-export type { VerdictState, VerdictInterval, BaselineVerdict } from './vitest/meta.js';
+export type { VerdictState, VerdictInterval, BaselineVerdict } from './contracts/meta.js';
 export type { BaselineTolerances, Tolerance } from './baseline/tolerance.js';
 export type { PerfBaselineOptions } from './baseline/baseline-options.js';
 export type { BaselineFile } from './baseline/baseline-file.js';

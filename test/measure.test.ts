@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../src/load.js';
-import { measure } from '../src/measure.js';
-import type { RunResult } from '../src/result/types.js';
+import { measure } from '../src/measure/measure.js';
+import type { RunResult } from '../src/contracts/run-result.js';
 import { okServer, type FixtureServer } from './helpers/servers.js';
 
 /** CPU work proportional to `n`; returns a value so it cannot be optimised away. */

@@ -4,7 +4,7 @@ import { toBaselineEntry, type BaselineEntry } from '../../src/baseline/baseline
 import { compareToBaseline } from '../../src/baseline/compare-baseline.js';
 import { parseTolerances } from '../../src/baseline/tolerance.js';
 import { decodeHistogram } from '../../src/recorder/latency-histogram.js';
-import type { RunResult } from '../../src/result/types.js';
+import type { RunResult } from '../../src/contracts/run-result.js';
 import { percentileInterval } from '../../src/trust/percentile-interval.js';
 
 /** What one method said about one rerun. */

@@ -1,6 +1,6 @@
 import { runLoad } from '../load.js';
 import { activeProfileName } from '../options/profile.js';
-import type { RunResult } from '../result/types.js';
+import type { RunResult } from '../contracts/run-result.js';
 import { currentTest, recordAbInTest } from '../vitest/current-test.js';
 import { validateCompareOptions, type AbPlan } from './ab-options.js';
 import type { AbResult, AbRound, AbSideFigures, CompareTargetsOptions } from './ab-types.js';

@@ -1,4 +1,4 @@
-import type { LedgerEntry } from '../result/types.js';
+import type { LedgerEntry } from '../contracts/run-result.js';
 
 /** How the audit trail compares with the run's ledger. */
 export interface AuditComparison {

@@ -1,4 +1,4 @@
-import type { LatencySummary, RequestCounts, RunResult } from '../result/types.js';
+import type { LatencySummary, RequestCounts, RunResult } from '../contracts/run-result.js';
 import { machineFingerprint, type MachineFingerprint } from './fingerprint.js';
 
 /** One second of a baseline: what the per-second comparisons resample. */

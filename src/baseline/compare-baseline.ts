@@ -1,4 +1,4 @@
-import type { RunResult } from '../result/types.js';
+import type { RunResult } from '../contracts/run-result.js';
 import { bootstrapMeanRatio, bootstrapQuantileRatio } from '../trust/block-bootstrap.js';
 import { decodeSparse } from '../trust/histogram-ranks.js';
 import { minSamplesForQuantile } from '../trust/order-statistic-ranks.js';

@@ -1,4 +1,4 @@
-import type { RunSummary } from '../result/types.js';
+import type { RunSummary } from '../contracts/run-result.js';
 import type { FaultBreakdown } from './fault-breakdown.js';
 
 /**

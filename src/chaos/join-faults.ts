@@ -1,4 +1,4 @@
-import type { LedgerEntry, RequestOutcome, RunResult } from '../result/types.js';
+import type { LedgerEntry, RequestOutcome, RunResult } from '../contracts/run-result.js';
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
 import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from './fault-breakdown.js';
 import { faultTimeline, outageSpans } from './outage-timeline.js';

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../result/types.js';
+import type { TimelineEntry } from '../contracts/run-result.js';
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
 import type { FaultTimelineEntry, OutageSpan } from './fault-breakdown.js';
 

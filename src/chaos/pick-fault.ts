@@ -1,5 +1,5 @@
-import { createRandom } from '../engine/random.js';
-import { createWeightedPick } from '../engine/weighted-pick.js';
+import { createRandom } from '../random/random.js';
+import { createWeightedPick } from '../random/weighted-pick.js';
 import type { ResolvedFault } from './fault-options.js';
 
 /**

@@ -3,7 +3,7 @@ import type { AddressInfo, Socket } from 'node:net';
 import { once, setMaxListeners } from 'node:events';
 import { Pool } from 'undici';
 import { StressError } from '../errors.js';
-import { createRandom } from '../engine/random.js';
+import { createRandom } from '../random/random.js';
 import { createExchange, resetSocket } from './create-exchange.js';
 import { epochNowMs, type FaultLogEntry, type OutageWindow } from './fault-log.js';
 import { createFaultPicker } from './pick-fault.js';

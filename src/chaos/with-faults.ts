@@ -1,4 +1,4 @@
-import type { RunResult } from '../result/types.js';
+import type { RunResult } from '../contracts/run-result.js';
 import { recordedRunMeta } from '../vitest/current-test.js';
 import type { FaultBreakdown } from './fault-breakdown.js';
 import { joinFaults } from './join-faults.js';

@@ -1,5 +1,5 @@
 import type { FaultBreakdown } from '../chaos/fault-breakdown.js';
-import type { RunResult } from '../result/types.js';
+import type { RunResult } from '../contracts/run-result.js';
 
 /** The resilience verdict of a chaos run: ok / finished against the minimum. */
 export interface ResilienceVerdict {

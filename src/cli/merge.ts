@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { MergeError } from '../errors.js';
 import { mergeSplitResults, writeMergedReports, type MergeOutcome } from '../merge/merge-splits.js';
-import { summaryText } from '../../reporters/summary-text.js';
+import { summaryText } from '../reporters/summary-text.js';
 import type { CommandIo } from './generate.js';
 
 const USAGE = `usage: vitest-stress merge <split perf-results.json>... -o <dir>

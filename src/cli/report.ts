@@ -2,8 +2,8 @@ import { dirname, join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { StressError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { buildHtmlReport } from '../../reporters/html/page.js';
-import { readPerfResults } from '../../reporters/html/read-report.js';
+import { buildHtmlReport } from '../reporters/html/page.js';
+import { readPerfResults } from '../reporters/html/read-report.js';
 import type { CommandIo } from './generate.js';
 
 const USAGE = `usage: vitest-stress report <perf-results.json> [-o <file>]

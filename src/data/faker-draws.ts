@@ -1,5 +1,5 @@
 import { Faker, base, en } from '@faker-js/faker';
-import { cumulativeOf, weightedIndex } from '../engine/weighted-pick.js';
+import { cumulativeOf, weightedIndex } from '../random/weighted-pick.js';
 
 /**
  * The few distributions the record generator needs, drawn from faker's own seeded PRNG — the one

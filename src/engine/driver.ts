@@ -1,6 +1,6 @@
 import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { Recorder } from '../recorder/recorder.js';
-import type { ResultEngine } from '../result/types.js';
+import type { ResultEngine } from '../contracts/run-result.js';
 import type { RequestPlan } from './request-plan.js';
 
 /**

@@ -3,7 +3,7 @@ import { Pool, type Dispatcher } from 'undici';
 import type { Finish } from '../recorder/tally.js';
 import type { ResolvedTls } from '../options/tls.js';
 import type { PlannedRequest } from './request-plan.js';
-import { createRandom } from './random.js';
+import { createRandom } from '../random/random.js';
 
 /** Ends the error message of a timeout caused by client-side chaos, for people; code reads the ledger's `cause`. */
 export const CLIENT_CHAOS_MARK = '(client timeout chaos)';

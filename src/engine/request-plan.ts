@@ -1,6 +1,6 @@
 import type { ResolvedLoadOptions, ResolvedScenario } from '../options/load-options.js';
-import { createRandom } from './random.js';
-import { createWeightedPick } from './weighted-pick.js';
+import { createRandom } from '../random/random.js';
+import { createWeightedPick } from '../random/weighted-pick.js';
 
 /** A request ready to send: absolute path, all headers (id included), serialised body. */
 export interface PlannedRequest {

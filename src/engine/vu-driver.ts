@@ -9,7 +9,7 @@ import { startLoopLagMonitor } from './loop-lag.js';
 import { END_DRAIN_MS } from './driver.js';
 import { DRAIN_GRACE_MS } from './open-driver.js';
 import type { PlannedRequest } from './request-plan.js';
-import { createRandom, uniformMs } from './random.js';
+import { createRandom, uniformMs } from '../random/random.js';
 import { usersPlan } from './stage-plan.js';
 
 /** How often the user count is brought to the plan (ramps move in steps this fine). */

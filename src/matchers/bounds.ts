@@ -1,9 +1,9 @@
 import { decodeHistogram } from '../recorder/latency-histogram.js';
-import type { RunSummary } from '../result/types.js';
+import type { RunSummary } from '../contracts/run-result.js';
 import { percentileInterval } from '../trust/percentile-interval.js';
 import { wilsonInterval } from '../trust/proportion-interval.js';
 import { throughputInterval } from '../trust/throughput-interval.js';
-import { isRunResult } from '../result/types.js';
+import { isRunResult } from '../contracts/run-result.js';
 
 /** Confidence bounds of a figure; a missing bound comes with the reason (too few samples). */
 export interface Bounds {

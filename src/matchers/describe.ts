@@ -1,4 +1,4 @@
-import type { RunSummary } from '../result/types.js';
+import type { RunSummary } from '../contracts/run-result.js';
 import { formatDurationMs } from '../options/duration.js';
 
 /** A number for messages: at most one decimal above 100, three significant digits below. */

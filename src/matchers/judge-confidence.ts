@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest';
-import type { RunSummary } from '../result/types.js';
+import type { RunSummary } from '../contracts/run-result.js';
 import type { InconclusivePolicy } from '../trust/inconclusive.js';
-import type { VerdictState } from '../vitest/meta.js';
+import type { VerdictState } from '../contracts/meta.js';
 import type { Bounds } from './bounds.js';
 import { describeRun } from './describe.js';
 import { record, type MatcherResult, type ThresholdSpec } from './judge.js';

@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest';
-import { isRunSummary, type RunSummary } from '../result/types.js';
+import { isRunSummary, type RunSummary } from '../contracts/run-result.js';
 import { recordVerdictInTest, verdictTest } from '../vitest/current-test.js';
-import type { SlaVerdict } from '../vitest/meta.js';
+import type { SlaVerdict } from '../contracts/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
 import { splitSubjectOf } from '../split/subjects.js';
 import type { Bounds } from './bounds.js';

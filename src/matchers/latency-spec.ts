@@ -1,5 +1,5 @@
 import { decodeHistogram, percentileMs } from '../recorder/latency-histogram.js';
-import type { RunSummary } from '../result/types.js';
+import type { RunSummary } from '../contracts/run-result.js';
 import type { ThresholdSpec } from './judge.js';
 import { percentileBounds } from './bounds.js';
 

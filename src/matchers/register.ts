@@ -6,7 +6,7 @@
 import * as vitest from 'vitest';
 import { stressMatchers } from './index.js';
 import './types.js';
-import '../vitest/meta.js';
+import '../contracts/meta.js';
 import { installTestScope } from '../vitest/test-scope.js';
 
 vitest.expect.extend(stressMatchers);
@@ -15,4 +15,4 @@ installTestScope((vitest as { aroundEach?: Parameters<typeof installTestScope>[0
 
 export { stressMatchers };
 export type { StressMatchers } from './types.js';
-export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from '../vitest/meta.js';
+export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from '../contracts/meta.js';

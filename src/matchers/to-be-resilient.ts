@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest';
 import { describeBreakdown } from '../chaos/describe-breakdown.js';
 import { faultsOf } from '../chaos/with-faults.js';
-import { isRunSummary } from '../result/types.js';
+import { isRunSummary } from '../contracts/run-result.js';
 import { describeReceived, describeRun, finishedCount, formatPercent } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
 import { rateBounds } from './bounds.js';

@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest';
 import { describeBreakdown } from '../chaos/describe-breakdown.js';
 import { faultsOf } from '../chaos/with-faults.js';
 import { unexplainedFailures } from '../chaos/join-faults.js';
-import { isRunResult, type LedgerEntry, type RunResult } from '../result/types.js';
+import { isRunResult, type LedgerEntry, type RunResult } from '../contracts/run-result.js';
 import { describeReceived, describeRun, finishedCount, formatNumber } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
 

@@ -3,7 +3,7 @@ import { evaluateAlerts, type EvaluateOptions } from '../metrics/alerts/evaluate
 import { describeVerdict } from '../metrics/alerts/describe-verdict.js';
 import type { AlertRule } from '../metrics/alerts/rule.js';
 import { seedAlertRules } from '../metrics/alerts/seed-rules.js';
-import { isRunResult } from '../result/types.js';
+import { isRunResult } from '../contracts/run-result.js';
 import { describeReceived } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
 

@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest';
 import { fetchAuditIds, type AuditSource } from '../audit/audit-source.js';
 import { compareAuditTrail, type AuditComparison } from '../audit/audit-trail.js';
-import { isRunResult, type RunResult } from '../result/types.js';
+import { isRunResult, type RunResult } from '../contracts/run-result.js';
 import { describeReceived } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
 

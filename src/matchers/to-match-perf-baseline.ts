@@ -9,8 +9,8 @@ import { fingerprintDifference, machineFingerprint } from '../baseline/fingerpri
 import { parseTolerances, type BaselineTolerances } from '../baseline/tolerance.js';
 import { updateMode } from '../baseline/update-mode.js';
 import { InvalidOptionError } from '../errors.js';
-import { isRunResult, type RunResult } from '../result/types.js';
-import type { VerdictState } from '../vitest/meta.js';
+import { isRunResult, type RunResult } from '../contracts/run-result.js';
+import type { VerdictState } from '../contracts/meta.js';
 import { describeReceived } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
 

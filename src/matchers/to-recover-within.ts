@@ -1,7 +1,7 @@
 import type { MatcherState } from 'vitest';
 import { StressError } from '../errors.js';
 import { measureRecovery, type RecoveryOptions } from '../result/recovery.js';
-import { isRunSummary, type RunResult } from '../result/types.js';
+import { isRunSummary, type RunResult } from '../contracts/run-result.js';
 import { describeReceived, formatNumber, formatPercent } from './describe.js';
 import { record, type MatcherResult } from './judge.js';
 

@@ -1,5 +1,5 @@
-import type { LedgerEntry, MergedInfo } from '../result/types.js';
-import type { RunMeta } from '../vitest/meta.js';
+import type { LedgerEntry, MergedInfo } from '../contracts/run-result.js';
+import type { RunMeta } from '../contracts/meta.js';
 import { mergeSummaries, type PartSummary } from './merge-summary.js';
 import { mergeTimelines } from './merge-timeline.js';
 

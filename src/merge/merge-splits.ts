@@ -1,11 +1,11 @@
 import { join } from 'node:path';
 import { MergeError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { buildJsonReport, type PerfResultsFile } from '../../reporters/json-report.js';
-import { buildJunitReport } from '../../reporters/junit-report.js';
-import { runInfo } from '../../reporters/run-info.js';
-import type { TestRecord } from '../../reporters/collect.js';
-import type { SlaVerdict } from '../vitest/meta.js';
+import { buildJsonReport, type PerfResultsFile } from '../reporters/json-report.js';
+import { buildJunitReport } from '../reporters/junit-report.js';
+import { runInfo } from '../reporters/run-info.js';
+import type { TestRecord } from '../reporters/collect.js';
+import type { SlaVerdict } from '../contracts/meta.js';
 import { mergeTests } from './merge-tests.js';
 import { checkSplits, readSplitFile } from './split-file.js';
 

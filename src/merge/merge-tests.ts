@@ -1,6 +1,6 @@
 import { MergeError } from '../errors.js';
-import type { TestRecord } from '../../reporters/collect.js';
-import type { RunMeta, SlaVerdict } from '../vitest/meta.js';
+import type { TestRecord } from '../reporters/collect.js';
+import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { mergeRun } from './merge-run.js';
 import { rejudge, verdictKey } from './rejudge.js';
 import type { SplitFile } from './split-file.js';

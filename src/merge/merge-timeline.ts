@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../result/types.js';
+import type { TimelineEntry } from '../contracts/run-result.js';
 
 /** One split's timeline and when (epoch ms) its second 0 began. */
 export interface PlacedTimeline {

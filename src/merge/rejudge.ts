@@ -1,6 +1,6 @@
 import { evaluateThreshold } from '../matchers/judge.js';
 import { thresholdSpecOf } from '../matchers/threshold-specs.js';
-import type { RunMeta, SlaVerdict } from '../vitest/meta.js';
+import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 
 /** The part of a merged run a provisional verdict judged, or a reason it cannot be found. */
 function judgedPart(verdict: SlaVerdict, runs: readonly RunMeta[]): object | string {

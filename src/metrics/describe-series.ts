@@ -1,5 +1,5 @@
 import { describeReceived, formatNumber } from '../matchers/describe.js';
-import { isRunSummary } from '../result/types.js';
+import { isRunSummary } from '../contracts/run-result.js';
 import { metricsOf, type MetricsSeries } from './series.js';
 
 /** Bytes per MB in messages and in maxGrowthMBPerHour: SI, 10^6 (500 MiB is 524_288_000 bytes). */

@@ -1,4 +1,4 @@
-import type { FailureCause, LedgerEntry, RequestOutcome } from '../result/types.js';
+import type { FailureCause, LedgerEntry, RequestOutcome } from '../contracts/run-result.js';
 
 /** Rows per chunk: the columns of one chunk take 250 KB; the ledger grows a chunk at a time, never copying. */
 const CHUNK_ROWS = 8192;

@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import type { LedgerEntry, RunSummary, TimelineEntry } from '../result/types.js';
+import type { LedgerEntry, RunSummary, TimelineEntry } from '../contracts/run-result.js';
 import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
 import { InFlightList, InFlightTicket, type Ticket } from './in-flight.js';

@@ -1,4 +1,4 @@
-import type { FailureCause, RequestCounts, RunSummary } from '../result/types.js';
+import type { FailureCause, RequestCounts, RunSummary } from '../contracts/run-result.js';
 import { latencyIntervals } from '../trust/percentile-interval.js';
 import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency, type LatencyHistogram } from './latency-histogram.js';
 

@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../result/types.js';
+import type { TimelineEntry } from '../contracts/run-result.js';
 import { createLatencyHistogram, encodeHistogram, percentileMs, recordLatencyMs } from './latency-histogram.js';
 
 /**

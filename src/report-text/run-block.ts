@@ -1,5 +1,5 @@
 import { describeBreakdown } from '../chaos/describe-breakdown.js';
-import type { RunMeta } from '../vitest/meta.js';
+import type { RunMeta } from '../contracts/meta.js';
 
 // The result block the CLI prints after a run and the reporter prints per test.
 

@@ -2,7 +2,7 @@ import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { RecorderReport } from '../recorder/recorder.js';
 import { InvalidOptionError } from '../errors.js';
 import { defineLazy } from './lazy-property.js';
-import type { LoadModel, ResultEngine, RunResult, RunSummary } from './types.js';
+import type { LoadModel, ResultEngine, RunResult, RunSummary } from '../contracts/run-result.js';
 
 export const MEASURED = {
   closed: 'service time (closed model)',

@@ -1,5 +1,5 @@
 import { InvalidOptionError } from '../errors.js';
-import type { RunResult, TimelineEntry } from './types.js';
+import type { RunResult, TimelineEntry } from '../contracts/run-result.js';
 
 /**
  * When a run counts as recovered. A window of `windowS` consecutive seconds is within

@@ -1,5 +1,5 @@
 import type { ResolvedLoadOptions } from '../options/load-options.js';
-import type { RunResult } from '../result/types.js';
+import type { RunResult } from '../contracts/run-result.js';
 import type { RunSignal } from '../vitest/run-signal.js';
 import { shareOptions } from './share.js';
 import { resolveSplit, type SplitSpec } from './split-spec.js';

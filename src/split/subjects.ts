@@ -1,4 +1,4 @@
-import type { RunSummary } from '../result/types.js';
+import type { RunSummary } from '../contracts/run-result.js';
 
 /** What a summary handed to a matcher is part of, in a split run: enough for the merge to re-judge it. */
 export interface SplitSubject {

@@ -1,4 +1,4 @@
-import { createRandom } from '../engine/random.js';
+import { createRandom } from '../random/random.js';
 import type { SparseHistogram } from './histogram-ranks.js';
 
 /** Options of a seeded bootstrap. */

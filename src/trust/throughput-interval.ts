@@ -1,4 +1,4 @@
-import type { TimelineEntry } from '../result/types.js';
+import type { TimelineEntry } from '../contracts/run-result.js';
 import { studentTQuantile } from './student-t.js';
 
 /** Whole seconds a throughput interval needs (two degrees of freedom). */

@@ -1,8 +1,8 @@
 import { TestRunner, expect } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
 import type { AbResult } from '../ab/ab-types.js';
-import type { RunResult } from '../result/types.js';
-import { toRunMeta, type RunMeta, type SlaVerdict, type StressMeta } from './meta.js';
+import type { RunResult } from '../contracts/run-result.js';
+import { toRunMeta, type RunMeta, type SlaVerdict, type StressMeta } from '../contracts/meta.js';
 import { currentTry, scopedTest } from './test-scope.js';
 
 /** Vitest's global current test: the last test started, whatever call chain asks. */

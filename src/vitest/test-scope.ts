@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { RunnerTestCase as Test } from 'vitest';
-import type { TryMeta } from './meta.js';
+import type { TryMeta } from '../contracts/meta.js';
 
 /**
  * Which test an async call chain belongs to. Vitest's own "current test" is one global that

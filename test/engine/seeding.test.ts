@@ -3,7 +3,7 @@
 import { describe, expect, test } from 'vitest';
 import { createFaultPicker } from '../../src/chaos/pick-fault.js';
 import { parseFaults } from '../../src/chaos/fault-options.js';
-import { createRandom, uniformMs } from '../../src/engine/random.js';
+import { createRandom, uniformMs } from '../../src/random/random.js';
 import { RequestPlan } from '../../src/engine/request-plan.js';
 import { validateLoadOptions } from '../../src/options/validate-load.js';
 

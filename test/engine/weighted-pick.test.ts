@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { createRandom } from '../../src/engine/random.js';
-import { createWeightedPick, cumulativeOf, weightedIndex } from '../../src/engine/weighted-pick.js';
+import { createRandom } from '../../src/random/random.js';
+import { createWeightedPick, cumulativeOf, weightedIndex } from '../../src/random/weighted-pick.js';
 
 // The three weighted picks this one replaced, as they were, to prove the picks did not change.
 function oldScenarioPick(weights: number[], random: () => number): () => number {

@@ -1,4 +1,4 @@
-import { createRandom } from '../../src/engine/random.js';
+import { createRandom } from '../../src/random/random.js';
 import { fakeRun } from './fake-run.js';
 
 /**

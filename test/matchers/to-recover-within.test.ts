@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { linearRun } from '../helpers/fake-run.js';
-import type { RunSummary, TimelineEntry } from '../../src/result/types.js';
+import type { RunSummary, TimelineEntry } from '../../src/contracts/run-result.js';
 
 function second(t: number, phase: string, p95: number, errors = 0): TimelineEntry {
   return { t, phase, sent: 100, requests: 100, errors, timeouts: 0, p50: p95, p95, p99: p95, users: 10, inFlight: 0 };

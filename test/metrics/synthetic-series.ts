@@ -1,4 +1,4 @@
-import { createRandom } from '../../src/engine/random.js';
+import { createRandom } from '../../src/random/random.js';
 import type { MetricsSeries } from '../../src/metrics/series.js';
 
 /** A seeded PRNG (the project's mulberry32): the same noise on every run. */

@@ -4,11 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import StressReporter from '../../reporters/index.js';
-import type { TestRecord } from '../../reporters/collect.js';
-import { buildJunitReport, STRICT_PROPERTY_SEPARATOR, strictSuiteProperties, testProperties } from '../../reporters/junit-report.js';
-import type { RunInfo } from '../../reporters/run-info.js';
-import { toRunMeta } from '../../src/vitest/meta.js';
+import StressReporter from '../../src/reporters/index.js';
+import type { TestRecord } from '../../src/reporters/collect.js';
+import { buildJunitReport, STRICT_PROPERTY_SEPARATOR, strictSuiteProperties, testProperties } from '../../src/reporters/junit-report.js';
+import type { RunInfo } from '../../src/reporters/run-info.js';
+import { toRunMeta } from '../../src/contracts/meta.js';
 import { JUNIT_10_XSD, xmllint } from '../helpers/xmllint.js';
 import { linearRun } from '../helpers/fake-run.js';
 

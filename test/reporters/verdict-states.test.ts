@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { buildJunitReport } from '../../reporters/junit-report.js';
-import { buildJsonReport } from '../../reporters/json-report.js';
-import { summaryText } from '../../reporters/summary-text.js';
-import type { TestRecord } from '../../reporters/collect.js';
-import type { RunInfo } from '../../reporters/run-info.js';
-import { toRunMeta, type SlaVerdict } from '../../src/vitest/meta.js';
+import { buildJunitReport } from '../../src/reporters/junit-report.js';
+import { buildJsonReport } from '../../src/reporters/json-report.js';
+import { summaryText } from '../../src/reporters/summary-text.js';
+import type { TestRecord } from '../../src/reporters/collect.js';
+import type { RunInfo } from '../../src/reporters/run-info.js';
+import { toRunMeta, type SlaVerdict } from '../../src/contracts/meta.js';
 import { linearRun } from '../helpers/fake-run.js';
 
 const info: RunInfo = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { escapeXml, openTag } from '../../reporters/xml.js';
+import { escapeXml, openTag } from '../../src/reporters/xml.js';
 
 describe('escapeXml', () => {
   test('escapes the five XML specials', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { measureRecovery } from '../../src/result/recovery.js';
-import type { RunSummary, TimelineEntry } from '../../src/result/types.js';
+import type { RunSummary, TimelineEntry } from '../../src/contracts/run-result.js';
 
 /** One timeline second: `p95` ms, `requests` finished, `errors` of them failed. */
 function second(t: number, phase: string, p95: number | null, requests = 100, errors = 0, inFlight = 0): TimelineEntry {

@@ -3,7 +3,7 @@ import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { LedgerEntry } from '../../src/result/types.js';
+import type { LedgerEntry } from '../../src/contracts/run-result.js';
 import type { MergedPerfResults } from '../../src/merge/merge-splits.js';
 import { startCountingServer } from './counting-server.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { toRunMeta } from '../../src/vitest/meta.js';
+import { toRunMeta } from '../../src/contracts/meta.js';
 import { runBlock } from '../../src/report-text/run-block.js';
-import type { ScheduleReport } from '../../src/result/types.js';
+import type { ScheduleReport } from '../../src/contracts/run-result.js';
 import { fakeRun } from '../helpers/fake-run.js';
 
 const schedule: ScheduleReport = { plannedSends: 100, sentSends: 98, lateSends: 3, lateThresholdMs: 10, maxLateMs: 25, droppedSends: 1, unsentSends: 1, eventLoopLagP99Ms: 4, eventLoopLagMaxMs: 9 };

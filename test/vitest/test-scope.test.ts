@@ -1,6 +1,6 @@
 import type { RunnerTestCase } from 'vitest';
 import { describe, expect, test, vi } from 'vitest';
-import { measure } from '../../src/measure.js';
+import { measure } from '../../src/measure/measure.js';
 import { warnUnscoped } from '../../src/vitest/current-test.js';
 import { resolveExplicitTest } from '../../src/vitest/explicit-test.js';
 import { scopeActive, scopedTest } from '../../src/vitest/test-scope.js';

@@ -1,5 +1,5 @@
 import { activeProfileName, profileDuration, type ProfileName } from '../../options/profile.js';
-import type { RunResult } from '../../result/types.js';
+import type { RunResult } from '../../contracts/run-result.js';
 import type { AlertRule } from './rule.js';
 import { signalSource, type SignalReader } from './signals.js';
 

@@ -1,4 +1,4 @@
-import type { RunResult, TimelineEntry } from '../../result/types.js';
+import type { RunResult, TimelineEntry } from '../../contracts/run-result.js';
 import { metricsOf, pointsOf } from '../series.js';
 import type { RunSignal } from './rule.js';
 

@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 // A consumer-style project run by test/e2e/attribution.test.ts in a child process: concurrency,
 // retries and repeats, with the vitest-stress reporter writing perf-results.json.
 const reporter: [string, Record<string, unknown>] = [
-  '../../../reporters/index.ts',
+  '../../../src/reporters/index.ts',
   { outputDir: process.env.VS_E2E_OUT ?? 'perf-results', junit: { flavor: process.env.VS_E2E_FLAVOR ?? 'rich' } },
 ];
 

@@ -1,7 +1,7 @@
-import type { TestRecord } from '../../../reporters/collect.js';
-import { buildJsonReport, type PerfResultsFile } from '../../../reporters/json-report.js';
-import type { RunInfo } from '../../../reporters/run-info.js';
-import { toRunMeta, type RunMeta, type SlaVerdict } from '../../../src/vitest/meta.js';
+import type { TestRecord } from '../../../src/reporters/collect.js';
+import { buildJsonReport, type PerfResultsFile } from '../../../src/reporters/json-report.js';
+import type { RunInfo } from '../../../src/reporters/run-info.js';
+import { toRunMeta, type RunMeta, type SlaVerdict } from '../../../src/contracts/meta.js';
 import { fakeRun, type FakeRequest } from '../../helpers/fake-run.js';
 
 /** Fixed run info, so pages built in tests do not depend on the machine. */

@@ -2,7 +2,7 @@ import { mkdtemp, readdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import StressReporter from '../../../reporters/index.js';
+import StressReporter from '../../../src/reporters/index.js';
 
 async function filesWritten(options: ConstructorParameters<typeof StressReporter>[0]): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'vs-reporter-html-'));

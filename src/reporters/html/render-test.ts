@@ -1,4 +1,4 @@
-import type { SlaVerdict } from '../../src/vitest/meta.js';
+import type { SlaVerdict } from '../../contracts/meta.js';
 import type { ChartSpec } from './chart-spec.js';
 import { escapeHtml as e } from './escape.js';
 import { ms, num, pct, seconds } from './format.js';

@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { InvalidReportError } from '../../src/errors.js';
+import { InvalidReportError } from '../../errors.js';
 import { PERF_RESULTS_SCHEMA, type PerfResultsFile } from '../json-report.js';
 
 /**

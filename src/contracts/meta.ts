@@ -1,5 +1,5 @@
 import type { AbResult } from '../ab/ab-types.js';
-import type { MergedInfo, RunResult, RunSummary } from '../result/types.js';
+import type { MergedInfo, RunResult, RunSummary } from './run-result.js';
 
 /** A verdict with confidence: the interval wholly on the good side, wholly on the bad side, or neither. */
 export type VerdictState = 'pass' | 'fail' | 'inconclusive';

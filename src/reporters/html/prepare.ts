@@ -1,6 +1,6 @@
-import type { FaultBreakdown } from '../../src/chaos/fault-breakdown.js';
-import { isMetricsSeries } from '../../src/metrics/series.js';
-import type { RunMeta, SlaVerdict } from '../../src/vitest/meta.js';
+import type { FaultBreakdown } from '../../chaos/fault-breakdown.js';
+import { isMetricsSeries } from '../../metrics/series.js';
+import type { RunMeta, SlaVerdict } from '../../contracts/meta.js';
 import type { TestRecord } from '../collect.js';
 import type { PerfResultsFile } from '../json-report.js';
 import { outageBands, phaseBands, recoveryBands } from './bands.js';

@@ -1,7 +1,7 @@
 import { relative } from 'node:path';
 import type { TestCase, TestModule } from 'vitest/node';
-import type { AbResult } from '../src/ab/ab-types.js';
-import type { RunMeta, SlaVerdict, TryMeta } from '../src/vitest/meta.js';
+import type { AbResult } from '../ab/ab-types.js';
+import type { RunMeta, SlaVerdict, TryMeta } from '../contracts/meta.js';
 import { isFlaky } from './attempts.js';
 
 /** One test as the reports see it. */

@@ -1,5 +1,5 @@
-import { InvalidOptionError } from '../../src/errors.js';
-import type { TimelineEntry } from '../../src/result/types.js';
+import { InvalidOptionError } from '../../errors.js';
+import type { TimelineEntry } from '../../contracts/run-result.js';
 
 /** Most points a chart gets per series: a 30 min run (1800 s) is drawn in 3 s buckets. */
 export const MAX_POINTS = 600;

@@ -1,6 +1,6 @@
-import { describeAbRounds } from '../src/ab/describe-ab.js';
-import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
-import { runBlock } from '../src/report-text/run-block.js';
+import { describeAbRounds } from '../ab/describe-ab.js';
+import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
+import { runBlock } from '../report-text/run-block.js';
 import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from './collect.js';
 

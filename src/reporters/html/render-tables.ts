@@ -1,4 +1,4 @@
-import type { RunSummary } from '../../src/result/types.js';
+import type { RunSummary } from '../../contracts/run-result.js';
 import { escapeHtml as e } from './escape.js';
 import { ms, num, pct } from './format.js';
 

@@ -1,7 +1,7 @@
 import { join, resolve } from 'node:path';
 import type { Reporter, TestModule, Vitest } from 'vitest/node';
-import { InvalidOptionError } from '../src/errors.js';
-import { writeFileAtomic } from '../src/output/atomic-write.js';
+import { InvalidOptionError } from '../errors.js';
+import { writeFileAtomic } from '../output/atomic-write.js';
 import { collectTests } from './collect.js';
 import { buildHtmlReport } from './html/page.js';
 import { buildJsonReport } from './json-report.js';

@@ -1,4 +1,4 @@
-import type { TryMeta } from '../src/vitest/meta.js';
+import type { TryMeta } from '../contracts/meta.js';
 import type { TestRecord } from './collect.js';
 
 /** Anything recorded in a try: a run or a verdict. Old reports carry no indexes (one try). */

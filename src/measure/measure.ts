@@ -1,17 +1,17 @@
 import { performance } from 'node:perf_hooks';
 import { Bench } from 'tinybench';
-import { validateMeasureOptions, type MeasureOptions, type ResolvedMeasureOptions } from './measure/measure-options.js';
-import { NO_ERROR, errorMessage, timedCall, type CallSink } from './measure/timed-call.js';
-import { activeProfileName } from './options/profile.js';
-import { Recorder, type RecorderReport } from './recorder/recorder.js';
-import type { Finish } from './recorder/tally.js';
-import { buildResult, type RunResultWithPhases } from './result/build-result.js';
-import type { RunSummary } from './result/types.js';
-import { runSignal } from './vitest/run-signal.js';
-import { currentTest, recordRunInTest } from './vitest/current-test.js';
-import { takeTestOption } from './vitest/explicit-test.js';
+import { validateMeasureOptions, type MeasureOptions, type ResolvedMeasureOptions } from './measure-options.js';
+import { NO_ERROR, errorMessage, timedCall, type CallSink } from './timed-call.js';
+import { activeProfileName } from '../options/profile.js';
+import { Recorder, type RecorderReport } from '../recorder/recorder.js';
+import type { Finish } from '../recorder/tally.js';
+import { buildResult, type RunResultWithPhases } from '../result/build-result.js';
+import type { RunSummary } from '../contracts/run-result.js';
+import { runSignal } from '../vitest/run-signal.js';
+import { currentTest, recordRunInTest } from '../vitest/current-test.js';
+import { takeTestOption } from '../vitest/explicit-test.js';
 
-export type { MeasureOptions } from './measure/measure-options.js';
+export type { MeasureOptions } from './measure-options.js';
 
 // The recorder only knows HTTP-shaped outcomes; a call that returned is recorded as a 200
 // and the status codes are dropped from the result.

@@ -1,5 +1,5 @@
-import type { SlaVerdict } from '../../src/vitest/meta.js';
-import { baseName, type MetricsSeries } from '../../src/metrics/series.js';
+import type { SlaVerdict } from '../../contracts/meta.js';
+import { baseName, type MetricsSeries } from '../../metrics/series.js';
 import { cycledSeries, round3, type ChartSpec, type ChartThreshold } from './chart-spec.js';
 import type { RunFrame } from './load-charts.js';
 import { MAX_POINTS, bucketSeconds, finite } from './thin.js';

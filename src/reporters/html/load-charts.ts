@@ -1,4 +1,4 @@
-import type { RunMeta, SlaVerdict } from '../../src/vitest/meta.js';
+import type { RunMeta, SlaVerdict } from '../../contracts/meta.js';
 import { round3, type ChartBand, type ChartSpec, type ChartThreshold } from './chart-spec.js';
 import { OKABE_ITO } from './palette.js';
 import { finite, type ThinRow } from './thin.js';

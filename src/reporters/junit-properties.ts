@@ -1,4 +1,4 @@
-import type { RunMeta, SlaVerdict } from '../src/vitest/meta.js';
+import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from './collect.js';
 

@@ -1,5 +1,5 @@
-import type { SlaVerdict } from '../../src/vitest/meta.js';
-import type { TimelineEntry } from '../../src/result/types.js';
+import type { SlaVerdict } from '../../contracts/meta.js';
+import type { TimelineEntry } from '../../contracts/run-result.js';
 import type { ChartBand } from './chart-spec.js';
 import { finite } from './thin.js';
 
