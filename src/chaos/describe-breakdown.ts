@@ -1,5 +1,5 @@
 import type { RunSummary } from '../contracts/run-result.js';
-import type { FaultBreakdown } from './fault-breakdown.js';
+import type { FaultBreakdown } from '../contracts/fault-breakdown.js';
 
 /**
  * The failure breakdown in one line for matcher messages: what the client saw, what the proxy

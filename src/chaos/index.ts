@@ -9,4 +9,4 @@ export type { FaultOptions } from './fault-options.js';
 export type { FaultLogEntry, OutageWindow, ProxyEnd, InjectedFault } from './fault-log.js';
 export type { FaultType, LatencyParams, TimeoutParams, ResetParams, StatusParams, SlowBodyParams } from './faults/index.js';
 export type { RunResultWithFaults } from './with-faults.js';
-export type { FaultBreakdown, FailureSummary, UnexplainedFailures, JoinStats, OutageSpan, FaultTimelineEntry, OutcomeCounts } from './fault-breakdown.js';
+export type { FaultBreakdown, FailureSummary, UnexplainedFailures, JoinStats, OutageSpan, FaultTimelineEntry, OutcomeCounts } from '../contracts/fault-breakdown.js';

@@ -1,6 +1,6 @@
 import type { LedgerEntry, RequestOutcome, RunResult } from '../contracts/run-result.js';
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
-import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from './fault-breakdown.js';
+import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from '../contracts/fault-breakdown.js';
 import { faultTimeline, outageSpans } from './outage-timeline.js';
 
 const SLOW_TYPES = new Set(['latency', 'slowBody']);

@@ -1,6 +1,6 @@
 import type { TimelineEntry } from '../contracts/run-result.js';
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
-import type { FaultTimelineEntry, OutageSpan } from './fault-breakdown.js';
+import type { FaultTimelineEntry, OutageSpan } from '../contracts/fault-breakdown.js';
 
 /** Map down() .. up() windows (epoch ms) onto run seconds, given the run's start (epoch ms). */
 export function outageSpans(windows: readonly OutageWindow[], runStartMs: number, timeline: readonly TimelineEntry[]): OutageSpan[] {

@@ -1,6 +1,6 @@
 import type { RunResult } from '../contracts/run-result.js';
 import { recordedRunMeta } from '../vitest/current-test.js';
-import type { FaultBreakdown } from './fault-breakdown.js';
+import type { FaultBreakdown } from '../contracts/fault-breakdown.js';
 import { joinFaults } from './join-faults.js';
 import type { ChaosProxy } from './proxy.js';
 

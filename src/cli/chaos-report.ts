@@ -1,4 +1,4 @@
-import type { FaultBreakdown } from '../chaos/fault-breakdown.js';
+import type { FaultBreakdown } from '../contracts/fault-breakdown.js';
 import type { RunResult } from '../contracts/run-result.js';
 
 /** The resilience verdict of a chaos run: ok / finished against the minimum. */

@@ -1,4 +1,4 @@
-import type { FaultBreakdown } from '../chaos/fault-breakdown.js';
+import type { FaultBreakdown } from './fault-breakdown.js';
 import type { ScheduleReport } from '../engine/driver.js';
 import type { MetricsSeries } from '../metrics/series.js';
 import type { LatencySummary } from '../recorder/latency-histogram.js';

@@ -1,4 +1,4 @@
-import type { FaultBreakdown } from '../../chaos/fault-breakdown.js';
+import type { FaultBreakdown } from '../../contracts/fault-breakdown.js';
 import { cycledSeries, round3, type ChartSpec } from './chart-spec.js';
 import { frameOf, type RunFrame } from './load-charts.js';
 import { finite } from './thin.js';

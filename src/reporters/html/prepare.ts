@@ -1,4 +1,4 @@
-import type { FaultBreakdown } from '../../chaos/fault-breakdown.js';
+import type { FaultBreakdown } from '../../contracts/fault-breakdown.js';
 import { isMetricsSeries } from '../../metrics/series.js';
 import type { RunMeta, SlaVerdict } from '../../contracts/meta.js';
 import type { TestRecord } from '../collect.js';
