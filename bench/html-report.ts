@@ -17,7 +17,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { buildHtmlReport } from '../src/reporters/html/page.js';
 import { checkPerfResults } from '../src/reporters/html/read-report.js';
-import type { PerfResultsFile } from '../src/reporters/json-report.js';
+import type { PerfResultsFile } from '../src/contracts/perf-results.js';
 import { findChromium, NO_CHROMIUM, openReport } from '../test/helpers/chromium.js';
 import { reportOf, steadyRun, testRecord, verdict } from '../test/reporters/html/report-fixtures.js';
 

@@ -4,7 +4,7 @@
  * run's meta (histogram, counts, startedAt, split) as one JSON line on stdout.
  */
 import { load } from '../src/load.js';
-import { toRunMeta } from '../src/contracts/meta.js';
+import { toRunMeta } from '../src/vitest/run-meta.js';
 
 const result = await load({
   target: process.env.BENCH_TARGET!,

@@ -43,7 +43,6 @@ export type {
   RunResult,
   RunSummary,
   RequestCounts,
-  RequestOutcome,
   LatencySummary,
   TimelineEntry,
   LedgerEntry,
@@ -55,6 +54,7 @@ export type {
   MergedInfo,
   FailureCause,
 } from './contracts/run-result.js';
+export type { RequestOutcome } from './contracts/request-outcome.js';
 export type { TlsOptions } from './options/tls.js';
 export type { SplitOptions, SplitSpec } from './split/split-spec.js';
 export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from './merge/merge-splits.js';
@@ -69,7 +69,7 @@ export type { GracefulOptions } from './matchers/to-degrade-gracefully.js';
 export type { StableMemoryOptions } from './matchers/to-have-stable-memory.js';
 export type { AuditTrailOptions } from './matchers/to-have-complete-audit-trail.js';
 export type { AuditSource, AuditQuery } from './audit/audit-source.js';
-export type { PercentileInterval, LatencyIntervals } from './trust/percentile-interval.js';
+export type { PercentileInterval, LatencyIntervals } from './contracts/latency.js';
 export type { ProportionInterval } from './trust/proportion-interval.js';
 export type { ConfidenceOptions } from './matchers/confidence-options.js';
 export type { VerdictState, VerdictInterval, BaselineVerdict } from './contracts/meta.js';

@@ -1,4 +1,4 @@
-import type { AbResult } from '../../src/ab/ab-types.js';
+import type { AbResult } from '../../src/contracts/ab-result.js';
 import { judgeAb } from '../../src/ab/judge-ab.js';
 import { toBaselineEntry, type BaselineEntry } from '../../src/baseline/baseline-entry.js';
 import { compareToBaseline } from '../../src/baseline/compare-baseline.js';

@@ -3,7 +3,8 @@ import { activeProfileName } from '../options/profile.js';
 import type { RunResult } from '../contracts/run-result.js';
 import { currentTest, recordAbInTest } from '../vitest/current-test.js';
 import { validateCompareOptions, type AbPlan } from './ab-options.js';
-import type { AbResult, AbRound, AbSideFigures, CompareTargetsOptions } from './ab-types.js';
+import type { CompareTargetsOptions } from './ab-types.js';
+import type { AbResult, AbRound, AbSideFigures } from '../contracts/ab-result.js';
 
 type Side = 'baseline' | 'candidate';
 

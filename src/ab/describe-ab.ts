@@ -1,5 +1,5 @@
 import { formatNumber } from '../matchers/describe.js';
-import type { AbResult, AbSideFigures } from './ab-types.js';
+import type { AbResult, AbSideFigures } from '../contracts/ab-result.js';
 import type { AbJudgement, AbMetricJudgement } from './judge-ab.js';
 
 /** One line per metric: 'p95 ratio 1.25 [1.19, 1.31] vs +10% (1.100): regression — the whole interval …'. */

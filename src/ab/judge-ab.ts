@@ -1,7 +1,7 @@
 import { parseTolerances, type BaselineTolerances, type PercentileKey, type Tolerance } from '../baseline/tolerance.js';
 import { InvalidOptionError } from '../errors.js';
 import { newcombeDifference } from '../trust/proportion-interval.js';
-import type { AbResult, AbRound, AbSideFigures } from './ab-types.js';
+import type { AbResult, AbRound, AbSideFigures } from '../contracts/ab-result.js';
 import { pairedLogRatioInterval } from './paired-stats.js';
 
 /** Tolerances per metric, the syntax of toMatchPerfBaseline: p50..p999 '+10%', errorRate '+0.5pp', throughput '-10%'. */

@@ -1,4 +1,5 @@
-import type { LedgerEntry, RequestOutcome, RunResult } from '../contracts/run-result.js';
+import type { LedgerEntry, RunResult } from '../contracts/run-result.js';
+import type { RequestOutcome } from '../contracts/request-outcome.js';
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
 import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from '../contracts/fault-breakdown.js';
 import { faultTimeline, outageSpans } from './outage-timeline.js';

@@ -3,7 +3,7 @@ import { StressError } from '../errors.js';
 import { load } from '../load.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { runBlock } from '../report-text/run-block.js';
-import { toRunMeta } from '../contracts/meta.js';
+import { toRunMeta } from '../vitest/run-meta.js';
 import type { CommandIo } from './generate.js';
 import { FlagError, parseRunFlags, type RunFlags } from './run-flags.js';
 

@@ -1,4 +1,4 @@
-import type { RequestOutcome } from './run-result.js';
+import type { RequestOutcome } from './request-outcome.js';
 
 /** Client-side outcomes counted per injected fault; only outcomes that occurred are present. */
 export type OutcomeCounts = Partial<Record<RequestOutcome, number>>;

@@ -1,13 +1,10 @@
 import type { FaultBreakdown } from './fault-breakdown.js';
-import type { ScheduleReport } from '../engine/driver.js';
-import type { MetricsSeries } from '../metrics/series.js';
-import type { LatencySummary } from '../recorder/latency-histogram.js';
-import type { LatencyIntervals } from '../trust/percentile-interval.js';
+import type { LatencyIntervals, LatencySummary } from './latency.js';
+import type { MetricsSeries } from './metrics-series.js';
+import type { ScheduleReport } from './schedule.js';
+import type { RequestOutcome } from './request-outcome.js';
 
 export type { LatencySummary, ScheduleReport };
-
-/** How one sent request ended. */
-export type RequestOutcome = 'ok' | 'http-error' | 'error' | 'timeout' | 'cancelled';
 
 /**
  * Request accounting. Invariants:

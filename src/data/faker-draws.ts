@@ -4,8 +4,8 @@ import { cumulativeOf, weightedIndex } from '../random/weighted-pick.js';
 /**
  * The few distributions the record generator needs, drawn from faker's own seeded PRNG — the one
  * that also makes names and ids, so one seed fixes a whole record. It is not a second PRNG module:
- * the load engine's mulberry32 (engine/random.ts) serves everything else, and the weighted pick
- * is the engine's too (engine/weighted-pick.ts).
+ * the shared mulberry32 (src/random/random.ts) serves everything else, and the weighted pick
+ * is the shared one too (src/random/weighted-pick.ts).
  */
 export interface SeededRandom {
   faker: Faker;

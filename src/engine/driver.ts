@@ -2,6 +2,7 @@ import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { Recorder } from '../recorder/recorder.js';
 import type { ResultEngine } from '../contracts/run-result.js';
 import type { RequestPlan } from './request-plan.js';
+import type { ScheduleReport } from '../contracts/schedule.js';
 
 /**
  * A timed closed-model run gives requests still in flight at its planned end this long to finish
@@ -9,6 +10,12 @@ import type { RequestPlan } from './request-plan.js';
  * rest of the 1 s within which a run stops after its duration.
  */
 export const END_DRAIN_MS = 300;
+
+/**
+ * After the schedule (open model) or the duration (virtual users) ends, wait at most this long for
+ * answers before counting the rest as cancelled.
+ */
+export const DRAIN_GRACE_MS = 1000;
 
 /** What every driver gets. */
 export interface DriverContext {
@@ -27,26 +34,6 @@ export interface DriverReport {
   engine: ResultEngine;
   /** Open model only: how well the generator kept to its send schedule. */
   schedule?: ScheduleReport;
-}
-
-/** How an open-model run kept to its schedule; counts are sends, times are ms. */
-export interface ScheduleReport {
-  /** Sends the plan asked for. */
-  plannedSends: number;
-  /** Sends made. */
-  sentSends: number;
-  /** Sends made more than `lateThresholdMs` after their intended time (their latency includes that delay). */
-  lateSends: number;
-  lateThresholdMs: number;
-  /** Largest delay of a send behind its intended time. */
-  maxLateMs: number;
-  /** Sends skipped because maxInFlight requests were in flight (also in requests.dropped). */
-  droppedSends: number;
-  /** Sends not made because the generator was still behind when the run ended (also in requests.dropped). */
-  unsentSends: number;
-  /** The generator's event-loop lag. */
-  eventLoopLagP99Ms: number;
-  eventLoopLagMaxMs: number;
 }
 
 /**

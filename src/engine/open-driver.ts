@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import type { Ticket } from '../recorder/recorder.js';
 import { ArrivalSchedule } from './arrival-schedule.js';
-import type { Driver, ScheduleReport } from './driver.js';
+import { DRAIN_GRACE_MS, type Driver } from './driver.js';
+import type { ScheduleReport } from '../contracts/schedule.js';
 import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
 import { finishSending, runLoop, type NextStep } from './driver-loop.js';
@@ -22,8 +23,6 @@ const MAX_BATCH = 500;
  * includes the wait.
  */
 export const MAX_CONNECTIONS = 256;
-/** After the schedule ends, wait this long for answers before counting the rest as cancelled. */
-export const DRAIN_GRACE_MS = 1000;
 
 /**
  * Open model (arrival rate): sends on a fixed schedule whatever the server does, each

@@ -1,5 +1,5 @@
 import type { MatcherState } from 'vitest';
-import { isAbResult } from '../ab/ab-types.js';
+import { isAbResult } from '../contracts/ab-result.js';
 import type { AbTolerances } from '../ab/judge-ab.js';
 import { describeHeadline, describeJudgement, describeMetric } from '../ab/describe-ab.js';
 import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';

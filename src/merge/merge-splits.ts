@@ -1,10 +1,11 @@
 import { join } from 'node:path';
 import { MergeError } from '../errors.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
-import { buildJsonReport, type PerfResultsFile } from '../reporters/json-report.js';
+import { buildJsonReport } from '../reporters/json-report.js';
+import type { PerfResultsFile } from '../contracts/perf-results.js';
 import { buildJunitReport } from '../reporters/junit-report.js';
 import { runInfo } from '../reporters/run-info.js';
-import type { TestRecord } from '../reporters/collect.js';
+import type { TestRecord } from '../contracts/perf-results.js';
 import type { SlaVerdict } from '../contracts/meta.js';
 import { mergeTests } from './merge-tests.js';
 import { checkSplits, readSplitFile } from './split-file.js';

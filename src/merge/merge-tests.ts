@@ -1,5 +1,5 @@
 import { MergeError } from '../errors.js';
-import type { TestRecord } from '../reporters/collect.js';
+import type { TestRecord } from '../contracts/perf-results.js';
 import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { mergeRun } from './merge-run.js';
 import { rejudge, verdictKey } from './rejudge.js';

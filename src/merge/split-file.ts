@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { MergeError } from '../errors.js';
-import type { PerfResultsFile } from '../reporters/json-report.js';
-import { PERF_RESULTS_SCHEMA } from '../reporters/json-report.js';
+import type { PerfResultsFile } from '../contracts/perf-results.js';
+import { PERF_RESULTS_SCHEMA } from '../contracts/perf-results.js';
 
 /** One split's perf-results.json, with the split it ran as. */
 export interface SplitFile {

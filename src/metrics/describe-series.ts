@@ -1,6 +1,7 @@
 import { describeReceived, formatNumber } from '../matchers/describe.js';
 import { isRunSummary } from '../contracts/run-result.js';
-import { metricsOf, type MetricsSeries } from './series.js';
+import { metricsOf } from './series.js';
+import type { MetricsSeries } from '../contracts/metrics-series.js';
 
 /** Bytes per MB in messages and in maxGrowthMBPerHour: SI, 10^6 (500 MiB is 524_288_000 bytes). */
 export const BYTES_PER_MB = 1_000_000;

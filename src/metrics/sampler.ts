@@ -6,7 +6,7 @@ import { parseTarget } from '../options/target.js';
 import { parseExposition } from './exposition.js';
 import { scrapeAgent, scrapeText } from './scrape.js';
 import { DEFAULT_METRIC_NAMES, parseSelectors, selectMetrics } from './select.js';
-import type { MetricsSample, MetricsSeries, ScrapeGap } from './series.js';
+import type { MetricsSample, MetricsSeries, ScrapeGap } from '../contracts/metrics-series.js';
 
 /** Options of sampleMetrics(). */
 export interface MetricsSamplerOptions {

@@ -1,6 +1,6 @@
 import type { RunResult } from '../contracts/run-result.js';
 import { recordedRunMeta } from '../vitest/current-test.js';
-import type { MetricsSeries } from './series.js';
+import type { MetricsSeries } from '../contracts/metrics-series.js';
 
 /** A run result that carries the server metrics sampled during it. */
 export type RunResultWithMetrics<R extends RunResult = RunResult> = R & { metrics: MetricsSeries };

@@ -1,23 +1,8 @@
 import * as hdr from 'hdr-histogram-js';
+import type { LatencySummary } from '../contracts/latency.js';
 
 /** Latency histogram: microsecond resolution, 3 significant digits, grows as needed. */
 export type LatencyHistogram = hdr.Histogram;
-
-/** Latency figures in milliseconds (fractional). Every figure is null when `count` is 0. */
-export interface LatencySummary {
-  /** Number of recorded samples. */
-  count: number;
-  min: number | null;
-  mean: number | null;
-  stddev: number | null;
-  p50: number | null;
-  p75: number | null;
-  p90: number | null;
-  p95: number | null;
-  p99: number | null;
-  p999: number | null;
-  max: number | null;
-}
 
 const US_PER_MS = 1000;
 // One hour in microseconds: enough for any request; autoResize covers the rest.

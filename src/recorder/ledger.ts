@@ -1,4 +1,5 @@
-import type { FailureCause, LedgerEntry, RequestOutcome } from '../contracts/run-result.js';
+import type { FailureCause, LedgerEntry } from '../contracts/run-result.js';
+import type { RequestOutcome } from '../contracts/request-outcome.js';
 
 /** Rows per chunk: the columns of one chunk take 250 KB; the ledger grows a chunk at a time, never copying. */
 const CHUNK_ROWS = 8192;

@@ -1,5 +1,5 @@
 import type { TryMeta } from '../contracts/meta.js';
-import type { TestRecord } from './collect.js';
+import type { TestRecord } from '../contracts/perf-results.js';
 
 /** Anything recorded in a try: a run or a verdict. Old reports carry no indexes (one try). */
 interface InTry {

@@ -1,31 +1,9 @@
 import { relative } from 'node:path';
 import type { TestCase, TestModule } from 'vitest/node';
-import type { AbResult } from '../ab/ab-types.js';
+import type { AbResult } from '../contracts/ab-result.js';
 import type { RunMeta, SlaVerdict, TryMeta } from '../contracts/meta.js';
 import { isFlaky } from './attempts.js';
-
-/** One test as the reports see it. */
-export interface TestRecord {
-  /** Test file, relative to the project root. */
-  file: string;
-  project: string;
-  name: string;
-  fullName: string;
-  state: 'passed' | 'failed' | 'skipped' | 'pending';
-  durationMs: number;
-  /** Failure messages. */
-  errors: string[];
-  runs: RunMeta[];
-  verdicts: SlaVerdict[];
-  /** compareTargets() results (per-round figures of both targets); absent when the test made none. */
-  ab?: AbResult[];
-  /** context.annotate() notes, e.g. a suite's latency-by-size table. */
-  annotations: Array<{ type: string; message: string }>;
-  /** Passed only after a failed attempt (`retry`); the failed attempts' verdicts stay in `verdicts`. */
-  flaky?: boolean;
-  /** Every finished try (repetition, attempt, state), when the scope hook logged them. */
-  tries?: TryMeta[];
-}
+import type { TestRecord } from '../contracts/perf-results.js';
 
 /** Flatten Vitest's modules into test records, in file order. */
 export function collectTests(modules: ReadonlyArray<TestModule>, root: string): TestRecord[] {

@@ -1,35 +1,11 @@
 import { finalAttempts, isFinalAttempt } from './attempts.js';
-import type { TestRecord } from './collect.js';
-import type { RunInfo } from './run-info.js';
-
-export const PERF_RESULTS_SCHEMA = 'vitest-stress/perf-results';
-export const PERF_RESULTS_SCHEMA_VERSION = 1;
-
-/** perf-results.json: documented in docs/reporter.md. */
-export interface PerfResultsFile {
-  schema: typeof PERF_RESULTS_SCHEMA;
-  schemaVersion: typeof PERF_RESULTS_SCHEMA_VERSION;
-  run: RunInfo;
-  totals: {
-    tests: number;
-    passed: number;
-    failed: number;
-    skipped: number;
-    /** Tests that ran load(), measure() or compareTargets(). */
-    perfTests: number;
-    /** Verdicts of each repetition's final attempt only: a failed attempt that was retried is not counted. */
-    slaPassed: number;
-    /** Verdicts that failed, inconclusive ones not included. */
-    slaFailed: number;
-    /** Tests that passed only after a failed attempt. */
-    flaky: number;
-    /** Verdicts of a split run (STRESS_SPLIT), judged by `vitest-stress merge`; not in slaPassed/slaFailed. */
-    slaProvisional: number;
-    /** Verdicts with confidence whose interval straddled the threshold or lacked samples. */
-    slaInconclusive: number;
-  };
-  tests: TestRecord[];
-}
+import type { TestRecord } from '../contracts/perf-results.js';
+import type { RunInfo } from '../contracts/perf-results.js';
+import {
+  PERF_RESULTS_SCHEMA,
+  PERF_RESULTS_SCHEMA_VERSION,
+  type PerfResultsFile,
+} from '../contracts/perf-results.js';
 
 /** Build the JSON report from collected tests. */
 export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsFile {

@@ -1,6 +1,6 @@
 import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
-import type { TestRecord } from './collect.js';
+import type { TestRecord } from '../contracts/perf-results.js';
 
 /** The perf figures of one run as name/value pairs; several runs in one test get a prefix. */
 export function runProperties(run: RunMeta, prefix: string): Array<[string, string]> {

@@ -1,7 +1,7 @@
 import { finalAttempts, isFinalAttempt } from './attempts.js';
-import type { TestRecord } from './collect.js';
+import type { TestRecord } from '../contracts/perf-results.js';
 import { testProperties } from './junit-properties.js';
-import type { RunInfo } from './run-info.js';
+import type { RunInfo } from '../contracts/perf-results.js';
 import { testBlock } from './summary-text.js';
 import { escapeXml, openTag } from './xml.js';
 

@@ -1,22 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem, hostname } from 'node:os';
-
-/** Where and when the tests ran. */
-export interface RunInfo {
-  date: string;
-  node: string;
-  platform: string;
-  arch: string;
-  cpus: number;
-  cpuModel: string;
-  totalMemoryMB: number;
-  hostname: string;
-  /** HEAD of the git checkout, null outside one. */
-  gitSha: string | null;
-  /** STRESS_PROFILE in force ('quick' when unset). */
-  profile: string;
-  ci: boolean;
-}
+import type { RunInfo } from '../contracts/perf-results.js';
 
 /** Collect run metadata; never throws. */
 export function runInfo(root: string, now = new Date()): RunInfo {

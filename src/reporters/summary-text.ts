@@ -2,7 +2,7 @@ import { describeAbRounds } from '../ab/describe-ab.js';
 import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { runBlock } from '../report-text/run-block.js';
 import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
-import type { TestRecord } from './collect.js';
+import type { TestRecord } from '../contracts/perf-results.js';
 
 /** One SLA line; a split's provisional verdict says it is not the final word. */
 function verdictLine(v: SlaVerdict): string {

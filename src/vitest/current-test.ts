@@ -1,8 +1,9 @@
 import { TestRunner, expect } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
-import type { AbResult } from '../ab/ab-types.js';
+import type { AbResult } from '../contracts/ab-result.js';
 import type { RunResult } from '../contracts/run-result.js';
-import { toRunMeta, type RunMeta, type SlaVerdict, type StressMeta } from '../contracts/meta.js';
+import { type RunMeta, type SlaVerdict, type StressMeta } from '../contracts/meta.js';
+import { toRunMeta } from './run-meta.js';
 import { currentTry, scopedTest } from './test-scope.js';
 
 /** Vitest's global current test: the last test started, whatever call chain asks. */

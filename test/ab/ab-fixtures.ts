@@ -1,4 +1,4 @@
-import type { AbResult, AbSideFigures } from '../../src/ab/ab-types.js';
+import type { AbResult, AbSideFigures } from '../../src/contracts/ab-result.js';
 
 /** One side's figures: p95 given, p50/p99 derived, `failed` of `finished` requests failed. */
 export function side(p95Ms: number | null, { failed = 0, finished = 1000, rps = 500 } = {}): AbSideFigures {

@@ -4,8 +4,9 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { mergeCommand } from '../../src/cli/merge.js';
 import { buildJsonReport } from '../../src/reporters/json-report.js';
-import type { TestRecord } from '../../src/reporters/collect.js';
-import { toRunMeta, type SlaVerdict } from '../../src/contracts/meta.js';
+import type { TestRecord } from '../../src/contracts/perf-results.js';
+import { type SlaVerdict } from '../../src/contracts/meta.js';
+import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { fakeRun } from '../helpers/fake-run.js';
 
 const INFO = { date: '2026-11-30T00:00:00.000Z', node: 'v20', platform: 'linux', arch: 'x64', cpus: 2, cpuModel: 'x', totalMemoryMB: 1, hostname: 'runner', gitSha: null, profile: 'quick', ci: true };

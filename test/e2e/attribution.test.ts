@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
-import type { PerfResultsFile } from '../../src/reporters/json-report.js';
+import type { PerfResultsFile } from '../../src/contracts/perf-results.js';
 import { JUNIT_10_XSD, xmllint } from '../helpers/xmllint.js';
 
 const run = promisify(execFile);

@@ -3,7 +3,8 @@ import { mergeRun } from '../../src/merge/merge-run.js';
 import { decodeHistogram, summarizeLatency } from '../../src/recorder/latency-histogram.js';
 import { rejudge } from '../../src/merge/rejudge.js';
 import { labelSplitRun } from '../../src/split/subjects.js';
-import { toRunMeta, type RunMeta, type SlaVerdict } from '../../src/contracts/meta.js';
+import { type RunMeta, type SlaVerdict } from '../../src/contracts/meta.js';
+import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { fakeRun, type FakeRequest } from '../helpers/fake-run.js';
 
 const ok = (n: number, from: number): FakeRequest[] => Array.from({ length: n }, (_, i) => ({ latencyMs: from + i }));

@@ -1,5 +1,5 @@
 import { createRandom } from '../../src/random/random.js';
-import type { MetricsSeries } from '../../src/metrics/series.js';
+import type { MetricsSeries } from '../../src/contracts/metrics-series.js';
 
 /** A seeded PRNG (the project's mulberry32): the same noise on every run. */
 export const seeded = (seed: number): (() => number) => createRandom(seed);

@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import StressReporter from '../../src/reporters/index.js';
-import type { TestRecord } from '../../src/reporters/collect.js';
+import type { TestRecord } from '../../src/contracts/perf-results.js';
 import { buildJunitReport, STRICT_PROPERTY_SEPARATOR, strictSuiteProperties, testProperties } from '../../src/reporters/junit-report.js';
-import type { RunInfo } from '../../src/reporters/run-info.js';
-import { toRunMeta } from '../../src/contracts/meta.js';
+import type { RunInfo } from '../../src/contracts/perf-results.js';
+import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { JUNIT_10_XSD, xmllint } from '../helpers/xmllint.js';
 import { linearRun } from '../helpers/fake-run.js';
 

@@ -2,9 +2,10 @@ import { describe, expect, test } from 'vitest';
 import { buildJunitReport } from '../../src/reporters/junit-report.js';
 import { buildJsonReport } from '../../src/reporters/json-report.js';
 import { summaryText } from '../../src/reporters/summary-text.js';
-import type { TestRecord } from '../../src/reporters/collect.js';
-import type { RunInfo } from '../../src/reporters/run-info.js';
-import { toRunMeta, type SlaVerdict } from '../../src/contracts/meta.js';
+import type { TestRecord } from '../../src/contracts/perf-results.js';
+import type { RunInfo } from '../../src/contracts/perf-results.js';
+import { type SlaVerdict } from '../../src/contracts/meta.js';
+import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { linearRun } from '../helpers/fake-run.js';
 
 const info: RunInfo = {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { toRunMeta } from '../../src/contracts/meta.js';
+import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { runBlock } from '../../src/report-text/run-block.js';
 import type { ScheduleReport } from '../../src/contracts/run-result.js';
 import { fakeRun } from '../helpers/fake-run.js';

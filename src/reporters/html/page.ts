@@ -1,4 +1,4 @@
-import type { PerfResultsFile } from '../json-report.js';
+import type { PerfResultsFile } from '../../contracts/perf-results.js';
 import { chartAssets } from './assets.js';
 import type { ChartSpec } from './chart-spec.js';
 import { CLIENT_SCRIPT } from './client-script.js';

@@ -1,8 +1,8 @@
 import type { FaultBreakdown } from '../../contracts/fault-breakdown.js';
 import { isMetricsSeries } from '../../metrics/series.js';
 import type { RunMeta, SlaVerdict } from '../../contracts/meta.js';
-import type { TestRecord } from '../collect.js';
-import type { PerfResultsFile } from '../json-report.js';
+import type { TestRecord } from '../../contracts/perf-results.js';
+import type { PerfResultsFile } from '../../contracts/perf-results.js';
 import { outageBands, phaseBands, recoveryBands } from './bands.js';
 import { hasPoints, type ChartSpec } from './chart-spec.js';
 import { faultChart } from './fault-chart.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { InvalidReportError } from '../../errors.js';
-import { PERF_RESULTS_SCHEMA, type PerfResultsFile } from '../json-report.js';
+import { PERF_RESULTS_SCHEMA, type PerfResultsFile } from '../../contracts/perf-results.js';
 
 /**
  * Read a perf-results.json (the reporter's, or merged results of the same schema). Throws

@@ -1,4 +1,4 @@
-import type { PerfResultsFile } from '../json-report.js';
+import type { PerfResultsFile } from '../../contracts/perf-results.js';
 import { escapeHtml as e } from './escape.js';
 import type { TestView } from './prepare.js';
 import { badge, timeTag, verdictTally } from './render-test.js';

@@ -1,5 +1,6 @@
 import type { SlaVerdict } from '../../contracts/meta.js';
-import { baseName, type MetricsSeries } from '../../metrics/series.js';
+import { baseName } from '../../metrics/series.js';
+import type { MetricsSeries } from '../../contracts/metrics-series.js';
 import { cycledSeries, round3, type ChartSpec, type ChartThreshold } from './chart-spec.js';
 import type { RunFrame } from './load-charts.js';
 import { MAX_POINTS, bucketSeconds, finite } from './thin.js';

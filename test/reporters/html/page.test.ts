@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildHtmlReport } from '../../../src/reporters/html/page.js';
 import { prepareTests } from '../../../src/reporters/html/prepare.js';
-import { toRunMeta } from '../../../src/contracts/meta.js';
+import { toRunMeta } from '../../../src/vitest/run-meta.js';
 import { fakeRun } from '../../helpers/fake-run.js';
 import { reportOf, steadyRun, testRecord, verdict } from './report-fixtures.js';
 

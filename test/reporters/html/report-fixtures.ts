@@ -1,7 +1,9 @@
-import type { TestRecord } from '../../../src/reporters/collect.js';
-import { buildJsonReport, type PerfResultsFile } from '../../../src/reporters/json-report.js';
-import type { RunInfo } from '../../../src/reporters/run-info.js';
-import { toRunMeta, type RunMeta, type SlaVerdict } from '../../../src/contracts/meta.js';
+import type { TestRecord } from '../../../src/contracts/perf-results.js';
+import { buildJsonReport } from '../../../src/reporters/json-report.js';
+import type { PerfResultsFile } from '../../../src/contracts/perf-results.js';
+import type { RunInfo } from '../../../src/contracts/perf-results.js';
+import { type RunMeta, type SlaVerdict } from '../../../src/contracts/meta.js';
+import { toRunMeta } from '../../../src/vitest/run-meta.js';
 import { fakeRun, type FakeRequest } from '../../helpers/fake-run.js';
 
 /** Fixed run info, so pages built in tests do not depend on the machine. */
