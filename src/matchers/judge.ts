@@ -1,45 +1,12 @@
 import type { MatcherState } from 'vitest';
 import { isRunSummary, type RunSummary } from '../contracts/run-result.js';
-import { recordVerdictInTest, verdictTest } from '../vitest/current-test.js';
 import type { SlaVerdict } from '../contracts/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
 import { splitSubjectOf } from '../split/subjects.js';
-import type { Bounds } from './bounds.js';
+import type { ThresholdSpec } from './threshold-spec.js';
+import { record, type MatcherResult } from './verdict.js';
 import { resolveConfidence } from './confidence-options.js';
 import { judgeWithConfidence } from './judge-confidence.js';
-
-/** What a matcher returns to Vitest. */
-export interface MatcherResult {
-  pass: boolean;
-  message: () => string;
-  actual?: unknown;
-  expected?: unknown;
-}
-
-/** A threshold check of one figure of a run: below or above. */
-export interface ThresholdSpec {
-  matcher: string;
-  /** Name in messages: 'p95', 'error rate', 'throughput'. */
-  metric: string;
-  /** Unit of threshold and figure in messages and verdicts: 'ms', '', 'rps'. */
-  unit: string;
-  direction: 'below' | 'above';
-  threshold: unknown;
-  /** Validate the threshold; return a complaint or undefined. */
-  checkThreshold: (threshold: number) => string | undefined;
-  /** Read the figure; a string explains why there is nothing to judge (zero samples). */
-  observe: (summary: RunSummary) => number | string;
-  /** The sample count shown as n= in messages; default: latency samples (successful responses). */
-  countOf?: (summary: RunSummary) => number;
-  /** Format a figure for messages, e.g. as a percentage. */
-  format?: (value: number) => string;
-  /** Latency matchers: the percentile judged, recorded in the verdict for re-judging. */
-  percentile?: number;
-  /** Confidence bounds of the figure, for verdicts with `{ confidence }`. */
-  bounds: (summary: RunSummary, confidence: number) => Bounds;
-}
-
-type Test = Parameters<typeof recordVerdictInTest>[1];
 
 /** A threshold judged without side effects: what the matcher returns and the verdict to record. */
 export interface ThresholdJudgement {
@@ -125,15 +92,6 @@ export function judgeThreshold(state: MatcherState, received: unknown, spec: Thr
 
 function formatOf(spec: ThresholdSpec): (value: number) => string {
   return spec.format ?? ((v: number) => `${formatNumber(v)}${spec.unit ? ` ${spec.unit}` : ''}`);
-}
-
-/**
- * Record a verdict in the test that judged it, if any (matchers also work outside a test):
- * the scoped test, else the one the expect names (exact for the test context's expect).
- */
-export function record(state: MatcherState, verdict: SlaVerdict): void {
-  const test = (state as MatcherState & { task?: Test }).task;
-  recordVerdictInTest(verdict, verdictTest(test ?? undefined));
 }
 
 function thresholdForVerdict(threshold: unknown): number | string {

@@ -1,6 +1,6 @@
 import { decodeHistogram, percentileMs } from '../recorder/latency-histogram.js';
 import type { RunSummary } from '../contracts/run-result.js';
-import type { ThresholdSpec } from './judge.js';
+import type { ThresholdSpec } from './threshold-spec.js';
 import { percentileBounds } from './bounds.js';
 
 const KNOWN: Record<number, keyof RunSummary['latency']> = { 50: 'p50', 75: 'p75', 90: 'p90', 95: 'p95', 99: 'p99', 99.9: 'p999' };

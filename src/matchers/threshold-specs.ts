@@ -1,4 +1,4 @@
-import type { ThresholdSpec } from './judge.js';
+import type { ThresholdSpec } from './threshold-spec.js';
 import { latencySpec } from './latency-spec.js';
 import { errorRateSpec } from './to-have-error-rate-below.js';
 import { successRateSpec } from './to-have-success-rate-above.js';

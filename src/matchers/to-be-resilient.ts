@@ -3,7 +3,7 @@ import { describeBreakdown } from '../chaos/describe-breakdown.js';
 import { faultsOf } from '../chaos/with-faults.js';
 import { isRunSummary } from '../contracts/run-result.js';
 import { describeReceived, describeRun, finishedCount, formatPercent } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 import { rateBounds } from './bounds.js';
 import { resolveConfidence } from './confidence-options.js';
 import type { InconclusivePolicy } from '../trust/inconclusive.js';

@@ -4,7 +4,7 @@ import { faultsOf } from '../chaos/with-faults.js';
 import { unexplainedFailures } from '../chaos/join-faults.js';
 import { isRunResult, type LedgerEntry, type RunResult } from '../contracts/run-result.js';
 import { describeReceived, describeRun, finishedCount, formatNumber } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 /** Options of toDegradeGracefully. */
 export interface GracefulOptions {

@@ -5,7 +5,7 @@ import type { AlertRule } from '../metrics/alerts/rule.js';
 import { seedAlertRules } from '../metrics/alerts/seed-rules.js';
 import { isRunResult } from '../contracts/run-result.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toFireNoAlerts';
 

@@ -3,7 +3,7 @@ import { fetchAuditIds, type AuditSource } from '../audit/audit-source.js';
 import { compareAuditTrail, type AuditComparison } from '../audit/audit-trail.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 /** Options of toHaveCompleteAuditTrail. */
 export interface AuditTrailOptions {

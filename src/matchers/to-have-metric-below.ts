@@ -3,7 +3,7 @@ import { describeGaps, formatMetricValue, seriesFromReceived } from '../metrics/
 import { pointsOf, seenKeys } from '../metrics/series.js';
 import { formatDurationMs } from '../options/duration.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toHaveMetricBelow';
 

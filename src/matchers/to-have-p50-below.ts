@@ -1,5 +1,6 @@
 import type { MatcherState } from 'vitest';
-import { judgeThreshold, type MatcherResult } from './judge.js';
+import { judgeThreshold } from './judge.js';
+import type { MatcherResult } from './verdict.js';
 import { latencySpec } from './latency-spec.js';
 import type { ConfidenceOptions } from './confidence-options.js';
 

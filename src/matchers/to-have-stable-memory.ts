@@ -5,7 +5,7 @@ import { afterWarmup, linearTrend } from '../metrics/linear-trend.js';
 import { pointsOf, seenKeys } from '../metrics/series.js';
 import { formatDurationMs, parseDurationMs, type Duration } from '../options/duration.js';
 import { describeReceived, formatNumber } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 /** Options of toHaveStableMemory. */
 export interface StableMemoryOptions {

@@ -1,5 +1,7 @@
 import type { MatcherState } from 'vitest';
-import { judgeThreshold, type MatcherResult, type ThresholdSpec } from './judge.js';
+import { judgeThreshold } from './judge.js';
+import type { ThresholdSpec } from './threshold-spec.js';
+import type { MatcherResult } from './verdict.js';
 import { finishedCount } from './describe.js';
 import { throughputBounds } from './bounds.js';
 import type { ConfidenceOptions } from './confidence-options.js';

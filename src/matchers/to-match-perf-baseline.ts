@@ -12,7 +12,7 @@ import { InvalidOptionError } from '../errors.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
 import type { VerdictState } from '../contracts/meta.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toMatchPerfBaseline';
 

@@ -3,7 +3,7 @@ import { StressError } from '../errors.js';
 import { measureRecovery, type RecoveryOptions } from '../result/recovery.js';
 import { isRunSummary, type RunResult } from '../contracts/run-result.js';
 import { describeReceived, formatNumber, formatPercent } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 /**
  * Passes when, after the phase `options.after` ends, the rolling p95 and error rate are back

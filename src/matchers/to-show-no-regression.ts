@@ -6,7 +6,7 @@ import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';
 import { StressError } from '../errors.js';
 import { resolveConfidence } from './confidence-options.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './judge.js';
+import { record, type MatcherResult } from './verdict.js';
 
 /** Options of toShowNoRegression. */
 export interface NoRegressionOptions {
