@@ -15,7 +15,7 @@ function points(fraction: number): string {
 function describeInterval(c: MetricComparison): string {
   const i = c.interval;
   if (!i) return 'no interval';
-  const percent = `${Math.round(i.confidence * 1000) / 10}%`;
+  const percent = formatPercent(i.confidence);
   if (c.tolerance.metric === 'errorRate') return `difference ${points(i.estimate)} (${percent} bounds ${points(i.low)} .. ${points(i.high)}, ${i.method})`;
   return `ratio ${i.estimate.toFixed(2)} (${percent} bounds ${i.low.toFixed(2)} .. ${i.high.toFixed(2)}, ${i.method})`;
 }

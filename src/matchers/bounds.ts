@@ -4,6 +4,7 @@ import { percentileInterval } from '../trust/percentile-interval.js';
 import { wilsonInterval } from '../trust/proportion-interval.js';
 import { throughputInterval } from '../trust/throughput-interval.js';
 import { isRunResult } from '../contracts/run-result.js';
+import { formatPercent } from './describe.js';
 
 /** Confidence bounds of a figure; a missing bound comes with the reason (too few samples). */
 export interface Bounds {
@@ -18,7 +19,7 @@ export interface Bounds {
 export function percentileBounds(summary: RunSummary, percentile: number, confidence: number, name: string): Bounds {
   const i = percentileInterval(decodeHistogram(summary.histogram), percentile, confidence);
   const shortfall = i.highMs === null
-    ? `${name} at ${Math.round(confidence * 1000) / 10}% confidence needs at least ${i.minSamples} successful responses, this run had ${i.count}`
+    ? `${name} at ${formatPercent(confidence)} confidence needs at least ${i.minSamples} successful responses, this run had ${i.count}`
     : undefined;
   return { low: i.lowMs, high: i.highMs, method: i.method, ...(shortfall ? { shortfall } : {}) };
 }

@@ -4,7 +4,7 @@ import type { SlaVerdict } from '../contracts/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
 import { splitSubjectOf } from '../split/subjects.js';
 import type { ThresholdSpec } from './threshold-spec.js';
-import { record, type MatcherResult } from './verdict.js';
+import { record, vitestPass, type MatcherResult } from './verdict.js';
 import { resolveConfidence } from './confidence-options.js';
 import { judgeWithConfidence } from './judge-confidence.js';
 
@@ -26,8 +26,7 @@ export function evaluateThreshold(received: unknown, spec: ThresholdSpec, isNot:
   const verb = `${isNot ? 'not ' : ''}${spec.direction}`;
   const base = { matcher: spec.matcher, metric: spec.metric, unit: spec.unit, negated: isNot, ...(spec.percentile !== undefined ? { percentile: spec.percentile } : {}) };
   const fail = (message: string, outcome: ThresholdJudgement['outcome']): ThresholdJudgement => ({
-    // pass === isNot makes the assertion fail both with and without .not.
-    result: { pass: isNot, message: () => message },
+    result: { pass: vitestPass(true, isNot), message: () => message },
     verdict: { ...base, threshold: thresholdForVerdict(spec.threshold), observed: null, pass: false, message },
     outcome,
   });
@@ -73,13 +72,13 @@ export function judgeThreshold(state: MatcherState, received: unknown, spec: Thr
   if (typeof confidence === 'string') {
     const message = `${spec.matcher}: ${confidence}`;
     record(state, { ...judgement.verdict, observed: null, pass: false, message });
-    return { pass: isNot, message: () => message };
+    return { pass: vitestPass(true, isNot), message: () => message };
   }
   const judged = splitSubjectOf(received);
   if (judged) {
     record(state, { ...judgement.verdict, provisional: true, judged });
     const message = `provisional (split run, re-judged by vitest-stress merge): ${judgement.verdict.message}`;
-    return { pass: !isNot, message: () => message };
+    return { pass: vitestPass(false, isNot), message: () => message };
   }
   if (confidence && isRunSummary(received)) {
     const limit = spec.threshold as number;

@@ -3,7 +3,7 @@ import { describeBreakdown } from '../chaos/describe-breakdown.js';
 import { faultsOf } from '../chaos/with-faults.js';
 import { isRunSummary } from '../contracts/run-result.js';
 import { describeReceived, describeRun, finishedCount, formatPercent } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { afterNot, verdicts, type MatcherResult } from './verdict.js';
 import { rateBounds } from './bounds.js';
 import { resolveConfidence } from './confidence-options.js';
 import type { InconclusivePolicy } from '../trust/inconclusive.js';
@@ -21,18 +21,18 @@ export interface ResilienceOptions {
 const OPTION_KEYS = ['minSuccessRate', 'confidence', 'inconclusive'];
 
 const MATCHER = 'toBeResilient';
+const HEAD = { matcher: MATCHER, metric: 'success rate', unit: 'fraction' };
 
 /**
  * Passes when at least `minSuccessRate` of finished requests succeeded under injected faults.
  * The message lists the failure breakdown (from `result.faults` when withFaults() added it).
  */
 export function toBeResilient(this: MatcherState, received: unknown, options: ResilienceOptions = {}): MatcherResult {
-  const isNot = this.isNot === true;
+  const v = verdicts(this, HEAD);
+  const isNot = v.isNot;
   const minSuccessRate = typeof options === 'object' && options !== null ? (options.minSuccessRate ?? 0.8) : options;
-  const fail = (message: string, observed: number | null): MatcherResult => {
-    record(this, { matcher: MATCHER, metric: 'success rate', unit: 'fraction', threshold: typeof minSuccessRate === 'number' ? minSuccessRate : describeReceived(minSuccessRate), observed, pass: false, negated: isNot, message });
-    return { pass: isNot, message: () => message };
-  };
+  const threshold = typeof minSuccessRate === 'number' ? minSuccessRate : describeReceived(minSuccessRate);
+  const fail = (message: string, observed: number | null): MatcherResult => v.refuse(message, { threshold, observed });
 
   if (!isRunSummary(received)) return fail(`${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`, null);
   const unknown = typeof options === 'object' && options !== null ? Object.keys(options).filter((k) => !OPTION_KEYS.includes(k)) : [];
@@ -52,8 +52,7 @@ export function toBeResilient(this: MatcherState, received: unknown, options: Re
   if (confidence) return judgeResilienceWithConfidence(this, { successRate, finished, ok: received.requests.ok, minSuccessRate, context, ...confidence });
   const pass = successRate >= minSuccessRate;
   const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(minSuccessRate)}), got ${formatPercent(successRate)} (${context})`;
-  record(this, { matcher: MATCHER, metric: 'success rate', unit: 'fraction', threshold: minSuccessRate, observed: successRate, pass: pass !== isNot, negated: isNot, message });
-  return { pass, message: () => message, actual: successRate, expected: minSuccessRate };
+  return v.point(pass, message, { threshold: minSuccessRate, observed: successRate }, { actual: successRate, expected: minSuccessRate });
 }
 
 interface ResilienceJudgement {
@@ -68,18 +67,17 @@ interface ResilienceJudgement {
 
 /** pass when the Wilson lower bound reaches minSuccessRate, fail when the upper bound stays below it. */
 function judgeResilienceWithConfidence(state: MatcherState, j: ResilienceJudgement): MatcherResult {
-  const isNot = state.isNot === true;
+  const v = verdicts(state, HEAD);
+  const isNot = v.isNot;
   const bounds = rateBounds(j.ok, j.finished, j.confidence);
   const positive = bounds.low! >= j.minSuccessRate ? 'pass' : bounds.high! < j.minSuccessRate ? 'fail' : 'inconclusive';
-  const verdict = isNot && positive !== 'inconclusive' ? (positive === 'pass' ? 'fail' : 'pass') : positive;
-  const percent = `${Math.round(j.confidence * 1000) / 10}%`;
+  const verdict = afterNot(positive, isNot);
+  const percent = formatPercent(j.confidence);
   const range = `${percent} bounds [${formatPercent(bounds.low!)}, ${formatPercent(bounds.high!)}]`;
   const reason = verdict === 'inconclusive' ? `${range} straddle ${formatPercent(j.minSuccessRate)}` : undefined;
   const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(j.minSuccessRate)}) at ${percent} confidence: ${verdict} — success rate ${formatPercent(j.successRate)}, ${range} (wilson) (${j.context})`;
-  record(state, {
-    matcher: MATCHER, metric: 'success rate', unit: 'fraction', threshold: j.minSuccessRate, observed: j.successRate, pass: verdict === 'pass', negated: isNot, message,
-    state: verdict, interval: { low: bounds.low, high: bounds.high, confidence: j.confidence, method: 'wilson' }, ...(reason ? { reason } : {}),
-  });
-  const failsTest = verdict === 'fail' || (verdict === 'inconclusive' && j.inconclusive === 'fail');
-  return { pass: isNot ? failsTest : !failsTest, message: () => message, actual: j.successRate, expected: j.minSuccessRate };
+  return v.stated(positive, j.inconclusive, message, {
+    threshold: j.minSuccessRate, observed: j.successRate,
+    interval: { low: bounds.low, high: bounds.high, confidence: j.confidence, method: 'wilson' }, ...(reason ? { reason } : {}),
+  }, { actual: j.successRate, expected: j.minSuccessRate });
 }

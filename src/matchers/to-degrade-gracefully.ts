@@ -4,7 +4,7 @@ import { faultsOf } from '../chaos/with-faults.js';
 import { unexplainedFailures } from '../chaos/join-faults.js';
 import { isRunResult, type LedgerEntry, type RunResult } from '../contracts/run-result.js';
 import { describeReceived, describeRun, finishedCount, formatNumber } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { verdicts, type MatcherResult } from './verdict.js';
 
 /** Options of toDegradeGracefully. */
 export interface GracefulOptions {
@@ -22,11 +22,9 @@ const DEFAULT_GRACE_MS = 500;
  * are explained by the proxy's log; without it (no proxy) every failure must be graceful itself.
  */
 export function toDegradeGracefully(this: MatcherState, received: unknown, options: GracefulOptions = {}): MatcherResult {
-  const isNot = this.isNot === true;
-  const fail = (message: string, observed: number | null): MatcherResult => {
-    record(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0, observed, pass: false, negated: isNot, message });
-    return { pass: isNot, message: () => message };
-  };
+  const v = verdicts(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0 });
+  const isNot = v.isNot;
+  const fail = (message: string, observed: number | null): MatcherResult => v.refuse(message, { observed });
 
   if (!isRunResult(received)) return fail(`${MATCHER}: expected a vitest-stress run result (from load()), received ${describeReceived(received)}`, null);
   const graceMs = typeof options === 'object' && options !== null ? (options.graceMs ?? DEFAULT_GRACE_MS) : options;
@@ -59,8 +57,7 @@ export function toDegradeGracefully(this: MatcherState, received: unknown, optio
     ? `expected the run ${isNot ? 'not ' : ''}to degrade gracefully (${rule}): it did (${context})`
     : `expected the run to degrade gracefully (${rule}), but ${problems.join('; ')} (${context})`;
   const observed = ungraceful + hung.length;
-  record(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0, observed, pass: pass !== isNot, negated: isNot, message });
-  return { pass, message: () => message, actual: observed, expected: 0 };
+  return v.point(pass, message, { observed }, { actual: observed, expected: 0 });
 }
 
 /**

@@ -5,7 +5,7 @@ import type { AlertRule } from '../metrics/alerts/rule.js';
 import { seedAlertRules } from '../metrics/alerts/seed-rules.js';
 import { isRunResult } from '../contracts/run-result.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { verdicts as verdictsOf, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toFireNoAlerts';
 
@@ -16,11 +16,9 @@ const MATCHER = 'toFireNoAlerts';
  * for how long, peak) or had no data. With `.not`: passes when some rule fired.
  */
 export function toFireNoAlerts(this: MatcherState, received: unknown, rules: readonly AlertRule[] = seedAlertRules(), options: EvaluateOptions = {}): MatcherResult {
-  const isNot = this.isNot === true;
-  const fail = (message: string): MatcherResult => {
-    record(this, { matcher: MATCHER, metric: 'alerts', unit: 'rules', threshold: 0, observed: null, pass: false, negated: isNot, message });
-    return { pass: isNot, message: () => message };
-  };
+  const v = verdictsOf(this, { matcher: MATCHER, metric: 'alerts', unit: 'rules', threshold: 0 });
+  const isNot = v.isNot;
+  const fail = (message: string): MatcherResult => v.refuse(message);
   if (!isRunResult(received)) return fail(`${MATCHER}: expected a vitest-stress run result (from load() or loadWithMetrics()), received ${describeReceived(received)}`);
   if (!Array.isArray(rules) || rules.length === 0) return fail(`${MATCHER}: rules must be a non-empty array of alert rules (e.g. seedAlertRules()), received ${describeReceived(rules)}`);
   if (received.timeline.length === 0) return fail(`${MATCHER}: the run has an empty timeline: nothing to evaluate`);
@@ -33,6 +31,5 @@ export function toFireNoAlerts(this: MatcherState, received: unknown, rules: rea
   if (noData.length > 0 && fired.length === 0) return fail(`${expectation}, but ${noData.length} rule(s) had no data (not ok): ${summary}\n${lines}`);
   const pass = fired.length === 0 && noData.length === 0;
   const message = `${expectation}: ${summary}\n${lines}`;
-  record(this, { matcher: MATCHER, metric: 'alerts', unit: 'rules', threshold: 0, observed: fired.length, pass: pass !== isNot, negated: isNot, message });
-  return { pass, message: () => message };
+  return v.point(pass, message, { observed: fired.length });
 }

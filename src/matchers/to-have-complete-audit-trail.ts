@@ -3,7 +3,7 @@ import { fetchAuditIds, type AuditSource } from '../audit/audit-source.js';
 import { compareAuditTrail, type AuditComparison } from '../audit/audit-trail.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { verdicts, type MatcherResult } from './verdict.js';
 
 /** Options of toHaveCompleteAuditTrail. */
 export interface AuditTrailOptions {
@@ -30,12 +30,9 @@ export function describeAudit(c: AuditComparison): string {
  * Async: `await expect(run).toHaveCompleteAuditTrail({ exportUrl: service.url })`.
  */
 export async function toHaveCompleteAuditTrail(this: MatcherState, received: unknown, source: AuditSource, options: AuditTrailOptions = {}): Promise<MatcherResult> {
-  const isNot = this.isNot === true;
-  const verdict = { matcher: 'toHaveCompleteAuditTrail', metric: 'audit trail', unit: 'records', threshold: 'exactly once', negated: isNot };
-  const fail = (message: string, observed: number | null = null): MatcherResult => {
-    record(this, { ...verdict, observed, pass: false, message });
-    return { pass: isNot, message: () => message };
-  };
+  const v = verdicts(this, { matcher: 'toHaveCompleteAuditTrail', metric: 'audit trail', unit: 'records', threshold: 'exactly once' });
+  const isNot = v.isNot;
+  const fail = (message: string, observed: number | null = null): MatcherResult => v.refuse(message, { observed });
   if (!isRunResult(received)) return fail(`toHaveCompleteAuditTrail: expected a vitest-stress run result from load(), received ${describeReceived(received)}`);
   const run = received as RunResult;
   if (run.ledger.length === 0) {
@@ -63,6 +60,6 @@ export async function toHaveCompleteAuditTrail(this: MatcherState, received: unk
   const message = isNot
     ? `expected the audit trail to be incomplete, but all ${comparison.expected} answered requests appear exactly once`
     : `expected every answered request to appear exactly once in the audit trail: ${describeAudit(comparison)}`;
-  record(this, { ...verdict, observed: comparison.missing.length + comparison.duplicated.length + comparison.unknown.length, pass: pass !== isNot, message });
-  return { pass, message: () => message };
+  const observed = comparison.missing.length + comparison.duplicated.length + comparison.unknown.length;
+  return v.point(pass, message, { observed });
 }

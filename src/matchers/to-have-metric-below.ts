@@ -3,7 +3,7 @@ import { describeGaps, formatMetricValue, seriesFromReceived } from '../metrics/
 import { pointsOf, seenKeys } from '../metrics/series.js';
 import { formatDurationMs } from '../options/duration.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { verdicts, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toHaveMetricBelow';
 
@@ -14,12 +14,11 @@ const MATCHER = 'toHaveMetricBelow';
  * `sum(http_requests_total)`, `x{route="/a"}`) or a bare name, which covers all its labelled series.
  */
 export function toHaveMetricBelow(this: MatcherState, received: unknown, name: string, value: number): MatcherResult {
-  const isNot = this.isNot === true;
-  const verdict = { matcher: MATCHER, metric: typeof name === 'string' ? name : 'metric', unit: typeof name === 'string' && /_bytes\b/.test(name) ? 'bytes' : '', negated: isNot };
-  const fail = (message: string): MatcherResult => {
-    record(this, { ...verdict, threshold: typeof value === 'number' ? value : describeReceived(value), observed: null, pass: false, message });
-    return { pass: isNot, message: () => message };
-  };
+  const metric = typeof name === 'string' ? name : 'metric';
+  const v = verdicts(this, { matcher: MATCHER, metric, unit: typeof name === 'string' && /_bytes\b/.test(name) ? 'bytes' : '' });
+  const isNot = v.isNot;
+  const fail = (message: string): MatcherResult =>
+    v.refuse(message, { threshold: typeof value === 'number' ? value : describeReceived(value) });
 
   const series = seriesFromReceived(MATCHER, received);
   if (typeof series === 'string') return fail(series);
@@ -38,6 +37,5 @@ export function toHaveMetricBelow(this: MatcherState, received: unknown, name: s
   const pass = peak.value < value;
   const samples = new Set(points.map((p) => p.tMs)).size;
   const message = `${head}, got ${formatMetricValue(name, peak.value)}${which} at ${formatDurationMs(peak.tMs)} (n=${samples} samples${gaps ? `; ${gaps}` : ''})`;
-  record(this, { ...verdict, threshold: value, observed: peak.value, pass: pass !== isNot, message });
-  return { pass, message: () => message, actual: peak.value, expected: value };
+  return v.point(pass, message, { threshold: value, observed: peak.value }, { actual: peak.value, expected: value });
 }

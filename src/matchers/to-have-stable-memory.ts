@@ -5,7 +5,7 @@ import { afterWarmup, linearTrend } from '../metrics/linear-trend.js';
 import { pointsOf, seenKeys } from '../metrics/series.js';
 import { formatDurationMs, parseDurationMs, type Duration } from '../options/duration.js';
 import { describeReceived, formatNumber } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { verdicts, type MatcherResult } from './verdict.js';
 
 /** Options of toHaveStableMemory. */
 export interface StableMemoryOptions {
@@ -33,16 +33,14 @@ const DEFAULT_METRIC = 'process_resident_memory_bytes';
  * no interval can be given (effective n < 3).
  */
 export function toHaveStableMemory(this: MatcherState, received: unknown, options: StableMemoryOptions): MatcherResult {
-  const isNot = this.isNot === true;
   const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<StableMemoryOptions>;
   const metric = typeof o.metric === 'string' ? o.metric : DEFAULT_METRIC;
   const limit = o.maxGrowthMBPerHour;
   const subject = metric === DEFAULT_METRIC ? 'resident memory' : metric;
-  const verdict = { matcher: MATCHER, metric: `${subject} growth`, unit: 'MB/h', negated: isNot, subject: metric };
-  const fail = (message: string, observed: number | null = null): MatcherResult => {
-    record(this, { ...verdict, threshold: typeof limit === 'number' ? limit : describeReceived(limit), observed, pass: false, message });
-    return { pass: isNot, message: () => message };
-  };
+  const v = verdicts(this, { matcher: MATCHER, metric: `${subject} growth`, unit: 'MB/h', subject: metric });
+  const isNot = v.isNot;
+  const fail = (message: string, observed: number | null = null): MatcherResult =>
+    v.refuse(message, { threshold: typeof limit === 'number' ? limit : describeReceived(limit), observed });
 
   const series = seriesFromReceived(MATCHER, received);
   if (typeof series === 'string') return fail(series);
@@ -89,6 +87,5 @@ export function toHaveStableMemory(this: MatcherState, received: unknown, option
   const effective = trend.effectiveN < trend.n - 0.5 ? ` (effective ${Math.round(trend.effectiveN)})` : '';
   const pass = slope < limit;
   const message = `${head}, got ${formatNumber(slope)} MB/h (${interval}, n=${trend.n} samples${effective} ${after}${gaps ? `; ${gaps}` : ''})`;
-  record(this, { ...verdict, threshold: limit, observed: slope, pass: pass !== isNot, message });
-  return { pass, message: () => message, actual: slope, expected: limit };
+  return v.point(pass, message, { threshold: limit, observed: slope }, { actual: slope, expected: limit });
 }

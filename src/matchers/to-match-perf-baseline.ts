@@ -12,9 +12,10 @@ import { InvalidOptionError } from '../errors.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
 import type { VerdictState } from '../contracts/meta.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { verdicts, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toMatchPerfBaseline';
+const BASELINE_HEAD = { matcher: MATCHER, metric: 'baseline', unit: '' };
 
 interface Where {
   file: string;
@@ -27,9 +28,8 @@ function stateOf(c: MetricComparison): VerdictState {
 }
 
 function recordComparison(state: MatcherState, where: Where, entry: BaselineEntry, c: MetricComparison): void {
-  record(state, {
-    matcher: MATCHER, metric: c.tolerance.metric, unit: c.unit, threshold: c.tolerance.text, observed: c.current,
-    pass: c.outcome !== 'regression' && c.outcome !== 'inconclusive', negated: false, message: describeComparison(c), state: stateOf(c),
+  verdicts(state, { matcher: MATCHER }).record(stateOf(c) === 'pass', describeComparison(c), {
+    metric: c.tolerance.metric, unit: c.unit, threshold: c.tolerance.text, observed: c.current, state: stateOf(c),
     ...(c.interval ? { interval: { low: c.interval.low, high: c.interval.high, confidence: c.interval.confidence, method: c.interval.method } } : {}),
     ...(c.reason ? { reason: c.reason } : {}),
     baseline: { value: c.baseline, outcome: c.outcome, file: where.file, recordedAt: entry.recordedAt },
@@ -38,15 +38,14 @@ function recordComparison(state: MatcherState, where: Where, entry: BaselineEntr
 
 function written(state: MatcherState, where: Where, entry: BaselineEntry, rewritten: boolean): MatcherResult {
   const message = `${MATCHER}: baseline ${rewritten ? 're' : ''}written to ${where.file} for "${where.test}" / ${where.run} (profile ${entry.profile}, n=${entry.latency.count}, p95 ${entry.latency.p95 ?? 'n/a'} ms); commit it`;
-  record(state, { matcher: MATCHER, metric: 'baseline', unit: '', threshold: 'written', observed: null, pass: true, negated: false, message, state: 'pass', baseline: { value: null, outcome: 'written', file: where.file, recordedAt: entry.recordedAt } });
-  return { pass: true, message: () => message };
+  const baseline = { value: null, outcome: 'written' as const, file: where.file, recordedAt: entry.recordedAt };
+  return verdicts(state, BASELINE_HEAD).stated('pass', 'pass', message, { threshold: 'written', baseline });
 }
 
 function missingInCI(state: MatcherState, where: Where): MatcherResult {
   const message = `${MATCHER}: no perf baseline for "${where.test}" / ${where.run} in ${where.file}, and baselines are never written in CI. `
     + `Create it on a quiet machine at the profile CI runs: \`STRESS_PROFILE=<profile> npx vitest run <spec> -u\` (-u last, or it swallows the spec path; or a first local run without CI set), then commit ${where.file}.`;
-  record(state, { matcher: MATCHER, metric: 'baseline', unit: '', threshold: 'missing', observed: null, pass: false, negated: false, message, state: 'fail' });
-  return { pass: false, message: () => message };
+  return verdicts(state, BASELINE_HEAD).stated('fail', 'pass', message, { threshold: 'missing' });
 }
 
 function judge(state: MatcherState, where: Where, entry: BaselineEntry, run: RunResult, tolerances: BaselineTolerances, options: PerfBaselineOptions | undefined): MatcherResult {
@@ -70,8 +69,7 @@ export function toMatchPerfBaseline(this: MatcherState, received: unknown, toler
   if (this.isNot) throw new InvalidOptionError(MATCHER, '.not', 'no .not: a baseline comparison has three outcomes, use it without .not');
   if (!isRunResult(received)) {
     const message = `${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`;
-    record(this, { matcher: MATCHER, metric: 'baseline', unit: '', threshold: '', observed: null, pass: false, negated: false, message });
-    return { pass: false, message: () => message };
+    return verdicts(this, BASELINE_HEAD).refuse(message, { threshold: '' });
   }
   parseTolerances(tolerances);
   resolveBaselineOptions(options);

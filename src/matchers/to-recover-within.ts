@@ -3,7 +3,7 @@ import { StressError } from '../errors.js';
 import { measureRecovery, type RecoveryOptions } from '../result/recovery.js';
 import { isRunSummary, type RunResult } from '../contracts/run-result.js';
 import { describeReceived, formatNumber, formatPercent } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { verdicts, type MatcherResult } from './verdict.js';
 
 /**
  * Passes when, after the phase `options.after` ends, the rolling p95 and error rate are back
@@ -13,11 +13,9 @@ export function toRecoverWithin(this: MatcherState, received: unknown, ms: numbe
   const isNot = this.isNot === true;
   const verb = isNot ? 'not within' : 'within';
   const after = typeof options === 'object' && options !== null ? options.after : undefined;
-  const verdict = { matcher: 'toRecoverWithin', metric: 'recovery', unit: 'ms', negated: isNot, subject: after };
-  const fail = (message: string, observed: number | null = null): MatcherResult => {
-    record(this, { ...verdict, threshold: typeof ms === 'number' ? ms : describeReceived(ms), observed, pass: false, message });
-    return { pass: isNot, message: () => message };
-  };
+  const v = verdicts(this, { matcher: 'toRecoverWithin', metric: 'recovery', unit: 'ms', subject: after });
+  const fail = (message: string, observed: number | null = null): MatcherResult =>
+    v.refuse(message, { threshold: typeof ms === 'number' ? ms : describeReceived(ms), observed });
 
   if (!isRunSummary(received) || !Array.isArray((received as RunResult).timeline)) {
     return fail(`toRecoverWithin: expected a vitest-stress run result with stages (from load()), received ${describeReceived(received)}`);
@@ -37,12 +35,10 @@ export function toRecoverWithin(this: MatcherState, received: unknown, ms: numbe
   const head = `expected recovery after "${after}" ${verb} ${formatNumber(ms)} ms`;
   if (recovery.recoveredAfterMs === null) {
     const message = `${head}, but it did not recover before the run ended (${formatNumber(recovery.observedAfterMs / 1000)} s watched; ${limits})`;
-    record(this, { ...verdict, threshold: ms, observed: null, pass: isNot, message });
-    return { pass: false, message: () => message, expected: ms };
+    return v.point(false, message, { threshold: ms, observed: null }, { expected: ms });
   }
   const observed = recovery.recoveredAfterMs;
   const pass = observed <= ms;
   const message = `${head}, recovered after ${formatNumber(observed)} ms (${limits})`;
-  record(this, { ...verdict, threshold: ms, observed, pass: pass !== isNot, message });
-  return { pass, message: () => message, actual: observed, expected: ms };
+  return v.point(pass, message, { threshold: ms, observed }, { actual: observed, expected: ms });
 }

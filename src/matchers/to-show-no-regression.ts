@@ -2,11 +2,11 @@ import type { MatcherState } from 'vitest';
 import { isAbResult } from '../contracts/ab-result.js';
 import type { AbTolerances } from '../ab/judge-ab.js';
 import { describeHeadline, describeJudgement, describeMetric } from '../ab/describe-ab.js';
-import { judgeAb, type AbJudgement, type AbState } from '../ab/judge-ab.js';
+import { judgeAb, type AbJudgement } from '../ab/judge-ab.js';
 import { StressError } from '../errors.js';
 import { resolveConfidence } from './confidence-options.js';
 import { describeReceived } from './describe.js';
-import { record, type MatcherResult } from './verdict.js';
+import { afterNot, failsTest, verdicts, vitestPass, type MatcherResult } from './verdict.js';
 
 /** Options of toShowNoRegression. */
 export interface NoRegressionOptions {
@@ -28,11 +28,9 @@ const DEFAULT_CONFIDENCE = 0.95;
  * (headline and that metric's line; the rounds are in the recorded AB result).
  */
 export function toShowNoRegression(this: MatcherState, received: unknown, tolerances?: AbTolerances, options: NoRegressionOptions = {}): MatcherResult {
-  const isNot = this.isNot === true;
-  const fail = (message: string): MatcherResult => {
-    record(this, { matcher: MATCHER, metric: 'ab', unit: '', threshold: describeReceived(tolerances), observed: null, pass: false, negated: isNot, message });
-    return { pass: isNot, message: () => message };
-  };
+  const v = verdicts(this, { matcher: MATCHER });
+  const isNot = v.isNot;
+  const fail = (message: string): MatcherResult => v.refuse(message, { metric: 'ab', threshold: describeReceived(tolerances) });
   if (!isAbResult(received)) return fail(`${MATCHER}: expected a compareTargets() result, received ${describeReceived(received)}`);
   if (typeof options !== 'object' || options === null) return fail(`${MATCHER}: options must be an object such as { confidence: 0.95 }, received ${describeReceived(options)}`);
   const resolved = resolveConfidence({ confidence: DEFAULT_CONFIDENCE, ...options });
@@ -46,23 +44,16 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
   }
   const message = describeJudgement(received, judgement, isNot);
   if (judgement.metrics.some((m) => m.call === 'nothing to judge')) return fail(message);
-  const inconclusivePasses = resolved.inconclusive === 'pass';
-  const counts = (state: AbState) => state === 'pass' || (state === 'inconclusive' && inconclusivePasses);
+  const policy = resolved.inconclusive;
   for (const m of judgement.metrics) {
-    record(this, {
-      matcher: MATCHER, metric: m.metric, unit: m.unit, threshold: m.tolerance, observed: m.estimate,
-      pass: counts(afterNot(m.state, isNot)), negated: isNot, message: `${describeHeadline(received, judgement, isNot)}\n  ${describeMetric(m)}`, ...(received.name ? { subject: received.name } : {}),
-      state: afterNot(m.state, isNot), reason: m.reason,
+    // A shown regression is what `.not` asks for; an inconclusive metric counts as the policy says.
+    const state = afterNot(m.state, isNot);
+    v.record(!failsTest(state, policy), `${describeHeadline(received, judgement, isNot)}\n  ${describeMetric(m)}`, {
+      metric: m.metric, unit: m.unit, threshold: m.tolerance, observed: m.estimate,
+      ...(received.name ? { subject: received.name } : {}), state, reason: m.reason,
       interval: { low: m.lower, high: m.upper, confidence: judgement.confidence, method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe' },
     });
   }
-  // Inconclusive does what the policy says with and without `.not` (pass === isNot fails both ways).
-  const pass = judgement.state === 'inconclusive' ? inconclusivePasses !== isNot : judgement.state === 'pass';
-  return { pass, message: () => message };
-}
-
-/** The verdict state after `.not`: a shown regression is what `.not` asks for. */
-function afterNot(state: AbState, isNot: boolean): AbState {
-  if (!isNot || state === 'inconclusive') return state;
-  return state === 'pass' ? 'fail' : 'pass';
+  // Inconclusive does what the policy says with and without `.not`.
+  return { pass: vitestPass(failsTest(afterNot(judgement.state, isNot), policy), isNot), message: () => message };
 }
