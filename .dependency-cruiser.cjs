@@ -20,7 +20,9 @@ module.exports = {
     {
       name: 'contracts-import-nothing',
       severity: 'error',
-      comment: 'src/contracts/ holds the result and file formats every folder points into: it imports nothing from the project.',
+      comment:
+        'src/contracts/ holds the result and file formats every folder points into: ' +
+        'it imports nothing from the project.',
       from: { path: '^src/contracts/' },
       to: { path: '^(?!src/contracts/|node_modules/)', dependencyTypesNot: ['core'] },
     },

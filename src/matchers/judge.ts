@@ -1,5 +1,5 @@
 import type { MatcherState } from 'vitest';
-import { isRunSummary, type RunSummary } from '../contracts/run-result.js';
+import { isRunSummary } from '../contracts/run-result.js';
 import type { SlaVerdict } from '../contracts/meta.js';
 import { describeReceived, describeRun, formatNumber } from './describe.js';
 import { splitSubjectOf } from '../split/subjects.js';

@@ -1,7 +1,5 @@
 import { relative } from 'node:path';
 import type { TestCase, TestModule } from 'vitest/node';
-import type { AbResult } from '../contracts/ab-result.js';
-import type { RunMeta, SlaVerdict, TryMeta } from '../contracts/meta.js';
 import { isFlaky } from './attempts.js';
 import type { TestRecord } from '../contracts/perf-results.js';
 

@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// No source line over MAX characters (ARCHITECTURE.md): lists every offender as file:line (length)
+// and exits 1 when there is one. Source = the tracked .ts/.js/.mjs/.cjs files; prettier keeps
+// code within 100, so what this catches is the long string or comment it cannot break.
+// Run: npm run lint:lines [-- --max 120]
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+
+const flag = process.argv.indexOf('--max');
+const MAX = flag > 0 ? Number(process.argv[flag + 1]) : 120;
+const SOURCE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
+  .split('\0')
+  .filter((file) => SOURCE.test(file));
+
+const offenders = [];
+for (const file of files) {
+  let text;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    continue; // deleted in the work tree, not yet in the index
+  }
+  text.split('\n').forEach((line, index) => {
+    if (line.length > MAX) offenders.push(`${file}:${index + 1} (${line.length})`);
+  });
+}
+if (offenders.length > 0) {
+  console.error(`${offenders.length} source line(s) over ${MAX} characters:`);
+  for (const offender of offenders) console.error(`  ${offender}`);
+  process.exit(1);
+}
+console.log(`no source line over ${MAX} characters (${files.length} files)`);
