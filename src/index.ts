@@ -1,12 +1,12 @@
 /**
  * vitest-stress: load, stress and chaos testing of HTTP services as Vitest specs.
- * This entry point holds load(), measure(), profiles, the result and matcher types and the
- * errors. Chaos, server metrics and synthetic data have their own: `vitest-stress/chaos`,
- * `vitest-stress/metrics`, `vitest-stress/data` (docs/api.md lists every export).
+ * This entry point holds what a spec author uses: load(), measure(), compareTargets(), profiles,
+ * the option, result and matcher types and the errors. Chaos, server metrics, synthetic data,
+ * statistics building blocks and split/merge plumbing have their own: `vitest-stress/chaos`,
+ * `/metrics`, `/data`, `/stats`, `/split` (docs/api.md lists every export).
  */
 export { load } from './load.js';
 export { measure } from './measure/measure.js';
-export { decodeHistogram } from './recorder/latency-histogram.js';
 export { isRunResult, isRunSummary } from './contracts/run-result.js';
 export { measureRecovery } from './result/recovery.js';
 export { activeProfileName, profileDuration, scaleStages } from './options/profile.js';
@@ -23,16 +23,7 @@ export {
   PrometheusStartError,
   BaselineFileError,
 } from './errors.js';
-export { resolveSplit } from './split/split-spec.js';
-export { shareOptions } from './split/share.js';
-export { mergeSplitResults, writeMergedReports } from './merge/merge-splits.js';
-export { compareTargets, isAbResult, judgeAb } from './ab/index.js';
-export { percentileInterval, latencyIntervals } from './trust/percentile-interval.js';
-export { minSamplesForQuantile } from './trust/order-statistic-ranks.js';
-export { wilsonInterval, newcombeDifference } from './trust/proportion-interval.js';
-export { parseTolerances } from './baseline/tolerance.js';
-export { compareToBaseline } from './baseline/compare-baseline.js';
-export { machineFingerprint } from './baseline/fingerprint.js';
+export { compareTargets, isAbResult } from './ab/index.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -56,9 +47,7 @@ export type {
 } from './contracts/run-result.js';
 export type { RequestOutcome } from './contracts/request-outcome.js';
 export type { TlsOptions } from './options/tls.js';
-export type { SplitOptions, SplitSpec } from './split/split-spec.js';
-export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from './merge/merge-splits.js';
-export type { LatencyHistogram } from './recorder/latency-histogram.js';
+export type { SplitOptions } from './split/split-spec.js';
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
 export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from './contracts/meta.js';
@@ -70,15 +59,10 @@ export type { StableMemoryOptions } from './matchers/to-have-stable-memory.js';
 export type { AuditTrailOptions } from './matchers/to-have-complete-audit-trail.js';
 export type { AuditSource, AuditQuery } from './audit/audit-source.js';
 export type { PercentileInterval, LatencyIntervals } from './contracts/latency.js';
-export type { ProportionInterval } from './trust/proportion-interval.js';
 export type { ConfidenceOptions } from './matchers/confidence-options.js';
 export type { VerdictState, VerdictInterval, BaselineVerdict } from './contracts/meta.js';
 export type { BaselineTolerances, Tolerance } from './baseline/tolerance.js';
 export type { PerfBaselineOptions } from './baseline/baseline-options.js';
-export type { BaselineFile } from './baseline/baseline-file.js';
-export type { BaselineEntry, BaselineSecond } from './baseline/baseline-entry.js';
-export type { MetricComparison, ComparisonOutcome } from './baseline/compare-baseline.js';
-export type { MachineFingerprint } from './baseline/fingerprint.js';
 export type {
   CompareTargetsOptions,
   AbResult,
@@ -86,9 +70,5 @@ export type {
   AbSideFigures,
   AbMetric,
   AbTolerances,
-  AbJudgement,
-  AbMetricJudgement,
-  AbState,
-  RatioInterval,
   NoRegressionOptions,
 } from './ab/index.js';

@@ -48,7 +48,7 @@ function runtimePackages(file: string, seen = new Set<string>(), found = { stati
 
 describe('public API', () => {
   test('package.json exports the agreed entry points', () => {
-    expect(ENTRIES).toEqual(['.', './chaos', './metrics', './data', './matchers', './reporter']);
+    expect(ENTRIES).toEqual(['.', './chaos', './metrics', './data', './matchers', './reporter', './stats', './split']);
   });
 
   test.each(ENTRIES)('exports of %s', (entry) => {
@@ -61,6 +61,22 @@ describe('public API', () => {
     const missing = ENTRIES.filter((e) => e !== './reporter' && e !== './matchers')
       .flatMap((entry) => { const { values, types } = exportedNames(sourceOf(entry)); return [...values, ...types].map((name) => `${entry} ${name}`); })
       .filter((item) => !documented.has(item.split(' ')[1]));
+    expect(missing).toEqual([]);
+  });
+
+  test("each entry point's section of docs/api.md names each of its exports", () => {
+    const doc = readFileSync(resolve(root, 'docs/api.md'), 'utf8');
+    const sections = new Map<string, string>();
+    for (const part of doc.split(/^## /m).slice(1)) {
+      const heading = /^`(vitest-stress[^`]*)`/.exec(part);
+      if (heading) sections.set(heading[1] === 'vitest-stress' ? '.' : `./${heading[1].split('/')[1]}`, part);
+    }
+    expect([...sections.keys()].sort()).toEqual([...ENTRIES].sort());
+    const missing = ENTRIES.flatMap((entry) => {
+      const named = new Set([...sections.get(entry)!.matchAll(/`([A-Za-z_][\w]*)/g)].map((m) => m[1]));
+      const { values, types } = exportedNames(sourceOf(entry));
+      return [...values, ...types].filter((name) => name !== 'default' && !named.has(name)).map((name) => `${entry} ${name}`);
+    });
     expect(missing).toEqual([]);
   });
 

@@ -35,7 +35,7 @@ describe('the packed package in a separate project', () => {
     const faker = join(dir, 'node_modules/@faker-js/faker');
     await rename(faker, `${faker}.hidden`);
     const importAll = (entries: string[]) => sh(process.execPath, ['--input-type=module', '-e', entries.map((e) => `await import('${e}');`).join(' ')], dir);
-    const withoutFaker = await importAll(['vitest-stress', 'vitest-stress/chaos', 'vitest-stress/metrics', 'vitest-stress/matchers']);
+    const withoutFaker = await importAll(['vitest-stress', 'vitest-stress/chaos', 'vitest-stress/metrics', 'vitest-stress/matchers', 'vitest-stress/stats', 'vitest-stress/split']);
     const dataWithoutFaker = await importAll(['vitest-stress/data']);
     await rename(`${faker}.hidden`, faker);
     expect(withoutFaker.code, withoutFaker.out).toBe(0);

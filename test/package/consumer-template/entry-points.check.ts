@@ -4,6 +4,8 @@ import { load, MissingPeerError, type GracefulOptions, type ResilienceOptions, t
 import { chaosProxy, withFaults, type ChaosFaultInfo, type ChaosProxyStats } from 'vitest-stress/chaos';
 import { sampleMetrics, type MetricsSeries } from 'vitest-stress/metrics';
 import { generateCreditRecords, type CreditRecord } from 'vitest-stress/data';
+import { wilsonInterval, type ProportionInterval } from 'vitest-stress/stats';
+import { resolveSplit, type SplitSpec } from 'vitest-stress/split';
 
 declare const run: RunResult;
 const engine: ResultEngine = run.engine;
@@ -17,4 +19,6 @@ const resilient: ResilienceOptions = { minSuccessRate: 0.9 };
 declare const stats: ChaosProxyStats;
 declare const fault: ChaosFaultInfo;
 const records: CreditRecord[] = generateCreditRecords(1, { seed: 1 });
-export const used = [load, MissingPeerError, chaosProxy, withFaults, sampleMetrics, engine, lateSends, series, unexplained, graceful, resilient, stats, fault, records];
+const errorRate: ProportionInterval = wilsonInterval(1, 10, 0.95);
+const split: SplitSpec | undefined = resolveSplit(undefined, {});
+export const used = [load, MissingPeerError, chaosProxy, withFaults, sampleMetrics, engine, lateSends, series, unexplained, graceful, resilient, stats, fault, records, errorRate, split];
