@@ -3,7 +3,7 @@ import { judgeAb } from '../../src/ab/judge-ab.js';
 import { toBaselineEntry, type BaselineEntry } from '../../src/baseline/baseline-entry.js';
 import { compareToBaseline } from '../../src/baseline/compare-baseline.js';
 import { parseTolerances } from '../../src/baseline/tolerance.js';
-import { decodeHistogram } from '../../src/recorder/latency-histogram.js';
+import { decodeHistogram } from '../../src/histogram/latency-histogram.js';
 import type { RunResult } from '../../src/contracts/run-result.js';
 import { percentileInterval } from '../../src/trust/percentile-interval.js';
 

@@ -1,4 +1,4 @@
-import { decodeHistogram } from '../recorder/latency-histogram.js';
+import { decodeHistogram } from '../histogram/latency-histogram.js';
 import type { RunSummary } from '../contracts/run-result.js';
 import { percentileInterval } from '../trust/percentile-interval.js';
 import { wilsonInterval } from '../trust/proportion-interval.js';

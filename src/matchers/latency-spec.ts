@@ -1,4 +1,4 @@
-import { decodeHistogram, percentileMs } from '../recorder/latency-histogram.js';
+import { decodeHistogram, percentileMs } from '../histogram/latency-histogram.js';
 import type { RunSummary } from '../contracts/run-result.js';
 import type { ThresholdSpec } from './threshold-spec.js';
 import { percentileBounds } from './bounds.js';

@@ -1,4 +1,4 @@
-import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from '../recorder/latency-histogram.js';
+import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from '../histogram/latency-histogram.js';
 import type { ErrorCount, RequestCounts, RunSummary } from '../contracts/run-result.js';
 
 /** A summary as the reports carry it: the histogram may be missing (parts of a run that was not split). */

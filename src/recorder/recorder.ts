@@ -4,8 +4,8 @@ import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
 import { InFlightList, InFlightTicket, type Ticket } from './in-flight.js';
 import { Ledger } from './ledger.js';
-import { defineLazy } from '../result/lazy-property.js';
-import { percentileMs } from './latency-histogram.js';
+import { defineLazy } from './lazy-property.js';
+import { percentileMs } from '../histogram/latency-histogram.js';
 
 export type { Ticket } from './in-flight.js';
 

@@ -1,6 +1,6 @@
 import type { FailureCause, RequestCounts, RunSummary } from '../contracts/run-result.js';
 import { latencyIntervals } from '../trust/percentile-interval.js';
-import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency, type LatencyHistogram } from './latency-histogram.js';
+import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency, type LatencyHistogram } from '../histogram/latency-histogram.js';
 
 /** How a finished request ended, as the recorder receives it. */
 export type Finish =

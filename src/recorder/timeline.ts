@@ -1,5 +1,5 @@
 import type { TimelineEntry } from '../contracts/run-result.js';
-import { createLatencyHistogram, encodeHistogram, percentileMs, recordLatencyMs } from './latency-histogram.js';
+import { createLatencyHistogram, encodeHistogram, percentileMs, recordLatencyMs } from '../histogram/latency-histogram.js';
 
 /**
  * One entry per second of the run. Only the current second keeps a histogram; a closed

@@ -1,7 +1,7 @@
 import type { ResolvedLoadOptions } from '../options/load-options.js';
 import type { RecorderReport } from '../recorder/recorder.js';
 import { InvalidOptionError } from '../errors.js';
-import { defineLazy } from './lazy-property.js';
+import { defineLazy } from '../recorder/lazy-property.js';
 import type { LoadModel, ResultEngine, RunResult, RunSummary } from '../contracts/run-result.js';
 
 export const MEASURED = {

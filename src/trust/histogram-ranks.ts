@@ -1,6 +1,6 @@
 import { decodeFromCompressedBase64 } from 'hdr-histogram-js';
 import type { JsHistogram } from 'hdr-histogram-js';
-import type { LatencyHistogram } from '../recorder/latency-histogram.js';
+import type { LatencyHistogram } from '../histogram/latency-histogram.js';
 
 // createLatencyHistogram builds pure-JS histograms (useWebAssembly: false), whose bucket
 // accessors the generic Histogram interface does not declare.

@@ -1,4 +1,4 @@
-import type { LatencyHistogram } from '../recorder/latency-histogram.js';
+import type { LatencyHistogram } from '../histogram/latency-histogram.js';
 import { valueAtRankUs } from './histogram-ranks.js';
 import { minSamplesForQuantile, orderStatisticRanks } from './order-statistic-ranks.js';
 import type { LatencyIntervals, PercentileInterval } from '../contracts/latency.js';

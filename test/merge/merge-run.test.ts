@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { mergeRun } from '../../src/merge/merge-run.js';
-import { decodeHistogram, summarizeLatency } from '../../src/recorder/latency-histogram.js';
+import { decodeHistogram, summarizeLatency } from '../../src/histogram/latency-histogram.js';
 import { rejudge } from '../../src/merge/rejudge.js';
 import { labelSplitRun } from '../../src/split/subjects.js';
 import { type RunMeta, type SlaVerdict } from '../../src/contracts/meta.js';

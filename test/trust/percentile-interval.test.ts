@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createLatencyHistogram, recordLatencyMs } from '../../src/recorder/latency-histogram.js';
+import { createLatencyHistogram, recordLatencyMs } from '../../src/histogram/latency-histogram.js';
 import { latencyIntervals, percentileInterval } from '../../src/trust/percentile-interval.js';
 
 function histogramOf(valuesMs: number[]) {

@@ -4,9 +4,9 @@
  * A spec only sets `split` (or STRESS_SPLIT); the CLI's `vitest-stress merge` does the rest.
  * docs/distributed.md explains the workflow.
  */
-export { resolveSplit } from './split-spec.js';
-export { shareOptions } from './share.js';
+export { resolveSplit } from '../split/split-spec.js';
+export { shareOptions } from '../split/share.js';
 export { mergeSplitResults, writeMergedReports } from '../merge/merge-splits.js';
 
-export type { SplitOptions, SplitSpec } from './split-spec.js';
+export type { SplitOptions, SplitSpec } from '../split/split-spec.js';
 export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from '../merge/merge-splits.js';
