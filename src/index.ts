@@ -47,7 +47,7 @@ export type {
 } from './contracts/run-result.js';
 export type { RequestOutcome } from './contracts/request-outcome.js';
 export type { TlsOptions } from './options/tls.js';
-export type { SplitOptions } from './split/split-spec.js';
+export type { SplitOptions } from './options/split-option.js';
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
 export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from './contracts/meta.js';
@@ -70,5 +70,5 @@ export type {
   AbSideFigures,
   AbMetric,
   AbTolerances,
-  NoRegressionOptions,
 } from './ab/index.js';
+export type { NoRegressionOptions } from './matchers/to-show-no-regression.js';

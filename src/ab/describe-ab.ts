@@ -1,4 +1,4 @@
-import { formatNumber } from '../matchers/describe.js';
+import { formatNumber } from '../format/message.js';
 import type { AbResult, AbSideFigures } from '../contracts/ab-result.js';
 import type { AbJudgement, AbMetricJudgement } from './judge-ab.js';
 

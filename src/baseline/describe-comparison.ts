@@ -1,4 +1,4 @@
-import { formatNumber, formatPercent } from '../matchers/describe.js';
+import { formatNumber, formatPercent } from '../format/message.js';
 import type { MetricComparison } from './compare-baseline.js';
 
 function figure(value: number | null, unit: MetricComparison['unit']): string {

@@ -8,5 +8,6 @@ export { resolveSplit } from '../split/split-spec.js';
 export { shareOptions } from '../split/share.js';
 export { mergeSplitResults, writeMergedReports } from '../merge/merge-splits.js';
 
-export type { SplitOptions, SplitSpec } from '../split/split-spec.js';
+export type { SplitSpec } from '../split/split-spec.js';
+export type { SplitOptions } from '../options/split-option.js';
 export type { MergeOutcome, MergedPerfResults, MergedSplitSource } from '../merge/merge-splits.js';

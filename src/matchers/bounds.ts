@@ -4,7 +4,7 @@ import { percentileInterval } from '../trust/percentile-interval.js';
 import { wilsonInterval } from '../trust/proportion-interval.js';
 import { throughputInterval } from '../trust/throughput-interval.js';
 import { isRunResult } from '../contracts/run-result.js';
-import { formatPercent } from './describe.js';
+import { formatPercent } from '../format/message.js';
 
 /** Confidence bounds of a figure; a missing bound comes with the reason (too few samples). */
 export interface Bounds {

@@ -1,6 +1,6 @@
 import { StressError } from '../errors.js';
 import { inconclusivePolicy, type InconclusivePolicy } from '../trust/inconclusive.js';
-import { describeReceived } from './describe.js';
+import { describeReceived } from '../format/message.js';
 
 /** The optional last argument of every threshold matcher: judge with a confidence interval. */
 export interface ConfidenceOptions {

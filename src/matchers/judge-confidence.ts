@@ -3,7 +3,8 @@ import type { RunSummary } from '../contracts/run-result.js';
 import type { InconclusivePolicy } from '../trust/inconclusive.js';
 import type { VerdictState } from '../contracts/meta.js';
 import type { Bounds } from './bounds.js';
-import { describeRun, formatPercent } from './describe.js';
+import { describeRun } from './describe.js';
+import { formatPercent } from '../format/message.js';
 import type { ThresholdSpec } from './threshold-spec.js';
 import { afterNot, verdicts, type MatcherResult } from './verdict.js';
 

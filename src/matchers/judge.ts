@@ -1,7 +1,8 @@
 import type { MatcherState } from 'vitest';
 import { isRunSummary } from '../contracts/run-result.js';
 import type { SlaVerdict } from '../contracts/meta.js';
-import { describeReceived, describeRun, formatNumber } from './describe.js';
+import { describeRun } from './describe.js';
+import { describeReceived, formatNumber } from '../format/message.js';
 import { splitSubjectOf } from '../split/subjects.js';
 import type { ThresholdSpec } from './threshold-spec.js';
 import { record, vitestPass, type MatcherResult } from './verdict.js';

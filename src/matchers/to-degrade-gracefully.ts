@@ -3,7 +3,8 @@ import { describeBreakdown } from '../chaos/describe-breakdown.js';
 import { faultsOf } from '../chaos/with-faults.js';
 import { unexplainedFailures } from '../chaos/join-faults.js';
 import { isRunResult, type LedgerEntry, type RunResult } from '../contracts/run-result.js';
-import { describeReceived, describeRun, finishedCount, formatNumber } from './describe.js';
+import { describeRun, finishedCount } from './describe.js';
+import { describeReceived, formatNumber } from '../format/message.js';
 import { verdicts, type MatcherResult } from './verdict.js';
 
 /** Options of toDegradeGracefully. */

@@ -4,7 +4,7 @@ import { describeVerdict } from '../metrics/alerts/describe-verdict.js';
 import type { AlertRule } from '../metrics/alerts/rule.js';
 import { seedAlertRules } from '../metrics/alerts/seed-rules.js';
 import { isRunResult } from '../contracts/run-result.js';
-import { describeReceived } from './describe.js';
+import { describeReceived } from '../format/message.js';
 import { verdicts as verdictsOf, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toFireNoAlerts';

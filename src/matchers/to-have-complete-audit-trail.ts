@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest';
 import { fetchAuditIds, type AuditSource } from '../audit/audit-source.js';
 import { compareAuditTrail, type AuditComparison } from '../audit/audit-trail.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
-import { describeReceived } from './describe.js';
+import { describeReceived } from '../format/message.js';
 import { verdicts, type MatcherResult } from './verdict.js';
 
 /** Options of toHaveCompleteAuditTrail. */

@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest';
 import { describeGaps, formatMetricValue, seriesFromReceived } from '../metrics/describe-series.js';
 import { pointsOf, seenKeys } from '../metrics/series.js';
 import { formatDurationMs } from '../options/duration.js';
-import { describeReceived } from './describe.js';
+import { describeReceived } from '../format/message.js';
 import { verdicts, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toHaveMetricBelow';

@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest';
 import { judgeThreshold } from './judge.js';
 import type { MatcherResult } from './verdict.js';
 import { latencySpec } from './latency-spec.js';
-import { describeReceived } from './describe.js';
+import { describeReceived } from '../format/message.js';
 import type { ConfidenceOptions } from './confidence-options.js';
 
 /** Passes when the run's `percentile` (0 < p <= 100, e.g. 99.9) latency is below `ms`. */

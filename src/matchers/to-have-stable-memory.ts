@@ -4,7 +4,7 @@ import { BYTES_PER_MB, describeGaps, seriesFromReceived } from '../metrics/descr
 import { afterWarmup, linearTrend } from '../metrics/linear-trend.js';
 import { pointsOf, seenKeys } from '../metrics/series.js';
 import { formatDurationMs, parseDurationMs, type Duration } from '../options/duration.js';
-import { describeReceived, formatNumber } from './describe.js';
+import { describeReceived, formatNumber } from '../format/message.js';
 import { verdicts, type MatcherResult } from './verdict.js';
 
 /** Options of toHaveStableMemory. */

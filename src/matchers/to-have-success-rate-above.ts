@@ -2,7 +2,8 @@ import type { MatcherState } from 'vitest';
 import { judgeThreshold } from './judge.js';
 import type { ThresholdSpec } from './threshold-spec.js';
 import type { MatcherResult } from './verdict.js';
-import { finishedCount, formatPercent } from './describe.js';
+import { finishedCount } from './describe.js';
+import { formatPercent } from '../format/message.js';
 import { rateBounds } from './bounds.js';
 import type { ConfidenceOptions } from './confidence-options.js';
 

@@ -11,7 +11,7 @@ import { updateMode } from '../baseline/update-mode.js';
 import { InvalidOptionError } from '../errors.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
 import type { VerdictState } from '../contracts/meta.js';
-import { describeReceived } from './describe.js';
+import { describeReceived } from '../format/message.js';
 import { verdicts, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toMatchPerfBaseline';

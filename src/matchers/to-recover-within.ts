@@ -2,7 +2,7 @@ import type { MatcherState } from 'vitest';
 import { StressError } from '../errors.js';
 import { measureRecovery, type RecoveryOptions } from '../result/recovery.js';
 import { isRunSummary, type RunResult } from '../contracts/run-result.js';
-import { describeReceived, formatNumber, formatPercent } from './describe.js';
+import { describeReceived, formatNumber, formatPercent } from '../format/message.js';
 import { verdicts, type MatcherResult } from './verdict.js';
 
 /**

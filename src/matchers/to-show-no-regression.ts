@@ -5,7 +5,7 @@ import { describeHeadline, describeJudgement, describeMetric } from '../ab/descr
 import { judgeAb, type AbJudgement } from '../ab/judge-ab.js';
 import { StressError } from '../errors.js';
 import { resolveConfidence } from './confidence-options.js';
-import { describeReceived } from './describe.js';
+import { describeReceived } from '../format/message.js';
 import { afterNot, failsTest, verdicts, vitestPass, type MatcherResult } from './verdict.js';
 
 /** Options of toShowNoRegression. */

@@ -1,4 +1,4 @@
-import { describeReceived, formatNumber } from '../matchers/describe.js';
+import { describeReceived, formatNumber } from '../format/message.js';
 import { isRunSummary } from '../contracts/run-result.js';
 import { metricsOf } from './series.js';
 import type { MetricsSeries } from '../contracts/metrics-series.js';

@@ -1,6 +1,6 @@
 import type { TestRef } from '../vitest/explicit-test.js';
 import type { Duration } from './duration.js';
-import type { SplitOptions } from '../split/split-spec.js';
+import type { SplitOptions } from './split-option.js';
 import type { ResolvedTls, TlsOptions } from './tls.js';
 
 /** A request body: an object (sent as JSON), a string, or a function returning either per request. */
