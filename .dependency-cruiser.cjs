@@ -1,8 +1,29 @@
 // The import rules of ARCHITECTURE.md, checked by `npm run lint` (dependency-cruiser 17):
 // imports point one way, type-only imports included (tsPreCompilationDeps).
+
+// The layers of ARCHITECTURE.md, bottom first: a module may import its own layer and the ones
+// below it, never one above. A new room goes into the layer of what it needs (ARCHITECTURE.md).
+const LAYERS = [
+  ['foundation', '^src/(contracts|format|random|histogram|output)/|^src/errors[.]ts$'],
+  ['core', '^src/(options|vitest|split|trust|recorder|engine|result|progress)/'],
+  ['runs', '^src/(load[.]ts$|measure/)'],
+  ['features', '^src/(chaos|metrics|data|ab|baseline|audit)/'],
+  ['judging', '^src/matchers/'],
+  ['output', '^src/(report-text|reporters|merge)/'],
+  ['entries', '^src/(cli|entries)/|^src/index[.]ts$'],
+];
+const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({
+  name: `layer-${name}`,
+  severity: 'error',
+  comment: `The ${name} layer imports only itself and the layers below it (ARCHITECTURE.md).`,
+  from: { path },
+  to: { path: LAYERS.slice(index + 1).map(([, above]) => `(${above})`).join('|') },
+}));
+
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...layerRules,
     {
       name: 'no-circular',
       severity: 'error',
