@@ -17,7 +17,11 @@ const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({
   severity: 'error',
   comment: `The ${name} layer imports only itself and the layers below it (ARCHITECTURE.md).`,
   from: { path },
-  to: { path: LAYERS.slice(index + 1).map(([, above]) => `(${above})`).join('|') },
+  to: {
+    path: LAYERS.slice(index + 1)
+      .map(([, above]) => `(${above})`)
+      .join('|'),
+  },
 }));
 
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -27,7 +31,8 @@ module.exports = {
     {
       name: 'no-circular',
       severity: 'error',
-      comment: 'No import cycle, type-only imports included: lift the shared part into a lower module.',
+      comment:
+        'No import cycle, type-only imports included: lift the shared part into a lower module.',
       from: {},
       to: { circular: true },
     },

@@ -51,7 +51,12 @@ export interface Verdicts {
    */
   refuse(message: string, fields?: Partial<VerdictFields>): MatcherResult;
   /** A point verdict; `held` is whether the expectation held before `.not`. */
-  point(held: boolean, message: string, fields?: Partial<VerdictFields>, shown?: Shown): MatcherResult;
+  point(
+    held: boolean,
+    message: string,
+    fields?: Partial<VerdictFields>,
+    shown?: Shown,
+  ): MatcherResult;
   /**
    * A verdict with confidence; `positive` is the state before `.not`. Inconclusive fails the
    * test only under `inconclusive: 'fail'`. Recorded `pass` is true for a pass only.
@@ -68,7 +73,10 @@ export interface Verdicts {
 }
 
 /** The verdicts of one matcher call; `head` holds what they share (matcher, metric, unit ...). */
-export function verdicts(state: MatcherState, head: Partial<VerdictFields> & Pick<SlaVerdict, 'matcher'>): Verdicts {
+export function verdicts(
+  state: MatcherState,
+  head: Partial<VerdictFields> & Pick<SlaVerdict, 'matcher'>,
+): Verdicts {
   const isNot = state.isNot === true;
   const put = (pass: boolean, message: string, fields: Partial<VerdictFields> = {}): void => {
     const verdict = { metric: '', unit: '', threshold: '', observed: null, ...head, ...fields };

@@ -1,4 +1,4 @@
-// The `split` option of load(): which share of a load spread over several processes this one drives.
+// The `split` option of load(): which share of a split load this process drives.
 
 /** Which share of the load this process drives: split `index` of `count` (1-based, like `vitest --shard`). */
 export interface SplitOptions {

@@ -11,7 +11,10 @@ function stateOf(context: TestContext, isNot: boolean): MatcherState {
 }
 
 function recorded(context: TestContext): SlaVerdict[] {
-  return (context.task.meta as { vitestStress?: { verdicts: SlaVerdict[] } }).vitestStress?.verdicts ?? [];
+  return (
+    (context.task.meta as { vitestStress?: { verdicts: SlaVerdict[] } }).vitestStress?.verdicts ??
+    []
+  );
 }
 
 /** Does Vitest fail the assertion? It does when pass === isNot. */
@@ -39,9 +42,11 @@ describe('afterNot, failsTest, vitestPass', () => {
 describe('verdicts()', () => {
   const head = { matcher: 'toX', metric: 'p95', unit: 'ms' };
 
-  test('refuse: recorded as not passing, and the assertion fails with and without .not', (context) => {
+  test('refuse: recorded as failed; the assertion fails with and without .not', (context) => {
     for (const isNot of [false, true]) {
-      const result = verdicts(stateOf(context, isNot), head).refuse('bad input', { threshold: 'x' });
+      const result = verdicts(stateOf(context, isNot), head).refuse('bad input', {
+        threshold: 'x',
+      });
       expect(assertionFails(result.pass, isNot)).toBe(true);
       expect(result.message()).toBe('bad input');
     }
@@ -51,30 +56,65 @@ describe('verdicts()', () => {
     ]);
   });
 
-  test('point: Vitest gets the raw outcome; the record says whether the expectation held after .not', (context) => {
-    const cases = [[true, false], [false, false], [true, true], [false, true]] as const;
+  test('point: Vitest gets the raw outcome; the record whether it held after .not', (context) => {
+    const cases = [
+      [true, false],
+      [false, false],
+      [true, true],
+      [false, true],
+    ] as const;
     for (const [held, isNot] of cases) {
-      const result = verdicts(stateOf(context, isNot), head).point(held, 'm', { threshold: 5, observed: 3 }, { actual: 3 });
+      const result = verdicts(stateOf(context, isNot), head).point(
+        held,
+        'm',
+        { threshold: 5, observed: 3 },
+        { actual: 3 },
+      );
       expect(result.pass).toBe(held);
       expect(result.actual).toBe(3);
       expect(assertionFails(result.pass, isNot)).toBe(held === isNot);
     }
     expect(recorded(context).map((v) => v.pass)).toEqual([true, false, false, true]);
-    expect(recorded(context)[0]).toMatchObject({ ...head, threshold: 5, observed: 3, pass: true, negated: false, message: 'm' });
+    expect(recorded(context)[0]).toMatchObject({
+      ...head,
+      threshold: 5,
+      observed: 3,
+      pass: true,
+      negated: false,
+      message: 'm',
+    });
   });
 
-  test('stated: the state after .not is recorded; inconclusive fails only under the fail policy', (context) => {
+  test('stated: records the state after .not; inconclusive fails under policy fail', (context) => {
     const failed = (positive: VerdictState, isNot: boolean, policy: 'pass' | 'fail') =>
-      assertionFails(verdicts(stateOf(context, isNot), head).stated(positive, policy, 'm', { threshold: 1 }).pass, isNot);
-    expect([failed('pass', false, 'pass'), failed('fail', false, 'pass'), failed('inconclusive', false, 'pass')])
-      .toEqual([false, true, false]);
-    expect([failed('pass', true, 'pass'), failed('fail', true, 'pass'), failed('inconclusive', true, 'pass')])
-      .toEqual([true, false, false]);
-    expect([failed('inconclusive', false, 'fail'), failed('inconclusive', true, 'fail')]).toEqual([true, true]);
+      assertionFails(
+        verdicts(stateOf(context, isNot), head).stated(positive, policy, 'm', { threshold: 1 })
+          .pass,
+        isNot,
+      );
+    expect([
+      failed('pass', false, 'pass'),
+      failed('fail', false, 'pass'),
+      failed('inconclusive', false, 'pass'),
+    ]).toEqual([false, true, false]);
+    expect([
+      failed('pass', true, 'pass'),
+      failed('fail', true, 'pass'),
+      failed('inconclusive', true, 'pass'),
+    ]).toEqual([true, false, false]);
+    expect([failed('inconclusive', false, 'fail'), failed('inconclusive', true, 'fail')]).toEqual([
+      true,
+      true,
+    ]);
     expect(recorded(context).map((v) => [v.state, v.pass])).toEqual([
-      ['pass', true], ['fail', false], ['inconclusive', false],
-      ['fail', false], ['pass', true], ['inconclusive', false],
-      ['inconclusive', false], ['inconclusive', false],
+      ['pass', true],
+      ['fail', false],
+      ['inconclusive', false],
+      ['fail', false],
+      ['pass', true],
+      ['inconclusive', false],
+      ['inconclusive', false],
+      ['inconclusive', false],
     ]);
   });
 });
