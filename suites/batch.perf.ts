@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { activeProfileName, load, type RunResult } from '../src/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
 import { payload } from './setup/seed-mix.js';
+import { SUITE_TIMEOUT_MS } from './setup/service-options.js';
 import { suiteTarget } from './setup/target.js';
 import { waitForIdle } from './setup/wait-for-idle.js';
 
@@ -18,6 +19,9 @@ const MAX_EXPONENT = 1.15;
 // Verdicts: latency grows no worse than linearly with size (the exponent of a log-log fit of
 // p50 against size); 5000 records never time out; no errors at any size. (No `p95 < 60 s`:
 // with a 60 s timeout every answer is below it, and timeouts are counted apart.)
+// The reference service's deadline equals this 60 s timeout (setup/service-options.ts): with its
+// default 10 s, a busy 2-core runner answered 8 of 10 5000-record requests 504, a verdict on the
+// machine's speed. A request slower than 60 s still fails here, as a timeout and as an error.
 describe('batch', () => {
   test('latency grows no worse than linearly with payload size, and 5000 records never time out', async ({ annotate }) => {
     const target = suiteTarget();
@@ -29,7 +33,7 @@ describe('batch', () => {
         target: target.url,
         users: 5,
         requests: REQUESTS_PER_SIZE,
-        timeout: '60s',
+        timeout: SUITE_TIMEOUT_MS,
         scenarios: [{ name: `analyze-${size}`, method: 'POST', path: '/api/analyze', body: payload(size), headers: { 'content-type': 'application/json' } }],
       });
       runs.set(size, run);

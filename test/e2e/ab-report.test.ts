@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { runChildVitest } from '../helpers/child-vitest.js';
+import { afterAll, describe, expect, test } from 'vitest';
+import { removeChildVitestDirs, runChildVitest } from '../helpers/child-vitest.js';
+
+afterAll(removeChildVitestDirs);
 
 describe('an A/B regression in a real Vitest run', () => {
   test('fails the test; perf-results.json carries the AB result and the verdict; JUnit names it', async () => {

@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { describe, expect, test } from 'vitest';
-import { runChildVitest } from '../helpers/child-vitest.js';
+import { afterAll, describe, expect, test } from 'vitest';
+import { removeChildVitestDirs, runChildVitest } from '../helpers/child-vitest.js';
+
+afterAll(removeChildVitestDirs);
 
 describe('a breached SLA in a real Vitest run', () => {
   test('exits non-zero, with a JUnit <failure> naming p95 and the threshold, and the JSON report', async () => {

@@ -122,13 +122,22 @@ describe('sampleMetrics', () => {
       // The signal alone closes the sampler's keep-alive connection.
       await vi.waitFor(() => expect(server.connections()).toBe(0));
       const series = await sampler.stop();
-      // A scrape abandoned in flight may still reach the server; after that, nothing more.
-      const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-      await sleep(30);
-      const scrapes = server.scrapes();
-      expect(scrapes).toBeLessThanOrEqual(series.scrapes.ok + 1);
-      await sleep(60);
-      expect(server.scrapes()).toBe(scrapes);
+      // A scrape abandoned in flight may still reach the server; after that, nothing more. A
+      // witness sampler at the same 10 ms interval (its own server) is the clock: once it has
+      // scraped 3 and then 6 more times, the stopped sampler had as many chances to scrape.
+      const witness = await servePrometheus(() => TEXT);
+      const clock = sampleMetrics({ url: witness.url, intervalMs: 10, timeoutMs: 5000 });
+      try {
+        await vi.waitFor(() => expect(witness.scrapes()).toBeGreaterThanOrEqual(3));
+        const scrapes = server.scrapes();
+        expect(scrapes).toBeLessThanOrEqual(series.scrapes.ok + 1);
+        const witnessed = witness.scrapes();
+        await vi.waitFor(() => expect(witness.scrapes()).toBeGreaterThanOrEqual(witnessed + 6));
+        expect(server.scrapes()).toBe(scrapes);
+      } finally {
+        await clock.stop();
+        await witness.close();
+      }
       expect(sampler.series()).toEqual(series);
       expect(series.samples.length).toBeGreaterThanOrEqual(2);
       expect(series.errors).toEqual([]);

@@ -1,20 +1,21 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LedgerEntry } from '../../src/contracts/run-result.js';
 import type { MergedPerfResults } from '../../src/merge/merge-splits.js';
+import { removeChildVitestDirs, runChildVitest, type ChildVitestExit } from '../helpers/child-vitest.js';
 import { startCountingServer } from './counting-server.js';
 
+type Exit = Omit<ChildVitestExit, 'out'>;
+
 const root = resolve(import.meta.dirname, '../..');
-const VITEST = join(root, 'node_modules/vitest/vitest.mjs');
 const TSX = join(root, 'node_modules/tsx/dist/cli.mjs');
 const CLI = join(root, 'src/cli/main.ts');
 const SPLITS = 3;
 
-interface Exit { code: number; stdout: string; stderr: string }
-
+/** Run a node script (the CLI under tsx) from the project root in CI mode. */
 function run(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Exit> {
   return new Promise((done) => {
     execFile(process.execPath, args, { cwd: root, env: { ...process.env, CI: 'true', NO_COLOR: '1', ...env } }, (error, stdout, stderr) => {
@@ -30,7 +31,7 @@ function nearestRank(sorted: number[], percentile: number): number {
 
 let server: Awaited<ReturnType<typeof startCountingServer>>;
 let out: string;
-let splitExits: Exit[];
+let splitExits: ChildVitestExit[];
 const shardResults = (i: number) => join(out, `shard-${i}`, 'perf-results.json');
 const readJson = async <T>(path: string): Promise<T> => JSON.parse(await readFile(path, 'utf8')) as T;
 
@@ -40,15 +41,19 @@ beforeAll(async () => {
   for (let i = 1; i <= SPLITS; i++) await mkdir(join(out, `shard-${i}`), { recursive: true });
   // Every split waits for one common start, as CI runners would.
   const startAt = String(Date.now() + 15_000);
-  splitExits = await Promise.all(Array.from({ length: SPLITS }, (_, i) => run(
-    [VITEST, 'run', '--root', 'test/split/split-project'],
+  splitExits = await Promise.all(Array.from({ length: SPLITS }, (_, i) => runChildVitest(
+    'test/split/split-project',
     {
       STRESS_SPLIT: `${i + 1}/${SPLITS}`, STRESS_START_AT: startAt, TARGET_URL: server.url,
       VS_SPLIT_OUT: join(out, `shard-${i + 1}`), LEDGER_OUT: join(out, `shard-${i + 1}`, 'ledger.json'),
     },
   )));
 }, 180_000);
-afterAll(() => server?.close());
+afterAll(async () => {
+  await server?.close();
+  await removeChildVitestDirs();
+  if (out) await rm(out, { recursive: true, force: true });
+});
 
 describe('a load split over 3 processes, merged', () => {
   test('every split passes its own job: its SLA verdicts are provisional', async () => {

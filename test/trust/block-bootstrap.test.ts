@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bootstrapMeanRatio, bootstrapQuantileRatio } from '../../src/trust/block-bootstrap.js';
+import { bootstrapMeanRatio, bootstrapQuantileRatio, MAX_BLOCKS } from '../../src/trust/block-bootstrap.js';
 import { decodeSparse } from '../../src/trust/histogram-ranks.js';
 import { noisyRun } from '../helpers/noisy-run.js';
 
@@ -29,9 +29,16 @@ describe('bootstrapQuantileRatio', () => {
     expect(a).toEqual(b);
   });
 
-  test('more than 120 seconds are grouped into 120 blocks', () => {
+  // group(): at most MAX_BLOCKS (120) blocks, each of the same whole number of seconds,
+  // ceil(seconds / 120): 250 s → blocks of 3 s → 84 blocks; 240 s → blocks of 2 s → 120 blocks.
+  test('more than 120 seconds are grouped into at most 120 blocks of equal whole seconds', () => {
     const long = seconds(noisyRun(4, 1, { n: 2500, durationMs: 250_000 }));
+    expect(long).toHaveLength(250);
     expect(bootstrapQuantileRatio(long, long, 0.5, { confidence: 0.95, resamples: 50 }).blocks).toEqual([84, 84]);
+    const exact = long.slice(0, 240);
+    expect(bootstrapQuantileRatio(exact, exact, 0.5, { confidence: 0.95, resamples: 50 }).blocks).toEqual([MAX_BLOCKS, MAX_BLOCKS]);
+    const short = long.slice(0, 120);
+    expect(bootstrapQuantileRatio(short, short, 0.5, { confidence: 0.95, resamples: 50 }).blocks).toEqual([120, 120]);
   });
 });
 

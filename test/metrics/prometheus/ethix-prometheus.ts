@@ -10,15 +10,24 @@ export interface EthixWithPrometheus {
   close(): Promise<void>;
 }
 
+/** Options of startEthixWithPrometheus: rules, the service's options, the two job labels. */
+export interface EthixWithPrometheusOptions {
+  rules?: string;
+  ethix?: EthixOptions;
+  /** Job labels of the two scrape targets; default DEFAULT_JOBS (ethix-backend, ethix-ai-core). */
+  jobs?: { backend: string; aiCore: string };
+}
+
 /** Start both; Prometheus has scraped both jobs once before this resolves. */
-export async function startEthixWithPrometheus(options: { rules?: string; ethix?: EthixOptions } = {}): Promise<EthixWithPrometheus> {
+export async function startEthixWithPrometheus(options: EthixWithPrometheusOptions = {}): Promise<EthixWithPrometheus> {
+  const jobs = options.jobs ?? DEFAULT_JOBS;
   const ethix = await startEthix({ auditStore: 'memory', workers: 1, logger: { warn: () => undefined }, ...options.ethix });
   let prom: RunningPrometheus;
   try {
     prom = await startPrometheus({
       targets: [
-        { job: DEFAULT_JOBS.backend, url: `${ethix.url}/metrics` },
-        { job: DEFAULT_JOBS.aiCore, url: `${ethix.aiCoreUrl}/metrics` },
+        { job: jobs.backend, url: `${ethix.url}/metrics` },
+        { job: jobs.aiCore, url: `${ethix.aiCoreUrl}/metrics` },
       ],
       rules: options.rules,
     });
