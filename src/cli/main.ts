@@ -12,7 +12,8 @@ commands:
   metrics    export PromQL answers as JSON/CSV (vitest-stress metrics --help)
   alerts     print the seed's alert rule file  (vitest-stress alerts export --help)
   dashboard  print the seed's Grafana dashboard (vitest-stress dashboard --help)
-  chaos      load through a fault proxy, judge resilience (vitest-stress chaos --help)`;
+  chaos      load through a fault proxy, judge resilience (vitest-stress chaos --help)
+  history    store runs, find change points across them (vitest-stress history --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -46,6 +47,10 @@ async function main(argv: string[]): Promise<number> {
     case 'chaos': {
       const { chaosCommand } = await import('./chaos.js');
       return chaosCommand(rest);
+    }
+    case 'history': {
+      const { historyCommand } = await import('./history.js');
+      return historyCommand(rest);
     }
     case undefined:
     case '-h':
