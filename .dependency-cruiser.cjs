@@ -9,7 +9,7 @@ const LAYERS = [
   ['runs', '^src/(load[.]ts$|measure/)'],
   ['features', '^src/(chaos|metrics|data|ab|baseline|audit)/'],
   ['judging', '^src/matchers/'],
-  ['output', '^src/(report-text|reporters|merge)/'],
+  ['output', '^src/(report-text|reporters|merge|history)/'],
   ['entries', '^src/(cli|entries)/|^src/index[.]ts$'],
 ];
 const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({

@@ -8,8 +8,8 @@ const USAGE = `usage: vitest-stress history <add|check> [flags]
 /** `vitest-stress history <subcommand>`: returns the exit code. */
 export async function historyCommand(argv: string[], io: CommandIo = process): Promise<number> {
   const [sub, ...rest] = argv;
-  if (sub === 'add') return (await import('../history/add-command.js')).historyAddCommand(rest, io);
-  if (sub === 'check') return (await import('../history/check-command.js')).historyCheckCommand(rest, io);
+  if (sub === 'add') return (await import('./history-add.js')).historyAddCommand(rest, io);
+  if (sub === 'check') return (await import('./history-check.js')).historyCheckCommand(rest, io);
   if (sub === '-h' || sub === '--help') return (io.stdout.write(`${USAGE}\n`), 0);
   io.stderr.write(`vitest-stress history: unknown subcommand ${sub === undefined ? '(none)' : `"${sub}"`}\n${USAGE}\n`);
   return 2;

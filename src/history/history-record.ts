@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { MachineFingerprint } from '../baseline/fingerprint.js';
-import type { PerfResultsFile } from '../../reporters/json-report.js';
-import type { RunMeta } from '../vitest/meta.js';
+import type { PerfResultsFile } from '../contracts/perf-results.js';
+import type { RunMeta } from '../contracts/meta.js';
 
 export const HISTORY_SCHEMA = 'vitest-stress/history-run';
 

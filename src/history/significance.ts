@@ -1,4 +1,4 @@
-import { createRandom } from '../engine/random.js';
+import { createRandom } from '../random/random.js';
 import { windowAround, type SignificanceTest } from './e-divisive.js';
 import { qhatValues } from './qhat.js';
 import { tTestPValue } from './segment-stats.js';

@@ -1,4 +1,4 @@
-import { createRandom } from '../../src/engine/random.js';
+import { createRandom } from '../../src/random/random.js';
 import type { MachineFingerprint } from '../../src/baseline/fingerprint.js';
 import { HISTORY_SCHEMA, type HistoryRecord } from '../../src/history/history-record.js';
 

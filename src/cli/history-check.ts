@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import type { CommandIo } from '../cli/generate.js';
-import { describeVerdict } from './describe-verdict.js';
-import { HISTORY_METRICS, seriesOf, type HistoryMetric } from './history-series.js';
-import { readStore } from './history-store.js';
-import { judgeSeries, type JudgeOptions } from './judge-series.js';
+import type { CommandIo } from './generate.js';
+import { describeVerdict } from '../history/describe-verdict.js';
+import { HISTORY_METRICS, seriesOf, type HistoryMetric } from '../history/history-series.js';
+import { readStore } from '../history/history-store.js';
+import { judgeSeries, type JudgeOptions } from '../history/judge-series.js';
 
 export const CHECK_USAGE = `usage: vitest-stress history check --store <dir> [--metric p95] [--tolerance 10%] [--quiet-runs 2] [--recent-runs 20]
 

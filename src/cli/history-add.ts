@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { StressError } from '../errors.js';
-import { checkPerfResults } from '../../reporters/html/read-report.js';
+import { checkPerfResults } from '../reporters/html/read-report.js';
 import { InvalidReportError } from '../errors.js';
-import type { CommandIo } from '../cli/generate.js';
-import { contentRunId, toHistoryRecord } from './history-record.js';
-import { appendRun, checkRunId } from './history-store.js';
-import { resolveRunIdentity } from './run-identity.js';
+import type { CommandIo } from './generate.js';
+import { contentRunId, toHistoryRecord } from '../history/history-record.js';
+import { appendRun, checkRunId } from '../history/history-store.js';
+import { resolveRunIdentity } from '../history/run-identity.js';
 
 export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir> [--run-id <id>] [--commit <sha>] [--branch <name>]
 
