@@ -72,3 +72,7 @@ export type {
   AbTolerances,
 } from './ab/index.js';
 export type { NoRegressionOptions } from './matchers/to-show-no-regression.js';
+export type { UntilOptions } from './sequential/until-options.js';
+export type { SequentialReport, SequentialVerdict } from './contracts/sequential.js';
+export type { SequentialAbOptions } from './ab/sequential-ab.js';
+export type { AbSequentialReport } from './contracts/ab-result.js';

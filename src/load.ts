@@ -10,6 +10,7 @@ import { currentTest, recordRunInTest, runCountInTest } from './vitest/current-t
 import { takeTestOption } from './vitest/explicit-test.js';
 import { startProgress } from './progress/progress.js';
 import { startSplit, finishSplit } from './split/apply-split.js';
+import { watchRun } from './sequential/watch-run.js';
 
 /**
  * Drive load at `options.target` and measure it. Resolves with a finished result — also when
@@ -47,14 +48,19 @@ export async function runLoad(options: LoadOptions, test: ReturnType<typeof curr
   };
   const driver = selectDriver(resolved);
   const progress = startProgress(recorder, resolved, profile);
+  const watch = resolved.until && resolved.durationMs !== undefined
+    ? watchRun(resolved.until, resolved.durationMs, recorder.startMs, () => recorder.liveTotal())
+    : undefined;
+  const signal = watch ? AbortSignal.any([stop.signal, watch.signal]) : stop.signal;
   let driverReport: Awaited<ReturnType<typeof driver>>;
   try {
-    driverReport = await driver({ options: resolved, recorder, plan, signal: stop.signal, warn });
+    driverReport = await driver({ options: resolved, recorder, plan, signal, warn });
   } finally {
     progress.stop();
     stop.unlink();
   }
   const report = recorder.finish();
+  const sequential = watch?.finish(report.durationMs, stop.signal.aborted);
   if (stop.signal.aborted) warn(`run aborted after ${Math.round(report.durationMs)} ms`);
   if (report.total.requests.cancelled > 0) {
     warn(`${report.total.requests.cancelled} request(s) still in flight at the end were counted as cancelled`);
@@ -70,6 +76,7 @@ export async function runLoad(options: LoadOptions, test: ReturnType<typeof curr
     options: describeOptions(resolved),
   });
   if (driverReport.schedule) result.schedule = driverReport.schedule;
+  if (sequential) result.sequential = sequential;
   finishSplit(result, split, runCountInTest(test));
   return result;
 }

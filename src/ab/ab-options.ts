@@ -6,8 +6,9 @@ import { LOAD_OPTION_KEYS, type LoadOptions } from '../options/load-options.js';
 import { parseTarget } from '../options/target.js';
 import { validateLoadOptions } from '../options/validate-load.js';
 import type { CompareTargetsOptions } from './ab-types.js';
+import { resolveSequentialAb, type SequentialAbPlan } from './sequential-ab.js';
 
-const AB_KEYS = [...LOAD_OPTION_KEYS.filter((k) => k !== 'target'), 'baseline', 'candidate', 'rounds', 'warmup'] as const;
+const AB_KEYS = [...LOAD_OPTION_KEYS.filter((k) => k !== 'target'), 'baseline', 'candidate', 'rounds', 'warmup', 'sequential'] as const;
 const DEFAULT_ROUNDS = 6;
 
 /** compareTargets() options after validation. */
@@ -20,6 +21,8 @@ export interface AbPlan {
   load: Omit<LoadOptions, 'target'>;
   /** Duration of each run, ms, when the runs are time-bounded. */
   roundDurationMs?: number;
+  /** Sequential comparison: rounds are added in pairs until decided (then `rounds` = maxRounds). */
+  sequential?: SequentialAbPlan;
 }
 
 /**
@@ -36,15 +39,19 @@ export function validateCompareOptions(options: unknown): AbPlan {
   const allowRemote = o.allowRemote === true;
   const baseline = parseTarget(o.baseline, allowRemote, 'baseline').href;
   const candidate = parseTarget(o.candidate, allowRemote, 'candidate').href;
-  const rounds = o.rounds ?? DEFAULT_ROUNDS;
+  if (o.sequential !== undefined && o.rounds !== undefined) {
+    throw new InvalidOptionError('rounds', o.rounds, 'no rounds with sequential (it takes minRounds and maxRounds)');
+  }
+  const sequential = o.sequential === undefined ? undefined : resolveSequentialAb(o.sequential);
+  const rounds = sequential?.maxRounds ?? o.rounds ?? DEFAULT_ROUNDS;
   if (typeof rounds !== 'number' || !Number.isInteger(rounds) || rounds < 2 || rounds % 2 !== 0) {
     throw new InvalidOptionError('rounds', rounds, 'an even integer >= 2 (rounds alternate AB and BA, so drift hits both targets alike)');
   }
   const warmupMs = o.warmup === undefined ? 0 : parseDurationMs(o.warmup, 'warmup', { allowZero: true });
   if (warmupMs > 0 && o.stages !== undefined) throw new InvalidOptionError('warmup', o.warmup, 'no warmup with stages (warm up with users or rate)');
-  const { baseline: _b, candidate: _c, rounds: _r, warmup: _w, ...rest } = o;
+  const { baseline: _b, candidate: _c, rounds: _r, warmup: _w, sequential: _s, ...rest } = o;
   const load: Omit<LoadOptions, 'target'> = { ledger: false, ...rest, seed: o.seed ?? randomBytes(4).readUInt32LE(0) };
   // Fail before the first run, not in round 4.
   const resolved = validateLoadOptions({ ...load, target: baseline });
-  return { baseline, candidate, rounds, warmupMs, load, ...(resolved.durationMs !== undefined && resolved.stages.length === 0 ? { roundDurationMs: resolved.durationMs } : {}) };
+  return { baseline, candidate, rounds, warmupMs, load, ...(sequential ? { sequential } : {}), ...(resolved.durationMs !== undefined && resolved.stages.length === 0 ? { roundDurationMs: resolved.durationMs } : {}) };
 }

@@ -5,6 +5,7 @@ import { currentTest, recordAbInTest } from '../vitest/current-test.js';
 import { validateCompareOptions, type AbPlan } from './ab-options.js';
 import type { CompareTargetsOptions } from './ab-types.js';
 import type { AbResult, AbRound, AbSideFigures } from '../contracts/ab-result.js';
+import { lookAtRounds, sequentialAbReport, type AbLook } from './sequential-ab.js';
 
 type Side = 'baseline' | 'candidate';
 
@@ -30,6 +31,8 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
     for (const side of ['baseline', 'candidate'] as const) await run(side, 'warm-up', { duration: plan.warmupMs, requests: undefined });
   }
   const rounds: AbRound[] = [];
+  let look: AbLook | undefined;
+  let looked = 0;
   for (let r = 1; r <= plan.rounds && !plan.load.signal?.aborted; r++) {
     const order = r % 2 === 1 ? 'AB' : 'BA';
     const figures = new Map<Side, AbSideFigures>();
@@ -37,8 +40,14 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
       figures.set(side, sideFigures(await run(side, `round ${r}`)));
     }
     rounds.push({ round: r, order, baseline: figures.get('baseline')!, candidate: figures.get('candidate')! });
+    if (plan.sequential && r % 2 === 0 && r >= plan.sequential.minRounds) {
+      look = lookAtRounds(rounds, header(plan), plan.sequential, looked);
+      looked = r;
+      if (look.state !== 'inconclusive') break;
+    }
   }
-  if (rounds.length < plan.rounds) warnings.push(`aborted after ${rounds.length} of ${plan.rounds} rounds`);
+  const decided = look !== undefined && look.state !== 'inconclusive';
+  if (rounds.length < plan.rounds && !decided) warnings.push(`aborted after ${rounds.length} of ${plan.rounds} rounds`);
   const result: AbResult = {
     kind: 'vitest-stress/ab',
     schemaVersion: 1,
@@ -52,9 +61,20 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
     startedAt,
     rounds,
     warnings,
+    ...(plan.sequential
+      ? { sequential: sequentialAbReport(plan.sequential, rounds.length, look, plan.load.signal?.aborted === true) }
+      : {}),
   };
   recordAbInTest(result, test);
   return result;
+}
+
+/** What judgeAb reads besides the rounds (nothing of it decides a verdict). */
+function header(plan: AbPlan): Omit<AbResult, 'rounds'> {
+  return {
+    kind: 'vitest-stress/ab', schemaVersion: 1, baseline: plan.baseline, candidate: plan.candidate,
+    order: '', warmupMs: plan.warmupMs, profile: activeProfileName(), startedAt: '', warnings: [],
+  };
 }
 
 function runName(plan: AbPlan, side: Side, label: string): string {

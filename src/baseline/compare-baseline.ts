@@ -1,6 +1,7 @@
 import type { RunResult } from '../contracts/run-result.js';
 import { bootstrapMeanRatio, bootstrapQuantileRatio } from '../trust/block-bootstrap.js';
-import { decodeSparse } from '../trust/histogram-ranks.js';
+import { decodeSparse, type SparseHistogram } from '../trust/histogram-ranks.js';
+import { orderStatisticQuantileRatio } from '../trust/quantile-ratio.js';
 import { minSamplesForQuantile } from '../trust/order-statistic-ranks.js';
 import { newcombeDifference } from '../trust/proportion-interval.js';
 import { MIN_THROUGHPUT_SECONDS, perSecondFinished } from '../trust/throughput-interval.js';
@@ -48,11 +49,23 @@ function comparePercentile(entry: BaselineEntry, run: RunResult, t: Extract<Tole
   }
   const before = entry.seconds.map((s) => decodeSparse(s.histogram)).filter((h) => h.total > 0);
   const now = (run.secondHistograms ?? []).map(decodeSparse).filter((h) => h.total > 0);
-  if (before.length < MIN_LATENCY_BLOCKS || now.length < MIN_LATENCY_BLOCKS) {
-    return { ...base, reason: `the block bootstrap needs at least ${MIN_LATENCY_BLOCKS} seconds with responses per run; the baseline had ${before.length}, this run ${now.length}` };
-  }
+  if (before.length < MIN_LATENCY_BLOCKS || now.length < MIN_LATENCY_BLOCKS) return compareShortRun(base, before, now, q, t, o);
   const r = bootstrapQuantileRatio(before, now, q, { confidence: o.confidence, seed: o.seed });
   const interval = { estimate: r.estimate, low: r.low, high: r.high, confidence: o.confidence, method: `block bootstrap (${r.blocks[0]} vs ${r.blocks[1]} blocks)` };
+  const outcome = outcomeOf(r.low, r.high, t.maxRatio, 1, true);
+  return { ...base, interval, outcome, ...(outcome === 'inconclusive' ? { reason: `the ratio's bounds straddle the tolerance ${t.maxRatio.toFixed(2)}` } : {}) };
+}
+
+/**
+ * A run (or baseline) with fewer than MIN_LATENCY_BLOCKS seconds with responses: too few blocks for
+ * the block bootstrap, so the ratio of the two order-statistic intervals judges it (independent
+ * samples assumed; docs/trust.md says why that is only for short runs).
+ */
+function compareShortRun(base: MetricComparison, before: SparseHistogram[], now: SparseHistogram[], q: number, t: Extract<Tolerance, { kind: 'ratio'; maxRatio: number }>, o: CompareOptions): MetricComparison {
+  const r = orderStatisticQuantileRatio(before, now, q, o.confidence);
+  if (r === null) return { ...base, reason: `${t.metric}: too few responses for an order-statistics interval on both sides` };
+  const blocks = `${before.length} vs ${now.length} s, shorter than the ${MIN_LATENCY_BLOCKS} s the block bootstrap needs`;
+  const interval = { estimate: r.estimate, low: r.low, high: r.high, confidence: o.confidence, method: `order-statistics ratio (${blocks})` };
   const outcome = outcomeOf(r.low, r.high, t.maxRatio, 1, true);
   return { ...base, interval, outcome, ...(outcome === 'inconclusive' ? { reason: `the ratio's bounds straddle the tolerance ${t.maxRatio.toFixed(2)}` } : {}) };
 }

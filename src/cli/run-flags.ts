@@ -6,7 +6,7 @@ export const RUN_FLAGS = {
   target: { type: 'string' }, users: { type: 'string' }, requests: { type: 'string' }, duration: { type: 'string' },
   'payload-size': { type: 'string' }, endpoint: { type: 'string' }, timeout: { type: 'string' }, seed: { type: 'string' },
   output: { type: 'string' }, 'p95-below': { type: 'string' }, 'max-error-rate': { type: 'string' },
-  'allow-remote': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  'allow-remote': { type: 'boolean' }, 'stop-when-decided': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Users and requests per user at most: far past what one machine drives, short of absurd. */
@@ -30,7 +30,18 @@ export interface RunFlags {
   p95BelowMs: number | undefined;
   maxErrorRate: number | undefined;
   allowRemote: boolean;
+  /** Judge --p95-below / --max-error-rate while running and stop when decided (needs --duration). */
+  stopWhenDecided: boolean;
   help: boolean;
+}
+
+function stopWhenDecided(values: Record<string, unknown>, duration: string | undefined): boolean {
+  if (values['stop-when-decided'] !== true) return false;
+  if (duration === undefined) throw new FlagError('--stop-when-decided needs --duration (the maximum)');
+  if (values['p95-below'] === undefined && values['max-error-rate'] === undefined) {
+    throw new FlagError('--stop-when-decided needs --p95-below and/or --max-error-rate (what to decide)');
+  }
+  return true;
 }
 
 /**
@@ -60,6 +71,7 @@ export function parseRunFlags(argv: string[]): RunFlags {
     p95BelowMs: num(values, 'p95-below', Infinity),
     maxErrorRate: num(values, 'max-error-rate', 1),
     allowRemote: values['allow-remote'] === true,
+    stopWhenDecided: stopWhenDecided(values, duration),
     help: false,
   };
 }

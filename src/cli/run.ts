@@ -24,6 +24,9 @@ SLA was breached or nothing succeeded, 2 for bad flags.
   --output <file>       write the full result as JSON (atomically)
   --p95-below <ms>      SLA: fail unless p95 is below this
   --max-error-rate <f>  SLA: fail unless the error rate is below this fraction (0 < f <= 1)
+  --stop-when-decided   judge those SLAs every second with an always-valid sequential
+                        method and stop once each is decided (--duration is the maximum);
+                        exit 1 on a conclusive breach, 0 on a pass or an undecided SLA
   --allow-remote        allow a non-loopback target`;
 
 /** `vitest-stress run ...`: returns the exit code. */
@@ -49,6 +52,7 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
     scenarios: [{ name: `POST ${flags.endpoint}`, method: 'POST', path: flags.endpoint, body, headers: { 'content-type': 'application/json' } }],
     ...(flags.duration !== undefined ? { duration: flags.duration } : { requests: flags.users * flags.requests! }),
     progress: true,
+    ...(flags.stopWhenDecided ? { until: untilOf(flags) } : {}),
   };
 
   let run: Awaited<ReturnType<typeof load>>;
@@ -66,8 +70,23 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
   }
   const breaches: string[] = [];
   if (run.requests.ok === 0) breaches.push('no request succeeded');
-  if (flags.p95BelowMs !== undefined && !(run.latency.p95 !== null && run.latency.p95 < flags.p95BelowMs)) breaches.push(`p95 ${run.latency.p95 ?? 'n/a'} ms is not below ${flags.p95BelowMs} ms`);
-  if (flags.maxErrorRate !== undefined && !(run.errorRate < flags.maxErrorRate)) breaches.push(`error rate ${(run.errorRate * 100).toFixed(2)}% is not below ${(flags.maxErrorRate * 100).toFixed(2)}%`);
+  if (run.sequential) {
+    io.stdout.write(`  ${sequentialLine(run.sequential)}\n`);
+    for (const v of run.sequential.verdicts.filter((x) => x.state === 'fail')) breaches.push(`${v.metric} is not below ${v.threshold} (conclusive at ${(v.atMs / 1000).toFixed(1)} s)`);
+  } else if (flags.p95BelowMs !== undefined && !(run.latency.p95 !== null && run.latency.p95 < flags.p95BelowMs)) breaches.push(`p95 ${run.latency.p95 ?? 'n/a'} ms is not below ${flags.p95BelowMs} ms`);
+  if (!run.sequential && flags.maxErrorRate !== undefined && !(run.errorRate < flags.maxErrorRate)) breaches.push(`error rate ${(run.errorRate * 100).toFixed(2)}% is not below ${(flags.maxErrorRate * 100).toFixed(2)}%`);
   for (const b of breaches) io.stdout.write(`  SLA ✗ ${b}\n`);
   return breaches.length ? 1 : 0;
+}
+
+function untilOf(flags: RunFlags): { p95Below?: number; errorRateBelow?: number } {
+  return {
+    ...(flags.p95BelowMs !== undefined ? { p95Below: flags.p95BelowMs } : {}),
+    ...(flags.maxErrorRate !== undefined ? { errorRateBelow: flags.maxErrorRate } : {}),
+  };
+}
+
+function sequentialLine(report: NonNullable<Awaited<ReturnType<typeof load>>['sequential']>): string {
+  const states = report.verdicts.map((v) => `${v.metric} ${v.state}`).join(', ');
+  return `Stopped: ${report.stoppedBecause} at ${(report.stoppedAtMs / 1000).toFixed(1)} s of at most ${(report.maxDurationMs / 1000).toFixed(0)} s (${states})`;
 }

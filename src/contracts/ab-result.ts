@@ -48,6 +48,25 @@ export interface AbResult {
   rounds: AbRound[];
   /** Warnings of the underlying runs (late sends, loop lag, cancelled requests), prefixed with the run. */
   warnings: string[];
+  /** Present for a sequential comparison (`sequential: { minRounds, maxRounds }`): when and why it stopped. */
+  sequential?: AbSequentialReport;
+}
+
+/** How a sequential A/B comparison ended: rounds were added in ABBA pairs until decided. */
+export interface AbSequentialReport {
+  /** 1 − α over all looks together. */
+  confidence: number;
+  method: 'obrien-fleming-spending';
+  /** The tolerances judged at every look, as written ({ p95: '+10%' } by default). */
+  tolerances: Record<string, string>;
+  minRounds: number;
+  maxRounds: number;
+  roundsUsed: number;
+  /** 'decided': pass or fail before maxRounds; 'max-rounds': still undecided; 'aborted': signal. */
+  stoppedBecause: 'decided' | 'max-rounds' | 'aborted';
+  state: 'pass' | 'fail' | 'inconclusive';
+  /** The per-bound confidence of the look that decided (or of the last look): judge with it to agree. */
+  lookConfidence: number;
 }
 
 /** True for a compareTargets() result. */

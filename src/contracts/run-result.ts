@@ -1,3 +1,4 @@
+import type { SequentialReport } from './sequential.js';
 import type { FaultBreakdown } from './fault-breakdown.js';
 import type { LatencyIntervals, LatencySummary } from './latency.js';
 import type { MetricsSeries } from './metrics-series.js';
@@ -150,6 +151,8 @@ export interface RunResult extends RunSummary {
   faults?: FaultBreakdown;
   /** Server metrics sampled during the run: added by loadWithMetrics() or withMetrics() (vitest-stress/metrics). */
   metrics?: MetricsSeries;
+  /** Present for `load({ until })`: when and why the run stopped, and each SLA's sequential verdict. */
+  sequential?: SequentialReport;
 }
 
 /** Which share of a split load a run drove, and how it met the common start. */

@@ -8,6 +8,7 @@ import type { ThresholdSpec } from './threshold-spec.js';
 import { record, vitestPass, type MatcherResult } from './verdict.js';
 import { resolveConfidence } from './confidence-options.js';
 import { judgeWithConfidence } from './judge-confidence.js';
+import { judgeSequential, sequentialVerdictFor } from './judge-sequential.js';
 
 /** A threshold judged without side effects: what the matcher returns and the verdict to record. */
 export interface ThresholdJudgement {
@@ -80,6 +81,12 @@ export function judgeThreshold(state: MatcherState, received: unknown, spec: Thr
     record(state, { ...judgement.verdict, provisional: true, judged });
     const message = `provisional (split run, re-judged by vitest-stress merge): ${judgement.verdict.message}`;
     return { pass: vitestPass(false, isNot), message: () => message };
+  }
+  const sequential = isRunSummary(received) ? sequentialVerdictFor(received, spec) : undefined;
+  if (sequential && isRunSummary(received)) {
+    const observed = judgement.verdict.observed as number;
+    const inconclusive = confidence?.inconclusive;
+    return judgeSequential(state, received, spec, { verdict: sequential, observed, format: formatOf(spec), inconclusive });
   }
   if (confidence && isRunSummary(received)) {
     const limit = spec.threshold as number;

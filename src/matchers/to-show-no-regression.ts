@@ -1,5 +1,5 @@
 import type { MatcherState } from 'vitest';
-import { isAbResult } from '../contracts/ab-result.js';
+import { isAbResult, type AbResult } from '../contracts/ab-result.js';
 import type { AbTolerances } from '../ab/judge-ab.js';
 import { describeHeadline, describeJudgement, describeMetric } from '../ab/describe-ab.js';
 import { judgeAb, type AbJudgement } from '../ab/judge-ab.js';
@@ -37,7 +37,7 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
   if (typeof resolved !== 'object') return fail(`${MATCHER}: ${resolved}`);
   let judgement: AbJudgement;
   try {
-    judgement = judgeAb(received, tolerances, resolved.confidence);
+    judgement = judgeAb(received, tolerances, sequentialConfidence(received, tolerances, options) ?? resolved.confidence);
   } catch (error) {
     if (error instanceof StressError) return fail(`${MATCHER}: ${error.message}`);
     throw error;
@@ -56,4 +56,16 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
   }
   // Inconclusive does what the policy says with and without `.not`.
   return { pass: vitestPass(failsTest(afterNot(judgement.state, isNot), policy), isNot), message: () => message };
+}
+
+/**
+ * A sequential comparison is judged at the per-bound confidence of the look that stopped it, so
+ * the matcher agrees with the stop; only when it states the tolerances that comparison watched
+ * and no confidence of its own.
+ */
+function sequentialConfidence(ab: AbResult, tolerances: AbTolerances | undefined, options: NoRegressionOptions): number | undefined {
+  const report = ab.sequential;
+  if (report === undefined || options.confidence !== undefined) return undefined;
+  const same = JSON.stringify(tolerances ?? { p95: '+10%' }) === JSON.stringify(report.tolerances);
+  return same ? report.lookConfidence : undefined;
 }

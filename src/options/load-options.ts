@@ -2,6 +2,7 @@ import type { TestRef } from '../vitest/explicit-test.js';
 import type { Duration } from './duration.js';
 import type { SplitOptions } from './split-option.js';
 import type { ResolvedTls, TlsOptions } from './tls.js';
+import type { ResolvedUntil, UntilOptions } from '../sequential/until-options.js';
 
 /** A request body: an object (sent as JSON), a string, or a function returning either per request. */
 export type BodyOption = string | object | ((context: BodyContext) => string | object);
@@ -88,6 +89,12 @@ export interface LoadOptions {
   split?: SplitOptions;
   /** https: targets: certificates to trust and whether to verify (default: verify against Node's CAs). Same on every engine. */
   tls?: TlsOptions;
+  /**
+   * Stop when decided: judge these SLAs once a second while the run runs (with an always-valid
+   * sequential method) and stop as soon as each is conclusively passed or failed; `duration` is
+   * the maximum. See docs/trust.md.
+   */
+  until?: UntilOptions;
 }
 
 export interface ResolvedScenario {
@@ -134,12 +141,14 @@ export interface ResolvedLoadOptions {
   clientTimeout?: { rate: number; timeoutMs: number };
   /** Set for https: targets (verification on unless turned off), undefined for http:. */
   tls?: ResolvedTls;
+  /** Stop when decided (`until`): the SLAs watched while the run runs. */
+  until?: ResolvedUntil;
 }
 
 export const LOAD_OPTION_KEYS = [
   'target', 'users', 'rate', 'stages', 'duration', 'requests', 'thinkTime', 'timeout', 'headers', 'scenarios',
   'requestIdHeader', 'requestIdPrefix', 'signal', 'allowRemote', 'ledger', 'seed', 'maxInFlight', 'engine',
-  'progress', 'name', 'clientTimeout', 'tls',
+  'progress', 'name', 'clientTimeout', 'tls', 'until',
   'split',
 ] as const;
 export const SCENARIO_KEYS = ['name', 'weight', 'method', 'path', 'headers', 'body'] as const;

@@ -1,3 +1,4 @@
+import { resolveUntil } from '../sequential/until-options.js';
 import { randomBytes } from 'node:crypto';
 import { InvalidOptionError } from '../errors.js';
 import { MAX_DURATION_MS, parseDurationMs } from './duration.js';
@@ -240,5 +241,6 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
     name: o.name as string | undefined,
     clientTimeout,
     tls: resolveTls(o.tls, target),
+    until: o.until === undefined ? undefined : resolveUntil(o.until, stages.length > 0 ? undefined : durationMs),
   };
 }

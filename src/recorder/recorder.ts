@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
-import type { LedgerEntry, RunSummary, TimelineEntry } from '../contracts/run-result.js';
+import type { LedgerEntry, RequestCounts, RunSummary, TimelineEntry } from '../contracts/run-result.js';
+import type { LatencyHistogram } from '../histogram/latency-histogram.js';
 import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
 import { InFlightList, InFlightTicket, type Ticket } from './in-flight.js';
@@ -83,6 +84,11 @@ export class Recorder {
     this.ledger = (options.ledger ?? true) ? new Ledger(options.idPrefix) : undefined;
     this.startMs = this.now();
     this.timeline = new Timeline(this.startMs);
+  }
+
+  /** The run's live histogram of successful responses and its counts, for sequential looks (read only). */
+  liveTotal(): { histogram: LatencyHistogram; counts: Readonly<RequestCounts> } {
+    return { histogram: this.total.histogram, counts: this.total.counts };
   }
 
   /** Requests sent and not finished yet. */

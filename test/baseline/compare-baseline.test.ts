@@ -49,9 +49,18 @@ describe('compareToBaseline', () => {
     expect(p95!.reason).toBe('p95 at 95% confidence needs at least 59 successful responses per run; the baseline had 3000, this run 20');
   });
 
-  test('a run of fewer than 5 seconds cannot be block-bootstrapped', () => {
-    const [p95] = compareToBaseline(entry, noisyRun(6, 1, { n: 600, durationMs: 3000 }), parseTolerances({ p95: '+10%' }), options);
-    expect(p95!.reason).toBe('the block bootstrap needs at least 5 seconds with responses per run; the baseline had 31, this run 4');
+  test('a 4-second run 30% slower is judged all the same: a regression on the order-statistics ratio', () => {
+    // 1400 samples in 3.5 s: the run the issue reported as always inconclusive.
+    const [p95] = compareToBaseline(entry, noisyRun(6, 1.3, { n: 1400, durationMs: 3500 }), parseTolerances({ p95: '+10%' }), options);
+    expect(p95).toMatchObject({ outcome: 'regression' });
+    expect(p95!.interval!.low).toBeGreaterThan(1.1);
+    expect(describeComparison(p95!)).toMatch(/^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, order-statistics ratio \(31 vs 4 s, shorter than the 5 s the block bootstrap needs\)\) past the tolerance \+10%$/);
+  });
+
+  test('an unchanged 4-second twin with 3000 samples is unchanged, not a regression', () => {
+    const [p95] = compareToBaseline(entry, noisyRun(8, 1, { n: 3000, durationMs: 3500 }), parseTolerances({ p95: '+10%' }), options);
+    expect(p95!.outcome).toBe('unchanged');
+    expect(p95!.interval!.high).toBeLessThanOrEqual(1.1);
   });
 });
 
