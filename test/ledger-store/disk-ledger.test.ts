@@ -79,7 +79,7 @@ describe('DiskLedger', () => {
     expect(status.error).toMatch(/ENOSPC/);
     let err: unknown;
     try {
-      [...disk];
+      Array.from(disk);
     } catch (error) {
       err = error;
     }
