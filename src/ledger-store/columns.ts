@@ -29,7 +29,3 @@ export function newColumnChunk(rows: number): ColumnChunk {
   return chunk;
 }
 
-/** Column `name` of `chunk` (typed for writes of plain numbers). */
-export function column(chunk: ColumnChunk, name: ColumnName): TypedArray {
-  return chunk[name];
-}
