@@ -15,6 +15,7 @@ export type StressErrorCode =
   | 'ERR_STRESS_MISSING_PEER'
   | 'ERR_STRESS_PROMETHEUS_START'
   | 'ERR_STRESS_BASELINE_FILE'
+  | 'ERR_STRESS_LEDGER_INCOMPLETE'
   | PrometheusQueryErrorCode;
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */

@@ -15,23 +15,30 @@ export interface AuditComparison {
   complete: boolean;
 }
 
-/** Compare the ids in an audit trail with the run's ledger. */
-export function compareAuditTrail(ledger: readonly LedgerEntry[], auditedIds: readonly string[]): AuditComparison {
+/**
+ * Compare the ids in an audit trail with the run's ledger: an array, or any iterable such as a
+ * DiskLedger read one chunk at a time (a partial one throws LedgerIncompleteError).
+ */
+export function compareAuditTrail(ledger: Iterable<LedgerEntry>, auditedIds: readonly string[]): AuditComparison {
   const counts = new Map<string, number>();
   for (const id of auditedIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  const answered = new Set<string>();
-  const sent = new Set<string>();
+  // One pass over the ledger, keeping state only for audited ids (1 sent, 2 answered): no set of
+  // every ledger id, so a ledger read from disk one chunk at a time stays out of memory.
+  const seen = new Map<string, 1 | 2>();
+  const missing: string[] = [];
+  let expected = 0;
   for (const e of ledger) {
-    sent.add(e.id);
-    if (e.outcome === 'ok' || e.outcome === 'http-error') answered.add(e.id);
+    const answered = e.outcome === 'ok' || e.outcome === 'http-error';
+    if (answered) expected++;
+    if (counts.has(e.id)) seen.set(e.id, answered || seen.get(e.id) === 2 ? 2 : 1);
+    else if (answered) missing.push(e.id);
   }
-  const missing = [...answered].filter((id) => !counts.has(id));
   const duplicated = [...counts].filter(([, n]) => n > 1).map(([id, count]) => ({ id, count }));
-  const unknown = [...counts.keys()].filter((id) => !sent.has(id));
+  const unknown = [...counts.keys()].filter((id) => !seen.has(id));
   let auditedWithoutAnswer = 0;
-  for (const id of counts.keys()) if (sent.has(id) && !answered.has(id)) auditedWithoutAnswer++;
+  for (const state of seen.values()) if (state === 1) auditedWithoutAnswer++;
   return {
-    expected: answered.size,
+    expected,
     missing,
     duplicated,
     unknown,

@@ -71,7 +71,7 @@ function emptyUnexplained(): UnexplainedFailures {
 }
 
 /** The failures of a run without a proxy: nothing was injected, so every failure is unexplained. */
-export function unexplainedFailures(ledger: readonly LedgerEntry[]): UnexplainedFailures {
+export function unexplainedFailures(ledger: Iterable<LedgerEntry>): UnexplainedFailures {
   const unexplained = emptyUnexplained();
   for (const request of ledger) if (isFailure(request.outcome)) countUnexplained(unexplained, request, undefined);
   return unexplained;

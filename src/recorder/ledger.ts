@@ -4,13 +4,13 @@ import type { RequestOutcome } from '../contracts/request-outcome.js';
 /** Rows per chunk: the columns of one chunk take 250 KB; the ledger grows a chunk at a time, never copying. */
 const CHUNK_ROWS = 8192;
 
-const OUTCOMES: readonly RequestOutcome[] = ['ok', 'http-error', 'error', 'timeout', 'cancelled'];
+export const OUTCOMES: readonly RequestOutcome[] = ['ok', 'http-error', 'error', 'timeout', 'cancelled'];
 const OUTCOME_CODE = new Map(OUTCOMES.map((outcome, code) => [outcome, code]));
 const OK = OUTCOME_CODE.get('ok')!;
 const CANCELLED = OUTCOME_CODE.get('cancelled')!;
 const HTTP_ERROR = OUTCOME_CODE.get('http-error')!;
 /** Causes by code; code 0 is none. */
-const CAUSES: readonly (FailureCause | undefined)[] = [undefined, 'client-timeout-chaos'];
+export const CAUSES: readonly (FailureCause | undefined)[] = [undefined, 'client-timeout-chaos'];
 const CAUSE_CODE = new Map(CAUSES.map((cause, code) => [cause, code]));
 
 /** One chunk of rows, a typed array per field. */
