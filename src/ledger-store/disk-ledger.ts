@@ -1,4 +1,5 @@
-import type { FailureCause, LedgerEntry, RequestOutcome } from '../result/types.js';
+import type { FailureCause, LedgerEntry } from '../contracts/run-result.js';
+import type { RequestOutcome } from '../contracts/request-outcome.js';
 import { CAUSES, OUTCOMES } from '../recorder/ledger.js';
 import { LedgerFileWriter, DEFAULT_CHUNK_ROWS, type LedgerFileIo, type LedgerFileStatus } from './ledger-file-writer.js';
 import { readLedgerChunks } from './ledger-file-reader.js';

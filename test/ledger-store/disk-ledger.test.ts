@@ -6,7 +6,8 @@ import { DiskLedger } from '../../src/ledger-store/disk-ledger.js';
 import { ROW_BYTES } from '../../src/ledger-store/columns.js';
 import { LedgerIncompleteError } from '../../src/ledger-store/ledger-file-reader.js';
 import { Ledger } from '../../src/recorder/ledger.js';
-import type { FailureCause, RequestOutcome } from '../../src/result/types.js';
+import type { FailureCause } from '../../src/contracts/run-result.js';
+import type { RequestOutcome } from '../../src/contracts/request-outcome.js';
 
 type Row = [number, string, RequestOutcome, number, string | undefined, number | undefined, number, FailureCause?];
 
