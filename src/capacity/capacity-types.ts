@@ -1,0 +1,47 @@
+import type { VerdictState } from '../vitest/meta.js';
+import type { SlaLineVerdict } from './judge-level.js';
+
+/** One level as run and judged (the last, longest run when it was extended). */
+export interface LevelSummary {
+  /** Users (closed model) or requests per second (open model). */
+  level: number;
+  state: VerdictState;
+  /** Times the level was run (1 + extensions). */
+  runs: number;
+  durationMs: number;
+  throughputRps: number;
+  p50Ms: number | null;
+  p95Ms: number | null;
+  p99Ms: number | null;
+  errorRate: number;
+  lines: SlaLineVerdict[];
+  /** Where the level came from: the step ramp or the bisection. */
+  phase: 'step' | 'refine';
+  /** Generator trouble during the level: event-loop lag or late / unsent open-model sends. */
+  generatorWarnings: string[];
+}
+
+/** What findCapacity() found. */
+export interface CapacityResult {
+  kind: 'vitest-stress/capacity';
+  model: 'closed' | 'open';
+  unit: 'users' | 'rps';
+  /**
+   * 'found': a pass and a conclusive fail above it; 'limit-not-reached': the top level passed;
+   * 'none': even the first level did not pass; 'stopped': wall time or abort ended the search.
+   */
+  outcome: 'found' | 'limit-not-reached' | 'none' | 'stopped';
+  /** The highest level that passed conclusively; null when none did. */
+  capacity: number | null;
+  /** The lowest level above the capacity that did not pass (failed or stayed inconclusive). */
+  firstFailing: number | null;
+  /** The SLA lines the first failing level broke (or could not settle). */
+  brokenLines: SlaLineVerdict[];
+  /** True when the generator lagged or sent late at a level that decided the answer: a lower bound. */
+  generatorBound: boolean;
+  confidence: number;
+  resolution: number;
+  levels: LevelSummary[];
+  wallTimeMs: number;
+  warnings: string[];
+}

@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { findCapacity } from '../../src/capacity/find-capacity.js';
+import { startPoolServer, type PoolServer } from '../helpers/pool-server.js';
+
+// Ground truth: c = 4 workers, s = 20 ms. Closed model without think time: R(N) ≈ N·s/c, so
+// under p95 < k·s with k = 3 the capacity is about c·k = 12 users.
+const WORKERS = 4;
+const SERVICE_MS = 20;
+const K = 3;
+
+describe('findCapacity on a server of known capacity', () => {
+  let server: PoolServer;
+  beforeAll(async () => {
+    server = await startPoolServer(WORKERS, SERVICE_MS);
+  });
+  afterAll(() => server.close());
+
+  test('finds c·k users within the step, refined to one user', async () => {
+    const result = await findCapacity({
+      target: server.url,
+      users: { from: 4, to: 28, step: 4 },
+      sla: { p95: K * SERVICE_MS },
+      levelDuration: '2s',
+      settle: '200ms',
+      maxWallTime: '100s',
+    });
+    const expected = WORKERS * K;
+    expect(result.outcome).toBe('found');
+    expect(result.capacity).toBeGreaterThanOrEqual(expected - 4);
+    expect(result.capacity).toBeLessThanOrEqual(expected);
+    // Refined to the resolution: the first failing level is one user above the capacity.
+    expect(result.firstFailing).toBe(result.capacity! + 1);
+    expect(result.brokenLines.map((l) => l.metric)).toContain('p95');
+    expect(result.levels.some((l) => l.phase === 'refine')).toBe(true);
+    // Every counted pass was conclusive: no inconclusive level below the capacity counted.
+    for (const level of result.levels.filter((l) => l.level <= result.capacity!)) {
+      expect(level.lines.every((line) => line.high !== null && line.high < line.limit)).toBe(true);
+    }
+  }, 120_000);
+
+  test('says the limit was not reached when the top level passes', async () => {
+    const result = await findCapacity({
+      target: server.url, users: { from: 1, to: 2, step: 1 }, sla: { p95: 50 * SERVICE_MS },
+      levelDuration: '2s', settle: 0,
+    });
+    expect(result.outcome).toBe('limit-not-reached');
+    expect(result.capacity).toBe(2);
+    expect(result.firstFailing).toBeNull();
+  }, 60_000);
+
+  test('finds no capacity when even the first level fails', async () => {
+    const result = await findCapacity({
+      target: server.url, users: { from: 8, to: 16, step: 8 }, sla: { p95: SERVICE_MS / 2 },
+      levelDuration: '1s', settle: 0,
+    });
+    expect(result.outcome).toBe('none');
+    expect(result.capacity).toBeNull();
+    expect(result.firstFailing).toBe(8);
+  }, 60_000);
+
+  test('a target that is down is a conclusive fail, never a pass', async () => {
+    const result = await findCapacity({
+      target: 'http://127.0.0.1:9', users: { from: 1, to: 4, step: 1 }, sla: { p95: 1000 },
+      levelDuration: '500ms', settle: 0,
+    });
+    expect(result.outcome).toBe('none');
+    expect(result.levels[0].lines[0].reason).toMatch(/no successful responses/);
+  }, 60_000);
+});
