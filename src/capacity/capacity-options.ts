@@ -1,6 +1,9 @@
 import { InvalidOptionError } from '../errors.js';
 import type { LoadOptions } from '../options/load-options.js';
 import { parseDurationMs, type Duration } from '../options/duration.js';
+import { parseTarget } from '../options/target.js';
+import { DEFAULT_METRIC_NAMES } from '../metrics/select.js';
+import { SATURATION_METRIC_NAMES } from './resource-readings.js';
 
 /** The SLA each level is judged against; every field optional, at least one required. */
 export interface CapacitySla {
@@ -39,6 +42,11 @@ export interface CapacityOptions extends Omit<LoadOptions, 'users' | 'rate' | 's
   resolution?: number;
   /** Pause between levels so the target drains what the last level left in flight; default '1s'. */
   settle?: Duration;
+  /**
+   * Sample the target's Prometheus metrics during each level for attribution: default /metrics on
+   * the target's host; false turns it off (attribution then says it was not possible).
+   */
+  metrics?: false | { url?: string; names?: string[]; intervalMs?: number };
   /** Bound on the whole search's wall time, default '10m'; past it the search stops and says so. */
   maxWallTime?: Duration;
 }
@@ -56,13 +64,15 @@ export interface ResolvedCapacityOptions {
   resolution: number;
   settleMs: number;
   maxWallTimeMs: number;
+  /** The /metrics sampler of each level, undefined when off. */
+  metrics: { url: string; names: string[]; intervalMs: number } | undefined;
   /** The load options shared by every level. */
   load: Omit<LoadOptions, 'users' | 'rate' | 'duration'>;
 }
 
 const SLA_KEYS = ['p50', 'p95', 'p99', 'errorRate', 'throughput'] as const;
 const OWN_KEYS = new Set(['users', 'rate', 'sla', 'levelDuration', 'confidence', 'maxExtensions',
-  'resolution', 'settle', 'maxWallTime', 'stages', 'duration', 'requests']);
+  'resolution', 'settle', 'maxWallTime', 'metrics', 'stages', 'duration', 'requests']);
 
 /** Check findCapacity() options; throws InvalidOptionError naming the field and what is allowed. */
 export function resolveCapacityOptions(options: CapacityOptions): ResolvedCapacityOptions {
@@ -102,8 +112,21 @@ export function resolveCapacityOptions(options: CapacityOptions): ResolvedCapaci
     levelDurationMs: positiveMs(options.levelDuration ?? '5s', 'levelDuration'),
     settleMs: parseDurationMs(options.settle ?? '1s', 'settle', { allowZero: true }),
     maxWallTimeMs: positiveMs(options.maxWallTime ?? '10m', 'maxWallTime'),
+    metrics: resolveMetrics(options),
     load: load as ResolvedCapacityOptions['load'],
   };
+}
+
+function resolveMetrics(options: CapacityOptions): ResolvedCapacityOptions['metrics'] {
+  const m = options.metrics;
+  if (m === false) return undefined;
+  if (m !== undefined && (typeof m !== 'object' || m === null)) {
+    throw new InvalidOptionError('metrics', m, 'false or { url?, names?, intervalMs? }');
+  }
+  const url = m?.url ?? new URL('/metrics', parseTarget(options.target, options.allowRemote === true)).href;
+  const names = m?.names ?? [...DEFAULT_METRIC_NAMES, ...SATURATION_METRIC_NAMES];
+  const intervalMs = m?.intervalMs ?? 250;
+  return { url, names: [...new Set(names)], intervalMs };
 }
 
 function modelOf(options: CapacityOptions): 'closed' | 'open' {

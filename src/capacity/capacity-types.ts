@@ -1,5 +1,7 @@
 import type { VerdictState } from '../vitest/meta.js';
+import type { Attribution } from './attribute.js';
 import type { SlaLineVerdict } from './judge-level.js';
+import type { ResourceReading } from './resource-readings.js';
 
 /** One level as run and judged (the last, longest run when it was extended). */
 export interface LevelSummary {
@@ -19,6 +21,10 @@ export interface LevelSummary {
   phase: 'step' | 'refine';
   /** Generator trouble during the level: event-loop lag or late / unsent open-model sends. */
   generatorWarnings: string[];
+  /** The target's resources during the level, from /metrics; absent when none were sampled. */
+  resources?: ResourceReading[];
+  /** Why no resources were read (metrics off, scrape failures). */
+  metricsError?: string;
 }
 
 /** What findCapacity() found. */
@@ -41,6 +47,8 @@ export interface CapacityResult {
   generatorBound: boolean;
   confidence: number;
   resolution: number;
+  /** What saturated at the first failing level, or why that could not be said. */
+  attribution: Attribution;
   levels: LevelSummary[];
   wallTimeMs: number;
   warnings: string[];

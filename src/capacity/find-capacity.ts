@@ -3,6 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { resolveCapacityOptions, type CapacityOptions, type ResolvedCapacityOptions } from './capacity-options.js';
 import type { CapacityResult, LevelSummary } from './capacity-types.js';
 import { runLevel } from './run-level.js';
+import { attribute } from './attribute.js';
 
 /** The search's state between levels. */
 interface Search {
@@ -35,6 +36,7 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
   else if (stopped) search.warnings.push('search stopped by its signal');
   const failing = search.levels.find((l) => l.level === firstFail && l.state !== 'pass');
   const deciding = search.levels.filter((l) => l.level === lastPass || l.level === firstFail);
+  const generatorBound = deciding.some((l) => l.generatorWarnings.length > 0);
   return {
     kind: 'vitest-stress/capacity',
     model: resolved.model,
@@ -43,7 +45,8 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
     capacity: lastPass,
     firstFailing: firstFail,
     brokenLines: failing ? failing.lines.filter((l) => l.state !== 'pass') : [],
-    generatorBound: deciding.some((l) => l.generatorWarnings.length > 0),
+    generatorBound,
+    attribution: attribute(search.levels, firstFail, generatorBound),
     confidence: resolved.confidence,
     resolution: resolved.resolution,
     levels: search.levels,

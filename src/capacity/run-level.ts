@@ -4,6 +4,20 @@ import { currentTest } from '../vitest/current-test.js';
 import type { ResolvedCapacityOptions } from './capacity-options.js';
 import type { LevelSummary } from './capacity-types.js';
 import { judgeLevel, levelState } from './judge-level.js';
+import { availableParallelism } from 'node:os';
+import { sampleMetrics, type MetricsSampler } from '../metrics/sampler.js';
+import { readResources } from './resource-readings.js';
+
+/** The level's resource readings, or why there are none. */
+async function readingsOf(sampler: MetricsSampler | undefined): Promise<Partial<LevelSummary>> {
+  if (!sampler) return { metricsError: 'metrics sampling was turned off (metrics: false)' };
+  const series = await sampler.stop();
+  if (series.samples.length === 0) {
+    const gap = series.errors[0]?.error ?? 'no scrape finished';
+    return { metricsError: `no /metrics samples from ${series.source}: ${gap}` };
+  }
+  return { resources: readResources(series, availableParallelism()) };
+}
 
 /**
  * Run one level, judge it, and extend it (run again, twice as long) while it stays
@@ -15,6 +29,9 @@ export async function runLevel(
   let durationMs = options.levelDurationMs;
   let summary: LevelSummary | undefined;
   for (let run = 1; run <= options.maxExtensions + 1; run++) {
+    const sampler = options.metrics
+      ? sampleMetrics({ ...options.metrics, signal, allowRemote: options.load.allowRemote === true })
+      : undefined;
     const result = await runLoad({
       ...options.load,
       ...(options.model === 'closed' ? { users: level } : { rate: level }),
@@ -22,8 +39,9 @@ export async function runLevel(
       signal,
       progress: false,
       ledger: false,
-    }, currentTest());
+    }, currentTest()).finally(() => sampler?.stop());
     summary = summarise(result, options, level, phase, run);
+    Object.assign(summary, await readingsOf(sampler));
     if (summary.state !== 'inconclusive' || signal.aborted) break;
     durationMs *= 2;
   }
