@@ -2,6 +2,7 @@ import type { VerdictState } from '../vitest/meta.js';
 import type { Attribution } from './attribute.js';
 import type { SlaLineVerdict } from './judge-level.js';
 import type { ResourceReading } from './resource-readings.js';
+import type { UslFit } from './usl-fit.js';
 
 /** One level as run and judged (the last, longest run when it was extended). */
 export interface LevelSummary {
@@ -47,6 +48,10 @@ export interface CapacityResult {
   generatorBound: boolean;
   confidence: number;
   resolution: number;
+  /** Lowest level reaching 90% of the peak throughput seen (see kneeLevel). */
+  knee: number | null;
+  /** USL fit to the levels' throughput (closed model), or why there is none. */
+  usl: UslFit | string;
   /** What saturated at the first failing level, or why that could not be said. */
   attribution: Attribution;
   levels: LevelSummary[];

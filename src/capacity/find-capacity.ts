@@ -4,6 +4,8 @@ import { resolveCapacityOptions, type CapacityOptions, type ResolvedCapacityOpti
 import type { CapacityResult, LevelSummary } from './capacity-types.js';
 import { runLevel } from './run-level.js';
 import { attribute } from './attribute.js';
+import { kneeLevel } from './knee.js';
+import { fitUsl } from './usl-fit.js';
 
 /** The search's state between levels. */
 interface Search {
@@ -46,6 +48,10 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
     firstFailing: firstFail,
     brokenLines: failing ? failing.lines.filter((l) => l.state !== 'pass') : [],
     generatorBound,
+    knee: kneeLevel(search.levels),
+    usl: resolved.model === 'closed'
+      ? fitUsl(search.levels.map((l) => l.level), search.levels.map((l) => l.throughputRps))
+      : 'a USL fit needs the closed model (users levels)',
     attribution: attribute(search.levels, firstFail, generatorBound),
     confidence: resolved.confidence,
     resolution: resolved.resolution,

@@ -40,6 +40,11 @@ describe('findCapacity on a server of known capacity', () => {
     expect(limited).toContain('workers pool_workers');
     expect(result.attribution.text).toMatch(/pool_workers_busy 4 of 4/);
     expect(result.generatorBound).toBe(false);
+    // Throughput plateaus at c/s = 200 rps from about c users: the knee is at most c·k.
+    expect(result.knee).toBeLessThanOrEqual(expected);
+    if (typeof result.usl === 'string') throw new Error(result.usl);
+    expect(result.usl.rSquared).toBeGreaterThan(0.5);
+    expect(result.usl.peakRps).toBeGreaterThan(0.5 * WORKERS * 1000 / SERVICE_MS);
     // Every counted pass was conclusive: no inconclusive level below the capacity counted.
     for (const level of result.levels.filter((l) => l.level <= result.capacity!)) {
       expect(level.lines.every((line) => line.high !== null && line.high < line.limit)).toBe(true);
