@@ -92,3 +92,8 @@ export type {
   RatioInterval,
   NoRegressionOptions,
 } from './ab/index.js';
+export { findCapacity, fitUsl, uslThroughput } from './capacity/index.js';
+export type {
+  CapacityOptions, CapacitySla, LevelRange, CapacityResult, LevelSummary, SlaLineVerdict, Attribution,
+  ResourceReading, UslFit,
+} from './capacity/index.js';
