@@ -8,7 +8,7 @@ const LAYERS = [
   ['core', '^src/(options|vitest|split|trust|sequential|ledger-store|recorder|engine|result|progress)/'],
   ['runs', '^src/(load[.]ts$|measure/)'],
   ['features', '^src/(chaos|metrics|data|ab|baseline|audit)/'],
-  ['judging', '^src/matchers/'],
+  ['judging', '^src/(matchers|capacity)/'],
   ['output', '^src/(report-text|reporters|merge|history)/'],
   ['entries', '^src/(cli|entries)/|^src/index[.]ts$'],
 ];

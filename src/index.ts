@@ -76,3 +76,8 @@ export type { UntilOptions } from './sequential/until-options.js';
 export type { SequentialReport, SequentialVerdict } from './contracts/sequential.js';
 export type { SequentialAbOptions } from './ab/sequential-ab.js';
 export type { AbSequentialReport } from './contracts/ab-result.js';
+export { findCapacity } from './capacity/index.js';
+export type {
+  CapacityOptions, CapacitySla, LevelRange, CapacityResult, LevelSummary, SlaLineVerdict, Attribution,
+  ResourceReading, UslFit,
+} from './capacity/index.js';

@@ -19,3 +19,5 @@ export type { AbJudgement, AbMetricJudgement, AbState } from '../ab/judge-ab.js'
 export type { RatioInterval } from '../ab/paired-stats.js';
 export type { MetricComparison, ComparisonOutcome } from '../baseline/compare-baseline.js';
 export type { BaselineEntry, BaselineSecond } from '../baseline/baseline-entry.js';
+export { fitUsl, uslThroughput } from '../capacity/usl-fit.js';
+export type { UslFit } from '../capacity/usl-fit.js';

@@ -6,6 +6,7 @@ import { toHaveErrorRateBelow } from './to-have-error-rate-below.js';
 import { toHaveSuccessRateAbove } from './to-have-success-rate-above.js';
 import { toHaveThroughputAbove } from './to-have-throughput-above.js';
 import { toRecoverWithin } from './to-recover-within.js';
+import { toSustainAtLeast } from './to-sustain-at-least.js';
 import { toBeResilient } from './to-be-resilient.js';
 import { toDegradeGracefully } from './to-degrade-gracefully.js';
 import { toHaveStableMemory } from './to-have-stable-memory.js';
@@ -27,6 +28,7 @@ export const stressMatchers = {
   toHaveSuccessRateAbove,
   toHaveThroughputAbove,
   toRecoverWithin,
+  toSustainAtLeast,
   toBeResilient,
   toDegradeGracefully,
   toHaveStableMemory,

@@ -36,6 +36,8 @@ export interface StressMatchers<R = unknown> {
   /** A compareTargets() result shows no regression beyond the tolerances (default { p95: '+10%' }); pass | fail | inconclusive from paired-round intervals. */
   toShowNoRegression(tolerances?: import('../ab/judge-ab.js').AbTolerances, options?: import('./to-show-no-regression.js').NoRegressionOptions): R;
   /** Async: every answered request audited exactly once, no unknown ids. `await expect(run).toHaveCompleteAuditTrail({ exportUrl })`. */
+  /** A findCapacity() result sustains at least `level` users (or rps): pass / fail / inconclusive (inconclusive fails). */
+  toSustainAtLeast(level: number, unit: 'users' | 'rps'): R;
   toHaveCompleteAuditTrail(source: import('../audit/audit-source.js').AuditSource, options?: import('./to-have-complete-audit-trail.js').AuditTrailOptions): Promise<R>;
 }
 

@@ -23,6 +23,7 @@ test.each([
   ['../../docs/trust.md', './trust-baseline-example.test.ts'],
   ['../../docs/trust.md', './ab-example.test.ts'],
   ['../../docs/trust.md', './trust-sequential-example.test.ts'],
+  ['../../docs/capacity.md', './capacity-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });

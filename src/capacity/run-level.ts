@@ -1,0 +1,73 @@
+import { runLoad } from '../load.js';
+import type { RunResult } from '../contracts/run-result.js';
+import { currentTest } from '../vitest/current-test.js';
+import type { ResolvedCapacityOptions } from './capacity-options.js';
+import type { LevelSummary } from './capacity-types.js';
+import { judgeLevel, levelState } from './judge-level.js';
+import { availableParallelism } from 'node:os';
+import { sampleMetrics, type MetricsSampler } from '../metrics/sampler.js';
+import { readResources } from './resource-readings.js';
+
+/** The level's resource readings, or why there are none. */
+async function readingsOf(sampler: MetricsSampler | undefined): Promise<Partial<LevelSummary>> {
+  if (!sampler) return { metricsError: 'metrics sampling was turned off (metrics: false)' };
+  const series = await sampler.stop();
+  if (series.samples.length === 0) {
+    const gap = series.errors[0]?.error ?? 'no scrape finished';
+    return { metricsError: `no /metrics samples from ${series.source}: ${gap}` };
+  }
+  return { resources: readResources(series, availableParallelism()) };
+}
+
+/**
+ * Run one level, judge it, and extend it (run again, twice as long) while it stays
+ * inconclusive, up to `maxExtensions`. An inconclusive level is never counted as a pass.
+ */
+export async function runLevel(
+  options: ResolvedCapacityOptions, level: number, phase: LevelSummary['phase'], signal: AbortSignal,
+): Promise<LevelSummary> {
+  let durationMs = options.levelDurationMs;
+  let summary: LevelSummary | undefined;
+  for (let run = 1; run <= options.maxExtensions + 1; run++) {
+    const sampler = options.metrics
+      ? sampleMetrics({ ...options.metrics, signal, allowRemote: options.load.allowRemote === true })
+      : undefined;
+    const result = await runLoad({
+      ...options.load,
+      ...(options.model === 'closed' ? { users: level } : { rate: level }),
+      duration: durationMs,
+      signal,
+      progress: false,
+      ledger: false,
+    }, currentTest()).finally(() => sampler?.stop());
+    summary = summarise(result, options, level, phase, run);
+    Object.assign(summary, await readingsOf(sampler));
+    if (summary.state !== 'inconclusive' || signal.aborted) break;
+    durationMs *= 2;
+  }
+  return summary!;
+}
+
+function summarise(
+  run: RunResult, options: ResolvedCapacityOptions, level: number, phase: LevelSummary['phase'], runs: number,
+): LevelSummary {
+  const lines = judgeLevel(run, options.sla, options.confidence);
+  return {
+    level, state: levelState(lines), runs, durationMs: Math.round(run.durationMs),
+    throughputRps: run.throughput, p50Ms: run.latency.p50, p95Ms: run.latency.p95, p99Ms: run.latency.p99,
+    errorRate: run.errorRate, lines, phase, generatorWarnings: generatorWarnings(run),
+  };
+}
+
+/** The run's signs that the generator, not the target, set the pace. */
+export function generatorWarnings(run: RunResult): string[] {
+  const out = run.warnings.filter((w) => w.startsWith("load generator's event loop lagged"));
+  const s = run.schedule;
+  if (s && s.plannedSends > 0) {
+    const late = (s.lateSends + s.unsentSends) / s.plannedSends;
+    if (late > 0.05) {
+      out.push(`open model sent late or not at all: ${s.lateSends} late and ${s.unsentSends} unsent of ${s.plannedSends} planned`);
+    }
+  }
+  return out;
+}
