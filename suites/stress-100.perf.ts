@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { load, profileDuration } from '../src/index.js';
+import { findCapacity, load, profileDuration } from '../src/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
 import { seedMix } from './setup/seed-mix.js';
 import { highestSustainedThroughput } from './setup/sustained-throughput.js';
@@ -33,4 +33,31 @@ describe('stress: 100 users', () => {
     expect(run).toMatchPerfBaseline({ p95: '+150%', throughput: '-60%' });
     await expectCompleteAudit(run, target);
   });
+
+  // The plan's success criterion, "breaking point identified — document max users": a capacity
+  // search from 10 to 100 users under the seed's stress SLA (p95 < 5 s, errors < 5%), each level
+  // judged with 95% confidence, bisected to 5 users, the limit attributed from the backend's
+  // /metrics (event-loop lag, CPU, AI-core in-flight calls). Asserted: the search finished with
+  // an answer and at least the first level (10 users) is sustained — the seed expects the break
+  // at 60–100 users; the level found and what limited it are annotated for the report.
+  test('breaking point: a capacity search up to 100 users', async ({ annotate }) => {
+    const target = suiteTarget();
+    await waitForIdle(target.url);
+    const capacity = await findCapacity({
+      name: 'stress-100 capacity',
+      target: target.url,
+      users: { from: 10, to: 100, step: 30 },
+      resolution: 5,
+      sla: { p95: 5000, errorRate: 0.05 },
+      levelDuration: profileDuration('30s'),
+      maxWallTime: '6m',
+      timeout: '30s',
+      scenarios: seedMix(),
+    });
+    const levels = capacity.levels.map((l) => `${l.level}:${l.state}`).join(' ');
+    await annotate(`breaking point: ${capacity.outcome}, capacity ${capacity.capacity ?? 'none'} users, first failing ${capacity.firstFailing ?? 'none'}; levels ${levels}; limited by: ${capacity.attribution.text}`);
+    expect(capacity.outcome).not.toBe('stopped');
+    expect(capacity).toSustainAtLeast(10, 'users');
+  });
 });
+
