@@ -13,7 +13,8 @@ commands:
   alerts     print the seed's alert rule file  (vitest-stress alerts export --help)
   dashboard  print the seed's Grafana dashboard (vitest-stress dashboard --help)
   chaos      load through a fault proxy, judge resilience (vitest-stress chaos --help)
-  history    store runs, find change points across them (vitest-stress history --help)`;
+  history    store runs, find change points across them (vitest-stress history --help)
+  capacity   find the breaking point and what limited it (vitest-stress capacity --help)`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
@@ -47,6 +48,10 @@ async function main(argv: string[]): Promise<number> {
     case 'chaos': {
       const { chaosCommand } = await import('./chaos.js');
       return chaosCommand(rest);
+    }
+    case 'capacity': {
+      const { capacityCommand } = await import('./capacity.js');
+      return capacityCommand(rest);
     }
     case 'history': {
       const { historyCommand } = await import('./history.js');
