@@ -5,7 +5,10 @@
 // below it, never one above. A new room goes into the layer of what it needs (ARCHITECTURE.md).
 const LAYERS = [
   ['foundation', '^src/(contracts|format|random|histogram|output)/|^src/errors[.]ts$'],
-  ['core', '^src/(options|vitest|split|trust|sequential|ledger-store|recorder|engine|result|progress)/'],
+  [
+    'core',
+    '^src/(options|vitest|split|trust|sequential|ledger-store|recorder|engine|result|progress)/',
+  ],
   ['runs', '^src/(load[.]ts$|measure/)'],
   ['features', '^src/(chaos|metrics|data|ab|baseline|audit)/'],
   ['judging', '^src/(matchers|capacity)/'],

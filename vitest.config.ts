@@ -4,7 +4,10 @@ import { defineConfig } from 'vitest/config';
 // (one file at a time, long timeouts, the perf reporter on).
 export default defineConfig({
   test: {
-    reporters: ['default', ['./src/reporters/index.ts', { outputDir: 'perf-results', summaryFiles: '\\.perf\\.ts$' }]],
+    reporters: [
+      'default',
+      ['./src/reporters/index.ts', { outputDir: 'perf-results', summaryFiles: '\\.perf\\.ts$' }],
+    ],
     projects: [
       {
         test: {

@@ -22,8 +22,21 @@ async function arm(scoped: boolean): Promise<void> {
   const server = http.createServer((_req, res) => res.end('ok'));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const target = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
-  const options = { target, users: 20, duration: seconds * 1000, engine: 'undici', progress: false, ledger: false } as const;
-  const fakeTest = { type: 'test', id: 'bench', name: 'bench', meta: {}, concurrent: true } as unknown as RunnerTestCase;
+  const options = {
+    target,
+    users: 20,
+    duration: seconds * 1000,
+    engine: 'undici',
+    progress: false,
+    ledger: false,
+  } as const;
+  const fakeTest = {
+    type: 'test',
+    id: 'bench',
+    name: 'bench',
+    meta: {},
+    concurrent: true,
+  } as unknown as RunnerTestCase;
   const run = scoped ? await runInTest(fakeTest, () => load(options)) : await load(options);
   console.log(run.throughput.toFixed(1));
   server.close();
@@ -34,13 +47,19 @@ function main(): void {
   const rps: Record<'plain' | 'scoped', number[]> = { plain: [], scoped: [] };
   for (let round = 1; round <= rounds; round++) {
     for (const name of ['plain', 'scoped'] as const) {
-      const out = execFileSync(process.execPath, ['--import', 'tsx', self, String(seconds), '1', name], { encoding: 'utf8' });
+      const out = execFileSync(
+        process.execPath,
+        ['--import', 'tsx', self, String(seconds), '1', name],
+        { encoding: 'utf8' },
+      );
       rps[name].push(Number(out.trim().split('\n').pop()));
       console.log(`round ${round} ${name.padEnd(6)} ${rps[name].at(-1)} req/s`);
     }
   }
   const ratio = median(rps.scoped) / median(rps.plain);
-  console.log(`median plain ${median(rps.plain)} req/s, scoped ${median(rps.scoped)} req/s, scoped/plain ${ratio.toFixed(2)}`);
+  console.log(
+    `median plain ${median(rps.plain)} req/s, scoped ${median(rps.scoped)} req/s, scoped/plain ${ratio.toFixed(2)}`,
+  );
 }
 
 const mode = process.argv[4];

@@ -29,12 +29,18 @@ const SECTIONS = ['throughput', 'accuracy', 'heap'].filter((s) => args.includes(
 const RUN = SECTIONS.length > 0 ? SECTIONS : ['throughput', 'accuracy', 'heap'];
 const BASELINE = args.find((a) => a.startsWith('--baseline='))?.slice('--baseline='.length);
 const baselineLoad: typeof load | undefined = BASELINE
-  ? ((await import(pathToFileURL(path.resolve(BASELINE, 'src/load.ts')).href)) as { load: typeof load }).load
+  ? (
+      (await import(pathToFileURL(path.resolve(BASELINE, 'src/load.ts')).href)) as {
+        load: typeof load;
+      }
+    ).load
   : undefined;
 
 const CONNECTIONS = 50;
 const LEAN = args.includes('--lean');
-const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? (QUICK ? 2 : 4));
+const ROUNDS = Number(
+  args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? (QUICK ? 2 : 4),
+);
 const ROUND_S = QUICK ? 2 : 5;
 const ACCURACY_S = QUICK ? 5 : 15;
 const HEAP_S = QUICK ? 10 : 60;
@@ -53,7 +59,9 @@ interface Server {
 
 /** Start a server script from bench/servers in a child process; resolves once it listens. */
 function startServer(script: string): Promise<Server> {
-  const child: ChildProcess = spawn(process.execPath, [new URL(script, SERVERS).pathname], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child: ChildProcess = spawn(process.execPath, [new URL(script, SERVERS).pathname], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let stopped = false;
   const stop = () => {
     if (stopped || child.exitCode !== null || child.pid === undefined) return;
@@ -62,7 +70,10 @@ function startServer(script: string): Promise<Server> {
   };
   children.add(stop);
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`${script} did not start within 10 s`)), 10_000);
+    const timer = setTimeout(
+      () => reject(new Error(`${script} did not start within 10 s`)),
+      10_000,
+    );
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
     child.stdout!.on('data', (chunk: Buffer) => {
       const port = /listening (\d+)/.exec(chunk.toString())?.[1];
@@ -89,19 +100,40 @@ interface AutocannonFigures {
  * `withIds`, given the one thing load() must add: a unique x-request-id per request, through
  * autocannon's own `setupRequest` hook.
  */
-async function rawAutocannon(url: string, seconds: number, ids: 'none' | 'setupRequest' | 'prebuilt' = 'none'): Promise<AutocannonFigures> {
+async function rawAutocannon(
+  url: string,
+  seconds: number,
+  ids: 'none' | 'setupRequest' | 'prebuilt' = 'none',
+): Promise<AutocannonFigures> {
   let seq = 0;
-  const options: autocannon.Options = { url, connections: CONNECTIONS, duration: seconds, pipelining: 1 };
+  const options: autocannon.Options = {
+    url,
+    connections: CONNECTIONS,
+    duration: seconds,
+    pipelining: 1,
+  };
   if (ids === 'setupRequest') {
-    options.requests = [{ setupRequest: ((req: Record<string, unknown>) => ({ ...req, headers: { 'x-request-id': `ac-${++seq}` } })) as never }];
+    options.requests = [
+      {
+        setupRequest: ((req: Record<string, unknown>) => ({
+          ...req,
+          headers: { 'x-request-id': `ac-${++seq}` },
+        })) as never,
+      },
+    ];
   } else if (ids === 'prebuilt') {
     // The cheap fix for the driver, tried on autocannon alone: build each request's bytes from
     // a fixed prefix + id + suffix instead of autocannon's generic per-request builder.
-    const prefix = Buffer.from(`GET / HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nx-request-id: ac-`);
+    const prefix = Buffer.from(
+      `GET / HTTP/1.1\r\nHost: ${new URL(url).host}\r\nConnection: keep-alive\r\nx-request-id: ac-`,
+    );
     const suffix = Buffer.from('\r\n\r\n');
     options.requests = [{ setupRequest: ((req: unknown) => req) as never }]; // makes autocannon rebuild per request
-    (options as { setupClient?: unknown }).setupClient = (client: { requestIterator: { requestBuilder: unknown; rebuildRequest(): void } }) => {
-      client.requestIterator.requestBuilder = () => Buffer.concat([prefix, Buffer.from(String(++seq)), suffix]);
+    (options as { setupClient?: unknown }).setupClient = (client: {
+      requestIterator: { requestBuilder: unknown; rebuildRequest(): void };
+    }) => {
+      client.requestIterator.requestBuilder = () =>
+        Buffer.concat([prefix, Buffer.from(String(++seq)), suffix]);
       client.requestIterator.rebuildRequest();
     };
   }
@@ -127,7 +159,9 @@ interface WrkFigures {
 
 /** `wrk -t1 -c50 -d<s>s --latency <url>` (one thread: the server has the other core). */
 async function runWrk(url: string, seconds: number): Promise<WrkFigures> {
-  const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', `${url}/`], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn('wrk', ['-t1', `-c${CONNECTIONS}`, `-d${seconds}s`, '--latency', `${url}/`], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   let out = '';
   child.stdout!.on('data', (c: Buffer) => (out += c.toString()));
   await new Promise((resolve) => child.once('exit', resolve));
@@ -136,10 +170,19 @@ async function runWrk(url: string, seconds: number): Promise<WrkFigures> {
     if (!m) return NaN;
     return Number(m[1]) * (m[2] === 'us' ? 0.001 : m[2] === 's' ? 1000 : 1);
   };
-  return { rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN), p50: ms('50'), p90: ms('90'), p99: ms('99') };
+  return {
+    rps: Number(/Requests\/sec:\s+([\d.]+)/.exec(out)?.[1] ?? NaN),
+    p50: ms('50'),
+    p90: ms('90'),
+    p99: ms('99'),
+  };
 }
 
-const loadavg = () => os.loadavg().map((l) => l.toFixed(1)).join(' ');
+const loadavg = () =>
+  os
+    .loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ');
 const settle = () => new Promise((resolve) => setTimeout(resolve, 500));
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -159,8 +202,14 @@ async function throughput(): Promise<void> {
   const loadBefore = loadavg();
   const server = await startServer('trivial.mjs');
   const arms: Record<string, number[]> = LEAN
-    ? { 'load()': [], 'autocannon': [], 'autocannon + prebuilt buffer id': [] }
-    : { 'load()': [], 'autocannon': [], 'load() ledger: false': [], 'autocannon + setupRequest id': [], 'autocannon + prebuilt buffer id': [] };
+    ? { 'load()': [], autocannon: [], 'autocannon + prebuilt buffer id': [] }
+    : {
+        'load()': [],
+        autocannon: [],
+        'load() ledger: false': [],
+        'autocannon + setupRequest id': [],
+        'autocannon + prebuilt buffer id': [],
+      };
   if (baselineLoad) {
     arms['baseline load()'] = [];
     if (!LEAN) arms['baseline load() ledger: false'] = [];
@@ -171,42 +220,93 @@ async function throughput(): Promise<void> {
   await baselineLoad?.({ target: server.url, users: CONNECTIONS, duration: '1s', progress: false });
   await rawAutocannon(server.url, 1);
   for (let round = 1; round <= ROUNDS; round++) {
-    const a = await load({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false });
+    const a = await load({
+      target: server.url,
+      users: CONNECTIONS,
+      duration: ROUND_S * 1000,
+      progress: false,
+    });
     arms['load()'].push(a.throughput);
     arms.autocannon.push((await rawAutocannon(server.url, ROUND_S)).rps);
     if (!LEAN) {
-      const c = await load({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false, ledger: false });
+      const c = await load({
+        target: server.url,
+        users: CONNECTIONS,
+        duration: ROUND_S * 1000,
+        progress: false,
+        ledger: false,
+      });
       arms['load() ledger: false'].push(c.throughput);
-      arms['autocannon + setupRequest id'].push((await rawAutocannon(server.url, ROUND_S, 'setupRequest')).rps);
+      arms['autocannon + setupRequest id'].push(
+        (await rawAutocannon(server.url, ROUND_S, 'setupRequest')).rps,
+      );
     }
-    arms['autocannon + prebuilt buffer id'].push((await rawAutocannon(server.url, ROUND_S, 'prebuilt')).rps);
+    arms['autocannon + prebuilt buffer id'].push(
+      (await rawAutocannon(server.url, ROUND_S, 'prebuilt')).rps,
+    );
     if (baselineLoad) {
-      arms['baseline load()'].push((await baselineLoad({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false })).throughput);
-      if (!LEAN) arms['baseline load() ledger: false'].push((await baselineLoad({ target: server.url, users: CONNECTIONS, duration: ROUND_S * 1000, progress: false, ledger: false })).throughput);
+      arms['baseline load()'].push(
+        (
+          await baselineLoad({
+            target: server.url,
+            users: CONNECTIONS,
+            duration: ROUND_S * 1000,
+            progress: false,
+          })
+        ).throughput,
+      );
+      if (!LEAN)
+        arms['baseline load() ledger: false'].push(
+          (
+            await baselineLoad({
+              target: server.url,
+              users: CONNECTIONS,
+              duration: ROUND_S * 1000,
+              progress: false,
+              ledger: false,
+            })
+          ).throughput,
+        );
     }
     if (WRK && !LEAN) arms.wrk.push((await runWrk(server.url, ROUND_S)).rps);
-    console.error(`round ${round}: ${Object.entries(arms).map(([k, v]) => `${k} ${f(v.at(-1)!, 0)}`).join(' · ')}`);
+    console.error(
+      `round ${round}: ${Object.entries(arms)
+        .map(([k, v]) => `${k} ${f(v.at(-1)!, 0)}`)
+        .join(' · ')}`,
+    );
   }
   server.stop();
 
   const base = median(arms.autocannon);
   say(`### load() vs autocannon: throughput on a trivial server`);
   say();
-  say(`${CONNECTIONS} connections, ${ROUNDS} rounds × ${ROUND_S} s, arms alternating in each round; server in a child process. ` +
-    `Load average during this section: ${loadBefore} → ${loadavg()}.`);
+  say(
+    `${CONNECTIONS} connections, ${ROUNDS} rounds × ${ROUND_S} s, arms alternating in each round; server in a child process. ` +
+      `Load average during this section: ${loadBefore} → ${loadavg()}.`,
+  );
   say();
   say(`| arm | req/s per round | median req/s | ratio to autocannon |`);
   say(`|---|---|---|---|`);
   for (const [name, values] of Object.entries(arms)) {
-    say(`| ${name} | ${values.map((v) => f(v, 0)).join(', ')} | ${f(median(values), 0)} | ${f(median(values) / base, 3)} |`);
+    say(
+      `| ${name} | ${values.map((v) => f(v, 0)).join(', ')} | ${f(median(values), 0)} | ${f(median(values) / base, 3)} |`,
+    );
   }
   const perRound = arms['load()'].map((v, i) => v / arms.autocannon[i]);
   say();
-  const perRoundIds = LEAN ? [] : arms['load()'].map((v, i) => v / arms['autocannon + setupRequest id'][i]);
+  const perRoundIds = LEAN
+    ? []
+    : arms['load()'].map((v, i) => v / arms['autocannon + setupRequest id'][i]);
   const perRoundBaseline = arms['baseline load()']?.map((v, i) => arms['load()'][i] / v) ?? [];
-  say(`Per-round ratio load() / autocannon: ${perRound.map((r) => f(r, 3)).join(', ')} (target ≥ 0.95). ` +
-    (LEAN ? '' : `load() / autocannon + setupRequest id: ${perRoundIds.map((r) => f(r, 3)).join(', ')}. `) +
-    (perRoundBaseline.length ? `load() / baseline load(): ${perRoundBaseline.map((r) => f(r, 3)).join(', ')}.` : ''));
+  say(
+    `Per-round ratio load() / autocannon: ${perRound.map((r) => f(r, 3)).join(', ')} (target ≥ 0.95). ` +
+      (LEAN
+        ? ''
+        : `load() / autocannon + setupRequest id: ${perRoundIds.map((r) => f(r, 3)).join(', ')}. `) +
+      (perRoundBaseline.length
+        ? `load() / baseline load(): ${perRoundBaseline.map((r) => f(r, 3)).join(', ')}.`
+        : ''),
+  );
   say();
 }
 
@@ -226,22 +326,45 @@ async function accuracy(): Promise<void> {
   const reset = () => fetch(`${server.url}/__reset`, { method: 'POST' }).then((r) => r.text());
   const stats = () => fetch(`${server.url}/__stats`).then((r) => r.json() as Promise<Truth>);
   const within = (got: number, truth: number) => Math.abs(got - truth) <= Math.max(0.02 * truth, 1);
-  const row = (tool: string, p: 'p50' | 'p95' | 'p99', got: number | null | undefined, truth: Truth) => {
-    if (got === null || got === undefined || !Number.isFinite(got)) return say(`| ${tool} | ${p} | ${f(truth[p], 2)} | n/a (not reported) | | |`);
+  const row = (
+    tool: string,
+    p: 'p50' | 'p95' | 'p99',
+    got: number | null | undefined,
+    truth: Truth,
+  ) => {
+    if (got === null || got === undefined || !Number.isFinite(got))
+      return say(`| ${tool} | ${p} | ${f(truth[p], 2)} | n/a (not reported) | | |`);
     const err = got - truth[p];
-    say(`| ${tool} | ${p} | ${f(truth[p], 2)} | ${f(got, 2)} | ${err >= 0 ? '+' : ''}${f(err, 2)} ms (${f((err / truth[p]) * 100, 2)}%) | ${within(got, truth[p]) ? 'yes' : 'no'} |`);
+    say(
+      `| ${tool} | ${p} | ${f(truth[p], 2)} | ${f(got, 2)} | ${err >= 0 ? '+' : ''}${f(err, 2)} ms (${f((err / truth[p]) * 100, 2)}%) | ${within(got, truth[p]) ? 'yes' : 'no'} |`,
+    );
   };
 
   await reset();
-  const run = await load({ target: server.url, users: CONNECTIONS, duration: ACCURACY_S * 1000, progress: false });
+  const run = await load({
+    target: server.url,
+    users: CONNECTIONS,
+    duration: ACCURACY_S * 1000,
+    progress: false,
+  });
   const truthLoad = await stats();
   // Per request: our latency minus the server's own time = loopback, parsing and client event loop.
-  const serverMs = (await fetch(`${server.url}/__ids`).then((r) => r.json())) as Record<string, number>;
-  const offsets = run.ledger.flatMap((e) => (e.outcome === 'ok' && e.latencyMs !== undefined && serverMs[e.id] !== undefined ? [e.latencyMs - serverMs[e.id]] : []));
+  const serverMs = (await fetch(`${server.url}/__ids`).then((r) => r.json())) as Record<
+    string,
+    number
+  >;
+  const offsets = run.ledger.flatMap((e) =>
+    e.outcome === 'ok' && e.latencyMs !== undefined && serverMs[e.id] !== undefined
+      ? [e.latencyMs - serverMs[e.id]]
+      : [],
+  );
   offsets.sort((a, b) => a - b);
-  const offsetAt = (q: number) => offsets[Math.min(offsets.length - 1, Math.floor(q * offsets.length))];
+  const offsetAt = (q: number) =>
+    offsets[Math.min(offsets.length - 1, Math.floor(q * offsets.length))];
   // The histogram's own error: reported percentiles vs exact nearest-rank ones over the ledger.
-  const own = run.ledger.flatMap((e) => (e.outcome === 'ok' && e.latencyMs !== undefined ? [e.latencyMs] : [])).sort((a, b) => a - b);
+  const own = run.ledger
+    .flatMap((e) => (e.outcome === 'ok' && e.latencyMs !== undefined ? [e.latencyMs] : []))
+    .sort((a, b) => a - b);
   const exactAt = (p: number) => own[Math.max(1, Math.ceil((p / 100) * own.length)) - 1];
   await reset();
   const ac = await rawAutocannon(server.url, ACCURACY_S);
@@ -259,10 +382,12 @@ async function accuracy(): Promise<void> {
   say();
   say(`Load average during this section: ${loadBefore} → ${loadavg()}.`);
   say();
-  say(`Delays: 90% uniform 10–30 ms, 8% 80–120 ms, 2% 250–350 ms (seeded); nominal p50/p95/p99 = ` +
-    `${f(truthLoad.nominal.p50, 2)} / ${f(truthLoad.nominal.p95, 2)} / ${f(truthLoad.nominal.p99, 2)} ms. ` +
-    `The truth is the server's own measure of the same requests (request parsed → response written), nearest rank. ` +
-    `${CONNECTIONS} connections, ${ACCURACY_S} s per tool; load() sent ${run.requests.total} requests (server saw ${truthLoad.count}).`);
+  say(
+    `Delays: 90% uniform 10–30 ms, 8% 80–120 ms, 2% 250–350 ms (seeded); nominal p50/p95/p99 = ` +
+      `${f(truthLoad.nominal.p50, 2)} / ${f(truthLoad.nominal.p95, 2)} / ${f(truthLoad.nominal.p99, 2)} ms. ` +
+      `The truth is the server's own measure of the same requests (request parsed → response written), nearest rank. ` +
+      `${CONNECTIONS} connections, ${ACCURACY_S} s per tool; load() sent ${run.requests.total} requests (server saw ${truthLoad.count}).`,
+  );
   say();
   say(`| tool | percentile | server truth (ms) | reported (ms) | error | within max(2%, 1 ms) |`);
   say(`|---|---|---|---|---|---|`);
@@ -277,13 +402,19 @@ async function accuracy(): Promise<void> {
     row('wrk', 'p99', wrk.p99, truthWrk);
   }
   say();
-  say(`load()'s HDR percentiles vs exact nearest-rank percentiles of its own ${own.length} ledger latencies: ` +
-    (['p50', 'p95', 'p99'] as const).map((p) => `${p} ${f(run.latency[p]!, 3)} vs ${f(exactAt(Number(p.slice(1))), 3)} ms`).join(', ') +
-    ` (histogram error, 3 significant digits: ≤ 0.1%).`);
+  say(
+    `load()'s HDR percentiles vs exact nearest-rank percentiles of its own ${own.length} ledger latencies: ` +
+      (['p50', 'p95', 'p99'] as const)
+        .map((p) => `${p} ${f(run.latency[p]!, 3)} vs ${f(exactAt(Number(p.slice(1))), 3)} ms`)
+        .join(', ') +
+      ` (histogram error, 3 significant digits: ≤ 0.1%).`,
+  );
   say();
-  say(`load() minus the server's time, per request (${offsets.length} joined by x-request-id): ` +
-    `p50 ${f(offsetAt(0.5), 3)} ms, p95 ${f(offsetAt(0.95), 3)} ms, p99 ${f(offsetAt(0.99), 3)} ms, max ${f(offsets.at(-1) ?? NaN, 3)} ms ` +
-    `(loopback, HTTP parsing and the client's event loop: real latency a client sees, not measurement error).`);
+  say(
+    `load() minus the server's time, per request (${offsets.length} joined by x-request-id): ` +
+      `p50 ${f(offsetAt(0.5), 3)} ms, p95 ${f(offsetAt(0.95), 3)} ms, p99 ${f(offsetAt(0.99), 3)} ms, max ${f(offsets.at(-1) ?? NaN, 3)} ms ` +
+      `(loopback, HTTP parsing and the client's event loop: real latency a client sees, not measurement error).`,
+  );
   say();
 }
 
@@ -299,11 +430,15 @@ async function heap(): Promise<void> {
   };
   say(`### Heap over a ${HEAP_S} s run at full rate`);
   say();
-  say(`${CONNECTIONS} connections, ${HEAP_S} s. Memory = V8 heap used + ArrayBuffer memory, each reading after a forced GC: ` +
-    `before the run; the highest reading during it (each second, before the result exists); with the result still referenced; ` +
-    `and after dropping the result.`);
+  say(
+    `${CONNECTIONS} connections, ${HEAP_S} s. Memory = V8 heap used + ArrayBuffer memory, each reading after a forced GC: ` +
+      `before the run; the highest reading during it (each second, before the result exists); with the result still referenced; ` +
+      `and after dropping the result.`,
+  );
   say();
-  say(`| ledger | requests | peak growth during the run | during the run, bytes / request | retained with result | after dropping result | retained bytes / request |`);
+  say(
+    `| ledger | requests | peak growth during the run | during the run, bytes / request | retained with result | after dropping result | retained bytes / request |`,
+  );
   say(`|---|---|---|---|---|---|---|`);
   for (const ledger of [false, true]) {
     gc();
@@ -314,7 +449,13 @@ async function heap(): Promise<void> {
       gc();
       peak = Math.max(peak, used());
     }, 1000);
-    let run: Awaited<ReturnType<typeof load>> | undefined = await load({ target: server.url, users: CONNECTIONS, duration: HEAP_S * 1000, progress: false, ledger });
+    let run: Awaited<ReturnType<typeof load>> | undefined = await load({
+      target: server.url,
+      users: CONNECTIONS,
+      duration: HEAP_S * 1000,
+      progress: false,
+      ledger,
+    });
     clearInterval(sampler);
     await settle(); // sockets and timers of the finished run close asynchronously
     gc();
@@ -324,7 +465,9 @@ async function heap(): Promise<void> {
     await settle();
     gc();
     const after = used() - before;
-    say(`| ${ledger} | ${requests} | ${mb(peak - before)} | ${f((peak - before) / requests, 1)} | ${mb(retained)} | ${mb(after)} | ${f(retained / requests, 1)} |`);
+    say(
+      `| ${ledger} | ${requests} | ${mb(peak - before)} | ${f((peak - before) / requests, 1)} | ${mb(retained)} | ${mb(after)} | ${f(retained / requests, 1)} |`,
+    );
   }
   server.stop();
   say();
@@ -335,8 +478,10 @@ async function heap(): Promise<void> {
 const started = new Date();
 say(`## Core benchmarks — ${started.toISOString().slice(0, 10)}`);
 say();
-say(`Command: \`npx tsx bench/core.ts${args.length ? ` ${args.join(' ')}` : ''}\` · Node ${process.version} · ${os.cpus().length} cores · ` +
-  `${os.cpus()[0]?.model ?? 'cpu'} · wrk ${WRK ? 'installed' : 'not installed'} · load average at start ${loadavg()}`);
+say(
+  `Command: \`npx tsx bench/core.ts${args.length ? ` ${args.join(' ')}` : ''}\` · Node ${process.version} · ${os.cpus().length} cores · ` +
+    `${os.cpus()[0]?.model ?? 'cpu'} · wrk ${WRK ? 'installed' : 'not installed'} · load average at start ${loadavg()}`,
+);
 say();
 try {
   if (RUN.includes('throughput')) await throughput();
@@ -345,5 +490,7 @@ try {
 } finally {
   children.forEach((stop) => stop());
 }
-say(`Total bench time: ${f((Date.now() - started.getTime()) / 1000, 0)} s; load average at the end ${loadavg()}.`);
+say(
+  `Total bench time: ${f((Date.now() - started.getTime()) / 1000, 0)} s; load average at the end ${loadavg()}.`,
+);
 process.stdout.write(`${report.join('\n')}\n`);

@@ -15,10 +15,19 @@ import { generateCreditRecords } from '../src/data/index.js';
 const quick = process.argv.includes('--quick');
 const root = fileURLToPath(new URL('../', import.meta.url));
 /** The seed's estimated analyze latency per payload size, in ms. */
-const SEED_ESTIMATE_MS: Record<number, number> = { 100: 1500, 500: 5000, 1000: 10_000, 5000: 40_000 };
+const SEED_ESTIMATE_MS: Record<number, number> = {
+  100: 1500,
+  500: 5000,
+  1000: 10_000,
+  5000: 40_000,
+};
 
 async function startService(): Promise<{ url: string; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'fixtures/ethix-service/main.ts'], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env } });
+  const child = spawn(process.execPath, ['--import', 'tsx', 'fixtures/ethix-service/main.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env },
+  });
   const [line] = (await once(child.stdout, 'data')) as [Buffer];
   return {
     url: line.toString().trim(),
@@ -30,14 +39,25 @@ async function startService(): Promise<{ url: string; stop(): Promise<void> }> {
   };
 }
 
-async function timed(url: string, init?: RequestInit): Promise<{ ms: number; status: number; retryAfter: string | null }> {
+async function timed(
+  url: string,
+  init?: RequestInit,
+): Promise<{ ms: number; status: number; retryAfter: string | null }> {
   const start = performance.now();
   const res = await fetch(url, init);
   await res.arrayBuffer();
-  return { ms: performance.now() - start, status: res.status, retryAfter: res.headers.get('retry-after') };
+  return {
+    ms: performance.now() - start,
+    status: res.status,
+    retryAfter: res.headers.get('retry-after'),
+  };
 }
 
-const postJson = (body: string): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body });
+const postJson = (body: string): RequestInit => ({
+  method: 'POST',
+  headers: { 'content-type': 'application/json' },
+  body,
+});
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms.toFixed(1));
 const p = (xs: number[], q: number) => (xs.length ? quantile(xs, q) : Number.NaN);
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -55,7 +75,9 @@ async function analyzeBySize(url: string) {
       samples.push(r.ms);
     }
     const median = p(samples, 0.5);
-    rows.push(`| ${size} | ${reps} | ${fmt(Math.min(...samples))} | ${fmt(median)} | ${fmt(p(samples, 0.95))} | ${fmt(Math.max(...samples))} | ${SEED_ESTIMATE_MS[size] / 1000} s | ${(SEED_ESTIMATE_MS[size] / median).toFixed(0)}× |`);
+    rows.push(
+      `| ${size} | ${reps} | ${fmt(Math.min(...samples))} | ${fmt(median)} | ${fmt(p(samples, 0.95))} | ${fmt(Math.max(...samples))} | ${SEED_ESTIMATE_MS[size] / 1000} s | ${(SEED_ESTIMATE_MS[size] / median).toFixed(0)}× |`,
+    );
   }
   return rows;
 }
@@ -63,7 +85,8 @@ async function analyzeBySize(url: string) {
 async function explainP95(url: string) {
   const records = generateCreditRecords(200, { seed: 7 });
   const samples: number[] = [];
-  for (const record of records) samples.push((await timed(`${url}/api/explain`, postJson(JSON.stringify({ record })))).ms);
+  for (const record of records)
+    samples.push((await timed(`${url}/api/explain`, postJson(JSON.stringify({ record })))).ms);
   return { n: samples.length, p50: p(samples, 0.5), p95: p(samples, 0.95) };
 }
 
@@ -82,9 +105,11 @@ async function users(url: string, count: number, durationMs: number, thinkMs: [n
       while (performance.now() < end) {
         const pick = seq++ % 10;
         const r =
-          pick < 6 ? await timed(`${url}/api/analyze`, postJson(payload))
-          : pick < 9 ? await timed(`${url}/api/explain`, postJson(record))
-          : await timed(`${url}/api/reports/rpt_missing`);
+          pick < 6
+            ? await timed(`${url}/api/analyze`, postJson(payload))
+            : pick < 9
+              ? await timed(`${url}/api/explain`, postJson(record))
+              : await timed(`${url}/api/reports/rpt_missing`);
         if (r.status === 200 || r.status === 404) ok.push(r.ms);
         else if (r.status === 503) {
           refused.push(r.ms);
@@ -117,7 +142,7 @@ try {
     '',
     `**\`POST /api/explain\`**: p50 ${fmt(explain.p50)} ms, p95 ${fmt(explain.p95)} ms over ${explain.n} sequential requests.`,
     '',
-    '**Under load** (the seed\'s mix: analyze 60 % with 100 records, explain 30 %, queries 10 %):',
+    "**Under load** (the seed's mix: analyze 60 % with 100 records, explain 30 %, queries 10 %):",
     '',
     '| users | think time | requests/s | answered | p95 answered (ms) | 503 + Retry-After | p95 of a 503 (ms) | other statuses |',
     '|---|---|---|---|---|---|---|---|',

@@ -19,11 +19,18 @@ import { buildHtmlReport } from '../src/reporters/html/page.js';
 import { checkPerfResults } from '../src/reporters/html/read-report.js';
 import type { PerfResultsFile } from '../src/contracts/perf-results.js';
 import { findChromium, NO_CHROMIUM, openReport } from '../test/helpers/chromium.js';
-import { reportOf, steadyRun, testRecord, verdict } from '../test/reporters/html/report-fixtures.js';
+import {
+  reportOf,
+  steadyRun,
+  testRecord,
+  verdict,
+} from '../test/reporters/html/report-fixtures.js';
 
 const args = process.argv.slice(2);
 const ROUNDS = Number(args.find((a) => a.startsWith('--rounds='))?.slice('--rounds='.length) ?? 5);
-const INPUT = args.find((a) => !a.startsWith('--')) ?? new URL('./fixtures/smoke-perf-results.json', import.meta.url).pathname;
+const INPUT =
+  args.find((a) => !a.startsWith('--')) ??
+  new URL('./fixtures/smoke-perf-results.json', import.meta.url).pathname;
 const MAX_BYTES = 2 * 1024 * 1024;
 const MAX_RENDER_MS = 2000;
 
@@ -36,7 +43,12 @@ interface Measured {
   renderMs: number[];
 }
 
-async function measure(name: string, report: PerfResultsFile, browser: string, dir: string): Promise<Measured> {
+async function measure(
+  name: string,
+  report: PerfResultsFile,
+  browser: string,
+  dir: string,
+): Promise<Measured> {
   const t0 = performance.now();
   const html = buildHtmlReport(report);
   const buildMs = performance.now() - t0;
@@ -47,19 +59,31 @@ async function measure(name: string, report: PerfResultsFile, browser: string, d
   for (let i = 0; i < ROUNDS; i++) {
     const opened = await openReport(browser, file);
     try {
-      if (opened.consoleErrors.length > 0) throw new Error(`${name}: console errors ${opened.consoleErrors.join('; ')}`);
+      if (opened.consoleErrors.length > 0)
+        throw new Error(`${name}: console errors ${opened.consoleErrors.join('; ')}`);
       charts = Number(await opened.page.getAttribute('html', 'data-charts-drawn'));
       renderMs.push(opened.renderMs);
     } finally {
       await opened.browser.close();
     }
   }
-  return { name, tests: report.tests.length, charts, bytes: Buffer.byteLength(html), buildMs, renderMs };
+  return {
+    name,
+    tests: report.tests.length,
+    charts,
+    bytes: Buffer.byteLength(html),
+    buildMs,
+    renderMs,
+  };
 }
 
 function wideLongReport(): PerfResultsFile {
   const run = steadyRun(1800, { slowAtS: 900 });
-  return reportOf(Array.from({ length: 50 }, (_, i) => testRecord(`test ${i + 1}`, [structuredClone(run)], [verdict()])));
+  return reportOf(
+    Array.from({ length: 50 }, (_, i) =>
+      testRecord(`test ${i + 1}`, [structuredClone(run)], [verdict()]),
+    ),
+  );
 }
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
@@ -71,15 +95,31 @@ if (!browser) {
 }
 const dir = await mkdtemp(path.join(os.tmpdir(), 'vs-html-bench-'));
 const smoke = checkPerfResults(INPUT, JSON.parse(await readFile(INPUT, 'utf8')));
-const results = [await measure('smoke (7 suites)', smoke, browser, dir), await measure('50 tests × 30 min', wideLongReport(), browser, dir)];
+const results = [
+  await measure('smoke (7 suites)', smoke, browser, dir),
+  await measure('50 tests × 30 min', wideLongReport(), browser, dir),
+];
 
-console.log(`## HTML report — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, ${ROUNDS} rounds, input ${path.relative(process.cwd(), INPUT)}\n`);
+console.log(
+  `## HTML report — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, ${ROUNDS} rounds, input ${path.relative(process.cwd(), INPUT)}\n`,
+);
 console.log('| case | tests | charts | page size | build | render median (min–max) |');
 console.log('|---|---:|---:|---:|---:|---|');
 for (const r of results) {
-  console.log(`| ${r.name} | ${r.tests} | ${r.charts} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.buildMs.toFixed(0)} ms | ${median(r.renderMs)} ms (${Math.min(...r.renderMs)}–${Math.max(...r.renderMs)}) |`);
+  console.log(
+    `| ${r.name} | ${r.tests} | ${r.charts} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.buildMs.toFixed(0)} ms | ${median(r.renderMs)} ms (${Math.min(...r.renderMs)}–${Math.max(...r.renderMs)}) |`,
+  );
 }
 const [s] = results;
-const misses = [s.bytes >= MAX_BYTES ? `page ${s.bytes} bytes >= ${MAX_BYTES}` : '', median(s.renderMs) >= MAX_RENDER_MS ? `median render ${median(s.renderMs)} ms >= ${MAX_RENDER_MS} ms` : ''].filter(Boolean);
-console.log(misses.length > 0 ? `\nBUDGET MISSED (smoke): ${misses.join('; ')}` : `\nsmoke within budget: < ${MAX_BYTES / 1024 / 1024} MB, median render < ${MAX_RENDER_MS} ms`);
+const misses = [
+  s.bytes >= MAX_BYTES ? `page ${s.bytes} bytes >= ${MAX_BYTES}` : '',
+  median(s.renderMs) >= MAX_RENDER_MS
+    ? `median render ${median(s.renderMs)} ms >= ${MAX_RENDER_MS} ms`
+    : '',
+].filter(Boolean);
+console.log(
+  misses.length > 0
+    ? `\nBUDGET MISSED (smoke): ${misses.join('; ')}`
+    : `\nsmoke within budget: < ${MAX_BYTES / 1024 / 1024} MB, median render < ${MAX_RENDER_MS} ms`,
+);
 process.exitCode = misses.length > 0 ? 1 : 0;

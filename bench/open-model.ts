@@ -34,17 +34,45 @@ interface Attempt {
 
 /** One open-model run at `rate`, judged: every whole second within ±5%, ≤ 1% late, nothing dropped, no errors. */
 async function tryRate(url: string, rate: number): Promise<Attempt> {
-  const options = validateLoadOptions({ target: url, rate, duration: durationS * 1000, ledger: false, progress: false });
+  const options = validateLoadOptions({
+    target: url,
+    rate,
+    duration: durationS * 1000,
+    ledger: false,
+    progress: false,
+  });
   const recorder = new Recorder({ idPrefix: 'bench-', ledger: false });
-  const report: DriverReport = await openDriver({ options, recorder, plan: new RequestPlan(options), signal: new AbortController().signal, warn: () => {} });
+  const report: DriverReport = await openDriver({
+    options,
+    recorder,
+    plan: new RequestPlan(options),
+    signal: new AbortController().signal,
+    warn: () => {},
+  });
   const run = recorder.finish();
   const s = report.schedule!;
   const seconds = run.timeline.filter((e) => e.t < durationS);
-  const worst = seconds.reduce((w, e) => (Math.abs(e.sent - rate) > Math.abs(w - rate) ? e.sent : w), rate);
+  const worst = seconds.reduce(
+    (w, e) => (Math.abs(e.sent - rate) > Math.abs(w - rate) ? e.sent : w),
+    rate,
+  );
   const lateShare = s.lateSends / Math.max(1, s.sentSends);
   const dropped = s.droppedSends + s.unsentSends;
-  const sustained = Math.abs(worst - rate) <= rate * 0.05 && lateShare <= 0.01 && dropped === 0 && run.total.requests.failed === 0;
-  return { rate, sustained, worstSecondSent: worst, lateShare, dropped, p50Ms: run.total.latency.p50, p99Ms: run.total.latency.p99, lagP99Ms: s.eventLoopLagP99Ms };
+  const sustained =
+    Math.abs(worst - rate) <= rate * 0.05 &&
+    lateShare <= 0.01 &&
+    dropped === 0 &&
+    run.total.requests.failed === 0;
+  return {
+    rate,
+    sustained,
+    worstSecondSent: worst,
+    lateShare,
+    dropped,
+    p50Ms: run.total.latency.p50,
+    p99Ms: run.total.latency.p99,
+    lagP99Ms: s.eventLoopLagP99Ms,
+  };
 }
 
 async function autocannonSaturation(url: string): Promise<number> {
@@ -62,14 +90,18 @@ try {
   for (const rate of RATES) {
     const a = await tryRate(server.url, rate);
     attempts.push(a);
-    console.log(`open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%, dropped ${a.dropped}, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms, loop lag p99 ${a.lagP99Ms} ms)`);
+    console.log(
+      `open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%, dropped ${a.dropped}, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms, loop lag p99 ${a.lagP99Ms} ms)`,
+    );
     if (!a.sustained) break;
   }
   // Nothing sustained on the way up (a busy machine): step down until something is.
   for (const rate of attempts.some((a) => a.sustained) ? [] : FALLBACK_RATES) {
     const a = await tryRate(server.url, rate);
     attempts.push(a);
-    console.log(`open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%)`);
+    console.log(
+      `open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%)`,
+    );
     if (a.sustained) break;
   }
   const best = attempts.filter((a) => a.sustained).sort((a, b) => b.rate - a.rate)[0];
@@ -82,7 +114,12 @@ try {
 
 function renderSection(closedRps: number, attempts: Attempt[], best: Attempt | undefined): string {
   const date = new Date().toISOString().slice(0, 10);
-  const rows = [...attempts].sort((a, b) => a.rate - b.rate).map((a) => `| ${a.rate} | ${a.sustained ? 'yes' : 'no'} | ${a.worstSecondSent} | ${(a.lateShare * 100).toFixed(2)}% | ${a.dropped} | ${a.p50Ms} | ${a.p99Ms} |`);
+  const rows = [...attempts]
+    .sort((a, b) => a.rate - b.rate)
+    .map(
+      (a) =>
+        `| ${a.rate} | ${a.sustained ? 'yes' : 'no'} | ${a.worstSecondSent} | ${(a.lateShare * 100).toFixed(2)}% | ${a.dropped} | ${a.p50Ms} | ${a.p99Ms} |`,
+    );
   return [
     '## Workload models: open-model capacity',
     '',
@@ -92,7 +129,11 @@ function renderSection(closedRps: number, attempts: Attempt[], best: Attempt | u
     '',
     `- Highest sustained open-model rate: **${best ? `${best.rate} req/s` : `below ${attempts[0].rate} req/s`}** (every second within ±5% of the rate, ≤ 1% of sends more than 10 ms late, nothing dropped, no errors).`,
     `- autocannon closed loop (50 connections, pipelining 1): **${Math.round(closedRps)} req/s**: the server's saturation point, not a schedule.`,
-    ...(best ? [`- Ratio: the open model keeps an even schedule up to ${Math.round((best.rate / closedRps) * 100)}% of the closed-loop saturation throughput (it spends CPU on the schedule, per-request timers and its own HDR recording, on the same 2 cores as the server).`] : []),
+    ...(best
+      ? [
+          `- Ratio: the open model keeps an even schedule up to ${Math.round((best.rate / closedRps) * 100)}% of the closed-loop saturation throughput (it spends CPU on the schedule, per-request timers and its own HDR recording, on the same 2 cores as the server).`,
+        ]
+      : []),
     '',
     '| rate (req/s) | sustained | worst second (sends) | late sends | dropped | p50 (ms) | p99 (ms) |',
     '|---|---|---|---|---|---|---|',

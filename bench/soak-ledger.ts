@@ -14,13 +14,23 @@ import { Ledger } from '../src/recorder/ledger.js';
 
 const args = process.argv.slice(2);
 const flag = args.indexOf('--rows');
-const ROWS = Number(flag >= 0 ? args[flag + 1] : process.env.SOAK_LEDGER_ROWS ?? 200_000) || 200_000;
+const ROWS =
+  Number(flag >= 0 ? args[flag + 1] : (process.env.SOAK_LEDGER_ROWS ?? 200_000)) || 200_000;
 const MB = 1024 * 1024;
 
 /** Push ROWS rows into `ledger`; ms taken. */
 function fill(ledger: { push: Ledger['push'] }): number {
   const start = performance.now();
-  for (let i = 1; i <= ROWS; i++) ledger.push(i, 'read', i % 50 === 0 ? 'http-error' : 'ok', i % 50 === 0 ? 503 : 200, undefined, (i % 97) / 7, i / 5);
+  for (let i = 1; i <= ROWS; i++)
+    ledger.push(
+      i,
+      'read',
+      i % 50 === 0 ? 'http-error' : 'ok',
+      i % 50 === 0 ? 503 : 200,
+      undefined,
+      (i % 97) / 7,
+      i / 5,
+    );
   return performance.now() - start;
 }
 
@@ -37,7 +47,9 @@ try {
   const memoryLedger = new Ledger('run-');
   const memoryMs = fill(memoryLedger);
   const withMemory = memory();
-  console.log(`in-memory Ledger: ${ROWS} rows in ${memoryMs.toFixed(0)} ms (${(memoryMs * 1e6 / ROWS).toFixed(0)} ns/row); heap+buffers +${withMemory.heapMb - before.heapMb} MB, rss +${withMemory.rssMb - before.rssMb} MB`);
+  console.log(
+    `in-memory Ledger: ${ROWS} rows in ${memoryMs.toFixed(0)} ms (${((memoryMs * 1e6) / ROWS).toFixed(0)} ns/row); heap+buffers +${withMemory.heapMb - before.heapMb} MB, rss +${withMemory.rssMb - before.rssMb} MB`,
+  );
 
   const path = join(dir, 'ledger.bin');
   const disk = new DiskLedger('run-', path);
@@ -46,7 +58,9 @@ try {
   const status = disk.close();
   const after = memory();
   const bytes = statSync(path).size;
-  console.log(`DiskLedger: ${ROWS} rows in ${diskMs.toFixed(0)} ms (${(diskMs * 1e6 / ROWS).toFixed(0)} ns/row); ${bytes} bytes on disk = ${(bytes / ROWS).toFixed(2)} B/row; lost ${status.lostRows}; heap+buffers +${after.heapMb - mid.heapMb} MB, rss +${after.rssMb - mid.rssMb} MB while writing`);
+  console.log(
+    `DiskLedger: ${ROWS} rows in ${diskMs.toFixed(0)} ms (${((diskMs * 1e6) / ROWS).toFixed(0)} ns/row); ${bytes} bytes on disk = ${(bytes / ROWS).toFixed(2)} B/row; lost ${status.lostRows}; heap+buffers +${after.heapMb - mid.heapMb} MB, rss +${after.rssMb - mid.rssMb} MB while writing`,
+  );
 
   // Audit join over the file: every answered id audited except one, dropped on purpose.
   const dropped = `run-${Math.floor(ROWS / 2)}`;
@@ -57,7 +71,9 @@ try {
   const joinMs = performance.now() - joinStart;
   const peak = memory();
   const found = comparison.missing.length === 1 && comparison.missing[0] === dropped;
-  console.log(`audit join over the file: ${joinMs.toFixed(0)} ms; missing ${JSON.stringify(comparison.missing)} (dropped ${dropped}: ${found ? 'found' : 'NOT FOUND'}); rss ${peak.rssMb} MB, heap+buffers ${peak.heapMb} MB after the join`);
+  console.log(
+    `audit join over the file: ${joinMs.toFixed(0)} ms; missing ${JSON.stringify(comparison.missing)} (dropped ${dropped}: ${found ? 'found' : 'NOT FOUND'}); rss ${peak.rssMb} MB, heap+buffers ${peak.heapMb} MB after the join`,
+  );
   if (!found) process.exitCode = 1;
 } finally {
   rmSync(dir, { recursive: true, force: true });

@@ -27,20 +27,34 @@ async function stopMs(target: string, shape: Omit<LoadOptions, 'target'>): Promi
     abortedAt = performance.now();
     controller.abort();
   }, ABORT_AFTER_MS);
-  await load({ target, ...shape, duration: '30s', signal: controller.signal, progress: false, ledger: false });
+  await load({
+    target,
+    ...shape,
+    duration: '30s',
+    signal: controller.signal,
+    progress: false,
+    ledger: false,
+  });
   clearTimeout(timer);
   return performance.now() - abortedAt;
 }
 
-const servers: Record<string, FixtureServer> = { 'answers in 1 ms': await okServer(1), 'never answers': await hangingServer() };
+const servers: Record<string, FixtureServer> = {
+  'answers in 1 ms': await okServer(1),
+  'never answers': await hangingServer(),
+};
 try {
-  console.log(`stop latency: ms from abort() to load() resolving, ${rounds} rounds each (median, max)`);
+  console.log(
+    `stop latency: ms from abort() to load() resolving, ${rounds} rounds each (median, max)`,
+  );
   for (const [serverName, server] of Object.entries(servers)) {
     for (const [shapeName, shape] of Object.entries(SHAPES)) {
       const times: number[] = [];
       for (let i = 0; i < rounds; i++) times.push(await stopMs(server.url, shape));
       times.sort((a, b) => a - b);
-      console.log(`  ${serverName.padEnd(16)} ${shapeName.padEnd(46)} median ${times[Math.floor((times.length - 1) / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`);
+      console.log(
+        `  ${serverName.padEnd(16)} ${shapeName.padEnd(46)} median ${times[Math.floor((times.length - 1) / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`,
+      );
     }
   }
 } finally {

@@ -21,10 +21,20 @@ import { compareTargets } from '../src/ab/compare-targets.js';
 import { judgeAb } from '../src/ab/judge-ab.js';
 import { load } from '../src/load.js';
 import type { RunResult } from '../src/contracts/run-result.js';
-import { abRounds, baselineFile, confidenceThreshold, METHODS, plainThreshold, referenceFrom, type Call, type Method } from './trust/methods.js';
+import {
+  abRounds,
+  baselineFile,
+  confidenceThreshold,
+  METHODS,
+  plainThreshold,
+  referenceFrom,
+  type Call,
+  type Method,
+} from './trust/methods.js';
 import { startBurners, startNoisyPair } from './trust/processes.js';
 
-const arg = (name: string, fallback: number) => Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
 const RERUNS = arg('reruns', 20);
 const ROUNDS = arg('rounds', 8);
 const ROUND_MS = arg('round-ms', 1000);
@@ -40,11 +50,32 @@ type Tally = Record<Call, number>;
 const emptyTally = (): Tally => ({ pass: 0, fail: 0, inconclusive: 0 });
 
 /** One CI job: the single run for the single-run methods and one A/B comparison; what each method called. */
-async function rerun(urls: { baselineUrl: string; candidateUrl: string }, ref: ReturnType<typeof referenceFrom>, seed: number): Promise<{ calls: Map<Method, Call>; abRatio: number | null }> {
-  const single: RunResult = await load({ target: urls.candidateUrl, users: USERS, duration: SINGLE_MS, ledger: false, seed, progress: false });
-  const ab = await compareTargets({ baseline: urls.baselineUrl, candidate: urls.candidateUrl, rounds: ROUNDS, users: USERS, duration: ROUND_MS, seed, progress: false });
+async function rerun(
+  urls: { baselineUrl: string; candidateUrl: string },
+  ref: ReturnType<typeof referenceFrom>,
+  seed: number,
+): Promise<{ calls: Map<Method, Call>; abRatio: number | null }> {
+  const single: RunResult = await load({
+    target: urls.candidateUrl,
+    users: USERS,
+    duration: SINGLE_MS,
+    ledger: false,
+    seed,
+    progress: false,
+  });
+  const ab = await compareTargets({
+    baseline: urls.baselineUrl,
+    candidate: urls.candidateUrl,
+    rounds: ROUNDS,
+    users: USERS,
+    duration: ROUND_MS,
+    seed,
+    progress: false,
+  });
   const p95 = judgeAb(ab, { p95: TOLERANCE }, CONFIDENCE).metrics[0];
-  console.error(`  single p95 ${single.latency.p95} ms (n=${single.latency.count}); A/B p95 ratio ${p95.estimate?.toFixed(3)} [${p95.lower?.toFixed(3)}, ${p95.upper?.toFixed(3)}]`);
+  console.error(
+    `  single p95 ${single.latency.p95} ms (n=${single.latency.count}); A/B p95 ratio ${p95.estimate?.toFixed(3)} [${p95.lower?.toFixed(3)}, ${p95.upper?.toFixed(3)}]`,
+  );
   const calls = new Map<Method, Call>([
     ['plain threshold', plainThreshold(single, ref)],
     ['confidence threshold', confidenceThreshold(single, ref, CONFIDENCE)],
@@ -55,20 +86,35 @@ async function rerun(urls: { baselineUrl: string; candidateUrl: string }, ref: R
 }
 
 /** Calibrate, then `RERUNS` jobs against a fresh server pair whose port B is `factorB` × slower. */
-async function condition(name: string, factorB: number, seed: number): Promise<{ tallies: Map<Method, Tally>; ratios: number[] }> {
+async function condition(
+  name: string,
+  factorB: number,
+  seed: number,
+): Promise<{ tallies: Map<Method, Tally>; ratios: number[] }> {
   const pair = await startNoisyPair(seed, factorB, SERVICE_MS);
   const tallies = new Map<Method, Tally>(METHODS.map((m) => [m, emptyTally()]));
   const ratios: number[] = [];
   try {
     // The reference a team would have recorded earlier: one run of the unchanged service (port A).
-    const calibration = await load({ target: pair.baselineUrl, users: USERS, duration: SINGLE_MS, ledger: false, seed, progress: false });
+    const calibration = await load({
+      target: pair.baselineUrl,
+      users: USERS,
+      duration: SINGLE_MS,
+      ledger: false,
+      seed,
+      progress: false,
+    });
     const ref = referenceFrom(calibration, 0.1);
-    console.error(`${name}: calibration p95 ${calibration.latency.p95} ms (n=${calibration.latency.count}), threshold ${ref.thresholdMs.toFixed(1)} ms`);
+    console.error(
+      `${name}: calibration p95 ${calibration.latency.p95} ms (n=${calibration.latency.count}), threshold ${ref.thresholdMs.toFixed(1)} ms`,
+    );
     for (let i = 0; i < RERUNS; i++) {
       const { calls, abRatio } = await rerun(pair, ref, seed + i + 1);
       if (abRatio !== null) ratios.push(abRatio);
       for (const [method, call] of calls) tallies.get(method)![call]++;
-      console.error(`${name} rerun ${i + 1}/${RERUNS}: ${[...calls].map(([m, c]) => `${m}=${c}`).join(', ')}`);
+      console.error(
+        `${name} rerun ${i + 1}/${RERUNS}: ${[...calls].map(([m, c]) => `${m}=${c}`).join(', ')}`,
+      );
     }
   } finally {
     await pair.close();
@@ -91,14 +137,26 @@ try {
 }
 
 const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
-console.log(`\n### Trust benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${BURNERS} CPU burners, ${minutes} min)\n`);
-console.log(`reruns ${RERUNS} per condition; ${ROUNDS} A/B rounds of ${ROUND_MS} ms per side; single runs ${SINGLE_MS} ms; ${USERS} users; median service ${SERVICE_MS} ms; p95 tolerance ${TOLERANCE}; confidence ${CONFIDENCE}`);
-console.log(`1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (other sessions share the machine)\n`);
-console.log('| method | false failures (no change) | inconclusive (no change) | detections (25% slower) | inconclusive (slower) |');
+console.log(
+  `\n### Trust benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${BURNERS} CPU burners, ${minutes} min)\n`,
+);
+console.log(
+  `reruns ${RERUNS} per condition; ${ROUNDS} A/B rounds of ${ROUND_MS} ms per side; single runs ${SINGLE_MS} ms; ${USERS} users; median service ${SERVICE_MS} ms; p95 tolerance ${TOLERANCE}; confidence ${CONFIDENCE}`,
+);
+console.log(
+  `1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (other sessions share the machine)\n`,
+);
+console.log(
+  '| method | false failures (no change) | inconclusive (no change) | detections (25% slower) | inconclusive (slower) |',
+);
 console.log('|---|---|---|---|---|');
 for (const m of METHODS) {
   const u = unchanged.tallies.get(m)!;
   const s = slowed.tallies.get(m)!;
-  console.log(`| ${m} | ${u.fail}/${RERUNS} | ${u.inconclusive}/${RERUNS} | ${s.fail}/${RERUNS} | ${s.inconclusive}/${RERUNS} |`);
+  console.log(
+    `| ${m} | ${u.fail}/${RERUNS} | ${u.inconclusive}/${RERUNS} | ${s.fail}/${RERUNS} | ${s.inconclusive}/${RERUNS} |`,
+  );
 }
-console.log(`\nA/B p95 ratio (candidate/baseline) as the client measured it, median over the reruns: no change ${median(unchanged.ratios).toFixed(3)}, slowdown ${median(slowed.ratios).toFixed(3)} (the server's service time was ${SLOWDOWN}x).`);
+console.log(
+  `\nA/B p95 ratio (candidate/baseline) as the client measured it, median over the reruns: no change ${median(unchanged.ratios).toFixed(3)}, slowdown ${median(slowed.ratios).toFixed(3)} (the server's service time was ${SLOWDOWN}x).`,
+);

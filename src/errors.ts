@@ -34,7 +34,10 @@ export class InvalidOptionError extends StressError {
   readonly value: unknown;
   readonly allowed: string;
   constructor(field: string, value: unknown, allowed: string) {
-    super('ERR_STRESS_INVALID_OPTION', `invalid option "${field}": got ${describeValue(value)}, expected ${allowed}`);
+    super(
+      'ERR_STRESS_INVALID_OPTION',
+      `invalid option "${field}": got ${describeValue(value)}, expected ${allowed}`,
+    );
     this.name = 'InvalidOptionError';
     this.field = field;
     this.value = value;
@@ -72,7 +75,11 @@ export class RemoteTargetError extends StressError {
 export class WriteFailedError extends StressError {
   readonly path: string;
   constructor(path: string, cause: unknown) {
-    super('ERR_STRESS_WRITE_FAILED', `could not write ${path}: ${(cause as Error)?.message ?? cause}`, { cause });
+    super(
+      'ERR_STRESS_WRITE_FAILED',
+      `could not write ${path}: ${(cause as Error)?.message ?? cause}`,
+      { cause },
+    );
     this.name = 'WriteFailedError';
     this.path = path;
   }
@@ -82,7 +89,11 @@ export class WriteFailedError extends StressError {
 export class InvalidReportError extends StressError {
   readonly path: string;
   constructor(path: string, problem: string, cause?: unknown) {
-    super('ERR_STRESS_INVALID_REPORT', `${path} is not a vitest-stress perf-results.json report: ${problem}`, { cause });
+    super(
+      'ERR_STRESS_INVALID_REPORT',
+      `${path} is not a vitest-stress perf-results.json report: ${problem}`,
+      { cause },
+    );
     this.name = 'InvalidReportError';
     this.path = path;
   }
@@ -106,7 +117,11 @@ export class MissingPeerError extends StressError {
   readonly packageName: string;
   readonly feature: string;
   constructor(packageName: string, feature: string, cause?: unknown) {
-    super('ERR_STRESS_MISSING_PEER', `${feature} needs the optional peer dependency "${packageName}": install it with npm install ${packageName}`, { cause });
+    super(
+      'ERR_STRESS_MISSING_PEER',
+      `${feature} needs the optional peer dependency "${packageName}": install it with npm install ${packageName}`,
+      { cause },
+    );
     this.name = 'MissingPeerError';
     this.packageName = packageName;
     this.feature = feature;
@@ -117,7 +132,10 @@ export class MissingPeerError extends StressError {
 export class BaselineFileError extends StressError {
   readonly path: string;
   constructor(path: string, problem: string) {
-    super('ERR_STRESS_BASELINE_FILE', `baseline file ${path} ${problem}; fix it or delete it and rerun with vitest -u`);
+    super(
+      'ERR_STRESS_BASELINE_FILE',
+      `baseline file ${path} ${problem}; fix it or delete it and rerun with vitest -u`,
+    );
     this.name = 'BaselineFileError';
     this.path = path;
   }
@@ -138,8 +156,18 @@ export class PrometheusQueryError extends StressError {
   readonly query: string;
   readonly expr: string;
   readonly prometheusUrl: string;
-  constructor(code: PrometheusQueryErrorCode, query: { name: string; expr: string }, prometheusUrl: string, detail: string, cause?: unknown) {
-    super(code, `Prometheus query "${query.name}" (${query.expr}) at ${prometheusUrl} failed: ${detail}`, { cause });
+  constructor(
+    code: PrometheusQueryErrorCode,
+    query: { name: string; expr: string },
+    prometheusUrl: string,
+    detail: string,
+    cause?: unknown,
+  ) {
+    super(
+      code,
+      `Prometheus query "${query.name}" (${query.expr}) at ${prometheusUrl} failed: ${detail}`,
+      { cause },
+    );
     this.name = 'PrometheusQueryError';
     this.query = query.name;
     this.expr = query.expr;

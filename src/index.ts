@@ -29,7 +29,13 @@ export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
 export type { ProfileName } from './options/profile.js';
 export type { MeasureOptions } from './measure/measure-options.js';
-export type { LoadOptions, ScenarioOptions, StageOptions, BodyOption, BodyContext } from './options/load-options.js';
+export type {
+  LoadOptions,
+  ScenarioOptions,
+  StageOptions,
+  BodyOption,
+  BodyContext,
+} from './options/load-options.js';
 export type {
   RunResult,
   RunSummary,
@@ -78,6 +84,13 @@ export type { SequentialAbOptions } from './ab/sequential-ab.js';
 export type { AbSequentialReport } from './contracts/ab-result.js';
 export { findCapacity } from './capacity/index.js';
 export type {
-  CapacityOptions, CapacitySla, LevelRange, CapacityResult, LevelSummary, SlaLineVerdict, Attribution,
-  ResourceReading, UslFit,
+  CapacityOptions,
+  CapacitySla,
+  LevelRange,
+  CapacityResult,
+  LevelSummary,
+  SlaLineVerdict,
+  Attribution,
+  ResourceReading,
+  UslFit,
 } from './capacity/index.js';

@@ -31,7 +31,10 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
  * load() without recording the run in the test's meta: for callers that report their own
  * result built from several runs (compareTargets). `test` ties the run to the test's timeout.
  */
-export async function runLoad(options: LoadOptions, test: ReturnType<typeof currentTest>): Promise<RunResultWithPhases> {
+export async function runLoad(
+  options: LoadOptions,
+  test: ReturnType<typeof currentTest>,
+): Promise<RunResultWithPhases> {
   const validated = validateLoadOptions(options);
   const profile = activeProfileName();
   const stop = runSignal(validated.signal, test);
@@ -48,9 +51,10 @@ export async function runLoad(options: LoadOptions, test: ReturnType<typeof curr
   };
   const driver = selectDriver(resolved);
   const progress = startProgress(recorder, resolved, profile);
-  const watch = resolved.until && resolved.durationMs !== undefined
-    ? watchRun(resolved.until, resolved.durationMs, recorder.startMs, () => recorder.liveTotal())
-    : undefined;
+  const watch =
+    resolved.until && resolved.durationMs !== undefined
+      ? watchRun(resolved.until, resolved.durationMs, recorder.startMs, () => recorder.liveTotal())
+      : undefined;
   const signal = watch ? AbortSignal.any([stop.signal, watch.signal]) : stop.signal;
   let driverReport: Awaited<ReturnType<typeof driver>>;
   try {
@@ -63,7 +67,9 @@ export async function runLoad(options: LoadOptions, test: ReturnType<typeof curr
   const sequential = watch?.finish(report.durationMs, stop.signal.aborted);
   if (stop.signal.aborted) warn(`run aborted after ${Math.round(report.durationMs)} ms`);
   if (report.total.requests.cancelled > 0) {
-    warn(`${report.total.requests.cancelled} request(s) still in flight at the end were counted as cancelled`);
+    warn(
+      `${report.total.requests.cancelled} request(s) still in flight at the end were counted as cancelled`,
+    );
   }
   const result = buildResult({
     report,

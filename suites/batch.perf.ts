@@ -23,7 +23,9 @@ const MAX_EXPONENT = 1.15;
 // default 10 s, a busy 2-core runner answered 8 of 10 5000-record requests 504, a verdict on the
 // machine's speed. A request slower than 60 s still fails here, as a timeout and as an error.
 describe('batch', () => {
-  test('latency grows no worse than linearly with payload size, and 5000 records never time out', async ({ annotate }) => {
+  test('latency grows no worse than linearly with payload size, and 5000 records never time out', async ({
+    annotate,
+  }) => {
     const target = suiteTarget();
     const runs = new Map<number, RunResult>();
     for (const size of SIZES) {
@@ -34,7 +36,15 @@ describe('batch', () => {
         users: 5,
         requests: REQUESTS_PER_SIZE,
         timeout: SUITE_TIMEOUT_MS,
-        scenarios: [{ name: `analyze-${size}`, method: 'POST', path: '/api/analyze', body: payload(size), headers: { 'content-type': 'application/json' } }],
+        scenarios: [
+          {
+            name: `analyze-${size}`,
+            method: 'POST',
+            path: '/api/analyze',
+            body: payload(size),
+            headers: { 'content-type': 'application/json' },
+          },
+        ],
       });
       runs.set(size, run);
       await expectCompleteAudit(run, target);
@@ -46,13 +56,19 @@ describe('batch', () => {
       return `${String(size).padStart(5)} records  n=${String(r.latency.count).padStart(4)}  p50 ${String(p50 ?? 'n/a').padStart(9)} ms  p95 ${String(r.latency.p95 ?? 'n/a').padStart(9)} ms  per record ${p50 === null ? 'n/a' : (p50 / size).toFixed(3)} ms  errors ${(r.errorRate * 100).toFixed(1)}%`;
     });
     // With 10 requests a size (smoke) 0 errors is inconclusive for "< 1%"; one error already fails.
-    for (const size of SIZES) expect(runs.get(size)!).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
+    for (const size of SIZES)
+      expect(runs.get(size)!).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
     const big = runs.get(5000)!;
     expect(big.requests.timeouts, '5000-record requests that timed out').toBe(0);
 
     const points = SIZES.map((size) => [Math.log(size), Math.log(runs.get(size)!.latency.p50!)]);
     const exponent = linearRegression(points).m;
-    await annotate(`latency by payload size (p50 ∝ size^${exponent.toFixed(2)})\n${rows.join('\n')}`);
-    expect(exponent, `p50 grows as size^${exponent.toFixed(2)}: worse than linear`).toBeLessThanOrEqual(MAX_EXPONENT);
+    await annotate(
+      `latency by payload size (p50 ∝ size^${exponent.toFixed(2)})\n${rows.join('\n')}`,
+    );
+    expect(
+      exponent,
+      `p50 grows as size^${exponent.toFixed(2)}: worse than linear`,
+    ).toBeLessThanOrEqual(MAX_EXPONENT);
   });
 });

@@ -1,7 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { activeProfileName, profileDuration } from '../src/index.js';
 import { chaosProxy, withFaults, type ChaosProxy } from '../src/chaos/index.js';
-import { ALERT_METRIC_NAMES, DEFAULT_METRIC_NAMES, describeVerdict, evaluateAlerts, loadWithMetrics } from '../src/metrics/index.js';
+import {
+  ALERT_METRIC_NAMES,
+  DEFAULT_METRIC_NAMES,
+  describeVerdict,
+  evaluateAlerts,
+  loadWithMetrics,
+} from '../src/metrics/index.js';
 import { suiteAlertRules } from './setup/alert-rules.js';
 import { expectCompleteAudit } from './setup/audit.js';
 import { seedMix } from './setup/seed-mix.js';
@@ -22,23 +28,36 @@ let proxy: ChaosProxy;
 const target = suiteTarget();
 
 beforeAll(async () => {
-  proxy = await chaosProxy({ target: target.url, seed: 7, faults: [...SEED_FAULTS], allowRemote: true });
+  proxy = await chaosProxy({
+    target: target.url,
+    seed: 7,
+    faults: [...SEED_FAULTS],
+    allowRemote: true,
+  });
 });
 afterAll(() => proxy?.close());
 
 describe('chaos', () => {
-  test('20 users under the seed fault mix: resilient (>= 80% success) and degrading gracefully', async ({ annotate }) => {
+  test('20 users under the seed fault mix: resilient (>= 80% success) and degrading gracefully', async ({
+    annotate,
+  }) => {
     await waitForIdle(target.url);
     const run = withFaults(
-      await loadWithMetrics({
-        name: 'chaos',
-        target: proxy.url,
-        users: 20,
-        duration: profileDuration('10m'),
-        // The client waits 6 s: slow (5 s) answers succeed, held requests time out.
-        timeout: '6s',
-        scenarios: seedMix(),
-      }, { url: new URL('/metrics', target.url).href, names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES] }),
+      await loadWithMetrics(
+        {
+          name: 'chaos',
+          target: proxy.url,
+          users: 20,
+          duration: profileDuration('10m'),
+          // The client waits 6 s: slow (5 s) answers succeed, held requests time out.
+          timeout: '6s',
+          scenarios: seedMix(),
+        },
+        {
+          url: new URL('/metrics', target.url).href,
+          names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES],
+        },
+      ),
       proxy,
     );
     expect(run).toBeResilient({ minSuccessRate: 0.8, confidence: 0.95 });
@@ -53,7 +72,8 @@ describe('chaos', () => {
     expect(run).toFireNoAlerts(alerting.rules.filter((r) => !r.name.startsWith('EthixErrorRate')));
     const errorRules = alerting.rules.filter((r) => r.name.startsWith('EthixErrorRate'));
     for (const verdict of evaluateAlerts(run, errorRules)) await annotate(describeVerdict(verdict));
-    if (activeProfileName() !== 'smoke') expect(run).not.toFireNoAlerts(errorRules.filter((r) => r.name === 'EthixErrorRateWarning'));
+    if (activeProfileName() !== 'smoke')
+      expect(run).not.toFireNoAlerts(errorRules.filter((r) => r.name === 'EthixErrorRateWarning'));
     await expectCompleteAudit(run, target);
   });
 });

@@ -17,25 +17,32 @@ const RSS_ALERT_BYTES = 500e6;
 const MAX_GROWTH_MB_PER_HOUR = 50;
 
 describe('endurance', () => {
-  test('20 users over time: memory below the 500 MB alert and, at full length, stable', async ({ annotate }) => {
+  test('20 users over time: memory below the 500 MB alert and, at full length, stable', async ({
+    annotate,
+  }) => {
     const target = suiteTarget();
     await waitForIdle(target.url);
-    const run = await loadWithMetrics({
-      name: 'endurance',
-      target: target.url,
-      users: 20,
-      thinkTime: { min: '1s', max: '5s' },
-      duration: profileDuration('30m'),
-      timeout: '30s',
-      scenarios: seedMix(),
-    }, { names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES] });
+    const run = await loadWithMetrics(
+      {
+        name: 'endurance',
+        target: target.url,
+        users: 20,
+        thinkTime: { min: '1s', max: '5s' },
+        duration: profileDuration('30m'),
+        timeout: '30s',
+        scenarios: seedMix(),
+      },
+      { names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES] },
+    );
     expect(run).toHaveP95Below(2000, { confidence: 0.95 });
     expect(run).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
     expect(run).toHaveMetricBelow('process_resident_memory_bytes', RSS_ALERT_BYTES);
     if (activeProfileName() === 'full') {
       expect(run).toHaveStableMemory({ maxGrowthMBPerHour: MAX_GROWTH_MB_PER_HOUR, warmup: '2m' });
     } else {
-      await annotate(`memory trend not judged at the ${activeProfileName()} profile: a ${Math.round(run.durationMs / 1000)} s run cannot tell a slope (run STRESS_PROFILE=full for the 30-minute verdict)`);
+      await annotate(
+        `memory trend not judged at the ${activeProfileName()} profile: a ${Math.round(run.durationMs / 1000)} s run cannot tell a slope (run STRESS_PROFILE=full for the 30-minute verdict)`,
+      );
     }
     // The seed's alert rules over the run, `for` windows scaled with the profile: none may fire.
     const alerting = await suiteAlertRules(target.url);

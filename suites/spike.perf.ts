@@ -36,7 +36,10 @@ describe('spike', () => {
       scenarios: seedMix(),
     });
     expect(run.phase('warm')).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
-    expect(run).toRecoverWithin(60_000, { after: 'spike', tolerance: { p95Factor: 3, errorRate: 0.01, windowS: 2 } });
+    expect(run).toRecoverWithin(60_000, {
+      after: 'spike',
+      tolerance: { p95Factor: 3, errorRate: 0.01, windowS: 2 },
+    });
     await expectCompleteAudit(run, target);
   });
 });

@@ -26,7 +26,9 @@ describe('stress: 100 users', () => {
       scenarios: seedMix(),
     });
     const peak = highestSustainedThroughput(run.timeline);
-    await annotate(`highest sustained throughput: ${peak} successful responses/s (best 5 s window); ${run.requests.httpErrors} refused of ${run.requests.total}`);
+    await annotate(
+      `highest sustained throughput: ${peak} successful responses/s (best 5 s window); ${run.requests.httpErrors} refused of ${run.requests.total}`,
+    );
 
     // Every failure a quick refusal (503 + Retry-After or 429): no timeouts, resets or other 5xx.
     expect(run).toDegradeGracefully();
@@ -55,9 +57,10 @@ describe('stress: 100 users', () => {
       scenarios: seedMix(),
     });
     const levels = capacity.levels.map((l) => `${l.level}:${l.state}`).join(' ');
-    await annotate(`breaking point: ${capacity.outcome}, capacity ${capacity.capacity ?? 'none'} users, first failing ${capacity.firstFailing ?? 'none'}; levels ${levels}; limited by: ${capacity.attribution.text}`);
+    await annotate(
+      `breaking point: ${capacity.outcome}, capacity ${capacity.capacity ?? 'none'} users, first failing ${capacity.firstFailing ?? 'none'}; levels ${levels}; limited by: ${capacity.attribution.text}`,
+    );
     expect(capacity.outcome).not.toBe('stopped');
     expect(capacity).toSustainAtLeast(10, 'users');
   });
 });
-

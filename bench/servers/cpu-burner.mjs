@@ -5,5 +5,6 @@ const MAX_MS = Number(process.env.MAX_MS ?? 30 * 60_000);
 const parent = process.ppid;
 const end = Date.now() + MAX_MS;
 let x = 0;
-while (Date.now() < end && process.ppid === parent) for (let i = 0; i < 100_000; i++) x += Math.sqrt(i + x);
+while (Date.now() < end && process.ppid === parent)
+  for (let i = 0; i < 100_000; i++) x += Math.sqrt(i + x);
 process.exit(x > 0 ? 0 : 1);

@@ -75,11 +75,15 @@ const server = http.createServer((req, res) => {
     const sorted = Float64Array.from(measured).sort();
     const at = (p) => nearestRank(sorted, p);
     res.setHeader('content-type', 'application/json');
-    res.end(JSON.stringify({
-      count: sorted.length,
-      p50: at(50), p95: at(95), p99: at(99),
-      nominal: { p50: nominalAt(0.5), p95: nominalAt(0.95), p99: nominalAt(0.99) },
-    }));
+    res.end(
+      JSON.stringify({
+        count: sorted.length,
+        p50: at(50),
+        p95: at(95),
+        p99: at(99),
+        nominal: { p50: nominalAt(0.5), p95: nominalAt(0.95), p99: nominalAt(0.99) },
+      }),
+    );
     return;
   }
   if (req.url === '/__ids') {

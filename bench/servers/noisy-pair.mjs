@@ -48,7 +48,9 @@ function serve(factor, seed) {
     setTimeout(() => res.end('ok'), delayMs);
   });
   server.keepAliveTimeout = 30_000;
-  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(server.address().port)));
+  return new Promise((resolve) =>
+    server.listen(0, '127.0.0.1', () => resolve(server.address().port)),
+  );
 }
 
 const [portA, portB] = await Promise.all([serve(1, SEED), serve(FACTOR_B, SEED + 7919)]);

@@ -11,7 +11,12 @@ import { percentileInterval } from '../../src/trust/percentile-interval.js';
 export type Call = 'pass' | 'fail' | 'inconclusive';
 
 /** The methods compared, in report order. */
-export const METHODS = ['plain threshold', 'confidence threshold', 'baseline file', 'A/B rounds'] as const;
+export const METHODS = [
+  'plain threshold',
+  'confidence threshold',
+  'baseline file',
+  'A/B rounds',
+] as const;
 export type Method = (typeof METHODS)[number];
 
 /**
@@ -25,7 +30,10 @@ export interface Reference {
 
 /** Build the reference from a calibration run with `tolerance` headroom (0.10 = 10%). */
 export function referenceFrom(calibration: RunResult, tolerance: number): Reference {
-  return { thresholdMs: (calibration.latency.p95 as number) * (1 + tolerance), entry: toBaselineEntry('trust bench', calibration) };
+  return {
+    thresholdMs: (calibration.latency.p95 as number) * (1 + tolerance),
+    entry: toBaselineEntry('trust bench', calibration),
+  };
 }
 
 /** expect(run).toHaveP95Below(threshold): the point estimate against the threshold. */
@@ -42,8 +50,17 @@ export function confidenceThreshold(run: RunResult, ref: Reference, confidence: 
 }
 
 /** toMatchPerfBaseline({ p95 }): block-bootstrap ratio of the run against the recorded baseline. */
-export function baselineFile(run: RunResult, ref: Reference, tolerance: string, confidence: number, seed: number): Call {
-  const [comparison] = compareToBaseline(ref.entry, run, parseTolerances({ p95: tolerance }), { confidence, seed });
+export function baselineFile(
+  run: RunResult,
+  ref: Reference,
+  tolerance: string,
+  confidence: number,
+  seed: number,
+): Call {
+  const [comparison] = compareToBaseline(ref.entry, run, parseTolerances({ p95: tolerance }), {
+    confidence,
+    seed,
+  });
   if (comparison.outcome === 'regression') return 'fail';
   return comparison.outcome === 'inconclusive' ? 'inconclusive' : 'pass';
 }

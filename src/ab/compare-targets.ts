@@ -22,13 +22,21 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
   const test = currentTest();
   const startedAt = new Date().toISOString();
   const warnings: string[] = [];
-  const run = async (side: Side, label: string, extra: Partial<CompareTargetsOptions> = {}): Promise<RunResult> => {
-    const result = await runLoad({ ...plan.load, ...extra, target: plan[side], name: runName(plan, side, label) }, test);
+  const run = async (
+    side: Side,
+    label: string,
+    extra: Partial<CompareTargetsOptions> = {},
+  ): Promise<RunResult> => {
+    const result = await runLoad(
+      { ...plan.load, ...extra, target: plan[side], name: runName(plan, side, label) },
+      test,
+    );
     for (const w of result.warnings) warnings.push(`${side} ${label}: ${w}`);
     return result;
   };
   if (plan.warmupMs > 0) {
-    for (const side of ['baseline', 'candidate'] as const) await run(side, 'warm-up', { duration: plan.warmupMs, requests: undefined });
+    for (const side of ['baseline', 'candidate'] as const)
+      await run(side, 'warm-up', { duration: plan.warmupMs, requests: undefined });
   }
   const rounds: AbRound[] = [];
   let look: AbLook | undefined;
@@ -36,10 +44,17 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
   for (let r = 1; r <= plan.rounds && !plan.load.signal?.aborted; r++) {
     const order = r % 2 === 1 ? 'AB' : 'BA';
     const figures = new Map<Side, AbSideFigures>();
-    for (const side of order === 'AB' ? (['baseline', 'candidate'] as const) : (['candidate', 'baseline'] as const)) {
+    for (const side of order === 'AB'
+      ? (['baseline', 'candidate'] as const)
+      : (['candidate', 'baseline'] as const)) {
       figures.set(side, sideFigures(await run(side, `round ${r}`)));
     }
-    rounds.push({ round: r, order, baseline: figures.get('baseline')!, candidate: figures.get('candidate')! });
+    rounds.push({
+      round: r,
+      order,
+      baseline: figures.get('baseline')!,
+      candidate: figures.get('candidate')!,
+    });
     if (plan.sequential && r % 2 === 0 && r >= plan.sequential.minRounds) {
       look = lookAtRounds(rounds, header(plan), plan.sequential, looked);
       looked = r;
@@ -47,7 +62,8 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
     }
   }
   const decided = look !== undefined && look.state !== 'inconclusive';
-  if (rounds.length < plan.rounds && !decided) warnings.push(`aborted after ${rounds.length} of ${plan.rounds} rounds`);
+  if (rounds.length < plan.rounds && !decided)
+    warnings.push(`aborted after ${rounds.length} of ${plan.rounds} rounds`);
   const result: AbResult = {
     kind: 'vitest-stress/ab',
     schemaVersion: 1,
@@ -62,7 +78,14 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
     rounds,
     warnings,
     ...(plan.sequential
-      ? { sequential: sequentialAbReport(plan.sequential, rounds.length, look, plan.load.signal?.aborted === true) }
+      ? {
+          sequential: sequentialAbReport(
+            plan.sequential,
+            rounds.length,
+            look,
+            plan.load.signal?.aborted === true,
+          ),
+        }
       : {}),
   };
   recordAbInTest(result, test);
@@ -72,8 +95,15 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
 /** What judgeAb reads besides the rounds (nothing of it decides a verdict). */
 function header(plan: AbPlan): Omit<AbResult, 'rounds'> {
   return {
-    kind: 'vitest-stress/ab', schemaVersion: 1, baseline: plan.baseline, candidate: plan.candidate,
-    order: '', warmupMs: plan.warmupMs, profile: activeProfileName(), startedAt: '', warnings: [],
+    kind: 'vitest-stress/ab',
+    schemaVersion: 1,
+    baseline: plan.baseline,
+    candidate: plan.candidate,
+    order: '',
+    warmupMs: plan.warmupMs,
+    profile: activeProfileName(),
+    startedAt: '',
+    warnings: [],
   };
 }
 

@@ -6,5 +6,11 @@ export { pairedLogRatioInterval } from './paired-stats.js';
 
 export type { CompareTargetsOptions } from './ab-types.js';
 export type { AbResult, AbRound, AbSideFigures } from '../contracts/ab-result.js';
-export type { AbJudgement, AbMetricJudgement, AbState, AbMetric, AbTolerances } from './judge-ab.js';
+export type {
+  AbJudgement,
+  AbMetricJudgement,
+  AbState,
+  AbMetric,
+  AbTolerances,
+} from './judge-ab.js';
 export type { RatioInterval } from './paired-stats.js';

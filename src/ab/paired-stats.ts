@@ -18,20 +18,36 @@ export interface RatioInterval {
  * one-sided at `confidence` (pass 0.975 for a two-sided 95% interval).
  * Every value must be a positive finite number and there must be at least 2 pairs.
  */
-export function pairedLogRatioInterval(baseline: readonly number[], candidate: readonly number[], confidence = 0.95): RatioInterval {
-  if (baseline.length !== candidate.length) throw new RangeError('pairedLogRatioInterval: baseline and candidate need the same number of rounds');
+export function pairedLogRatioInterval(
+  baseline: readonly number[],
+  candidate: readonly number[],
+  confidence = 0.95,
+): RatioInterval {
+  if (baseline.length !== candidate.length)
+    throw new RangeError(
+      'pairedLogRatioInterval: baseline and candidate need the same number of rounds',
+    );
   const k = baseline.length;
   if (k < 2) throw new RangeError(`pairedLogRatioInterval: needs at least 2 pairs, got ${k}`);
-  if (!(confidence > 0 && confidence < 1)) throw new RangeError(`pairedLogRatioInterval: confidence must be in (0, 1), got ${confidence}`);
+  if (!(confidence > 0 && confidence < 1))
+    throw new RangeError(`pairedLogRatioInterval: confidence must be in (0, 1), got ${confidence}`);
   const d = baseline.map((a, r) => {
     const b = candidate[r];
     if (!(a > 0 && b > 0 && Number.isFinite(a) && Number.isFinite(b))) {
-      throw new RangeError(`pairedLogRatioInterval: round ${r + 1} has a non-positive figure (${a}, ${b})`);
+      throw new RangeError(
+        `pairedLogRatioInterval: round ${r + 1} has a non-positive figure (${a}, ${b})`,
+      );
     }
     return Math.log(b / a);
   });
   const mean = d.reduce((s, x) => s + x, 0) / k;
   const variance = d.reduce((s, x) => s + (x - mean) ** 2, 0) / (k - 1);
   const half = studentTQuantile(confidence, k - 1) * Math.sqrt(variance / k);
-  return { ratio: Math.exp(mean), lower: Math.exp(mean - half), upper: Math.exp(mean + half), confidence, pairs: k };
+  return {
+    ratio: Math.exp(mean),
+    lower: Math.exp(mean - half),
+    upper: Math.exp(mean + half),
+    confidence,
+    pairs: k,
+  };
 }

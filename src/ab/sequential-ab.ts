@@ -29,11 +29,20 @@ const KEYS = ['minRounds', 'maxRounds', 'tolerances', 'confidence'];
 /** Check `sequential`; throws coded errors naming the field. */
 export function resolveSequentialAb(value: unknown): SequentialAbPlan {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidOptionError('sequential', value, '{ minRounds?, maxRounds?, tolerances?, confidence? }');
+    throw new InvalidOptionError(
+      'sequential',
+      value,
+      '{ minRounds?, maxRounds?, tolerances?, confidence? }',
+    );
   }
   const o = value as Record<string, unknown>;
   const unknown = Object.keys(o).find((key) => !KEYS.includes(key));
-  if (unknown !== undefined) throw new UnknownOptionError(`sequential.${unknown}`, undefined, `sequential (allowed: ${KEYS.join(', ')})`);
+  if (unknown !== undefined)
+    throw new UnknownOptionError(
+      `sequential.${unknown}`,
+      undefined,
+      `sequential (allowed: ${KEYS.join(', ')})`,
+    );
   const even = (key: string, fallback: number, min: number): number => {
     const n = o[key] ?? fallback;
     if (typeof n !== 'number' || !Number.isInteger(n) || n < min || n % 2 !== 0) {
@@ -45,7 +54,11 @@ export function resolveSequentialAb(value: unknown): SequentialAbPlan {
   const maxRounds = even('maxRounds', Math.max(20, minRounds), minRounds);
   const confidence = o.confidence ?? 0.95;
   if (typeof confidence !== 'number' || !(confidence > 0.5 && confidence < 1)) {
-    throw new InvalidOptionError('sequential.confidence', confidence, 'a number in (0.5, 1) such as 0.95');
+    throw new InvalidOptionError(
+      'sequential.confidence',
+      confidence,
+      'a number in (0.5, 1) such as 0.95',
+    );
   }
   const tolerances = (o.tolerances ?? { p95: '+10%' }) as AbTolerances;
   parseTolerances(tolerances, 'compareTargets sequential.tolerances');
@@ -64,15 +77,29 @@ export interface AbLook {
  * look's share of α under O'Brien–Fleming spending over the fraction rounds / maxRounds), so the
  * chance of any wrong conclusive verdict over all looks stays <= α (union bound).
  */
-export function lookAtRounds(rounds: AbRound[], ab: Omit<AbResult, 'rounds'>, plan: SequentialAbPlan, previousRounds: number): AbLook {
-  const alpha = lookAlpha(previousRounds / plan.maxRounds, rounds.length / plan.maxRounds, plan.alpha);
+export function lookAtRounds(
+  rounds: AbRound[],
+  ab: Omit<AbResult, 'rounds'>,
+  plan: SequentialAbPlan,
+  previousRounds: number,
+): AbLook {
+  const alpha = lookAlpha(
+    previousRounds / plan.maxRounds,
+    rounds.length / plan.maxRounds,
+    plan.alpha,
+  );
   if (alpha < MIN_LOOK_ALPHA) return { state: 'inconclusive', lookConfidence: 1 - alpha };
   const judgement = judgeAb({ ...ab, rounds }, plan.tolerances, 1 - alpha);
   return { state: judgement.state, lookConfidence: 1 - alpha };
 }
 
 /** The report of a sequential comparison. */
-export function sequentialAbReport(plan: SequentialAbPlan, roundsUsed: number, last: AbLook | undefined, aborted: boolean): AbSequentialReport {
+export function sequentialAbReport(
+  plan: SequentialAbPlan,
+  roundsUsed: number,
+  last: AbLook | undefined,
+  aborted: boolean,
+): AbSequentialReport {
   const state = last?.state ?? 'inconclusive';
   const decided = state !== 'inconclusive';
   return {

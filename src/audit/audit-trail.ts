@@ -19,7 +19,10 @@ export interface AuditComparison {
  * Compare the ids in an audit trail with the run's ledger: an array, or any iterable such as a
  * DiskLedger read one chunk at a time (a partial one throws LedgerIncompleteError).
  */
-export function compareAuditTrail(ledger: Iterable<LedgerEntry>, auditedIds: readonly string[]): AuditComparison {
+export function compareAuditTrail(
+  ledger: Iterable<LedgerEntry>,
+  auditedIds: readonly string[],
+): AuditComparison {
   const counts = new Map<string, number>();
   for (const id of auditedIds) counts.set(id, (counts.get(id) ?? 0) + 1);
   // One pass over the ledger, keeping state only for audited ids (1 sent, 2 answered): no set of

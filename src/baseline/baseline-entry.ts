@@ -34,7 +34,9 @@ export interface BaselineEntry {
 
 /** The run name a baseline is keyed by: the load() `name` option, else 'default'. */
 export function runNameOf(result: RunResult): string {
-  return typeof result.options?.name === 'string' && result.options.name !== '' ? result.options.name : 'default';
+  return typeof result.options?.name === 'string' && result.options.name !== ''
+    ? result.options.name
+    : 'default';
 }
 
 /** A baseline entry from a run result. */
@@ -53,6 +55,11 @@ export function toBaselineEntry(test: string, result: RunResult): BaselineEntry 
     throughput: result.throughput,
     latency: { ...result.latency },
     histogram: result.histogram,
-    seconds: result.timeline.map((e, i) => ({ t: e.t, requests: e.requests, errors: e.errors, histogram: histograms[i] ?? '' })),
+    seconds: result.timeline.map((e, i) => ({
+      t: e.t,
+      requests: e.requests,
+      errors: e.errors,
+      histogram: histograms[i] ?? '',
+    })),
   };
 }

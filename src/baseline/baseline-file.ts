@@ -22,7 +22,8 @@ export function baselinePath(testPath: string): string {
 
 /** Read a baseline file; an empty one when it does not exist. Throws ERR_STRESS_BASELINE_FILE when malformed. */
 export function readBaselineFile(path: string): BaselineFile {
-  if (!existsSync(path)) return { kind: BASELINE_KIND, schemaVersion: BASELINE_SCHEMA_VERSION, entries: [] };
+  if (!existsSync(path))
+    return { kind: BASELINE_KIND, schemaVersion: BASELINE_SCHEMA_VERSION, entries: [] };
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(path, 'utf8'));
@@ -30,14 +31,25 @@ export function readBaselineFile(path: string): BaselineFile {
     throw new BaselineFileError(path, `is not valid JSON (${(error as Error).message})`);
   }
   const file = parsed as Partial<BaselineFile>;
-  if (file?.kind !== BASELINE_KIND || file.schemaVersion !== BASELINE_SCHEMA_VERSION || !Array.isArray(file.entries)) {
-    throw new BaselineFileError(path, `is not a ${BASELINE_KIND} file of schemaVersion ${BASELINE_SCHEMA_VERSION}`);
+  if (
+    file?.kind !== BASELINE_KIND ||
+    file.schemaVersion !== BASELINE_SCHEMA_VERSION ||
+    !Array.isArray(file.entries)
+  ) {
+    throw new BaselineFileError(
+      path,
+      `is not a ${BASELINE_KIND} file of schemaVersion ${BASELINE_SCHEMA_VERSION}`,
+    );
   }
   return file as BaselineFile;
 }
 
 /** The entry of `test` and `run`, if any. */
-export function findEntry(file: BaselineFile, test: string, run: string): BaselineEntry | undefined {
+export function findEntry(
+  file: BaselineFile,
+  test: string,
+  run: string,
+): BaselineEntry | undefined {
   return file.entries.find((e) => e.test === test && e.run === run);
 }
 
@@ -46,6 +58,8 @@ export function writeEntry(path: string, entry: BaselineEntry): void {
   const file = readBaselineFile(path);
   const entries = file.entries.filter((e) => !(e.test === entry.test && e.run === entry.run));
   entries.push(entry);
-  entries.sort((a, b) => (a.test < b.test ? -1 : a.test > b.test ? 1 : a.run < b.run ? -1 : a.run > b.run ? 1 : 0));
+  entries.sort((a, b) =>
+    a.test < b.test ? -1 : a.test > b.test ? 1 : a.run < b.run ? -1 : a.run > b.run ? 1 : 0,
+  );
   writeFileAtomicSync(path, `${JSON.stringify({ ...file, entries }, null, 2)}\n`);
 }

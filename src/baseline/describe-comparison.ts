@@ -16,7 +16,8 @@ function describeInterval(c: MetricComparison): string {
   const i = c.interval;
   if (!i) return 'no interval';
   const percent = formatPercent(i.confidence);
-  if (c.tolerance.metric === 'errorRate') return `difference ${points(i.estimate)} (${percent} bounds ${points(i.low)} .. ${points(i.high)}, ${i.method})`;
+  if (c.tolerance.metric === 'errorRate')
+    return `difference ${points(i.estimate)} (${percent} bounds ${points(i.low)} .. ${points(i.high)}, ${i.method})`;
   return `ratio ${i.estimate.toFixed(2)} (${percent} bounds ${i.low.toFixed(2)} .. ${i.high.toFixed(2)}, ${i.method})`;
 }
 

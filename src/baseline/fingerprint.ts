@@ -22,11 +22,17 @@ export function machineFingerprint(): MachineFingerprint {
 }
 
 /** 'cores 8 → 2, Node 22 → 20' for what differs; undefined when the fingerprints match. */
-export function fingerprintDifference(recorded: MachineFingerprint, now: MachineFingerprint): string | undefined {
+export function fingerprintDifference(
+  recorded: MachineFingerprint,
+  now: MachineFingerprint,
+): string | undefined {
   const parts: string[] = [];
   if (recorded.cores !== now.cores) parts.push(`cores ${recorded.cores} → ${now.cores}`);
-  if (recorded.cpuModel !== now.cpuModel) parts.push(`CPU "${recorded.cpuModel}" → "${now.cpuModel}"`);
-  if (recorded.nodeMajor !== now.nodeMajor) parts.push(`Node ${recorded.nodeMajor} → ${now.nodeMajor}`);
-  if (recorded.platform !== now.platform || recorded.arch !== now.arch) parts.push(`${recorded.platform}-${recorded.arch} → ${now.platform}-${now.arch}`);
+  if (recorded.cpuModel !== now.cpuModel)
+    parts.push(`CPU "${recorded.cpuModel}" → "${now.cpuModel}"`);
+  if (recorded.nodeMajor !== now.nodeMajor)
+    parts.push(`Node ${recorded.nodeMajor} → ${now.nodeMajor}`);
+  if (recorded.platform !== now.platform || recorded.arch !== now.arch)
+    parts.push(`${recorded.platform}-${recorded.arch} → ${now.platform}-${now.arch}`);
   return parts.length ? parts.join(', ') : undefined;
 }

@@ -29,18 +29,33 @@ export type Tolerance =
 const KEYS = [...Object.keys(PERCENTILE_KEYS), 'errorRate', 'throughput'];
 const NUMBER = '(\\d+(?:\\.\\d+)?)';
 
-function parseAmount(where: string, field: string, value: unknown, sign: '+' | '-', unit: '%' | 'pp'): number {
-  const match = typeof value === 'string' ? new RegExp(`^\\${sign}${NUMBER}${unit}$`).exec(value.trim()) : null;
+function parseAmount(
+  where: string,
+  field: string,
+  value: unknown,
+  sign: '+' | '-',
+  unit: '%' | 'pp',
+): number {
+  const match =
+    typeof value === 'string' ? new RegExp(`^\\${sign}${NUMBER}${unit}$`).exec(value.trim()) : null;
   const amount = match ? Number(match[1]) : NaN;
   const max = unit === '%' && sign === '-' ? 100 : Infinity;
-  if (!(amount >= 0 && amount < max)) throw new InvalidOptionError(`${where}.${field}`, value, `a string like '${sign}10${unit === '%' ? '%' : 'pp'}'${unit === 'pp' ? ' (percentage points)' : ''}`);
+  if (!(amount >= 0 && amount < max))
+    throw new InvalidOptionError(
+      `${where}.${field}`,
+      value,
+      `a string like '${sign}10${unit === '%' ? '%' : 'pp'}'${unit === 'pp' ? ' (percentage points)' : ''}`,
+    );
   return amount;
 }
 
 /** Closest known key by shared prefix, for "did you mean". */
 function suggest(key: string): string | undefined {
   const lower = key.toLowerCase();
-  return KEYS.find((k) => k.toLowerCase() === lower) ?? KEYS.find((k) => lower.startsWith(k.toLowerCase().slice(0, 3)));
+  return (
+    KEYS.find((k) => k.toLowerCase() === lower) ??
+    KEYS.find((k) => lower.startsWith(k.toLowerCase().slice(0, 3)))
+  );
 }
 
 /**
@@ -50,15 +65,47 @@ function suggest(key: string): string | undefined {
  */
 export function parseTolerances(input: unknown, where = 'toMatchPerfBaseline'): Tolerance[] {
   if (typeof input !== 'object' || input === null || Array.isArray(input)) {
-    throw new InvalidOptionError(`${where} tolerances`, input, "an object such as { p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' }");
+    throw new InvalidOptionError(
+      `${where} tolerances`,
+      input,
+      "an object such as { p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' }",
+    );
   }
   const out: Tolerance[] = [];
   for (const [key, value] of Object.entries(input)) {
-    if (!KEYS.includes(key)) throw new UnknownOptionError(key, suggest(key), `${where} tolerances (known: ${KEYS.join(', ')})`);
-    if (key === 'errorRate') out.push({ metric: 'errorRate', kind: 'difference', text: String(value), maxIncrease: parseAmount(where, key, value, '+', 'pp') / 100 });
-    else if (key === 'throughput') out.push({ metric: 'throughput', kind: 'ratio', text: String(value), minRatio: 1 - parseAmount(where, key, value, '-', '%') / 100 });
-    else out.push({ metric: key as PercentileKey, kind: 'ratio', text: String(value), maxRatio: 1 + parseAmount(where, key, value, '+', '%') / 100 });
+    if (!KEYS.includes(key))
+      throw new UnknownOptionError(
+        key,
+        suggest(key),
+        `${where} tolerances (known: ${KEYS.join(', ')})`,
+      );
+    if (key === 'errorRate')
+      out.push({
+        metric: 'errorRate',
+        kind: 'difference',
+        text: String(value),
+        maxIncrease: parseAmount(where, key, value, '+', 'pp') / 100,
+      });
+    else if (key === 'throughput')
+      out.push({
+        metric: 'throughput',
+        kind: 'ratio',
+        text: String(value),
+        minRatio: 1 - parseAmount(where, key, value, '-', '%') / 100,
+      });
+    else
+      out.push({
+        metric: key as PercentileKey,
+        kind: 'ratio',
+        text: String(value),
+        maxRatio: 1 + parseAmount(where, key, value, '+', '%') / 100,
+      });
   }
-  if (out.length === 0) throw new InvalidOptionError(`${where} tolerances`, input, `at least one of ${KEYS.join(', ')}`);
+  if (out.length === 0)
+    throw new InvalidOptionError(
+      `${where} tolerances`,
+      input,
+      `at least one of ${KEYS.join(', ')}`,
+    );
   return out;
 }

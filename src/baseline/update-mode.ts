@@ -16,7 +16,8 @@ export function isCI(env: NodeJS.ProcessEnv = process.env): boolean {
  */
 export function updateMode(state: MatcherState): UpdateMode {
   // Absent outside a test file (a plain expect in a script).
-  const mode = (state.snapshotState as MatcherState['snapshotState'] | undefined)?.snapshotUpdateState;
+  const mode = (state.snapshotState as MatcherState['snapshotState'] | undefined)
+    ?.snapshotUpdateState;
   if (mode === 'all') return 'all';
   if (isCI() || mode === 'none') return 'none';
   return 'new';

@@ -26,7 +26,10 @@ export interface LevelRange {
 }
 
 /** Options of findCapacity(): the load options of each level plus the search's own. */
-export interface CapacityOptions extends Omit<LoadOptions, 'users' | 'rate' | 'stages' | 'duration' | 'requests'> {
+export interface CapacityOptions extends Omit<
+  LoadOptions,
+  'users' | 'rate' | 'stages' | 'duration' | 'requests'
+> {
   /** Closed model: concurrent users per level. */
   users?: LevelRange;
   /** Open model: requests per second per level. */
@@ -71,8 +74,21 @@ export interface ResolvedCapacityOptions {
 }
 
 const SLA_KEYS = ['p50', 'p95', 'p99', 'errorRate', 'throughput'] as const;
-const OWN_KEYS = new Set(['users', 'rate', 'sla', 'levelDuration', 'confidence', 'maxExtensions',
-  'resolution', 'settle', 'maxWallTime', 'metrics', 'stages', 'duration', 'requests']);
+const OWN_KEYS = new Set([
+  'users',
+  'rate',
+  'sla',
+  'levelDuration',
+  'confidence',
+  'maxExtensions',
+  'resolution',
+  'settle',
+  'maxWallTime',
+  'metrics',
+  'stages',
+  'duration',
+  'requests',
+]);
 
 /** Check findCapacity() options; throws InvalidOptionError naming the field and what is allowed. */
 export function resolveCapacityOptions(options: CapacityOptions): ResolvedCapacityOptions {
@@ -82,8 +98,11 @@ export function resolveCapacityOptions(options: CapacityOptions): ResolvedCapaci
   const raw = options as unknown as Record<string, unknown>;
   for (const key of ['stages', 'duration', 'requests'] as const) {
     if (raw[key] !== undefined) {
-      throw new InvalidOptionError(key, raw[key],
-        'nothing: findCapacity sets each level itself (use levelDuration)');
+      throw new InvalidOptionError(
+        key,
+        raw[key],
+        'nothing: findCapacity sets each level itself (use levelDuration)',
+      );
     }
   }
   const model = modelOf(options);
@@ -108,7 +127,14 @@ export function resolveCapacityOptions(options: CapacityOptions): ResolvedCapaci
   const load: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(options)) if (!OWN_KEYS.has(k)) load[k] = v;
   return {
-    model, fromLevel, toLevel, stepLevel, sla: resolveSla(options.sla), confidence, maxExtensions, resolution,
+    model,
+    fromLevel,
+    toLevel,
+    stepLevel,
+    sla: resolveSla(options.sla),
+    confidence,
+    maxExtensions,
+    resolution,
     levelDurationMs: positiveMs(options.levelDuration ?? '5s', 'levelDuration'),
     settleMs: parseDurationMs(options.settle ?? '1s', 'settle', { allowZero: true }),
     maxWallTimeMs: positiveMs(options.maxWallTime ?? '10m', 'maxWallTime'),
@@ -123,7 +149,8 @@ function resolveMetrics(options: CapacityOptions): ResolvedCapacityOptions['metr
   if (m !== undefined && (typeof m !== 'object' || m === null)) {
     throw new InvalidOptionError('metrics', m, 'false or { url?, names?, intervalMs? }');
   }
-  const url = m?.url ?? new URL('/metrics', parseTarget(options.target, options.allowRemote === true)).href;
+  const url =
+    m?.url ?? new URL('/metrics', parseTarget(options.target, options.allowRemote === true)).href;
   const names = m?.names ?? [...DEFAULT_METRIC_NAMES, ...SATURATION_METRIC_NAMES];
   const intervalMs = m?.intervalMs ?? 250;
   return { url, names: [...new Set(names)], intervalMs };
@@ -131,38 +158,66 @@ function resolveMetrics(options: CapacityOptions): ResolvedCapacityOptions['metr
 
 function modelOf(options: CapacityOptions): 'closed' | 'open' {
   if (options.users !== undefined && options.rate !== undefined) {
-    throw new InvalidOptionError('rate', options.rate, 'not both users and rate: pick the closed or the open model');
+    throw new InvalidOptionError(
+      'rate',
+      options.rate,
+      'not both users and rate: pick the closed or the open model',
+    );
   }
   if (options.users !== undefined) return 'closed';
   if (options.rate !== undefined) return 'open';
-  throw new InvalidOptionError('users', undefined, '{ from, to, step? } (closed model), or give rate (open model)');
+  throw new InvalidOptionError(
+    'users',
+    undefined,
+    '{ from, to, step? } (closed model), or give rate (open model)',
+  );
 }
 
 function resolveRange(range: LevelRange, field: string, model: 'closed' | 'open') {
-  if (typeof range !== 'object' || range === null) throw new InvalidOptionError(field, range, '{ from, to, step? }');
+  if (typeof range !== 'object' || range === null)
+    throw new InvalidOptionError(field, range, '{ from, to, step? }');
   const whole = model === 'closed';
-  const ok = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v) && v > 0 && (!whole || Number.isInteger(v));
+  const ok = (v: unknown): v is number =>
+    typeof v === 'number' && Number.isFinite(v) && v > 0 && (!whole || Number.isInteger(v));
   const what = whole ? 'a whole number of users > 0' : 'a rate in rps > 0';
   if (!ok(range.from)) throw new InvalidOptionError(`${field}.from`, range.from, what);
-  if (!ok(range.to) || range.to < range.from) throw new InvalidOptionError(`${field}.to`, range.to, `${what}, >= ${field}.from`);
-  const fallback = whole ? Math.max(1, Math.round((range.to - range.from) / 4)) : Math.max(1, (range.to - range.from) / 4);
+  if (!ok(range.to) || range.to < range.from)
+    throw new InvalidOptionError(`${field}.to`, range.to, `${what}, >= ${field}.from`);
+  const fallback = whole
+    ? Math.max(1, Math.round((range.to - range.from) / 4))
+    : Math.max(1, (range.to - range.from) / 4);
   const step = range.step ?? fallback;
   if (!ok(step)) throw new InvalidOptionError(`${field}.step`, range.step, what);
   return { fromLevel: range.from, toLevel: range.to, stepLevel: step };
 }
 
 function resolveSla(sla: CapacitySla): CapacitySla {
-  if (typeof sla !== 'object' || sla === null) throw new InvalidOptionError('sla', sla, '{ p95?, p99?, p50?, errorRate?, throughput? }');
+  if (typeof sla !== 'object' || sla === null)
+    throw new InvalidOptionError('sla', sla, '{ p95?, p99?, p50?, errorRate?, throughput? }');
   const keys = Object.keys(sla);
   const unknown = keys.find((k) => !(SLA_KEYS as readonly string[]).includes(k));
-  if (unknown !== undefined) throw new InvalidOptionError(`sla.${unknown}`, (sla as Record<string, unknown>)[unknown], `one of ${SLA_KEYS.join(', ')}`);
-  if (keys.length === 0) throw new InvalidOptionError('sla', sla, 'at least one of p95, p99, p50, errorRate, throughput');
+  if (unknown !== undefined)
+    throw new InvalidOptionError(
+      `sla.${unknown}`,
+      (sla as Record<string, unknown>)[unknown],
+      `one of ${SLA_KEYS.join(', ')}`,
+    );
+  if (keys.length === 0)
+    throw new InvalidOptionError(
+      'sla',
+      sla,
+      'at least one of p95, p99, p50, errorRate, throughput',
+    );
   for (const key of SLA_KEYS) {
     const v = sla[key];
     if (v === undefined) continue;
     const fraction = key === 'errorRate';
     if (typeof v !== 'number' || !Number.isFinite(v) || !(v > 0) || (fraction && v > 1)) {
-      throw new InvalidOptionError(`sla.${key}`, v, fraction ? 'a fraction in (0, 1]' : 'a number > 0');
+      throw new InvalidOptionError(
+        `sla.${key}`,
+        v,
+        fraction ? 'a fraction in (0, 1]' : 'a number > 0',
+      );
     }
   }
   return { ...sla };

@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { resolveCapacityOptions, type CapacityOptions, type ResolvedCapacityOptions } from './capacity-options.js';
+import {
+  resolveCapacityOptions,
+  type CapacityOptions,
+  type ResolvedCapacityOptions,
+} from './capacity-options.js';
 import type { CapacityResult, LevelSummary } from './capacity-types.js';
 import { runLevel } from './run-level.js';
 import { attribute } from './attribute.js';
@@ -31,10 +35,15 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
   const user = resolved.load.signal;
   const signal = user ? AbortSignal.any([user, wall]) : wall;
   const search: Search = {
-    options: resolved, levels: [], signal, deadline: started + resolved.maxWallTimeMs, warnings: [],
+    options: resolved,
+    levels: [],
+    signal,
+    deadline: started + resolved.maxWallTimeMs,
+    warnings: [],
   };
   const { lastPass, firstFail, stopped } = await stepAndRefine(search);
-  if (wall.aborted) search.warnings.push(`search stopped by maxWallTime (${resolved.maxWallTimeMs} ms)`);
+  if (wall.aborted)
+    search.warnings.push(`search stopped by maxWallTime (${resolved.maxWallTimeMs} ms)`);
   else if (stopped) search.warnings.push('search stopped by its signal');
   const failing = search.levels.find((l) => l.level === firstFail && l.state !== 'pass');
   const deciding = search.levels.filter((l) => l.level === lastPass || l.level === firstFail);
@@ -43,15 +52,25 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
     kind: 'vitest-stress/capacity',
     model: resolved.model,
     unit: resolved.model === 'closed' ? 'users' : 'rps',
-    outcome: stopped ? 'stopped' : lastPass === null ? 'none' : firstFail === null ? 'limit-not-reached' : 'found',
+    outcome: stopped
+      ? 'stopped'
+      : lastPass === null
+        ? 'none'
+        : firstFail === null
+          ? 'limit-not-reached'
+          : 'found',
     capacity: lastPass,
     firstFailing: firstFail,
     brokenLines: failing ? failing.lines.filter((l) => l.state !== 'pass') : [],
     generatorBound,
     knee: kneeLevel(search.levels),
-    usl: resolved.model === 'closed'
-      ? fitUsl(search.levels.map((l) => l.level), search.levels.map((l) => l.throughputRps))
-      : 'a USL fit needs the closed model (users levels)',
+    usl:
+      resolved.model === 'closed'
+        ? fitUsl(
+            search.levels.map((l) => l.level),
+            search.levels.map((l) => l.throughputRps),
+          )
+        : 'a USL fit needs the closed model (users levels)',
     attribution: attribute(search.levels, firstFail, generatorBound),
     confidence: resolved.confidence,
     resolution: resolved.resolution,
@@ -77,7 +96,8 @@ async function stepAndRefine(search: Search) {
   }
   if (lastPass === null || firstFail === null) return { lastPass, firstFail, stopped: false };
   while (firstFail - lastPass > resolution) {
-    const mid = model === 'closed' ? Math.floor((lastPass + firstFail) / 2) : (lastPass + firstFail) / 2;
+    const mid =
+      model === 'closed' ? Math.floor((lastPass + firstFail) / 2) : (lastPass + firstFail) / 2;
     const judgedMid = await judged(search, Math.round(mid * 1000) / 1000, 'refine');
     if (judgedMid === undefined) return { lastPass, firstFail, stopped: true };
     if (judgedMid.state === 'pass') lastPass = judgedMid.level;
@@ -87,13 +107,22 @@ async function stepAndRefine(search: Search) {
 }
 
 /** Settle, run and judge one level; undefined when the search was stopped (its level not counted). */
-async function judged(search: Search, level: number, phase: LevelSummary['phase']): Promise<LevelSummary | undefined> {
+async function judged(
+  search: Search,
+  level: number,
+  phase: LevelSummary['phase'],
+): Promise<LevelSummary | undefined> {
   if (search.signal.aborted) return undefined;
   if (search.levels.length > 0 && search.options.settleMs > 0) {
     // Let the target finish what the last level left in flight, so it does not count here.
-    await sleep(search.options.settleMs, undefined, { signal: search.signal }).catch(() => undefined);
+    await sleep(search.options.settleMs, undefined, { signal: search.signal }).catch(
+      () => undefined,
+    );
   }
-  if (search.signal.aborted || performance.now() + search.options.levelDurationMs > search.deadline) {
+  if (
+    search.signal.aborted ||
+    performance.now() + search.options.levelDurationMs > search.deadline
+  ) {
     return undefined;
   }
   const summary = await runLevel(search.options, level, phase, search.signal);

@@ -25,11 +25,16 @@ export interface SlaLineVerdict {
 /** The specs of an SLA, the same the threshold matchers use. */
 export function slaSpecs(sla: CapacitySla): Array<{ spec: ThresholdSpec; limit: number }> {
   const out: Array<{ spec: ThresholdSpec; limit: number }> = [];
-  if (sla.p50 !== undefined) out.push({ spec: latencySpec('toHaveP50Below', 50, sla.p50), limit: sla.p50 });
-  if (sla.p95 !== undefined) out.push({ spec: latencySpec('toHaveP95Below', 95, sla.p95), limit: sla.p95 });
-  if (sla.p99 !== undefined) out.push({ spec: latencySpec('toHaveP99Below', 99, sla.p99), limit: sla.p99 });
-  if (sla.errorRate !== undefined) out.push({ spec: errorRateSpec(sla.errorRate), limit: sla.errorRate });
-  if (sla.throughput !== undefined) out.push({ spec: throughputSpec(sla.throughput), limit: sla.throughput });
+  if (sla.p50 !== undefined)
+    out.push({ spec: latencySpec('toHaveP50Below', 50, sla.p50), limit: sla.p50 });
+  if (sla.p95 !== undefined)
+    out.push({ spec: latencySpec('toHaveP95Below', 95, sla.p95), limit: sla.p95 });
+  if (sla.p99 !== undefined)
+    out.push({ spec: latencySpec('toHaveP99Below', 99, sla.p99), limit: sla.p99 });
+  if (sla.errorRate !== undefined)
+    out.push({ spec: errorRateSpec(sla.errorRate), limit: sla.errorRate });
+  if (sla.throughput !== undefined)
+    out.push({ spec: throughputSpec(sla.throughput), limit: sla.throughput });
   return out;
 }
 
@@ -42,14 +47,29 @@ export function judgeLevel(run: RunResult, sla: CapacitySla, confidence: number)
     const observed = spec.observe(run);
     const base = { metric: spec.metric, unit: spec.unit, limit };
     if (typeof observed === 'string') {
-      return { ...base, observed: null, low: null, high: null, state: 'fail' as const, reason: observed };
+      return {
+        ...base,
+        observed: null,
+        low: null,
+        high: null,
+        state: 'fail' as const,
+        reason: observed,
+      };
     }
     const bounds = spec.bounds(run, confidence);
     const state = thresholdState(bounds, spec.direction, limit);
-    const reason = state === 'inconclusive'
-      ? (bounds.shortfall ?? `bounds [${bounds.low}, ${bounds.high}] straddle ${limit}`)
-      : undefined;
-    return { ...base, observed, low: bounds.low, high: bounds.high, state, ...(reason ? { reason } : {}) };
+    const reason =
+      state === 'inconclusive'
+        ? (bounds.shortfall ?? `bounds [${bounds.low}, ${bounds.high}] straddle ${limit}`)
+        : undefined;
+    return {
+      ...base,
+      observed,
+      low: bounds.low,
+      high: bounds.high,
+      state,
+      ...(reason ? { reason } : {}),
+    };
   });
 }
 

@@ -24,22 +24,32 @@ async function readingsOf(sampler: MetricsSampler | undefined): Promise<Partial<
  * inconclusive, up to `maxExtensions`. An inconclusive level is never counted as a pass.
  */
 export async function runLevel(
-  options: ResolvedCapacityOptions, level: number, phase: LevelSummary['phase'], signal: AbortSignal,
+  options: ResolvedCapacityOptions,
+  level: number,
+  phase: LevelSummary['phase'],
+  signal: AbortSignal,
 ): Promise<LevelSummary> {
   let durationMs = options.levelDurationMs;
   let summary: LevelSummary | undefined;
   for (let run = 1; run <= options.maxExtensions + 1; run++) {
     const sampler = options.metrics
-      ? sampleMetrics({ ...options.metrics, signal, allowRemote: options.load.allowRemote === true })
+      ? sampleMetrics({
+          ...options.metrics,
+          signal,
+          allowRemote: options.load.allowRemote === true,
+        })
       : undefined;
-    const result = await runLoad({
-      ...options.load,
-      ...(options.model === 'closed' ? { users: level } : { rate: level }),
-      duration: durationMs,
-      signal,
-      progress: false,
-      ledger: false,
-    }, currentTest()).finally(() => sampler?.stop());
+    const result = await runLoad(
+      {
+        ...options.load,
+        ...(options.model === 'closed' ? { users: level } : { rate: level }),
+        duration: durationMs,
+        signal,
+        progress: false,
+        ledger: false,
+      },
+      currentTest(),
+    ).finally(() => sampler?.stop());
     summary = summarise(result, options, level, phase, run);
     Object.assign(summary, await readingsOf(sampler));
     if (summary.state !== 'inconclusive' || signal.aborted) break;
@@ -49,13 +59,26 @@ export async function runLevel(
 }
 
 function summarise(
-  run: RunResult, options: ResolvedCapacityOptions, level: number, phase: LevelSummary['phase'], runs: number,
+  run: RunResult,
+  options: ResolvedCapacityOptions,
+  level: number,
+  phase: LevelSummary['phase'],
+  runs: number,
 ): LevelSummary {
   const lines = judgeLevel(run, options.sla, options.confidence);
   return {
-    level, state: levelState(lines), runs, durationMs: Math.round(run.durationMs),
-    throughputRps: run.throughput, p50Ms: run.latency.p50, p95Ms: run.latency.p95, p99Ms: run.latency.p99,
-    errorRate: run.errorRate, lines, phase, generatorWarnings: generatorWarnings(run),
+    level,
+    state: levelState(lines),
+    runs,
+    durationMs: Math.round(run.durationMs),
+    throughputRps: run.throughput,
+    p50Ms: run.latency.p50,
+    p95Ms: run.latency.p95,
+    p99Ms: run.latency.p99,
+    errorRate: run.errorRate,
+    lines,
+    phase,
+    generatorWarnings: generatorWarnings(run),
   };
 }
 
@@ -66,7 +89,9 @@ export function generatorWarnings(run: RunResult): string[] {
   if (s && s.plannedSends > 0) {
     const late = (s.lateSends + s.unsentSends) / s.plannedSends;
     if (late > 0.05) {
-      out.push(`open model sent late or not at all: ${s.lateSends} late and ${s.unsentSends} unsent of ${s.plannedSends} planned`);
+      out.push(
+        `open model sent late or not at all: ${s.lateSends} late and ${s.unsentSends} unsent of ${s.plannedSends} planned`,
+      );
     }
   }
   return out;

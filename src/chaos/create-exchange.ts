@@ -28,7 +28,11 @@ export function resetSocket(socket: Socket | null): void {
 }
 
 /** The Exchange a fault acts on, writing what happens into the request's log entry. */
-export function createExchange(req: IncomingMessage, res: ServerResponse, context: ExchangeContext): Exchange {
+export function createExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: ExchangeContext,
+): Exchange {
   const { entry, proxySignal } = context;
   let clientGone = false;
   // The exchange's signal (client gone or proxy closed) is made on first use: a plain forward
@@ -71,7 +75,10 @@ export function createExchange(req: IncomingMessage, res: ServerResponse, contex
         basePath: context.basePath,
         host: context.host,
         proxySignal,
-        trickle: options.bytesPerSecond === undefined ? undefined : { bytesPerSecond: options.bytesPerSecond, signal: signal() },
+        trickle:
+          options.bytesPerSecond === undefined
+            ? undefined
+            : { bytesPerSecond: options.bytesPerSecond, signal: signal() },
         onUpstreamError: () => (entry.end = 'upstream-error'),
       });
       if (outcome.upstreamStatus !== undefined) entry.upstreamStatus = outcome.upstreamStatus;
@@ -79,8 +86,14 @@ export function createExchange(req: IncomingMessage, res: ServerResponse, contex
     },
     answer(status, headers, body) {
       if (isOver() || res.headersSent) return;
-      res.writeHead(status, body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) });
-      noteAnswer(status, Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1]);
+      res.writeHead(
+        status,
+        body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
+      );
+      noteAnswer(
+        status,
+        Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1],
+      );
       res.end(body);
     },
     reset() {
@@ -94,7 +107,9 @@ export function createExchange(req: IncomingMessage, res: ServerResponse, contex
     async hold() {
       if (!isOver()) {
         const held = signal();
-        await new Promise<void>((resolve) => held.addEventListener('abort', () => resolve(), { once: true }));
+        await new Promise<void>((resolve) =>
+          held.addEventListener('abort', () => resolve(), { once: true }),
+        );
       }
       // A held request released by close() must not linger: end its connection.
       if (proxySignal.aborted) resetSocket(req.socket);

@@ -17,9 +17,10 @@ export function describeBreakdown(summary: RunSummary, faults: FaultBreakdown | 
     .map(([name, count]) => `${name} ${count}`)
     .join(', ');
   const u = faults.unexplained;
-  const unexplained = u.total === 0
-    ? 'none'
-    : `${u.total} (timeouts ${u.timeouts}, network errors ${u.errors}${describeStatuses(u.statusCodes)})`;
+  const unexplained =
+    u.total === 0
+      ? 'none'
+      : `${u.total} (timeouts ${u.timeouts}, network errors ${u.errors}${describeStatuses(u.statusCodes)})`;
   return [
     `failure breakdown: timeouts ${s.timeouts}, network errors ${s.networkErrors}, slow responses ${s.slowResponses}, server errors ${s.serverErrors}, client errors ${s.clientErrors}`,
     `injected: ${injected || 'nothing'}`,

@@ -14,7 +14,8 @@ interface FaultBase {
 
 /** One fault entry, e.g. `{ type: 'latency', rate: 0.15, ms: 5000 }`. */
 export type FaultOptions =
-  | (FaultBase & { type: 'latency' } & Pick<LatencyParams, 'ms'> & Partial<Pick<LatencyParams, 'jitterMs'>>)
+  | (FaultBase & { type: 'latency' } & Pick<LatencyParams, 'ms'> &
+      Partial<Pick<LatencyParams, 'jitterMs'>>)
   | (FaultBase & { type: 'timeout' })
   | (FaultBase & { type: 'reset' })
   | (FaultBase & { type: 'status'; code: number } & Partial<Omit<StatusParams, 'code'>>)
@@ -42,34 +43,71 @@ const RATE_EPSILON = 1e-9;
  */
 export function parseFaults(value: unknown, field = 'faults'): ResolvedFault[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new InvalidOptionError(field, value, "an array of fault entries such as { type: 'timeout', rate: 0.1 }");
+  if (!Array.isArray(value))
+    throw new InvalidOptionError(
+      field,
+      value,
+      "an array of fault entries such as { type: 'timeout', rate: 0.1 }",
+    );
   const names = new Set<string>();
   let sum = 0;
   const faults = value.map((raw, i): ResolvedFault => {
     const at = `${field}[${i}]`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) throw new InvalidOptionError(at, raw, `an object { type, rate, ... } with type one of ${FAULT_TYPES.join(', ')}`);
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+      throw new InvalidOptionError(
+        at,
+        raw,
+        `an object { type, rate, ... } with type one of ${FAULT_TYPES.join(', ')}`,
+      );
     const entry = raw as Record<string, unknown>;
     const type = entry.type;
-    if (typeof type !== 'string') throw new InvalidOptionError(`${at}.type`, type, `one of ${FAULT_TYPES.join(', ')}`);
+    if (typeof type !== 'string')
+      throw new InvalidOptionError(`${at}.type`, type, `one of ${FAULT_TYPES.join(', ')}`);
     if (!(FAULT_TYPES as string[]).includes(type)) {
       const suggestion = closestName(type, FAULT_TYPES);
-      throw new InvalidOptionError(`${at}.type`, type, `one of ${FAULT_TYPES.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
+      throw new InvalidOptionError(
+        `${at}.type`,
+        type,
+        `one of ${FAULT_TYPES.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+      );
     }
     const definition = FAULTS[type as FaultType] as FaultDefinition<unknown>;
     rejectUnknownKeys(entry, [...BASE_KEYS, ...definition.keys], at);
     const rate = entry.rate;
-    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1) throw new InvalidOptionError(`${at}.rate`, rate, 'a probability 0..1');
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1)
+      throw new InvalidOptionError(`${at}.rate`, rate, 'a probability 0..1');
     const name = entry.name ?? type;
     if (typeof name !== 'string' || name.length === 0 || name === 'none' || name === 'down') {
-      throw new InvalidOptionError(`${at}.name`, name, "a non-empty string other than 'none' and 'down'");
+      throw new InvalidOptionError(
+        `${at}.name`,
+        name,
+        "a non-empty string other than 'none' and 'down'",
+      );
     }
-    if (names.has(name)) throw new InvalidOptionError(`${at}.name`, name, 'a name no other fault has (give entries of the same type distinct names)');
+    if (names.has(name))
+      throw new InvalidOptionError(
+        `${at}.name`,
+        name,
+        'a name no other fault has (give entries of the same type distinct names)',
+      );
     names.add(name);
     sum += rate;
     const params = definition.parse(entry, at);
-    return { name, type: type as FaultType, rate, params, definition, description: definition.describe(params) };
+    return {
+      name,
+      type: type as FaultType,
+      rate,
+      params,
+      definition,
+      description: definition.describe(params),
+    };
   });
   // 12 significant digits: the float noise goes, and any sum past the epsilon still shows above 1.
-  if (sum > 1 + RATE_EPSILON) throw new InvalidOptionError(`${field}[].rate`, Number(sum.toPrecision(12)), 'rates that sum to at most 1 (one fault at most per request)');
+  if (sum > 1 + RATE_EPSILON)
+    throw new InvalidOptionError(
+      `${field}[].rate`,
+      Number(sum.toPrecision(12)),
+      'rates that sum to at most 1 (one fault at most per request)',
+    );
   return faults;
 }

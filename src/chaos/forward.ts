@@ -39,7 +39,11 @@ const CLIENT_GONE = new Error('chaos proxy: the client went away');
  * gets a 502; when it fails mid-answer the client's socket is destroyed (there is no honest way
  * to finish the body). Resolves once the answer is sent, the client is gone, or it failed.
  */
-export function forwardRequest(req: IncomingMessage, res: ServerResponse, { upstream, basePath, host, proxySignal, trickle, onUpstreamError }: ForwardTarget): Promise<ForwardOutcome> {
+export function forwardRequest(
+  req: IncomingMessage,
+  res: ServerResponse,
+  { upstream, basePath, host, proxySignal, trickle, onUpstreamError }: ForwardTarget,
+): Promise<ForwardOutcome> {
   return new Promise<ForwardOutcome>((resolve) => {
     let controller: Dispatcher.DispatchController | undefined;
     let upstreamStatus: number | undefined;
@@ -81,7 +85,13 @@ export function forwardRequest(req: IncomingMessage, res: ServerResponse, { upst
           body = new Readable({ read: resume });
           pipeline(body, throttle(trickle.bytesPerSecond, trickle.signal), res)
             .then(() => settle({ upstreamStatus, retryAfter }))
-            .catch((error: Error) => settle({ upstreamStatus, retryAfter, upstreamError: trickle.signal.aborted ? undefined : error }));
+            .catch((error: Error) =>
+              settle({
+                upstreamStatus,
+                retryAfter,
+                upstreamError: trickle.signal.aborted ? undefined : error,
+              }),
+            );
         }
       },
       onResponseData(paused, chunk) {
@@ -99,11 +109,14 @@ export function forwardRequest(req: IncomingMessage, res: ServerResponse, { upst
       },
       onResponseError(_controller, error) {
         if (settled) return;
-        if (clientGone || proxySignal.aborted) return settle({ upstreamStatus, upstreamError: error });
+        if (clientGone || proxySignal.aborted)
+          return settle({ upstreamStatus, upstreamError: error });
         onUpstreamError?.(error);
         if (!res.headersSent) {
           res.writeHead(502, { 'content-type': 'application/json' });
-          res.end(JSON.stringify({ error: 'chaos proxy: upstream failed', message: error.message }));
+          res.end(
+            JSON.stringify({ error: 'chaos proxy: upstream failed', message: error.message }),
+          );
         } else {
           body?.destroy(error);
           res.destroy(error);
@@ -113,9 +126,16 @@ export function forwardRequest(req: IncomingMessage, res: ServerResponse, { upst
     };
 
     // Most load is GETs without a body: send none instead of streaming an empty one.
-    const hasBody = (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') || req.headers['transfer-encoding'] !== undefined;
+    const hasBody =
+      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+      req.headers['transfer-encoding'] !== undefined;
     upstream.dispatch(
-      { method: req.method as Dispatcher.HttpMethod, path: basePath + (req.url ?? '/'), headers: endToEndRawHeaders(req.rawHeaders, host), body: hasBody ? req : null },
+      {
+        method: req.method as Dispatcher.HttpMethod,
+        path: basePath + (req.url ?? '/'),
+        headers: endToEndRawHeaders(req.rawHeaders, host),
+        body: hasBody ? req : null,
+      },
       handler,
     );
   });

@@ -2,8 +2,15 @@ import type { IncomingHttpHeaders, OutgoingHttpHeaders } from 'node:http';
 
 // RFC 9110 §7.6.1: these describe one connection, not the message, so a proxy must not pass them on.
 const HOP_BY_HOP = new Set([
-  'connection', 'keep-alive', 'proxy-connection', 'proxy-authenticate', 'proxy-authorization',
-  'te', 'trailer', 'transfer-encoding', 'upgrade',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'proxy-authenticate',
+  'proxy-authorization',
+  'te',
+  'trailer',
+  'transfer-encoding',
+  'upgrade',
 ]);
 
 // Dropped from requests besides the hop-by-hop ones: the proxy sends its own Host, and Node's
@@ -14,7 +21,12 @@ const REQUEST_ONLY = new Set(['host', 'expect']);
 function connectionNamed(value: string | string[] | undefined): Set<string> | undefined {
   // The usual value names only a header that is hop-by-hop anyway: skip the split per request.
   if (value === undefined || value === 'keep-alive') return undefined;
-  return new Set(String(value).split(',').map((h) => h.trim().toLowerCase()).filter(Boolean));
+  return new Set(
+    String(value)
+      .split(',')
+      .map((h) => h.trim().toLowerCase())
+      .filter(Boolean),
+  );
 }
 
 /** The end-to-end headers of a message: hop-by-hop ones and those the Connection header names removed. */

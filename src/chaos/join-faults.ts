@@ -1,7 +1,13 @@
 import type { LedgerEntry, RunResult } from '../contracts/run-result.js';
 import type { RequestOutcome } from '../contracts/request-outcome.js';
 import type { FaultLogEntry, OutageWindow } from './fault-log.js';
-import type { FailureSummary, FaultBreakdown, JoinStats, OutcomeCounts, UnexplainedFailures } from '../contracts/fault-breakdown.js';
+import type {
+  FailureSummary,
+  FaultBreakdown,
+  JoinStats,
+  OutcomeCounts,
+  UnexplainedFailures,
+} from '../contracts/fault-breakdown.js';
 import { faultTimeline, outageSpans } from './outage-timeline.js';
 
 const SLOW_TYPES = new Set(['latency', 'slowBody']);
@@ -15,9 +21,25 @@ const MAX_EXAMPLES = 5;
 /** The name under which client-side chaos timeouts appear in `injected`. */
 export const CLIENT_TIMEOUT_FAULT = 'client-timeout';
 
-export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], windows: readonly OutageWindow[] = []): FaultBreakdown {
-  const prefix = typeof result.options?.requestIdPrefix === 'string' ? result.options.requestIdPrefix : undefined;
-  const join: JoinStats = { exact: false, matched: 0, ledgerOnly: {}, answeredNotLogged: 0, logOnly: 0, unidentified: 0, otherTraffic: 0, duplicates: 0 };
+export function joinFaults(
+  result: RunResult,
+  log: readonly FaultLogEntry[],
+  windows: readonly OutageWindow[] = [],
+): FaultBreakdown {
+  const prefix =
+    typeof result.options?.requestIdPrefix === 'string'
+      ? result.options.requestIdPrefix
+      : undefined;
+  const join: JoinStats = {
+    exact: false,
+    matched: 0,
+    ledgerOnly: {},
+    answeredNotLogged: 0,
+    logOnly: 0,
+    unidentified: 0,
+    otherTraffic: 0,
+    duplicates: 0,
+  };
   const byId = new Map<string, FaultLogEntry>();
   const ours: FaultLogEntry[] = [];
   for (const entry of log) {
@@ -34,11 +56,20 @@ export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], win
   const types: Record<string, string> = {};
   for (const entry of byId.values()) {
     injected[entry.fault] = (injected[entry.fault] ?? 0) + 1;
-    types[entry.fault] ??= entry.fault === 'down' || entry.fault === 'none' ? entry.fault : entry.faultType ?? entry.fault;
+    types[entry.fault] ??=
+      entry.fault === 'down' || entry.fault === 'none'
+        ? entry.fault
+        : (entry.faultType ?? entry.fault);
   }
 
   const outcomes: Record<string, OutcomeCounts> = {};
-  const summary: FailureSummary = { timeouts: 0, networkErrors: 0, slowResponses: 0, serverErrors: 0, clientErrors: 0 };
+  const summary: FailureSummary = {
+    timeouts: 0,
+    networkErrors: 0,
+    slowResponses: 0,
+    serverErrors: 0,
+    clientErrors: 0,
+  };
   const unexplained = emptyUnexplained();
   const seen = new Set<string>();
   for (const request of result.ledger ?? []) {
@@ -56,24 +87,44 @@ export function joinFaults(result: RunResult, log: readonly FaultLogEntry[], win
       bump(join.ledgerOnly, request.outcome);
       if (request.status !== undefined) join.answeredNotLogged++;
     }
-    if ((!logged || logged.fault === 'none') && !clientChaos && isFailure(request.outcome)) countUnexplained(unexplained, request, logged);
+    if ((!logged || logged.fault === 'none') && !clientChaos && isFailure(request.outcome))
+      countUnexplained(unexplained, request, logged);
   }
   for (const id of byId.keys()) if (!seen.has(id)) join.logOnly++;
   join.exact = join.answeredNotLogged === 0 && join.logOnly === 0 && join.unidentified === 0;
 
   const runStartMs = Date.parse(result.startedAt);
   const outages = outageSpans(windows, runStartMs, result.timeline ?? []);
-  return { injected, types, outcomes, summary, unexplained, join, outages, timeline: faultTimeline(ours, outages, runStartMs, result.timeline ?? []) };
+  return {
+    injected,
+    types,
+    outcomes,
+    summary,
+    unexplained,
+    join,
+    outages,
+    timeline: faultTimeline(ours, outages, runStartMs, result.timeline ?? []),
+  };
 }
 
 function emptyUnexplained(): UnexplainedFailures {
-  return { total: 0, timeouts: 0, errors: 0, statusCodes: {}, retryAfter503: 0, tooMany429: 0, unexpected5xx: 0, examples: [] };
+  return {
+    total: 0,
+    timeouts: 0,
+    errors: 0,
+    statusCodes: {},
+    retryAfter503: 0,
+    tooMany429: 0,
+    unexpected5xx: 0,
+    examples: [],
+  };
 }
 
 /** The failures of a run without a proxy: nothing was injected, so every failure is unexplained. */
 export function unexplainedFailures(ledger: Iterable<LedgerEntry>): UnexplainedFailures {
   const unexplained = emptyUnexplained();
-  for (const request of ledger) if (isFailure(request.outcome)) countUnexplained(unexplained, request, undefined);
+  for (const request of ledger)
+    if (isFailure(request.outcome)) countUnexplained(unexplained, request, undefined);
   return unexplained;
 }
 
@@ -85,15 +136,28 @@ function bump(counts: OutcomeCounts, outcome: RequestOutcome): void {
   counts[outcome] = (counts[outcome] ?? 0) + 1;
 }
 
-function countSummary(summary: FailureSummary, request: LedgerEntry, logged: FaultLogEntry | undefined): void {
+function countSummary(
+  summary: FailureSummary,
+  request: LedgerEntry,
+  logged: FaultLogEntry | undefined,
+): void {
   if (request.outcome === 'timeout') summary.timeouts++;
   else if (request.outcome === 'error') summary.networkErrors++;
-  else if (request.outcome === 'ok' && logged?.faultType !== undefined && SLOW_TYPES.has(logged.faultType)) summary.slowResponses++;
+  else if (
+    request.outcome === 'ok' &&
+    logged?.faultType !== undefined &&
+    SLOW_TYPES.has(logged.faultType)
+  )
+    summary.slowResponses++;
   else if (request.status !== undefined && request.status >= 500) summary.serverErrors++;
   else if (request.status !== undefined && request.status >= 400) summary.clientErrors++;
 }
 
-function countUnexplained(unexplained: UnexplainedFailures, request: LedgerEntry, logged: FaultLogEntry | undefined): void {
+function countUnexplained(
+  unexplained: UnexplainedFailures,
+  request: LedgerEntry,
+  logged: FaultLogEntry | undefined,
+): void {
   unexplained.total++;
   if (request.outcome === 'timeout') unexplained.timeouts++;
   else if (request.outcome === 'error') unexplained.errors++;
@@ -110,6 +174,11 @@ function countUnexplained(unexplained: UnexplainedFailures, request: LedgerEntry
   }
   if (!graceful && unexplained.examples.length < MAX_EXAMPLES) {
     const { id, outcome, error } = request;
-    unexplained.examples.push({ id, outcome, ...(status !== undefined ? { status } : {}), ...(error !== undefined ? { error } : {}) });
+    unexplained.examples.push({
+      id,
+      outcome,
+      ...(status !== undefined ? { status } : {}),
+      ...(error !== undefined ? { error } : {}),
+    });
   }
 }

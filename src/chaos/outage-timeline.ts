@@ -3,7 +3,11 @@ import type { FaultLogEntry, OutageWindow } from './fault-log.js';
 import type { FaultTimelineEntry, OutageSpan } from '../contracts/fault-breakdown.js';
 
 /** Map down() .. up() windows (epoch ms) onto run seconds, given the run's start (epoch ms). */
-export function outageSpans(windows: readonly OutageWindow[], runStartMs: number, timeline: readonly TimelineEntry[]): OutageSpan[] {
+export function outageSpans(
+  windows: readonly OutageWindow[],
+  runStartMs: number,
+  timeline: readonly TimelineEntry[],
+): OutageSpan[] {
   const lastSecond = timeline.length > 0 ? timeline[timeline.length - 1].t : 0;
   return windows.map((w) => {
     const fromS = (w.downAtMs - runStartMs) / 1000;
@@ -22,9 +26,18 @@ export function outageSpans(windows: readonly OutageWindow[], runStartMs: number
 }
 
 /** Per timeline second: whether the proxy was down, and which faults it applied to this run's requests. */
-export function faultTimeline(entries: readonly FaultLogEntry[], spans: readonly OutageSpan[], runStartMs: number, timeline: readonly TimelineEntry[]): FaultTimelineEntry[] {
+export function faultTimeline(
+  entries: readonly FaultLogEntry[],
+  spans: readonly OutageSpan[],
+  runStartMs: number,
+  timeline: readonly TimelineEntry[],
+): FaultTimelineEntry[] {
   const down = new Set(spans.flatMap((s) => s.seconds));
-  const rows = timeline.map((e): FaultTimelineEntry => ({ t: e.t, down: down.has(e.t), injected: {} }));
+  const rows = timeline.map((e): FaultTimelineEntry => ({
+    t: e.t,
+    down: down.has(e.t),
+    injected: {},
+  }));
   if (rows.length === 0) return rows;
   const first = rows[0].t;
   for (const entry of entries) {

@@ -35,15 +35,29 @@ const HEADER_NAME_RE = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 
 /** Validate chaosProxy() options; throws coded option errors naming the field. */
 export function resolveProxyOptions(options: ChaosProxyOptions): ResolvedProxyOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object { target, faults, seed }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'an object { target, faults, seed }');
   rejectUnknownKeys(options, KEYS, 'chaosProxy options');
   const target = parseTarget(options.target, options.allowRemote === true);
   // Each request brings its own query string; one on the target would be silently dropped.
-  if (target.search !== '') throw new InvalidOptionError('target', options.target, 'a base URL without a query string (each request forwards its own)');
+  if (target.search !== '')
+    throw new InvalidOptionError(
+      'target',
+      options.target,
+      'a base URL without a query string (each request forwards its own)',
+    );
   const tls = resolveTls(options.tls, target);
   const seed = options.seed ?? randomInt(2 ** 31);
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new InvalidOptionError('seed', seed, 'an integer');
+  if (typeof seed !== 'number' || !Number.isInteger(seed))
+    throw new InvalidOptionError('seed', seed, 'an integer');
   const header = options.requestIdHeader ?? 'x-request-id';
-  if (typeof header !== 'string' || !HEADER_NAME_RE.test(header)) throw new InvalidOptionError('requestIdHeader', header, 'a valid HTTP header name');
-  return { target, faults: parseFaults(options.faults), seed, requestIdHeader: header.toLowerCase(), tls };
+  if (typeof header !== 'string' || !HEADER_NAME_RE.test(header))
+    throw new InvalidOptionError('requestIdHeader', header, 'a valid HTTP header name');
+  return {
+    target,
+    faults: parseFaults(options.faults),
+    seed,
+    requestIdHeader: header.toLowerCase(),
+    tls,
+  };
 }

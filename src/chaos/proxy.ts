@@ -66,7 +66,10 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
   // no headers/body timeouts, so a slow upstream is the client's to time out, as with http.Agent.
   // An https: upstream is verified as load() verifies its target (the same `tls` option).
   const upstream = new Pool(resolved.target.origin, {
-    connections: null, pipelining: 1, headersTimeout: 0, bodyTimeout: 0,
+    connections: null,
+    pipelining: 1,
+    headersTimeout: 0,
+    bodyTimeout: 0,
     ...(resolved.tls ? { connect: { ...resolved.tls } } : {}),
   });
   const basePath = resolved.target.pathname.replace(/\/+$/, '');
@@ -90,7 +93,7 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
       seq: entries.length + 1,
       method: req.method ?? 'GET',
       path: req.url ?? '/',
-      fault: current ? 'down' : chosen?.name ?? 'none',
+      fault: current ? 'down' : (chosen?.name ?? 'none'),
       receivedAtMs: epochNowMs(),
     };
     if (!current && chosen) entry.faultType = chosen.type;
@@ -100,7 +103,11 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
     res.on('close', () => {
       inFlight--;
       entry.durationMs = Math.round((epochNowMs() - entry.receivedAtMs) * 1000) / 1000;
-      entry.end ??= res.writableFinished ? 'answered' : closing.signal.aborted ? 'proxy-closed' : 'client-closed';
+      entry.end ??= res.writableFinished
+        ? 'answered'
+        : closing.signal.aborted
+          ? 'proxy-closed'
+          : 'client-closed';
     });
     if (closing.signal.aborted) return resetSocket(req.socket);
     if (current) {
@@ -108,7 +115,14 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
       entry.end = 'reset';
       return resetSocket(req.socket);
     }
-    const exchange = createExchange(req, res, { upstream, basePath, host: resolved.target.host, random, proxySignal: closing.signal, entry });
+    const exchange = createExchange(req, res, {
+      upstream,
+      basePath,
+      host: resolved.target.host,
+      random,
+      proxySignal: closing.signal,
+      entry,
+    });
     try {
       if (chosen) await chosen.definition.apply(chosen.params, exchange);
       else await exchange.forward();
@@ -128,7 +142,11 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
   } catch (error) {
-    throw new StressError('ERR_STRESS_PROXY', `chaos proxy could not listen on 127.0.0.1: ${(error as Error).message}`, { cause: error });
+    throw new StressError(
+      'ERR_STRESS_PROXY',
+      `chaos proxy could not listen on 127.0.0.1: ${(error as Error).message}`,
+      { cause: error },
+    );
   }
   const { port } = server.address() as AddressInfo;
   let closed: Promise<void> | undefined;
@@ -136,8 +154,19 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
   return {
     url: `http://127.0.0.1:${port}`,
     seed: resolved.seed,
-    faults: resolved.faults.map(({ name, type, rate, description }) => ({ name, type, rate, description })),
-    stats: () => ({ requests: entries.length, inFlight, connections: sockets.size, injected: Object.fromEntries(injected), down: current !== undefined }),
+    faults: resolved.faults.map(({ name, type, rate, description }) => ({
+      name,
+      type,
+      rate,
+      description,
+    })),
+    stats: () => ({
+      requests: entries.length,
+      inFlight,
+      connections: sockets.size,
+      injected: Object.fromEntries(injected),
+      down: current !== undefined,
+    }),
     log: () => entries.map((e) => ({ ...e })),
     outages: () => windows.map((w) => ({ ...w })),
     down() {

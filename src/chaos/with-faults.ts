@@ -12,7 +12,10 @@ export type RunResultWithFaults<R extends RunResult = RunResult> = R & { faults:
  * returned, its phase()/scenario() accessors intact). When called inside a Vitest test, the
  * section is also added to that run's entry in the test's meta, so the reporters show it.
  */
-export function withFaults<R extends RunResult>(result: R, proxy: Pick<ChaosProxy, 'log' | 'outages' | 'seed' | 'faults'>): RunResultWithFaults<R> {
+export function withFaults<R extends RunResult>(
+  result: R,
+  proxy: Pick<ChaosProxy, 'log' | 'outages' | 'seed' | 'faults'>,
+): RunResultWithFaults<R> {
   const breakdown: FaultBreakdown = {
     seed: proxy.seed,
     configured: proxy.faults.map((f) => ({ ...f })),
@@ -27,5 +30,10 @@ export function withFaults<R extends RunResult>(result: R, proxy: Pick<ChaosProx
 /** The result's faults section, when it has one. */
 export function faultsOf(result: unknown): FaultBreakdown | undefined {
   const faults = (result as { faults?: unknown } | null)?.faults;
-  return typeof faults === 'object' && faults !== null && 'join' in faults && 'unexplained' in faults ? (faults as FaultBreakdown) : undefined;
+  return typeof faults === 'object' &&
+    faults !== null &&
+    'join' in faults &&
+    'unexplained' in faults
+    ? (faults as FaultBreakdown)
+    : undefined;
 }

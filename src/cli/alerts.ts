@@ -20,8 +20,12 @@ Exit code: 0 printed, 2 bad flags.
   --group <name>        rule group name                                        default vitest-stress`;
 
 const FLAGS = {
-  window: { type: 'string' }, profile: { type: 'string' }, 'backend-job': { type: 'string' }, 'ai-core-job': { type: 'string' },
-  group: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  window: { type: 'string' },
+  profile: { type: 'string' },
+  'backend-job': { type: 'string' },
+  'ai-core-job': { type: 'string' },
+  group: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const JOB = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
@@ -43,18 +47,28 @@ export async function alertsCommand(argv: string[], io: CommandIo = process): Pr
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  if (positionals.length !== 1 || positionals[0] !== 'export') return usage(`expected the subcommand "export", got ${JSON.stringify(positionals.join(' '))}`);
+  if (positionals.length !== 1 || positionals[0] !== 'export')
+    return usage(`expected the subcommand "export", got ${JSON.stringify(positionals.join(' '))}`);
   const profile = values.profile ?? 'full';
-  if (!(profile in PROFILE_SCALING)) return usage(`--profile must be smoke, quick or full, got ${JSON.stringify(profile)}`);
+  if (!(profile in PROFILE_SCALING))
+    return usage(`--profile must be smoke, quick or full, got ${JSON.stringify(profile)}`);
   for (const flag of ['backend-job', 'ai-core-job'] as const) {
-    if (values[flag] !== undefined && !JOB.test(values[flag])) return usage(`--${flag} must be a job name of letters, digits, _ and -, got ${JSON.stringify(values[flag])}`);
+    if (values[flag] !== undefined && !JOB.test(values[flag]))
+      return usage(
+        `--${flag} must be a job name of letters, digits, _ and -, got ${JSON.stringify(values[flag])}`,
+      );
   }
   try {
-    const rules = seedAlertRules({ window: values.window, backendJob: values['backend-job'], aiCoreJob: values['ai-core-job'] });
+    const rules = seedAlertRules({
+      window: values.window,
+      backendJob: values['backend-job'],
+      aiCoreJob: values['ai-core-job'],
+    });
     const scaled = withForWindows(rules, (rule) => scaledForMs(rule, profile as ProfileName));
     io.stdout.write(alertRulesYaml(scaled, { group: values.group }));
   } catch (error) {
-    if (error instanceof InvalidOptionError || error instanceof StressError) return usage(error.message.replace('"window"', '"--window"'));
+    if (error instanceof InvalidOptionError || error instanceof StressError)
+      return usage(error.message.replace('"window"', '"--window"'));
     if (error instanceof RangeError) return usage(error.message);
     throw error;
   }

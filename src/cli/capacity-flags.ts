@@ -4,9 +4,16 @@ import { FlagError } from './run-flags.js';
 
 /** The flags of `vitest-stress capacity`. */
 export const CAPACITY_FLAGS = {
-  target: { type: 'string' }, users: { type: 'string' }, rate: { type: 'string' }, sla: { type: 'string' },
-  'level-duration': { type: 'string' }, path: { type: 'string' }, method: { type: 'string' },
-  'max-wall-time': { type: 'string' }, output: { type: 'string' }, 'allow-remote': { type: 'boolean' },
+  target: { type: 'string' },
+  users: { type: 'string' },
+  rate: { type: 'string' },
+  sla: { type: 'string' },
+  'level-duration': { type: 'string' },
+  path: { type: 'string' },
+  method: { type: 'string' },
+  'max-wall-time': { type: 'string' },
+  output: { type: 'string' },
+  'allow-remote': { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -28,9 +35,13 @@ export interface CapacityFlags {
 /** '10..200' or '10..200:10' → { from, to, step? }; throws FlagError naming the flag. */
 export function parseLevels(value: string, flag: string): LevelRange {
   const match = /^(\d+(?:\.\d+)?)\.\.(\d+(?:\.\d+)?)(?::(\d+(?:\.\d+)?))?$/.exec(value);
-  if (!match) throw new FlagError(`--${flag} must be FROM..TO or FROM..TO:STEP (e.g. 10..200:10), got '${value}'`);
+  if (!match)
+    throw new FlagError(
+      `--${flag} must be FROM..TO or FROM..TO:STEP (e.g. 10..200:10), got '${value}'`,
+    );
   const [from, to] = [Number(match[1]), Number(match[2])];
-  if (!(from > 0 && to >= from)) throw new FlagError(`--${flag}: need 0 < FROM <= TO, got '${value}'`);
+  if (!(from > 0 && to >= from))
+    throw new FlagError(`--${flag}: need 0 < FROM <= TO, got '${value}'`);
   return { from, to, ...(match[3] !== undefined ? { step: Number(match[3]) } : {}) };
 }
 
@@ -39,18 +50,28 @@ const SLA_LINE = /^(p50|p95|p99|errors|throughput)\s*([<>])\s*(\d+(?:\.\d+)?)(%?
 /** 'p95<5000,errors<5%,throughput>100' → the SLA; throws FlagError naming the bad line. */
 export function parseSla(value: string): CapacitySla {
   const sla: CapacitySla = {};
-  for (const line of value.split(',').map((l) => l.trim()).filter((l) => l !== '')) {
+  for (const line of value
+    .split(',')
+    .map((l) => l.trim())
+    .filter((l) => l !== '')) {
     const match = SLA_LINE.exec(line);
-    if (!match) throw new FlagError(`--sla: '${line}' is not one of p50<MS, p95<MS, p99<MS, errors<N%, throughput>RPS`);
+    if (!match)
+      throw new FlagError(
+        `--sla: '${line}' is not one of p50<MS, p95<MS, p99<MS, errors<N%, throughput>RPS`,
+      );
     const [, metric, op, number, percent] = match;
     const n = Number(number);
     const wrongOp = (metric === 'throughput') !== (op === '>');
-    if (wrongOp) throw new FlagError(`--sla: '${line}': use ${metric === 'throughput' ? 'throughput>RPS' : `${metric}<...`}`);
+    if (wrongOp)
+      throw new FlagError(
+        `--sla: '${line}': use ${metric === 'throughput' ? 'throughput>RPS' : `${metric}<...`}`,
+      );
     if (metric === 'errors') sla.errorRate = percent ? n / 100 : n;
     else if (metric === 'throughput') sla.throughput = n;
     else sla[metric as 'p50' | 'p95' | 'p99'] = n;
   }
-  if (Object.keys(sla).length === 0) throw new FlagError('--sla needs at least one line, e.g. p95<5000,errors<5%');
+  if (Object.keys(sla).length === 0)
+    throw new FlagError('--sla needs at least one line, e.g. p95<5000,errors<5%');
   return sla;
 }
 
@@ -58,7 +79,12 @@ export function parseSla(value: string): CapacitySla {
 export function parseCapacityFlags(argv: string[]): CapacityFlags {
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ args: argv, options: CAPACITY_FLAGS, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: CAPACITY_FLAGS,
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     throw new FlagError((error as Error).message);
   }
@@ -66,9 +92,12 @@ export function parseCapacityFlags(argv: string[]): CapacityFlags {
   if (typeof values.target !== 'string') throw new FlagError('missing --target <url>');
   const users = typeof values.users === 'string' ? parseLevels(values.users, 'users') : undefined;
   const rate = typeof values.rate === 'string' ? parseLevels(values.rate, 'rate') : undefined;
-  if ((users === undefined) === (rate === undefined)) throw new FlagError('give exactly one of --users FROM..TO or --rate FROM..TO');
-  if (typeof values.sla !== 'string') throw new FlagError("missing --sla (e.g. 'p95<5000,errors<5%')");
-  const text = (key: string, fallback: string) => (typeof values[key] === 'string' ? (values[key] as string) : fallback);
+  if ((users === undefined) === (rate === undefined))
+    throw new FlagError('give exactly one of --users FROM..TO or --rate FROM..TO');
+  if (typeof values.sla !== 'string')
+    throw new FlagError("missing --sla (e.g. 'p95<5000,errors<5%')");
+  const text = (key: string, fallback: string) =>
+    typeof values[key] === 'string' ? (values[key] as string) : fallback;
   return {
     target: values.target,
     ...(users ? { users } : {}),

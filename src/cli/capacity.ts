@@ -48,7 +48,9 @@ export async function capacityCommand(argv: string[], io: CommandIo = process): 
       levelDuration: flags.levelDuration,
       maxWallTime: flags.maxWallTime,
       allowRemote: flags.allowRemote,
-      scenarios: [{ name: `${flags.method} ${flags.path}`, method: flags.method, path: flags.path }],
+      scenarios: [
+        { name: `${flags.method} ${flags.path}`, method: flags.method, path: flags.path },
+      ],
     });
   } catch (error) {
     if (!(error instanceof StressError)) throw error;
@@ -57,9 +59,12 @@ export async function capacityCommand(argv: string[], io: CommandIo = process): 
   }
   for (const level of result.levels) {
     const lines = level.lines.map((l) => `${l.metric} ${l.state}`).join(', ');
-    io.stdout.write(`  ${String(level.level).padStart(6)} ${result.unit}: ${level.state.padEnd(12)} ${lines}\n`);
+    io.stdout.write(
+      `  ${String(level.level).padStart(6)} ${result.unit}: ${level.state.padEnd(12)} ${lines}\n`,
+    );
   }
   io.stdout.write(`${describeCapacity(result)}\n`);
-  if (flags.output !== undefined) await writeFileAtomic(flags.output, `${JSON.stringify(result, null, 2)}\n`);
+  if (flags.output !== undefined)
+    await writeFileAtomic(flags.output, `${JSON.stringify(result, null, 2)}\n`);
   return result.outcome === 'found' || result.outcome === 'limit-not-reached' ? 0 : 1;
 }

@@ -13,7 +13,11 @@ export interface ResilienceVerdict {
 export function resilienceVerdict(run: RunResult, minSuccessRate: number): ResilienceVerdict {
   const finished = run.requests.ok + run.requests.failed;
   const successRate = finished === 0 ? null : run.requests.ok / finished;
-  return { successRate, minSuccessRate, passed: successRate !== null && successRate >= minSuccessRate };
+  return {
+    successRate,
+    minSuccessRate,
+    passed: successRate !== null && successRate >= minSuccessRate,
+  };
 }
 
 const pct = (fraction: number) => `${(fraction * 100).toFixed(1)}%`;
@@ -35,7 +39,11 @@ export interface ChaosPlan {
  * The seed's chaos_test.py result block: totals, success share, the failure breakdown (timeouts,
  * network errors, slow responses, server errors) and `RESILIENCE CHECK: PASSED` / `FAILED`.
  */
-export function chaosBlock(run: RunResult & { faults: FaultBreakdown }, plan: ChaosPlan, verdict: ResilienceVerdict): string {
+export function chaosBlock(
+  run: RunResult & { faults: FaultBreakdown },
+  plan: ChaosPlan,
+  verdict: ResilienceVerdict,
+): string {
   const r = run.requests;
   const s = run.faults.summary;
   const rule = '='.repeat(60);

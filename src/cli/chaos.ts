@@ -31,10 +31,21 @@ Exit code: 0 PASSED, 1 FAILED, 2 bad flags.
   --allow-remote              allow a non-loopback target`;
 
 const FLAGS = {
-  target: { type: 'string' }, users: { type: 'string' }, duration: { type: 'string' }, 'timeout-rate': { type: 'string' },
-  'network-error-rate': { type: 'string' }, 'slow-rate': { type: 'string' }, 'slow-ms': { type: 'string' }, timeout: { type: 'string' },
-  'min-success-rate': { type: 'string' }, endpoint: { type: 'string' }, 'payload-size': { type: 'string' }, seed: { type: 'string' },
-  output: { type: 'string' }, 'allow-remote': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  target: { type: 'string' },
+  users: { type: 'string' },
+  duration: { type: 'string' },
+  'timeout-rate': { type: 'string' },
+  'network-error-rate': { type: 'string' },
+  'slow-rate': { type: 'string' },
+  'slow-ms': { type: 'string' },
+  timeout: { type: 'string' },
+  'min-success-rate': { type: 'string' },
+  endpoint: { type: 'string' },
+  'payload-size': { type: 'string' },
+  seed: { type: 'string' },
+  output: { type: 'string' },
+  'allow-remote': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 class FlagError extends Error {}
@@ -43,7 +54,8 @@ type Values = ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values'];
 function int(values: Values, name: keyof Values, fallback: number, min: number): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
-  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < min) throw new FlagError(`--${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < min)
+    throw new FlagError(`--${name} must be an integer >= ${min}, got ${JSON.stringify(raw)}`);
   return Number(raw);
 }
 
@@ -51,7 +63,10 @@ function fraction(values: Values, name: keyof Values, fallback: number): number 
   const raw = values[name];
   if (raw === undefined) return fallback;
   const n = Number(raw);
-  if (typeof raw !== 'string' || raw.trim() === '' || !(n >= 0 && n <= 1)) throw new FlagError(`--${name} must be a fraction in [0, 1] (0.10 = 10%), got ${JSON.stringify(raw)}`);
+  if (typeof raw !== 'string' || raw.trim() === '' || !(n >= 0 && n <= 1))
+    throw new FlagError(
+      `--${name} must be a fraction in [0, 1] (0.10 = 10%), got ${JSON.stringify(raw)}`,
+    );
   return n;
 }
 
@@ -59,13 +74,23 @@ function seconds(values: Values, name: keyof Values, fallback: number): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   const match = typeof raw === 'string' ? /^(\d+(?:\.\d+)?)(s|m|h)?$/.exec(raw) : null;
-  const s = match ? Number(match[1]) * ({ s: 1, m: 60, h: 3600 } as const)[(match[2] ?? 's') as 's' | 'm' | 'h'] : NaN;
-  if (!(s > 0)) throw new FlagError(`--${name} must be seconds ('600') or a duration ('10m'), got ${JSON.stringify(raw)}`);
+  const s = match
+    ? Number(match[1]) * ({ s: 1, m: 60, h: 3600 } as const)[(match[2] ?? 's') as 's' | 'm' | 'h']
+    : NaN;
+  if (!(s > 0))
+    throw new FlagError(
+      `--${name} must be seconds ('600') or a duration ('10m'), got ${JSON.stringify(raw)}`,
+    );
   return s;
 }
 
 /** Flags → the plan and the resilience minimum; throws FlagError naming the flag. */
-function planFrom(values: Values): Omit<ChaosPlan, 'proxyUrl'> & { timeoutS: number; minSuccessRate: number; endpoint: string; payloadSize: number } {
+function planFrom(values: Values): Omit<ChaosPlan, 'proxyUrl'> & {
+  timeoutS: number;
+  minSuccessRate: number;
+  endpoint: string;
+  payloadSize: number;
+} {
   if (typeof values.target !== 'string') throw new FlagError('missing --target <url>');
   const plan = {
     target: values.target,
@@ -82,9 +107,18 @@ function planFrom(values: Values): Omit<ChaosPlan, 'proxyUrl'> & { timeoutS: num
     seed: int(values, 'seed', 42, 0),
   };
   const sum = plan.timeoutRate + plan.networkErrorRate + plan.slowRate;
-  if (sum > 1) throw new FlagError(`--timeout-rate + --network-error-rate + --slow-rate must be at most 1, got ${sum.toFixed(2)}`);
-  if (plan.timeoutS * 1000 <= plan.slowMs) throw new FlagError(`--timeout (${plan.timeoutS} s) must be longer than --slow-ms (${plan.slowMs} ms), or every slow response would time out`);
-  if (!plan.endpoint.startsWith('/')) throw new FlagError(`--endpoint must be a path starting with /, got ${JSON.stringify(plan.endpoint)}`);
+  if (sum > 1)
+    throw new FlagError(
+      `--timeout-rate + --network-error-rate + --slow-rate must be at most 1, got ${sum.toFixed(2)}`,
+    );
+  if (plan.timeoutS * 1000 <= plan.slowMs)
+    throw new FlagError(
+      `--timeout (${plan.timeoutS} s) must be longer than --slow-ms (${plan.slowMs} ms), or every slow response would time out`,
+    );
+  if (!plan.endpoint.startsWith('/'))
+    throw new FlagError(
+      `--endpoint must be a path starting with /, got ${JSON.stringify(plan.endpoint)}`,
+    );
   return plan;
 }
 
@@ -113,30 +147,48 @@ export async function chaosCommand(argv: string[], io: CommandIo = process): Pro
       target: plan.target,
       seed: plan.seed,
       allowRemote,
-      faults: ([
-        { type: 'timeout', rate: plan.timeoutRate },
-        { type: 'reset', rate: plan.networkErrorRate },
-        { type: 'latency', rate: plan.slowRate, ms: plan.slowMs },
-      ] satisfies FaultOptions[]).filter((f) => f.rate > 0),
+      faults: (
+        [
+          { type: 'timeout', rate: plan.timeoutRate },
+          { type: 'reset', rate: plan.networkErrorRate },
+          { type: 'latency', rate: plan.slowRate, ms: plan.slowMs },
+        ] satisfies FaultOptions[]
+      ).filter((f) => f.rate > 0),
     });
   } catch (error) {
     if (error instanceof StressError) return usage(error.message);
     throw error;
   }
   try {
-    const body = JSON.stringify({ records: generateCreditRecords(plan.payloadSize, { seed: plan.seed }) });
-    const run = withFaults(await load({
-      target: proxy.url,
-      users: plan.users,
-      duration: plan.durationS * 1000,
-      timeout: plan.timeoutS * 1000,
-      progress: true,
-      scenarios: [{ name: `POST ${plan.endpoint}`, method: 'POST', path: plan.endpoint, body, headers: { 'content-type': 'application/json' } }],
-    }), proxy);
+    const body = JSON.stringify({
+      records: generateCreditRecords(plan.payloadSize, { seed: plan.seed }),
+    });
+    const run = withFaults(
+      await load({
+        target: proxy.url,
+        users: plan.users,
+        duration: plan.durationS * 1000,
+        timeout: plan.timeoutS * 1000,
+        progress: true,
+        scenarios: [
+          {
+            name: `POST ${plan.endpoint}`,
+            method: 'POST',
+            path: plan.endpoint,
+            body,
+            headers: { 'content-type': 'application/json' },
+          },
+        ],
+      }),
+      proxy,
+    );
     const verdict = resilienceVerdict(run, plan.minSuccessRate);
     io.stdout.write(`\n${chaosBlock(run, { ...plan, proxyUrl: proxy.url }, verdict)}`);
     if (typeof values.output === 'string') {
-      await writeFileAtomic(values.output, `${JSON.stringify({ ...run, resilience: verdict }, null, 2)}\n`);
+      await writeFileAtomic(
+        values.output,
+        `${JSON.stringify({ ...run, resilience: verdict }, null, 2)}\n`,
+      );
       io.stdout.write(`Result written to ${values.output}\n`);
     }
     return verdict.passed ? 0 : 1;

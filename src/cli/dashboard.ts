@@ -17,8 +17,12 @@ Exit code: 0 printed, 2 bad flags.
   --output <file>       write the JSON there (atomically) instead of stdout`;
 
 const FLAGS = {
-  title: { type: 'string' }, uid: { type: 'string' }, 'backend-job': { type: 'string' }, 'ai-core-job': { type: 'string' },
-  output: { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  title: { type: 'string' },
+  uid: { type: 'string' },
+  'backend-job': { type: 'string' },
+  'ai-core-job': { type: 'string' },
+  output: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 const JOB = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
@@ -41,10 +45,19 @@ export async function dashboardCommand(argv: string[], io: CommandIo = process):
     return 0;
   }
   for (const flag of ['backend-job', 'ai-core-job'] as const) {
-    if (values[flag] !== undefined && !JOB.test(values[flag])) return usage(`--${flag} must be a job name of letters, digits, _ and -, got ${JSON.stringify(values[flag])}`);
+    if (values[flag] !== undefined && !JOB.test(values[flag]))
+      return usage(
+        `--${flag} must be a job name of letters, digits, _ and -, got ${JSON.stringify(values[flag])}`,
+      );
   }
-  if (values.uid !== undefined && !UID.test(values.uid)) return usage(`--uid must be 1-40 letters, digits, _ or -, got ${JSON.stringify(values.uid)}`);
-  const dashboard = ethixDashboard({ title: values.title, uid: values.uid, backendJob: values['backend-job'], aiCoreJob: values['ai-core-job'] });
+  if (values.uid !== undefined && !UID.test(values.uid))
+    return usage(`--uid must be 1-40 letters, digits, _ or -, got ${JSON.stringify(values.uid)}`);
+  const dashboard = ethixDashboard({
+    title: values.title,
+    uid: values.uid,
+    backendJob: values['backend-job'],
+    aiCoreJob: values['ai-core-job'],
+  });
   const text = `${JSON.stringify(dashboard, null, 2)}\n`;
   if (values.output === undefined) io.stdout.write(text);
   else await writeFileAtomic(values.output, text);

@@ -25,7 +25,12 @@ export async function generateCommand(argv: string[], io: CommandIo = process): 
   try {
     ({ values } = parseArgs({
       args: argv,
-      options: { records: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        records: { type: 'string' },
+        seed: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: false,
     }));
@@ -42,8 +47,14 @@ export async function generateCommand(argv: string[], io: CommandIo = process): 
     return 2;
   };
   if (values.records === undefined) return fail('missing --records <n>');
-  if (!/^\d+$/.test(values.records) || Number(values.records) < 1 || Number(values.records) > MAX_GENERATED_RECORDS) {
-    return fail(`--records must be an integer from 1 to ${MAX_GENERATED_RECORDS}, got ${JSON.stringify(values.records)}`);
+  if (
+    !/^\d+$/.test(values.records) ||
+    Number(values.records) < 1 ||
+    Number(values.records) > MAX_GENERATED_RECORDS
+  ) {
+    return fail(
+      `--records must be an integer from 1 to ${MAX_GENERATED_RECORDS}, got ${JSON.stringify(values.records)}`,
+    );
   }
   const seedText = values.seed ?? '42';
   if (!/^-?\d+$/.test(seedText) || !Number.isSafeInteger(Number(seedText))) {
@@ -72,8 +83,10 @@ export async function generateCommand(argv: string[], io: CommandIo = process): 
 function flagMessage(err: Error): string {
   const code = (err as { code?: string }).code;
   const flag = /'(-{1,2}[^' ]+)/.exec(err.message)?.[1];
-  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return `unknown flag ${flag ?? ''} (expected --records, --seed, --out)`;
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION')
+    return `unknown flag ${flag ?? ''} (expected --records, --seed, --out)`;
   if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return `flag ${flag ?? ''} needs a value`;
-  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL') return `unexpected argument: ${err.message.replace(/^.*?'([^']*)'.*$/s, '$1')}`;
+  if (code === 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL')
+    return `unexpected argument: ${err.message.replace(/^.*?'([^']*)'.*$/s, '$1')}`;
   return err.message;
 }

@@ -16,22 +16,38 @@ Commit: --commit, else GITHUB_SHA, else the report's gitSha, else git rev-parse 
 Branch: --branch, else GITHUB_HEAD_REF or GITHUB_REF_NAME, else git's current branch.
 Exit code: 0 added or already there, 1 the report is unreadable or the store unwritable, 2 bad flags.`;
 
-const FLAGS = { store: { type: 'string' }, 'run-id': { type: 'string' }, commit: { type: 'string' }, branch: { type: 'string' }, help: { type: 'boolean', short: 'h' } } as const;
+const FLAGS = {
+  store: { type: 'string' },
+  'run-id': { type: 'string' },
+  commit: { type: 'string' },
+  branch: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** `vitest-stress history add perf-results/perf-results.json --store perf-history`: returns the exit code. */
-export async function historyAddCommand(argv: string[], io: CommandIo = process, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+export async function historyAddCommand(
+  argv: string[],
+  io: CommandIo = process,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<number> {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: true });
     if (parsed.values.help) return (io.stdout.write(`${ADD_USAGE}\n`), 0);
-    if (parsed.positionals.length !== 1) throw new Error(`expected one perf-results.json, got ${parsed.positionals.length} file arguments`);
+    if (parsed.positionals.length !== 1)
+      throw new Error(
+        `expected one perf-results.json, got ${parsed.positionals.length} file arguments`,
+      );
     if (!parsed.values.store) throw new Error('--store <dir> is required');
     if (parsed.values['run-id'] !== undefined) checkRunId(parsed.values['run-id']);
   } catch (error) {
     io.stderr.write(`vitest-stress history add: ${(error as Error).message}\n\n${ADD_USAGE}\n`);
     return 2;
   }
-  const { values, positionals: [input] } = parsed;
+  const {
+    values,
+    positionals: [input],
+  } = parsed;
   try {
     const text = await readFile(input, 'utf8').catch((e: NodeJS.ErrnoException) => {
       throw new InvalidReportError(input, `cannot read it (${e.code ?? e.message})`, e);
@@ -43,12 +59,18 @@ export async function historyAddCommand(argv: string[], io: CommandIo = process,
       throw new InvalidReportError(input, `not JSON (${(e as Error).message})`, e);
     }
     const report = checkPerfResults(input, json);
-    const who = resolveRunIdentity({ commit: values.commit, branch: values.branch }, report.run?.gitSha ?? null, env);
+    const who = resolveRunIdentity(
+      { commit: values.commit, branch: values.branch },
+      report.run?.gitSha ?? null,
+      env,
+    );
     const runId = values['run-id'] ?? contentRunId(text);
     const record = toHistoryRecord(report, { runId, commit: who.commit, branch: who.branch });
     const added = await appendRun(values.store as string, record);
     const what = `run ${runId} (commit ${who.commit ?? 'unknown'} from ${who.source.commit}, branch ${who.branch ?? 'unknown'}, ${record.points.length} loads, profile ${record.profile})`;
-    io.stdout.write(`vitest-stress history add: ${added ? 'added' : 'already in the store, ignored:'} ${what} → ${values.store}\n`);
+    io.stdout.write(
+      `vitest-stress history add: ${added ? 'added' : 'already in the store, ignored:'} ${what} → ${values.store}\n`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof StressError)) throw error;

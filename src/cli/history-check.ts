@@ -19,36 +19,51 @@ and prints each with its commit, the levels before/after with 95% intervals, siz
 Exit code: 0 no lasting regression, 1 a regression (or creep) past the tolerance, 2 bad flags.`;
 
 const FLAGS = {
-  store: { type: 'string' }, metric: { type: 'string' }, tolerance: { type: 'string' },
-  'quiet-runs': { type: 'string' }, 'recent-runs': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  store: { type: 'string' },
+  metric: { type: 'string' },
+  tolerance: { type: 'string' },
+  'quiet-runs': { type: 'string' },
+  'recent-runs': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 function parseTolerance(text: string): number {
   const match = /^\+?(\d+(?:\.\d+)?)%$/.exec(text.trim());
-  if (!match || !(Number(match[1]) > 0)) throw new Error(`--tolerance must be a positive percentage like 10%, got "${text}"`);
+  if (!match || !(Number(match[1]) > 0))
+    throw new Error(`--tolerance must be a positive percentage like 10%, got "${text}"`);
   return Number(match[1]) / 100;
 }
 
 function parseCount(flag: string, text: string | undefined, fallback: number): number {
   if (text === undefined) return fallback;
-  if (!/^[1-9]\d*$/.test(text)) throw new Error(`${flag} must be a whole number >= 1, got "${text}"`);
+  if (!/^[1-9]\d*$/.test(text))
+    throw new Error(`${flag} must be a whole number >= 1, got "${text}"`);
   return Number(text);
 }
 
 function parseMetrics(text = 'p95'): HistoryMetric[] {
   const metrics = text.split(',').map((m) => m.trim());
   const bad = metrics.find((m) => !(HISTORY_METRICS as readonly string[]).includes(m));
-  if (bad !== undefined) throw new Error(`--metric must be ${HISTORY_METRICS.join(' | ')}, got "${bad}"`);
+  if (bad !== undefined)
+    throw new Error(`--metric must be ${HISTORY_METRICS.join(' | ')}, got "${bad}"`);
   return metrics as HistoryMetric[];
 }
 
 /** `vitest-stress history check --store perf-history`: returns the exit code. */
-export async function historyCheckCommand(argv: string[], io: CommandIo = process): Promise<number> {
+export async function historyCheckCommand(
+  argv: string[],
+  io: CommandIo = process,
+): Promise<number> {
   let store: string;
   let metrics: HistoryMetric[];
   let options: JudgeOptions;
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: true });
+    const { values, positionals } = parseArgs({
+      args: argv,
+      options: FLAGS,
+      strict: true,
+      allowPositionals: true,
+    });
     if (values.help) return (io.stdout.write(`${CHECK_USAGE}\n`), 0);
     if (positionals.length > 0) throw new Error(`unexpected argument "${positionals[0]}"`);
     if (!values.store) throw new Error('--store <dir> is required');
@@ -68,6 +83,8 @@ export async function historyCheckCommand(argv: string[], io: CommandIo = proces
   const verdicts = metrics.flatMap((m) => seriesOf(records, m).map((s) => judgeSeries(s, options)));
   for (const v of verdicts) io.stdout.write(`${describeVerdict(v)}\n`);
   const failing = verdicts.filter((v) => v.state === 'regression').length;
-  io.stdout.write(`vitest-stress history check: ${records.length} runs in ${store}, ${verdicts.length} series, ${failing} with a lasting regression past ${Math.round((options.tolerance ?? 0.1) * 1000) / 10}%\n`);
+  io.stdout.write(
+    `vitest-stress history check: ${records.length} runs in ${store}, ${verdicts.length} series, ${failing} with a lasting regression past ${Math.round((options.tolerance ?? 0.1) * 1000) / 10}%\n`,
+  );
   return failing > 0 ? 1 : 0;
 }

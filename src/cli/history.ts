@@ -11,6 +11,8 @@ export async function historyCommand(argv: string[], io: CommandIo = process): P
   if (sub === 'add') return (await import('./history-add.js')).historyAddCommand(rest, io);
   if (sub === 'check') return (await import('./history-check.js')).historyCheckCommand(rest, io);
   if (sub === '-h' || sub === '--help') return (io.stdout.write(`${USAGE}\n`), 0);
-  io.stderr.write(`vitest-stress history: unknown subcommand ${sub === undefined ? '(none)' : `"${sub}"`}\n${USAGE}\n`);
+  io.stderr.write(
+    `vitest-stress history: unknown subcommand ${sub === undefined ? '(none)' : `"${sub}"`}\n${USAGE}\n`,
+  );
   return 2;
 }

@@ -14,14 +14,22 @@ duplicated or failed (named in the message; nothing is written).
 
   -o, --out <dir>   where to write the merged reports                    default merged`;
 
-const FLAGS = { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h' } } as const;
+const FLAGS = {
+  out: { type: 'string', short: 'o' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
 
 /** `vitest-stress merge shard-*\/perf-results.json -o merged/`: returns the exit code. */
 export async function mergeCommand(argv: string[], io: CommandIo = process): Promise<number> {
   let values: { out?: string; help?: boolean };
   let positionals: string[];
   try {
-    ({ values, positionals } = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: true }));
+    ({ values, positionals } = parseArgs({
+      args: argv,
+      options: FLAGS,
+      strict: true,
+      allowPositionals: true,
+    }));
   } catch (error) {
     io.stderr.write(`vitest-stress merge: ${(error as Error).message}\n\n${USAGE}\n`);
     return 2;
@@ -44,13 +52,18 @@ export async function mergeCommand(argv: string[], io: CommandIo = process): Pro
   }
   const dir = values.out ?? 'merged';
   await writeMergedReports(outcome, dir);
-  io.stdout.write(`${describeOutcome(outcome)}\nmerged reports written to ${dir}/perf-results.json and ${dir}/junit.xml\n`);
+  io.stdout.write(
+    `${describeOutcome(outcome)}\nmerged reports written to ${dir}/perf-results.json and ${dir}/junit.xml\n`,
+  );
   return outcome.breaches.length > 0 ? 1 : 0;
 }
 
 function describeOutcome(outcome: MergeOutcome): string {
   const { results, breaches } = outcome;
   const sources = results.splits.map((s) => `${s.index} (${s.path})`).join(', ');
-  const verdict = breaches.length > 0 ? `${breaches.length} SLA breach${breaches.length > 1 ? 'es' : ''} on the whole load` : 'every SLA held on the whole load';
+  const verdict =
+    breaches.length > 0
+      ? `${breaches.length} SLA breach${breaches.length > 1 ? 'es' : ''} on the whole load`
+      : 'every SLA held on the whole load';
   return `merged ${results.splits.length} splits: ${sources}\n${summaryText(results.tests)}\n${verdict}`;
 }

@@ -29,14 +29,28 @@ Exit code: 0 written, 1 a query failed (the message names it) or every query ret
   --timeout <ms>         per-query timeout                                        default 10000`;
 
 const FLAGS = {
-  prometheus: { type: 'string' }, mode: { type: 'string' }, time: { type: 'string' }, start: { type: 'string' }, end: { type: 'string' },
-  since: { type: 'string' }, step: { type: 'string' }, query: { type: 'string', multiple: true }, expr: { type: 'string', multiple: true },
-  output: { type: 'string' }, timeout: { type: 'string' },
-  'backend-job': { type: 'string' }, 'ai-core-job': { type: 'string' }, help: { type: 'boolean', short: 'h' },
+  prometheus: { type: 'string' },
+  mode: { type: 'string' },
+  time: { type: 'string' },
+  start: { type: 'string' },
+  end: { type: 'string' },
+  since: { type: 'string' },
+  step: { type: 'string' },
+  query: { type: 'string', multiple: true },
+  expr: { type: 'string', multiple: true },
+  output: { type: 'string' },
+  timeout: { type: 'string' },
+  'backend-job': { type: 'string' },
+  'ai-core-job': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** collectMetrics option → the flag that sets it, for messages. */
-const FLAG_OF = new Map([['prometheusUrl', 'prometheus'], ['timeoutMs', 'timeout'], ['queries', 'query']]);
+const FLAG_OF = new Map([
+  ['prometheusUrl', 'prometheus'],
+  ['timeoutMs', 'timeout'],
+  ['queries', 'query'],
+]);
 
 /** '1796032800' → unix seconds; anything else is passed on as an ISO string to be checked. */
 function timeFlag(value: string | undefined): string | number | undefined {
@@ -54,19 +68,36 @@ const JOB = /^[A-Za-z0-9_.:-]+$/;
 
 /** --backend-job / --ai-core-job → seedQueries' job labels; throws naming the flag. */
 function jobLabels(backendJob: string | undefined, aiCoreJob: string | undefined) {
-  for (const [flag, job] of [['backend-job', backendJob], ['ai-core-job', aiCoreJob]] as const) {
-    if (job !== undefined && !JOB.test(job)) throw new InvalidOptionError(flag, job, 'a job label of letters, digits, _ . : -');
+  for (const [flag, job] of [
+    ['backend-job', backendJob],
+    ['ai-core-job', aiCoreJob],
+  ] as const) {
+    if (job !== undefined && !JOB.test(job))
+      throw new InvalidOptionError(flag, job, 'a job label of letters, digits, _ . : -');
   }
   if (backendJob === undefined && aiCoreJob === undefined) return undefined;
-  return { ...(backendJob === undefined ? {} : { backendJob }), ...(aiCoreJob === undefined ? {} : { aiCoreJob }) };
+  return {
+    ...(backendJob === undefined ? {} : { backendJob }),
+    ...(aiCoreJob === undefined ? {} : { aiCoreJob }),
+  };
 }
 
 /** Flags → collectMetrics options and the output format; throws InvalidOptionError naming the flag. */
-function optionsFrom(values: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values']): { options: CollectOptions; format: 'json' | 'csv' } {
-  if (values.prometheus === undefined) throw new InvalidOptionError('--prometheus', undefined, 'a Prometheus base URL (required)');
+function optionsFrom(values: ReturnType<typeof parseArgs<{ options: typeof FLAGS }>>['values']): {
+  options: CollectOptions;
+  format: 'json' | 'csv';
+} {
+  if (values.prometheus === undefined)
+    throw new InvalidOptionError('--prometheus', undefined, 'a Prometheus base URL (required)');
   const output = values.output;
-  const format = output === undefined || /\.json$/i.test(output) ? 'json' : /\.csv$/i.test(output) ? 'csv' : undefined;
-  if (!format) throw new InvalidOptionError('--output', output, 'a file name ending in .json or .csv');
+  const format =
+    output === undefined || /\.json$/i.test(output)
+      ? 'json'
+      : /\.csv$/i.test(output)
+        ? 'csv'
+        : undefined;
+  if (!format)
+    throw new InvalidOptionError('--output', output, 'a file name ending in .json or .csv');
   const queries = [...(values.query ?? []), ...(values.expr ?? []).map(userQuery)];
   const timeoutMs = values.timeout === undefined ? undefined : Number(values.timeout);
   const options: CollectOptions = {
@@ -81,7 +112,8 @@ function optionsFrom(values: ReturnType<typeof parseArgs<{ options: typeof FLAGS
     ...(queries.length ? { queries } : {}),
     seed: jobLabels(values['backend-job'], values['ai-core-job']),
   };
-  for (const key of Object.keys(options) as Array<keyof CollectOptions>) if (options[key] === undefined) delete options[key];
+  for (const key of Object.keys(options) as Array<keyof CollectOptions>)
+    if (options[key] === undefined) delete options[key];
   return { options, format };
 }
 
@@ -105,8 +137,13 @@ export async function metricsCommand(argv: string[], io: CommandIo = process): P
     format = parsed.format;
     collected = await collectMetrics(parsed.options);
   } catch (error) {
-    if (error instanceof InvalidOptionError || (error instanceof StressError && error.code === 'ERR_STRESS_UNKNOWN_OPTION')) {
-      io.stderr.write(`vitest-stress metrics: ${error.message.replace(/^invalid option "([^"[]+)/, (_m, field: string) => `invalid option "--${FLAG_OF.get(field) ?? field}`)}\n\n${USAGE}\n`);
+    if (
+      error instanceof InvalidOptionError ||
+      (error instanceof StressError && error.code === 'ERR_STRESS_UNKNOWN_OPTION')
+    ) {
+      io.stderr.write(
+        `vitest-stress metrics: ${error.message.replace(/^invalid option "([^"[]+)/, (_m, field: string) => `invalid option "--${FLAG_OF.get(field) ?? field}`)}\n\n${USAGE}\n`,
+      );
       return 2;
     }
     if (!(error instanceof StressError)) throw error;
@@ -117,11 +154,18 @@ export async function metricsCommand(argv: string[], io: CommandIo = process): P
   if (values.output === undefined) io.stdout.write(text);
   else {
     await writeFileAtomic(values.output, text);
-    const points = collected.queries.reduce((n, q) => n + q.series.reduce((m, s) => m + s.points.length, 0), 0);
-    io.stdout.write(`${collected.queries.length} queries, ${points} points written to ${values.output}\n`);
+    const points = collected.queries.reduce(
+      (n, q) => n + q.series.reduce((m, s) => m + s.points.length, 0),
+      0,
+    );
+    io.stdout.write(
+      `${collected.queries.length} queries, ${points} points written to ${values.output}\n`,
+    );
   }
   if (collected.queries.every((q) => q.series.length === 0)) {
-    io.stderr.write(emptyWarning(collected.queries.length, values['backend-job'], values['ai-core-job']));
+    io.stderr.write(
+      emptyWarning(collected.queries.length, values['backend-job'], values['ai-core-job']),
+    );
     return 1;
   }
   return 0;

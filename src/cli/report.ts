@@ -23,7 +23,11 @@ export async function reportCommand(argv: string[], io: CommandIo = process): Pr
   try {
     ({ values, positionals } = parseArgs({
       args: argv,
-      options: { output: { type: 'string', short: 'o' }, title: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        output: { type: 'string', short: 'o' },
+        title: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
       allowPositionals: true,
     }));
@@ -36,7 +40,9 @@ export async function reportCommand(argv: string[], io: CommandIo = process): Pr
     return 0;
   }
   if (positionals.length !== 1) {
-    io.stderr.write(`vitest-stress report: expected one perf-results.json, got ${positionals.length} file arguments\n\n${USAGE}\n`);
+    io.stderr.write(
+      `vitest-stress report: expected one perf-results.json, got ${positionals.length} file arguments\n\n${USAGE}\n`,
+    );
     return 2;
   }
   const input = positionals[0];
@@ -45,7 +51,9 @@ export async function reportCommand(argv: string[], io: CommandIo = process): Pr
     const report = await readPerfResults(input);
     const html = buildHtmlReport(report, values.title === undefined ? {} : { title: values.title });
     await writeFileAtomic(output, html);
-    io.stdout.write(`vitest-stress report: ${report.tests.length} tests → ${output} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`);
+    io.stdout.write(
+      `vitest-stress report: ${report.tests.length} tests → ${output} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`,
+    );
     return 0;
   } catch (error) {
     if (!(error instanceof StressError)) throw error;

@@ -3,10 +3,20 @@ import { MAX_GENERATED_RECORDS } from '../data/credit-records.js';
 
 /** The flags of `vitest-stress run`, all strings so each is checked by one rule below. */
 export const RUN_FLAGS = {
-  target: { type: 'string' }, users: { type: 'string' }, requests: { type: 'string' }, duration: { type: 'string' },
-  'payload-size': { type: 'string' }, endpoint: { type: 'string' }, timeout: { type: 'string' }, seed: { type: 'string' },
-  output: { type: 'string' }, 'p95-below': { type: 'string' }, 'max-error-rate': { type: 'string' },
-  'allow-remote': { type: 'boolean' }, 'stop-when-decided': { type: 'boolean' }, help: { type: 'boolean', short: 'h' },
+  target: { type: 'string' },
+  users: { type: 'string' },
+  requests: { type: 'string' },
+  duration: { type: 'string' },
+  'payload-size': { type: 'string' },
+  endpoint: { type: 'string' },
+  timeout: { type: 'string' },
+  seed: { type: 'string' },
+  output: { type: 'string' },
+  'p95-below': { type: 'string' },
+  'max-error-rate': { type: 'string' },
+  'allow-remote': { type: 'boolean' },
+  'stop-when-decided': { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
 } as const;
 
 /** Users and requests per user at most: far past what one machine drives, short of absurd. */
@@ -37,9 +47,12 @@ export interface RunFlags {
 
 function stopWhenDecided(values: Record<string, unknown>, duration: string | undefined): boolean {
   if (values['stop-when-decided'] !== true) return false;
-  if (duration === undefined) throw new FlagError('--stop-when-decided needs --duration (the maximum)');
+  if (duration === undefined)
+    throw new FlagError('--stop-when-decided needs --duration (the maximum)');
   if (values['p95-below'] === undefined && values['max-error-rate'] === undefined) {
-    throw new FlagError('--stop-when-decided needs --p95-below and/or --max-error-rate (what to decide)');
+    throw new FlagError(
+      '--stop-when-decided needs --p95-below and/or --max-error-rate (what to decide)',
+    );
   }
   return true;
 }
@@ -51,7 +64,12 @@ function stopWhenDecided(values: Record<string, unknown>, duration: string | und
 export function parseRunFlags(argv: string[]): RunFlags {
   let values: Record<string, unknown>;
   try {
-    ({ values } = parseArgs({ args: joinNegativeValues(argv), options: RUN_FLAGS, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: joinNegativeValues(argv),
+      options: RUN_FLAGS,
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     throw new FlagError((error as Error).message);
   }
@@ -85,17 +103,26 @@ function joinNegativeValues(argv: string[]): string[] {
   for (let i = 0; i < argv.length; i++) {
     const name = argv[i].startsWith('--') ? argv[i].slice(2) : undefined;
     const flag = name === undefined ? undefined : RUN_FLAGS[name as keyof typeof RUN_FLAGS];
-    if (flag?.type === 'string' && i + 1 < argv.length && /^-\d/.test(argv[i + 1])) out.push(`${argv[i]}=${argv[++i]}`);
+    if (flag?.type === 'string' && i + 1 < argv.length && /^-\d/.test(argv[i + 1]))
+      out.push(`${argv[i]}=${argv[++i]}`);
     else out.push(argv[i]);
   }
   return out;
 }
 
-function int(values: Record<string, unknown>, name: string, fallback: number, min: number, max: number): number {
+function int(
+  values: Record<string, unknown>,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = values[name];
   if (raw === undefined) return fallback;
   if (typeof raw !== 'string' || !/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
-    throw new FlagError(`--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`);
+    throw new FlagError(
+      `--${name} must be an integer from ${min} to ${max}, got ${JSON.stringify(raw)}`,
+    );
   }
   return Number(raw);
 }
@@ -105,7 +132,9 @@ function num(values: Record<string, unknown>, name: string, max: number): number
   if (raw === undefined) return undefined;
   const n = Number(raw);
   if (typeof raw !== 'string' || raw.trim() === '' || !Number.isFinite(n) || n <= 0 || n > max) {
-    throw new FlagError(`--${name} must be a number > 0${max === Infinity ? '' : ` and at most ${max}`}, got ${JSON.stringify(raw)}`);
+    throw new FlagError(
+      `--${name} must be a number > 0${max === Infinity ? '' : ` and at most ${max}`}, got ${JSON.stringify(raw)}`,
+    );
   }
   return n;
 }

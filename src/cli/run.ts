@@ -43,14 +43,26 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const body = JSON.stringify({ records: generateCreditRecords(flags.payloadSize, { seed: flags.seed }) });
+  const body = JSON.stringify({
+    records: generateCreditRecords(flags.payloadSize, { seed: flags.seed }),
+  });
   const options: Parameters<typeof load>[0] = {
     target: flags.target,
     users: flags.users,
     timeout: flags.timeoutS * 1000,
     allowRemote: flags.allowRemote,
-    scenarios: [{ name: `POST ${flags.endpoint}`, method: 'POST', path: flags.endpoint, body, headers: { 'content-type': 'application/json' } }],
-    ...(flags.duration !== undefined ? { duration: flags.duration } : { requests: flags.users * flags.requests! }),
+    scenarios: [
+      {
+        name: `POST ${flags.endpoint}`,
+        method: 'POST',
+        path: flags.endpoint,
+        body,
+        headers: { 'content-type': 'application/json' },
+      },
+    ],
+    ...(flags.duration !== undefined
+      ? { duration: flags.duration }
+      : { requests: flags.users * flags.requests! }),
     progress: true,
     ...(flags.stopWhenDecided ? { until: untilOf(flags) } : {}),
   };
@@ -63,7 +75,9 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
     io.stderr.write(`vitest-stress run: ${error.message}\n`);
     return 2;
   }
-  io.stdout.write(`\n${'='.repeat(60)}\nSTRESS TEST RESULTS\n${'='.repeat(60)}\n${runBlock(toRunMeta(run)).join('\n')}\n`);
+  io.stdout.write(
+    `\n${'='.repeat(60)}\nSTRESS TEST RESULTS\n${'='.repeat(60)}\n${runBlock(toRunMeta(run)).join('\n')}\n`,
+  );
   if (flags.output !== undefined) {
     await writeFileAtomic(flags.output, `${JSON.stringify(run, null, 2)}\n`);
     io.stdout.write(`  Result written to ${flags.output}\n`);
@@ -72,9 +86,19 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
   if (run.requests.ok === 0) breaches.push('no request succeeded');
   if (run.sequential) {
     io.stdout.write(`  ${sequentialLine(run.sequential)}\n`);
-    for (const v of run.sequential.verdicts.filter((x) => x.state === 'fail')) breaches.push(`${v.metric} is not below ${v.threshold} (conclusive at ${(v.atMs / 1000).toFixed(1)} s)`);
-  } else if (flags.p95BelowMs !== undefined && !(run.latency.p95 !== null && run.latency.p95 < flags.p95BelowMs)) breaches.push(`p95 ${run.latency.p95 ?? 'n/a'} ms is not below ${flags.p95BelowMs} ms`);
-  if (!run.sequential && flags.maxErrorRate !== undefined && !(run.errorRate < flags.maxErrorRate)) breaches.push(`error rate ${(run.errorRate * 100).toFixed(2)}% is not below ${(flags.maxErrorRate * 100).toFixed(2)}%`);
+    for (const v of run.sequential.verdicts.filter((x) => x.state === 'fail'))
+      breaches.push(
+        `${v.metric} is not below ${v.threshold} (conclusive at ${(v.atMs / 1000).toFixed(1)} s)`,
+      );
+  } else if (
+    flags.p95BelowMs !== undefined &&
+    !(run.latency.p95 !== null && run.latency.p95 < flags.p95BelowMs)
+  )
+    breaches.push(`p95 ${run.latency.p95 ?? 'n/a'} ms is not below ${flags.p95BelowMs} ms`);
+  if (!run.sequential && flags.maxErrorRate !== undefined && !(run.errorRate < flags.maxErrorRate))
+    breaches.push(
+      `error rate ${(run.errorRate * 100).toFixed(2)}% is not below ${(flags.maxErrorRate * 100).toFixed(2)}%`,
+    );
   for (const b of breaches) io.stdout.write(`  SLA ✗ ${b}\n`);
   return breaches.length ? 1 : 0;
 }
@@ -86,7 +110,9 @@ function untilOf(flags: RunFlags): { p95Below?: number; errorRateBelow?: number 
   };
 }
 
-function sequentialLine(report: NonNullable<Awaited<ReturnType<typeof load>>['sequential']>): string {
+function sequentialLine(
+  report: NonNullable<Awaited<ReturnType<typeof load>>['sequential']>,
+): string {
   const states = report.verdicts.map((v) => `${v.metric} ${v.state}`).join(', ');
   return `Stopped: ${report.stoppedBecause} at ${(report.stoppedAtMs / 1000).toFixed(1)} s of at most ${(report.maxDurationMs / 1000).toFixed(0)} s (${states})`;
 }

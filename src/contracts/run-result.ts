@@ -183,8 +183,12 @@ export function isRunSummary(value: unknown): value is RunSummary {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Partial<RunSummary>;
   return (
-    typeof v.latency === 'object' && v.latency !== null && typeof v.latency.count === 'number' &&
-    typeof v.requests === 'object' && v.requests !== null && typeof v.requests.total === 'number' &&
+    typeof v.latency === 'object' &&
+    v.latency !== null &&
+    typeof v.latency.count === 'number' &&
+    typeof v.requests === 'object' &&
+    v.requests !== null &&
+    typeof v.requests.total === 'number' &&
     typeof v.errorRate === 'number'
   );
 }

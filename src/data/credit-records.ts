@@ -38,7 +38,10 @@ const APPROVAL_INTERCEPT = 1.3;
  * credit_score ~ approved ≈ +0.6, debt_ratio ~ approved ≈ −0.45, income ~ loan_amount ≈ +0.7; ≈5% of feature values null;
  * approval rate 60–70%.
  */
-export function generateCreditRecords(n: number, options: GenerateCreditOptions = {}): CreditRecord[] {
+export function generateCreditRecords(
+  n: number,
+  options: GenerateCreditOptions = {},
+): CreditRecord[] {
   if (!Number.isInteger(n) || n < 0 || n > MAX_GENERATED_RECORDS) {
     throw new InvalidOptionError('n', n, `an integer from 0 to ${MAX_GENERATED_RECORDS}`);
   }
@@ -81,7 +84,8 @@ function oneRecord(rng: SeededRandom, missingRate: number, disparity: number): C
   const loan_term_months = rng.weighted(LOAN_TERMS_MONTHS, [0.1, 0.2, 0.35, 0.15, 0.2]);
   const open_credit_lines = clamp(Math.round(6 + 3 * rng.normal() + z), 0, 25);
   let delinquencies_2y = 0;
-  for (let p = sigmoid(-2.2 - 1.3 * z); delinquencies_2y < 10 && rng.uniform(0, 1) < p; p *= 0.5) delinquencies_2y++;
+  for (let p = sigmoid(-2.2 - 1.3 * z); delinquencies_2y < 10 && rng.uniform(0, 1) < p; p *= 0.5)
+    delinquencies_2y++;
   const home_ownership = rng.weighted(HOME_OWNERSHIP, [0.35, 0.45, 0.2]);
   const loan_purpose = rng.weighted(LOAN_PURPOSES, [0.35, 0.15, 0.15, 0.1, 0.1, 0.15]);
 

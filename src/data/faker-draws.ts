@@ -32,7 +32,10 @@ export function seededRandom(seed: number): SeededRandom {
     },
     weighted<T>(values: readonly T[], weights: readonly number[]): T {
       const cumulative = cumulativeOf(weights);
-      const index = weightedIndex(cumulative, faker.number.float() * cumulative[cumulative.length - 1]);
+      const index = weightedIndex(
+        cumulative,
+        faker.number.float() * cumulative[cumulative.length - 1],
+      );
       return values[index < 0 ? values.length - 1 : index];
     },
   };

@@ -22,7 +22,14 @@ export type CreditFeature = (typeof CREDIT_FEATURES)[number];
 export const GENDERS = ['female', 'male', 'non_binary'] as const;
 export const ETHNICITIES = ['group_a', 'group_b', 'group_c', 'group_d', 'group_e'] as const;
 export const HOME_OWNERSHIP = ['rent', 'mortgage', 'own'] as const;
-export const LOAN_PURPOSES = ['debt_consolidation', 'home_improvement', 'car', 'education', 'medical', 'other'] as const;
+export const LOAN_PURPOSES = [
+  'debt_consolidation',
+  'home_improvement',
+  'car',
+  'education',
+  'medical',
+  'other',
+] as const;
 
 export type Gender = (typeof GENDERS)[number];
 /** Neutral group labels: the data is synthetic and must not suggest facts about real groups. */

@@ -18,7 +18,8 @@ export class ArrivalSchedule {
   /** Planned arrivals in the whole plan (Infinity for an unbounded plan). */
   get plannedTotal(): number {
     let total = 0;
-    for (const s of this.plan.segments) total += segmentCount(s.fromLevel, s.toLevel, s.endMs - s.startMs);
+    for (const s of this.plan.segments)
+      total += segmentCount(s.fromLevel, s.toLevel, s.endMs - s.startMs);
     return Math.floor(total + 0.5);
   }
 

@@ -23,7 +23,12 @@ interface AutocannonClient {
     rebuildRequest(): unknown;
     resetContext(): void;
     /** Called with each response's status and raw headers right before the client's 'response' event. */
-    recordBody: (request: unknown, status: number, body: unknown, rawHeaders: string[] | undefined) => void;
+    recordBody: (
+      request: unknown,
+      status: number,
+      body: unknown,
+      rawHeaders: string[] | undefined,
+    ) => void;
   };
 }
 
@@ -35,13 +40,20 @@ interface AutocannonClient {
 export const autocannonDriver: Driver = async (context: DriverContext) => {
   const { options, recorder, plan, signal } = context;
   const bytes = new RequestBytes(plan, options.requestIdPrefix);
-  const timedOut = { kind: 'timeout', message: `no response within ${options.timeoutMs} ms` } as const;
+  const timedOut = {
+    kind: 'timeout',
+    message: `no response within ${options.timeoutMs} ms`,
+  } as const;
   const closedEarly = { kind: 'error', message: 'socket closed before the response' } as const;
 
   const clients: AutocannonClient[] = [];
   const setupClient = (client: AutocannonClient) => {
     clients.push(client);
-    if (options.tls) verifyAutocannonTls(client as unknown as Parameters<typeof verifyAutocannonTls>[0], options.tls);
+    if (options.tls)
+      verifyAutocannonTls(
+        client as unknown as Parameters<typeof verifyAutocannonTls>[0],
+        options.tls,
+      );
     // The request this connection has open (each connection has at most one: no pipelining).
     let current: Ticket | undefined;
     const settle = (finish: Parameters<typeof recorder.end>[1]) => {
@@ -56,7 +68,8 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
       // request timed out (it emits 'timeout' only after starting the next request) or because
       // the server closed the connection without an answer.
       const open = current;
-      if (open) settle(performance.now() - open.fromMs >= options.timeoutMs - 1 ? timedOut : closedEarly);
+      if (open)
+        settle(performance.now() - open.fromMs >= options.timeoutMs - 1 ? timedOut : closedEarly);
       const scenario = plan.pick();
       const ticket = recorder.begin(scenario.name);
       current = ticket;
@@ -86,7 +99,11 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
       const ticket = current;
       if (!ticket) return;
       current = undefined;
-      recorder.endResponse(ticket, status, status >= 400 ? retryAfterOf(rawHeaders ?? []) : undefined);
+      recorder.endResponse(
+        ticket,
+        status,
+        status >= 400 ? retryAfterOf(rawHeaders ?? []) : undefined,
+      );
     };
     client.on('connError', (error) => settle({ kind: 'error', message: error.message }));
   };
@@ -98,24 +115,30 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
   const done = new Promise<void>((resolve, reject) => {
     finished = (error) => (error ? reject(error) : resolve());
   });
-  const instance = autocannon({
-    url: plan.origin,
-    connections,
-    pipelining: 1,
-    ...(options.requests !== undefined ? { amount: options.requests } : { duration: (options.durationMs ?? 10_000) / 1000 }),
-    timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
-    sampleInt: SAMPLE_INTERVAL_MS,
-    // A setupRequest, even one that changes nothing, makes autocannon rebuild every request.
-    requests: [{ setupRequest: keepRequest as never }],
-    setupClient: setupClient as never,
-    skipAggregateResult: true,
-  } as autocannon.Options, (error) => finished(error ?? null));
+  const instance = autocannon(
+    {
+      url: plan.origin,
+      connections,
+      pipelining: 1,
+      ...(options.requests !== undefined
+        ? { amount: options.requests }
+        : { duration: (options.durationMs ?? 10_000) / 1000 }),
+      timeout: Math.max(1, Math.ceil(options.timeoutMs / 1000)),
+      sampleInt: SAMPLE_INTERVAL_MS,
+      // A setupRequest, even one that changes nothing, makes autocannon rebuild every request.
+      requests: [{ setupRequest: keepRequest as never }],
+      setupClient: setupClient as never,
+      skipAggregateResult: true,
+    } as autocannon.Options,
+    (error) => finished(error ?? null),
+  );
 
   // autocannon stops at its next sample tick, and starts its duration timer only after it has
   // opened every connection (0.75-2 s for 2000 on a busy machine). So at the planned end (timed
   // from the run's start) or on abort: stop the clock (in-flight requests are cancelled), then
   // close every connection now rather than at autocannon's next tick.
-  const endAtMs = options.durationMs === undefined ? undefined : recorder.startMs + options.durationMs;
+  const endAtMs =
+    options.durationMs === undefined ? undefined : recorder.startMs + options.durationMs;
   const dispose = stopAtEndOrAbort(signal, endAtMs, () => {
     recorder.stop();
     (instance as unknown as { stop(): void }).stop();

@@ -21,7 +21,8 @@ export function verifyAutocannonTls(client: ConnectingClient, options: ResolvedT
     const original = tls.connect;
     tls.connect = ((...args: Parameters<typeof tls.connect>) => {
       const last = args.length - 1;
-      if (typeof args[last] === 'object' && args[last] !== null) args[last] = { ...args[last], ...options } as never;
+      if (typeof args[last] === 'object' && args[last] !== null)
+        args[last] = { ...args[last], ...options } as never;
       return (original as (...a: unknown[]) => tls.TLSSocket)(...args);
     }) as typeof tls.connect;
     try {

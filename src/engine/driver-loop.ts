@@ -10,7 +10,11 @@ export type NextStep = number | 'now' | undefined;
  * `signal` aborts, waiting between calls as it asks. `onStop` runs once when the loop ends
  * either way (wake sleeping users, say). Resolves when the loop has stopped; no timer is left.
  */
-export function runLoop(signal: AbortSignal, step: () => NextStep, onStop?: () => void): Promise<void> {
+export function runLoop(
+  signal: AbortSignal,
+  step: () => NextStep,
+  onStop?: () => void,
+): Promise<void> {
   return new Promise<void>((resolve) => {
     let cancel: (() => void) | undefined;
     let stopped = false;
@@ -44,7 +48,11 @@ export function runLoop(signal: AbortSignal, step: () => NextStep, onStop?: () =
  * when `signal` aborts, whichever comes first. For engines that run their own loop (autocannon).
  * Returns a function that cancels both.
  */
-export function stopAtEndOrAbort(signal: AbortSignal, endAtMs: number | undefined, stop: () => void): () => void {
+export function stopAtEndOrAbort(
+  signal: AbortSignal,
+  endAtMs: number | undefined,
+  stop: () => void,
+): () => void {
   let done = false;
   const once = () => {
     if (done) return;
@@ -52,7 +60,8 @@ export function stopAtEndOrAbort(signal: AbortSignal, endAtMs: number | undefine
     dispose();
     stop();
   };
-  const timer = endAtMs === undefined ? undefined : setTimeout(once, Math.max(0, endAtMs - performance.now()));
+  const timer =
+    endAtMs === undefined ? undefined : setTimeout(once, Math.max(0, endAtMs - performance.now()));
   const dispose = () => {
     clearTimeout(timer);
     signal.removeEventListener('abort', once);
@@ -67,10 +76,21 @@ export function stopAtEndOrAbort(signal: AbortSignal, endAtMs: number | undefine
  * up to `drainMs` (not after an abort), stop the run's clock (the rest is cancelled), close every
  * socket, and warn when the generator's own event loop lagged. Returns that lag.
  */
-export async function finishSending(
-  { sender, recorder, signal, drainMs, lag, warn }:
-  { sender: HttpSender; recorder: Recorder; signal: AbortSignal; drainMs: number; lag: { stop(): LoopLag }; warn(message: string): void },
-): Promise<LoopLag> {
+export async function finishSending({
+  sender,
+  recorder,
+  signal,
+  drainMs,
+  lag,
+  warn,
+}: {
+  sender: HttpSender;
+  recorder: Recorder;
+  signal: AbortSignal;
+  drainMs: number;
+  lag: { stop(): LoopLag };
+  warn(message: string): void;
+}): Promise<LoopLag> {
   if (!signal.aborted) await sender.drain(drainMs, signal);
   recorder.stop();
   await sender.close();

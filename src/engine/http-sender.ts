@@ -72,7 +72,10 @@ export class HttpSender {
     const timeoutMs = short ? chaos.timeoutMs : this.options.timeoutMs;
     const handler = new RequestHandler(this, done, timeoutMs, short);
     this.pending.add(handler);
-    this.pool.dispatch({ path: request.path, method: request.method, headers: request.headers, body: request.body }, handler);
+    this.pool.dispatch(
+      { path: request.path, method: request.method, headers: request.headers, body: request.body },
+      handler,
+    );
   }
 
   /** Wait until nothing is in flight, `graceMs` has passed or `signal` aborts. */
@@ -118,7 +121,11 @@ class RequestHandler implements Dispatcher.DispatchHandler {
     this.controller = controller;
   }
 
-  onResponseStart(_controller: Dispatcher.DispatchController, statusCode: number, headers: Record<string, string | string[] | undefined>): void {
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
     this.status = statusCode;
     if (statusCode >= 400) {
       const value = headers['retry-after'];
@@ -129,7 +136,11 @@ class RequestHandler implements Dispatcher.DispatchHandler {
   onResponseData(): void {}
 
   onResponseEnd(): void {
-    this.finish(this.retryAfter === undefined ? { kind: 'response', status: this.status } : { kind: 'response', status: this.status, retryAfter: this.retryAfter });
+    this.finish(
+      this.retryAfter === undefined
+        ? { kind: 'response', status: this.status }
+        : { kind: 'response', status: this.status, retryAfter: this.retryAfter },
+    );
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
@@ -146,7 +157,11 @@ class RequestHandler implements Dispatcher.DispatchHandler {
     const message = this.chaos
       ? `no response within ${this.timeoutMs} ms ${CLIENT_CHAOS_MARK}`
       : `no response within ${this.timeoutMs} ms`;
-    this.finish(this.chaos ? { kind: 'timeout', message, cause: 'client-timeout-chaos' } : { kind: 'timeout', message });
+    this.finish(
+      this.chaos
+        ? { kind: 'timeout', message, cause: 'client-timeout-chaos' }
+        : { kind: 'timeout', message },
+    );
     this.controller?.abort(new Error(message));
   }
 
@@ -162,12 +177,19 @@ class RequestHandler implements Dispatcher.DispatchHandler {
 export function describeNetworkError(error: Error): string {
   const code = (error as { code?: string }).code;
   switch (code) {
-    case 'ECONNREFUSED': return `connection refused (${(error as { address?: string }).address ?? 'target'}:${(error as { port?: number }).port ?? '?'})`;
-    case 'ECONNRESET': return 'connection reset by the server';
-    case 'UND_ERR_SOCKET': return 'socket closed before the response';
-    case 'UND_ERR_CONNECT_TIMEOUT': return 'connect timed out';
-    case 'EPIPE': return 'connection closed while sending the request';
-    case undefined: return error.message;
-    default: return `${error.message} (${code})`;
+    case 'ECONNREFUSED':
+      return `connection refused (${(error as { address?: string }).address ?? 'target'}:${(error as { port?: number }).port ?? '?'})`;
+    case 'ECONNRESET':
+      return 'connection reset by the server';
+    case 'UND_ERR_SOCKET':
+      return 'socket closed before the response';
+    case 'UND_ERR_CONNECT_TIMEOUT':
+      return 'connect timed out';
+    case 'EPIPE':
+      return 'connection closed while sending the request';
+    case undefined:
+      return error.message;
+    default:
+      return `${error.message} (${code})`;
   }
 }

@@ -30,6 +30,8 @@ export function startLoopLagMonitor(): { stop(): LoopLag } {
 /** A warning when the lag makes the measurements untrustworthy, else undefined. */
 export function lagWarning(lag: LoopLag): string | undefined {
   if (lag.p99Ms <= LAG_P99_WARN_MS && lag.maxMs <= LAG_MAX_WARN_MS) return undefined;
-  return `load generator's event loop lagged (p99 ${lag.p99Ms} ms, max ${lag.maxMs} ms): ` +
-    'sends and latencies are off by up to that much; the generator machine is overloaded';
+  return (
+    `load generator's event loop lagged (p99 ${lag.p99Ms} ms, max ${lag.maxMs} ms): ` +
+    'sends and latencies are off by up to that much; the generator machine is overloaded'
+  );
 }

@@ -59,7 +59,11 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
   };
 
   const fire = (intendedMs: number, nowMs: number) => {
-    while (stageIndex + 1 < stagePlan.stages.length && intendedMs >= stagePlan.stages[stageIndex + 1].startMs) enterStage(stageIndex + 1);
+    while (
+      stageIndex + 1 < stagePlan.stages.length &&
+      intendedMs >= stagePlan.stages[stageIndex + 1].startMs
+    )
+      enterStage(stageIndex + 1);
     const scenario = plan.pick();
     if (sender.inFlight >= options.maxInFlight) {
       stats.dropped++;
@@ -107,7 +111,14 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
     return Math.max(0, Math.min(nextMs, endMs) - (performance.now() - t0) - 0.5);
   };
   await runLoop(signal, tick);
-  const lag = await finishSending({ sender, recorder, signal, drainMs: DRAIN_GRACE_MS, lag: lagMonitor, warn });
+  const lag = await finishSending({
+    sender,
+    recorder,
+    signal,
+    drainMs: DRAIN_GRACE_MS,
+    lag: lagMonitor,
+    warn,
+  });
 
   const report: ScheduleReport = {
     plannedSends,
@@ -129,14 +140,20 @@ export function scheduleWarnings(report: ScheduleReport, maxInFlight: number): s
   const out: string[] = [];
   const share = (n: number) => `${Math.round((n / Math.max(1, report.plannedSends)) * 1000) / 10}%`;
   if (report.lateSends > report.sentSends * LATE_WARN_SHARE) {
-    out.push(`generator fell behind: ${report.lateSends} of ${report.sentSends} sends (${share(report.lateSends)}) went out more than ` +
-      `${report.lateThresholdMs} ms after their intended time (worst ${report.maxLateMs} ms); their latency includes that delay`);
+    out.push(
+      `generator fell behind: ${report.lateSends} of ${report.sentSends} sends (${share(report.lateSends)}) went out more than ` +
+        `${report.lateThresholdMs} ms after their intended time (worst ${report.maxLateMs} ms); their latency includes that delay`,
+    );
   }
   if (report.droppedSends > 0) {
-    out.push(`${report.droppedSends} send(s) (${share(report.droppedSends)}) dropped: ${maxInFlight} requests (maxInFlight) were already in flight`);
+    out.push(
+      `${report.droppedSends} send(s) (${share(report.droppedSends)}) dropped: ${maxInFlight} requests (maxInFlight) were already in flight`,
+    );
   }
   if (report.unsentSends > 0) {
-    out.push(`${report.unsentSends} send(s) (${share(report.unsentSends)}) never made: the generator was still behind schedule when the run ended`);
+    out.push(
+      `${report.unsentSends} send(s) (${share(report.unsentSends)}) never made: the generator was still behind schedule when the run ended`,
+    );
   }
   return out;
 }

@@ -30,17 +30,26 @@ export class RequestBytes {
   private readonly idPrefix: Buffer | undefined;
 
   /** `idPrefix`: the request ids' prefix, for buildNumbered(). */
-  constructor(private readonly plan: RequestPlan, idPrefix?: string) {
+  constructor(
+    private readonly plan: RequestPlan,
+    idPrefix?: string,
+  ) {
     this.idPrefix = idPrefix === undefined ? undefined : Buffer.from(idPrefix, 'latin1');
     this.host = new URL(plan.origin).host;
-    this.fallback = Buffer.from(`GET / HTTP/1.1${CRLF}Host: ${this.host}${CRLF}Connection: keep-alive${CRLF}${CRLF}`, 'latin1');
+    this.fallback = Buffer.from(
+      `GET / HTTP/1.1${CRLF}Host: ${this.host}${CRLF}Connection: keep-alive${CRLF}${CRLF}`,
+      'latin1',
+    );
   }
 
   /**
    * build() for the id `idPrefix + seq` (the prefix given to the constructor): a static body's
    * request is written without making the id string; `request.id` is read only when a body function needs it.
    */
-  buildNumbered(scenario: ResolvedScenario, request: { readonly seq: number; readonly id: string }): Buffer {
+  buildNumbered(
+    scenario: ResolvedScenario,
+    request: { readonly seq: number; readonly id: string },
+  ): Buffer {
     const template = this.templates.get(scenario) ?? this.template(scenario);
     if (!template.static || this.idPrefix === undefined) return this.build(scenario, request.id);
     const seq = request.seq;
@@ -82,7 +91,11 @@ export class RequestBytes {
       if (body === undefined) template = { static: true, head, tail: END_OF_HEADERS };
       else {
         const bytes = Buffer.from(body);
-        template = { static: true, head, tail: Buffer.concat([contentLength(bytes.length), bytes]) };
+        template = {
+          static: true,
+          head,
+          tail: Buffer.concat([contentLength(bytes.length), bytes]),
+        };
       }
     } else {
       template = { static: false, heads: {} };
@@ -113,7 +126,13 @@ function contentLength(bytes: number): Buffer {
 }
 
 /** head + id + tail (+ a body of `bodyBytes` UTF-8 bytes) in one buffer. */
-function join(head: Buffer, id: string, tail: Buffer, body: string | undefined, bodyBytes: number): Buffer {
+function join(
+  head: Buffer,
+  id: string,
+  tail: Buffer,
+  body: string | undefined,
+  bodyBytes: number,
+): Buffer {
   const out = Buffer.allocUnsafe(head.length + id.length + tail.length + bodyBytes);
   let at = head.copy(out, 0);
   at += out.write(id, at, 'latin1');

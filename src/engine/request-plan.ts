@@ -14,7 +14,10 @@ export interface PlannedRequest {
 /** What a serialised body looks like, which decides the content-type it gets by default. */
 export type BodyKind = 'none' | 'json' | 'text';
 
-const DEFAULT_CONTENT_TYPE = { json: 'application/json', text: 'text/plain; charset=utf-8' } as const;
+const DEFAULT_CONTENT_TYPE = {
+  json: 'application/json',
+  text: 'text/plain; charset=utf-8',
+} as const;
 
 /**
  * Picks scenarios by weight (seeded) and builds each request with its id header and body.
@@ -30,14 +33,23 @@ export class RequestPlan {
   private readonly query: string;
   private readonly pickIndex: () => number;
   private readonly staticBodies = new Map<ResolvedScenario, string | undefined>();
-  private readonly headerSets = new Map<ResolvedScenario, Partial<Record<BodyKind, Readonly<Record<string, string>>>>>();
+  private readonly headerSets = new Map<
+    ResolvedScenario,
+    Partial<Record<BodyKind, Readonly<Record<string, string>>>>
+  >();
 
-  constructor(private readonly options: ResolvedLoadOptions, seed = options.seed) {
+  constructor(
+    private readonly options: ResolvedLoadOptions,
+    seed = options.seed,
+  ) {
     this.origin = options.target.origin;
     this.idHeader = options.requestIdHeader.toLowerCase();
     this.basePath = options.target.pathname.replace(/\/+$/, '');
     this.query = options.target.search.slice(1);
-    this.pickIndex = createWeightedPick(options.scenarios.map((s) => s.weight), createRandom(seed));
+    this.pickIndex = createWeightedPick(
+      options.scenarios.map((s) => s.weight),
+      createRandom(seed),
+    );
     for (const s of options.scenarios) {
       if (typeof s.body !== 'function') this.staticBodies.set(s, serialise(s.body));
     }
@@ -90,7 +102,8 @@ export class RequestPlan {
     if (!headers) {
       const h: Record<string, string> = { ...this.options.headers, ...scenario.headers };
       delete h[this.idHeader];
-      if (kind !== 'none' && h['content-type'] === undefined) h['content-type'] = DEFAULT_CONTENT_TYPE[kind];
+      if (kind !== 'none' && h['content-type'] === undefined)
+        h['content-type'] = DEFAULT_CONTENT_TYPE[kind];
       sets[kind] = headers = h;
     }
     return headers;
@@ -99,7 +112,9 @@ export class RequestPlan {
   /** Build the request for `scenario` carrying `requestId`. A throwing body function throws here. */
   build(scenario: ResolvedScenario, requestId: string): PlannedRequest {
     const body = this.body(scenario, requestId);
-    const headers: Record<string, string> = { ...this.headers(scenario, this.bodyKind(scenario, body)) };
+    const headers: Record<string, string> = {
+      ...this.headers(scenario, this.bodyKind(scenario, body)),
+    };
     headers[this.idHeader] = requestId;
     return { method: scenario.method, path: this.path(scenario), headers, body };
   }
@@ -112,7 +127,9 @@ function serialise(body: unknown): string | undefined {
     return JSON.stringify(body);
   } catch (error) {
     // A cycle or a BigInt in what a body function returned: one line, not V8's multi-line cycle drawing.
-    throw new Error(`its result cannot be sent as JSON (${(error as Error).message.split('\n')[0]})`);
+    throw new Error(
+      `its result cannot be sent as JSON (${(error as Error).message.split('\n')[0]})`,
+    );
   }
 }
 

@@ -11,7 +11,10 @@ import { vuDriver } from './vu-driver.js';
  */
 export function selectDriver(options: ResolvedLoadOptions): Driver {
   if (options.model === 'open') return openDriver;
-  const plainClosed = options.stages.length === 0 && options.thinkTime === undefined && options.clientTimeout === undefined;
+  const plainClosed =
+    options.stages.length === 0 &&
+    options.thinkTime === undefined &&
+    options.clientTimeout === undefined;
   if (plainClosed && options.engine !== 'undici') return autocannonDriver;
   return vuDriver;
 }

@@ -30,13 +30,32 @@ export class StagePlan {
   /** Planned length in ms; Infinity for a run bounded only by a request count. */
   readonly totalMs: number;
 
-  constructor(stages: ReadonlyArray<{ name: string | undefined; durationMs: number; rampMs: number; level: number }>) {
+  constructor(
+    stages: ReadonlyArray<{
+      name: string | undefined;
+      durationMs: number;
+      rampMs: number;
+      level: number;
+    }>,
+  ) {
     let at = 0;
     let previous = 0;
     for (const s of stages) {
       this.stages.push({ name: s.name, startMs: at, endMs: at + s.durationMs });
-      if (s.rampMs > 0) this.segments.push({ startMs: at, endMs: at + s.rampMs, fromLevel: previous, toLevel: s.level });
-      if (s.durationMs > s.rampMs) this.segments.push({ startMs: at + s.rampMs, endMs: at + s.durationMs, fromLevel: s.level, toLevel: s.level });
+      if (s.rampMs > 0)
+        this.segments.push({
+          startMs: at,
+          endMs: at + s.rampMs,
+          fromLevel: previous,
+          toLevel: s.level,
+        });
+      if (s.durationMs > s.rampMs)
+        this.segments.push({
+          startMs: at + s.rampMs,
+          endMs: at + s.durationMs,
+          fromLevel: s.level,
+          toLevel: s.level,
+        });
       at += s.durationMs;
       previous = s.level;
     }
@@ -69,7 +88,8 @@ export class StagePlan {
 
 /** The plan of a closed-model run: active users over time. */
 export function usersPlan(options: ResolvedLoadOptions): StagePlan {
-  if (options.stages.length > 0) return new StagePlan(options.stages.map((s) => fromStage(s, s.users ?? 0)));
+  if (options.stages.length > 0)
+    return new StagePlan(options.stages.map((s) => fromStage(s, s.users ?? 0)));
   const users = options.users ?? 1;
   const durationMs = options.durationMs ?? Infinity;
   return new StagePlan([{ name: undefined, durationMs, rampMs: 0, level: users }]);
@@ -77,7 +97,8 @@ export function usersPlan(options: ResolvedLoadOptions): StagePlan {
 
 /** The plan of an open-model run: target requests per second over time. */
 export function ratePlan(options: ResolvedLoadOptions): StagePlan {
-  if (options.stages.length > 0) return new StagePlan(options.stages.map((s) => fromStage(s, s.rate ?? 0)));
+  if (options.stages.length > 0)
+    return new StagePlan(options.stages.map((s) => fromStage(s, s.rate ?? 0)));
   const rate = options.rate ?? 1;
   // `requests` at a rate: the plan lasts as long as those requests take at that rate.
   const durationMs = options.durationMs ?? ((options.requests ?? 0) * 1000) / rate;

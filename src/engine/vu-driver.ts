@@ -49,7 +49,8 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
   let stopping = false;
   let stageIndex = -1;
 
-  const send = (request: PlannedRequest) => new Promise<Finish>((resolve) => sender.send(request, resolve));
+  const send = (request: PlannedRequest) =>
+    new Promise<Finish>((resolve) => sender.send(request, resolve));
 
   const think = (user: VirtualUser) => {
     const { minMs, maxMs } = options.thinkTime!;
@@ -126,7 +127,17 @@ export const vuDriver: Driver = async ({ options, recorder, plan, signal, warn }
 
   // A timed run must stop within 1 s of its end whatever the user count: what is still in flight
   // gets what is left of END_DRAIN_MS after the planned end, and closing the sockets the rest.
-  const endDrainMs = Math.min(DRAIN_GRACE_MS, Math.max(0, t0 + stagePlan.totalMs + END_DRAIN_MS - performance.now()));
-  await finishSending({ sender, recorder, signal, drainMs: options.requests !== undefined ? options.timeoutMs : endDrainMs, lag: lagMonitor, warn });
+  const endDrainMs = Math.min(
+    DRAIN_GRACE_MS,
+    Math.max(0, t0 + stagePlan.totalMs + END_DRAIN_MS - performance.now()),
+  );
+  await finishSending({
+    sender,
+    recorder,
+    signal,
+    drainMs: options.requests !== undefined ? options.timeoutMs : endDrainMs,
+    lag: lagMonitor,
+    warn,
+  });
   return { engine: 'undici' };
 };

@@ -16,8 +16,10 @@ export function formatPercent(fraction: number): string {
 export function describeReceived(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'undefined';
-  if (typeof value === 'string') return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
-  if (typeof value === 'number' || typeof value === 'boolean') return `${typeof value} ${String(value)}`;
+  if (typeof value === 'string')
+    return `the string ${JSON.stringify(value.length > 40 ? `${value.slice(0, 37)}...` : value)}`;
+  if (typeof value === 'number' || typeof value === 'boolean')
+    return `${typeof value} ${String(value)}`;
   if (typeof value === 'function') return 'a function';
   if (value instanceof Promise) return 'a Promise (did you forget await?)';
   if (Array.isArray(value)) return `an array of ${value.length}`;

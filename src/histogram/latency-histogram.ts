@@ -39,7 +39,19 @@ export function percentileMs(histogram: LatencyHistogram, percentile: number): n
 export function summarizeLatency(histogram: LatencyHistogram): LatencySummary {
   const count = histogram.totalCount;
   if (count === 0) {
-    return { count, min: null, mean: null, stddev: null, p50: null, p75: null, p90: null, p95: null, p99: null, p999: null, max: null };
+    return {
+      count,
+      min: null,
+      mean: null,
+      stddev: null,
+      p50: null,
+      p75: null,
+      p90: null,
+      p95: null,
+      p99: null,
+      p999: null,
+      max: null,
+    };
   }
   const maxUs = histogram.maxValue;
   // A percentile reports its bucket's highest equivalent value; never above the largest sample.

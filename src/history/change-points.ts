@@ -32,11 +32,18 @@ export interface ChangePoint {
  * Change points of a series (oldest first) by Hunter's method: E-divisive means over
  * overlapping windows with a Student t-test, then the weak ones merged away.
  */
-export function detectChangePoints(values: readonly number[], options: ChangePointOptions = {}): ChangePoint[] {
+export function detectChangePoints(
+  values: readonly number[],
+  options: ChangePointOptions = {},
+): ChangePoint[] {
   const { windowLength = 50, maxPValue = 0.001, minMagnitude = 0, confidence = 0.95 } = options;
   const raw = splitSeries(values, windowLength, maxPValue * 10, confidence);
   return mergeChangePoints(values, raw, maxPValue, minMagnitude, confidence).map((c) => ({
-    index: c.index, before: c.before, after: c.after, pValue: c.pValue,
-    relativeChange: c.after.mean / c.before.mean - 1, magnitude: changeMagnitude(c),
+    index: c.index,
+    before: c.before,
+    after: c.after,
+    pValue: c.pValue,
+    relativeChange: c.after.mean / c.before.mean - 1,
+    magnitude: changeMagnitude(c),
   }));
 }

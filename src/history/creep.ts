@@ -28,7 +28,13 @@ export interface Creep {
  * while no single change point in the window is that large — several small steps (five of
  * +3%) that no per-change gate and no one change point reports. Undefined when there is none.
  */
-export function detectCreep(values: readonly number[], changePoints: readonly ChangePoint[], tolerance: number, higherIsWorse: boolean, options: CreepOptions = {}): Creep | undefined {
+export function detectCreep(
+  values: readonly number[],
+  changePoints: readonly ChangePoint[],
+  tolerance: number,
+  higherIsWorse: boolean,
+  options: CreepOptions = {},
+): Creep | undefined {
   const { windowRuns = 30, edgeRuns = 5, maxPValue = 0.01 } = options;
   const fromIndex = Math.max(0, values.length - windowRuns);
   if (values.length - fromIndex < 2 * edgeRuns) return undefined;
@@ -41,7 +47,10 @@ export function detectCreep(values: readonly number[], changePoints: readonly Ch
   if (!(worse > tolerance)) return undefined;
   const pValue = tTestPValue(first, last);
   if (pValue > maxPValue) return undefined;
-  const explained = changePoints.some((c) => c.index > fromIndex && (higherIsWorse ? c.relativeChange : -c.relativeChange) > tolerance);
+  const explained = changePoints.some(
+    (c) =>
+      c.index > fromIndex && (higherIsWorse ? c.relativeChange : -c.relativeChange) > tolerance,
+  );
   if (explained) return undefined;
   return { fromIndex, toIndex: values.length - edgeRuns, before, after, relativeChange, pValue };
 }

@@ -11,7 +11,11 @@ export interface Candidate {
  * Decides whether a candidate split is significant, given the change points found so far
  * (`windows`: 0, the sorted change points, the series length). Returns its p-value too.
  */
-export type SignificanceTest = (candidate: Candidate, values: readonly number[], windows: readonly number[]) => { significant: boolean; pValue: number };
+export type SignificanceTest = (
+  candidate: Candidate,
+  values: readonly number[],
+  windows: readonly number[],
+) => { significant: boolean; pValue: number };
 
 /** A change point E-divisive accepted, in the order it was found. */
 export interface DivisiveChangePoint extends Candidate {
@@ -37,7 +41,10 @@ function windowsOf(found: readonly DivisiveChangePoint[], length: number): numbe
  * (a constant window peaks at its start) is never significant, so the loop always ends.
  * Returns the change points in the order they were found.
  */
-export function eDivisive(values: readonly number[], test: SignificanceTest): DivisiveChangePoint[] {
+export function eDivisive(
+  values: readonly number[],
+  test: SignificanceTest,
+): DivisiveChangePoint[] {
   const found: DivisiveChangePoint[] = [];
   const memo = new Map<string, Candidate>();
   for (;;) {
@@ -57,7 +64,10 @@ export function eDivisive(values: readonly number[], test: SignificanceTest): Di
 }
 
 /** The window [start, end) around `index` between the change points in `windows`. */
-export function windowAround(index: number, windows: readonly number[]): { start: number; end: number } {
+export function windowAround(
+  index: number,
+  windows: readonly number[],
+): { start: number; end: number } {
   let start = 0;
   let end = windows[windows.length - 1];
   for (const w of windows) {

@@ -43,12 +43,20 @@ export interface HistoryRecord {
 
 function pointOf(test: string, run: RunMeta, index: number): HistoryPoint {
   const iv = run.intervals;
-  const bounds = (p: 'p95' | 'p99'): [number | null, number | null] => [iv?.[p]?.lowMs ?? null, iv?.[p]?.highMs ?? null];
+  const bounds = (p: 'p95' | 'p99'): [number | null, number | null] => [
+    iv?.[p]?.lowMs ?? null,
+    iv?.[p]?.highMs ?? null,
+  ];
   return {
-    test, run: run.name ?? `run ${index + 1}`,
-    p50: run.latency.p50, p95: run.latency.p95, p99: run.latency.p99,
-    errorRate: run.errorRate, throughput: run.throughput,
-    samples: run.latency.count, requests: run.requests.total,
+    test,
+    run: run.name ?? `run ${index + 1}`,
+    p50: run.latency.p50,
+    p95: run.latency.p95,
+    p99: run.latency.p99,
+    errorRate: run.errorRate,
+    throughput: run.throughput,
+    samples: run.latency.count,
+    requests: run.requests.total,
     intervals: iv ? { p95: bounds('p95'), p99: bounds('p99') } : null,
   };
 }
@@ -56,7 +64,13 @@ function pointOf(test: string, run: RunMeta, index: number): HistoryPoint {
 /** The machine a report ran on, as a baseline fingerprint (cores, CPU, Node major, platform). */
 export function fingerprintOfReport(report: PerfResultsFile): MachineFingerprint {
   const r = report.run;
-  return { cores: r.cpus, cpuModel: r.cpuModel, nodeMajor: Number(String(r.node).replace(/^v/, '').split('.')[0]), platform: r.platform, arch: r.arch };
+  return {
+    cores: r.cpus,
+    cpuModel: r.cpuModel,
+    nodeMajor: Number(String(r.node).replace(/^v/, '').split('.')[0]),
+    platform: r.platform,
+    arch: r.arch,
+  };
 }
 
 /** A stable run id from the report's text: adding the same file twice adds it once. */
@@ -65,7 +79,10 @@ export function contentRunId(text: string): string {
 }
 
 /** The history record of a report; a repeated load name keeps its last (final) run. */
-export function toHistoryRecord(report: PerfResultsFile, identity: { runId: string; commit: string | null; branch: string | null }): HistoryRecord {
+export function toHistoryRecord(
+  report: PerfResultsFile,
+  identity: { runId: string; commit: string | null; branch: string | null },
+): HistoryRecord {
   const points = new Map<string, HistoryPoint>();
   for (const test of report.tests) {
     (test.runs ?? []).forEach((run, i) => {
@@ -73,5 +90,12 @@ export function toHistoryRecord(report: PerfResultsFile, identity: { runId: stri
       points.set(`${point.test}\u0000${point.run}`, point);
     });
   }
-  return { schema: HISTORY_SCHEMA, ...identity, date: report.run.date, fingerprint: fingerprintOfReport(report), profile: report.run.profile, points: [...points.values()] };
+  return {
+    schema: HISTORY_SCHEMA,
+    ...identity,
+    date: report.run.date,
+    fingerprint: fingerprintOfReport(report),
+    profile: report.run.profile,
+    points: [...points.values()],
+  };
 }

@@ -2,7 +2,13 @@ import type { HistoryPoint, HistoryRecord } from './history-record.js';
 
 /** The metrics a history keeps per test and run. */
 export type HistoryMetric = 'p50' | 'p95' | 'p99' | 'errorRate' | 'throughput';
-export const HISTORY_METRICS: readonly HistoryMetric[] = ['p50', 'p95', 'p99', 'errorRate', 'throughput'];
+export const HISTORY_METRICS: readonly HistoryMetric[] = [
+  'p50',
+  'p95',
+  'p99',
+  'errorRate',
+  'throughput',
+];
 
 /** Whether a higher value is worse (latency, error rate) or better (throughput). */
 export function higherIsWorse(metric: HistoryMetric): boolean {
@@ -38,7 +44,11 @@ export function groupKey(record: HistoryRecord): string {
  * group of `records`' newest one (or `group` when given). Runs where the figure is null
  * (no samples) are left out of that series.
  */
-export function seriesOf(records: readonly HistoryRecord[], metric: HistoryMetric, group?: string): HistorySeries[] {
+export function seriesOf(
+  records: readonly HistoryRecord[],
+  metric: HistoryMetric,
+  group?: string,
+): HistorySeries[] {
   const wanted = group ?? (records.length ? groupKey(records[records.length - 1]) : undefined);
   const byKey = new Map<string, HistorySeries>();
   for (const record of records) {
@@ -48,7 +58,17 @@ export function seriesOf(records: readonly HistoryRecord[], metric: HistoryMetri
       if (typeof value !== 'number' || !Number.isFinite(value)) continue;
       const key = `${point.test}\u0000${point.run}`;
       let series = byKey.get(key);
-      if (!series) byKey.set(key, (series = { test: point.test, run: point.run, metric, group: wanted as string, points: [] }));
+      if (!series)
+        byKey.set(
+          key,
+          (series = {
+            test: point.test,
+            run: point.run,
+            metric,
+            group: wanted as string,
+            points: [],
+          }),
+        );
       series.points.push({ value, runId: record.runId, commit: record.commit, date: record.date });
     }
   }

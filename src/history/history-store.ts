@@ -14,7 +14,12 @@ export interface StoreContents {
 
 /** Throws ERR_STRESS_INVALID_OPTION unless `runId` is a safe file name. */
 export function checkRunId(runId: string): void {
-  if (!RUN_ID.test(runId)) throw new InvalidOptionError('run-id', runId, 'letters, digits, ".", "_" or "-" (1-128, not starting with "." "_" "-")');
+  if (!RUN_ID.test(runId))
+    throw new InvalidOptionError(
+      'run-id',
+      runId,
+      'letters, digits, ".", "_" or "-" (1-128, not starting with "." "_" "-")',
+    );
 }
 
 /**
@@ -42,8 +47,16 @@ export async function appendRun(dir: string, record: HistoryRecord): Promise<boo
 
 function isRecord(value: unknown): value is HistoryRecord {
   const v = value as Partial<HistoryRecord> | null;
-  return typeof v === 'object' && v !== null && v.schema === HISTORY_SCHEMA && typeof v.runId === 'string'
-    && typeof v.date === 'string' && Array.isArray(v.points) && typeof v.fingerprint === 'object' && v.fingerprint !== null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.schema === HISTORY_SCHEMA &&
+    typeof v.runId === 'string' &&
+    typeof v.date === 'string' &&
+    Array.isArray(v.points) &&
+    typeof v.fingerprint === 'object' &&
+    v.fingerprint !== null
+  );
 }
 
 /**
@@ -77,6 +90,8 @@ export async function readStore(dir: string): Promise<StoreContents> {
     if (isRecord(value) && `${value.runId}.json` === name) records.push(value);
     else warnings.push(`skipped ${name}: not a ${HISTORY_SCHEMA} record named by its run id`);
   }
-  records.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0));
+  records.sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0,
+  );
   return { records, warnings };
 }

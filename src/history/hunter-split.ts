@@ -14,9 +14,16 @@ export function changeMagnitude(cp: SegmentComparison): number {
   return Math.max(Math.abs(forward), Math.abs(backward));
 }
 
-function describeAll(values: readonly number[], indexes: readonly number[], confidence: number): RawChangePoint[] {
+function describeAll(
+  values: readonly number[],
+  indexes: readonly number[],
+  confidence: number,
+): RawChangePoint[] {
   const bounds = [0, ...indexes, values.length];
-  return indexes.map((index, i) => ({ index, ...compareSegments(values, bounds[i], index, bounds[i + 2], confidence) }));
+  return indexes.map((index, i) => ({
+    index,
+    ...compareSegments(values, bounds[i], index, bounds[i + 2], confidence),
+  }));
 }
 
 /**
@@ -25,13 +32,20 @@ function describeAll(values: readonly number[], indexes: readonly number[], conf
  * window on. Keeps E-divisive's O(n²) per window and finds change points that a long series
  * would hide. Returns the sorted change points with their levels.
  */
-export function splitSeries(values: readonly number[], windowLength: number, maxPValue: number, confidence = 0.95): RawChangePoint[] {
+export function splitSeries(
+  values: readonly number[],
+  windowLength: number,
+  maxPValue: number,
+  confidence = 0.95,
+): RawChangePoint[] {
   const test = tTestSignificance(maxPValue);
   const step = Math.max(1, Math.floor(windowLength / 2));
   const indexes: number[] = [];
   for (let start = 0; start < values.length;) {
     const window = values.slice(start, Math.min(start + windowLength, values.length));
-    const found = eDivisive(window, test).map((c) => c.index + start).sort((a, b) => a - b);
+    const found = eDivisive(window, test)
+      .map((c) => c.index + start)
+      .sort((a, b) => a - b);
     indexes.push(...found);
     start = Math.max(found.length ? found[found.length - 1] : 0, start + step);
   }
@@ -45,7 +59,13 @@ export function splitSeries(values: readonly number[], windowLength: number, max
  * (which recomputes the two points after the removed one) both neighbours are recomputed:
  * the one before it also lost its right-hand bound.
  */
-export function mergeChangePoints(values: readonly number[], points: readonly RawChangePoint[], maxPValue: number, minMagnitude: number, confidence = 0.95): RawChangePoint[] {
+export function mergeChangePoints(
+  values: readonly number[],
+  points: readonly RawChangePoint[],
+  maxPValue: number,
+  minMagnitude: number,
+  confidence = 0.95,
+): RawChangePoint[] {
   const kept = [...points];
   while (kept.length > 0) {
     let weakest = indexOfBest(kept, (c) => c.pValue);
@@ -57,7 +77,10 @@ export function mergeChangePoints(values: readonly number[], points: readonly Ra
     const bounds = [0, ...kept.map((c) => c.index), values.length];
     for (const i of [weakest - 1, weakest]) {
       if (i < 0 || i >= kept.length) continue;
-      kept[i] = { index: kept[i].index, ...compareSegments(values, bounds[i], kept[i].index, bounds[i + 2], confidence) };
+      kept[i] = {
+        index: kept[i].index,
+        ...compareSegments(values, bounds[i], kept[i].index, bounds[i + 2], confidence),
+      };
     }
   }
   return kept;

@@ -46,12 +46,19 @@ export function judgeSeries(series: HistorySeries, options: JudgeOptions = {}): 
   const worseUp = higherIsWorse(series.metric);
   const found = detectChangePoints(values, options);
   const changePoints = found.map((c): LocatedChangePoint => ({
-    ...c, point: series.points[c.index], regression: (worseUp ? c.relativeChange : -c.relativeChange) > tolerance,
+    ...c,
+    point: series.points[c.index],
+    regression: (worseUp ? c.relativeChange : -c.relativeChange) > tolerance,
   }));
   const last = changePoints[changePoints.length - 1];
   if (last?.regression && last.index >= values.length - recentRuns) {
     const lasted = values.length - last.index;
-    return { series, state: lasted >= quietRuns ? 'regression' : 'pending', changePoints, culprit: last };
+    return {
+      series,
+      state: lasted >= quietRuns ? 'regression' : 'pending',
+      changePoints,
+      culprit: last,
+    };
   }
   const creep = detectCreep(values, found, tolerance, worseUp, options.creep);
   if (creep) return { series, state: 'regression', changePoints, creep };

@@ -9,10 +9,17 @@ function pairs(n: number): number {
 }
 
 /** q̂ from the sums of |xi − yj| across, |xi − xj| within X and within Y (i < j), and the sizes. */
-export function qhatOf(crossSum: number, xSum: number, ySum: number, xLength: number, yLength: number): number {
+export function qhatOf(
+  crossSum: number,
+  xSum: number,
+  ySum: number,
+  xLength: number,
+  yLength: number,
+): number {
   if (xLength + yLength === 0) return 0;
   const cross = xLength < 1 || yLength < 1 ? 0 : (crossSum * 2) / (xLength * yLength);
-  const within = (xLength < 2 ? 0 : xSum / pairs(xLength)) + (yLength < 2 ? 0 : ySum / pairs(yLength));
+  const within =
+    (xLength < 2 ? 0 : xSum / pairs(xLength)) + (yLength < 2 ? 0 : ySum / pairs(yLength));
   return ((xLength * yLength) / (xLength + yLength)) * (cross - within);
 }
 
@@ -20,7 +27,11 @@ export function qhatOf(crossSum: number, xSum: number, ySum: number, xLength: nu
  * q̂(τ) for every τ in [0, end − start) of `values[start:end]`: X = the values before τ, Y = from τ.
  * O(n²) time, O(n) memory (distances are computed on the fly, no n×n matrix).
  */
-export function qhatValues(values: readonly number[], start = 0, end = values.length): Float64Array {
+export function qhatValues(
+  values: readonly number[],
+  start = 0,
+  end = values.length,
+): Float64Array {
   const n = end - start;
   const q = new Float64Array(Math.max(0, n));
   const at = (i: number) => values[start + i];

@@ -4,12 +4,19 @@ import { execFileSync } from 'node:child_process';
 export interface RunIdentity {
   commit: string | null;
   branch: string | null;
-  source: { commit: 'flag' | 'env' | 'report' | 'git' | 'none'; branch: 'flag' | 'env' | 'git' | 'none' };
+  source: {
+    commit: 'flag' | 'env' | 'report' | 'git' | 'none';
+    branch: 'flag' | 'env' | 'git' | 'none';
+  };
 }
 
 function git(args: string[], cwd: string): string | null {
   try {
-    return execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).toString().trim() || null;
+    return (
+      execFileSync('git', args, { cwd, stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 })
+        .toString()
+        .trim() || null
+    );
   } catch {
     return null;
   }
@@ -20,7 +27,12 @@ function git(args: string[], cwd: string): string | null {
  * GITHUB_HEAD_REF || GITHUB_REF_NAME (a pull request's ref name is "42/merge"), then the
  * report's own gitSha (commit only), then `git rev-parse` in `cwd`.
  */
-export function resolveRunIdentity(flags: { commit?: string; branch?: string }, reportSha: string | null, env: NodeJS.ProcessEnv = process.env, cwd = process.cwd()): RunIdentity {
+export function resolveRunIdentity(
+  flags: { commit?: string; branch?: string },
+  reportSha: string | null,
+  env: NodeJS.ProcessEnv = process.env,
+  cwd = process.cwd(),
+): RunIdentity {
   const envBranch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || undefined;
   let commit: string | null = null;
   let commitSource: RunIdentity['source']['commit'] = 'none';

@@ -67,8 +67,18 @@ export function tTestPValue(left: readonly number[], right: readonly number[]): 
 }
 
 /** Compare `values[start:index]` with `values[index:end]`: both levels and the t-test p-value. */
-export function compareSegments(values: readonly number[], start: number, index: number, end: number, confidence = 0.95): SegmentComparison {
+export function compareSegments(
+  values: readonly number[],
+  start: number,
+  index: number,
+  end: number,
+  confidence = 0.95,
+): SegmentComparison {
   const left = values.slice(start, index);
   const right = values.slice(index, end);
-  return { before: segmentLevel(left, confidence), after: segmentLevel(right, confidence), pValue: tTestPValue(left, right) };
+  return {
+    before: segmentLevel(left, confidence),
+    after: segmentLevel(right, confidence),
+    pValue: tTestPValue(left, right),
+  };
 }

@@ -11,13 +11,22 @@ import { tTestPValue } from './segment-stats.js';
 export function tTestSignificance(maxPValue: number): SignificanceTest {
   return (candidate, values, windows) => {
     const { start, end } = windowAround(candidate.index, windows);
-    if (candidate.index <= start || candidate.index >= end) return { significant: false, pValue: 1 };
-    const pValue = tTestPValue(values.slice(start, candidate.index), values.slice(candidate.index, end));
+    if (candidate.index <= start || candidate.index >= end)
+      return { significant: false, pValue: 1 };
+    const pValue = tTestPValue(
+      values.slice(start, candidate.index),
+      values.slice(candidate.index, end),
+    );
     return { significant: pValue <= maxPValue, pValue };
   };
 }
 
-function shuffled(values: readonly number[], start: number, end: number, random: () => number): number[] {
+function shuffled(
+  values: readonly number[],
+  start: number,
+  end: number,
+  random: () => number,
+): number[] {
   const copy = values.slice(start, end);
   for (let i = copy.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
@@ -32,7 +41,11 @@ function shuffled(values: readonly number[], start: number, end: number, random:
  * candidate's) / (permutations + 1). Seeded (mulberry32), so one seed gives one answer —
  * but not numpy's answer: borderline candidates can differ from MongoDB's for the same seed.
  */
-export function permutationSignificance(maxPValue: number, permutations: number, seed: number): SignificanceTest {
+export function permutationSignificance(
+  maxPValue: number,
+  permutations: number,
+  seed: number,
+): SignificanceTest {
   const random = createRandom(seed);
   return (candidate, values, windows) => {
     let higher = 0;

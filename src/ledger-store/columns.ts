@@ -28,4 +28,3 @@ export function newColumnChunk(rows: number): ColumnChunk {
   for (const column of COLUMNS) chunk[column.name] = new column.type(rows);
   return chunk;
 }
-

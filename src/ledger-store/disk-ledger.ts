@@ -1,7 +1,12 @@
 import type { FailureCause, LedgerEntry } from '../contracts/run-result.js';
 import type { RequestOutcome } from '../contracts/request-outcome.js';
 import { CAUSES, OUTCOMES } from '../recorder/ledger.js';
-import { LedgerFileWriter, DEFAULT_CHUNK_ROWS, type LedgerFileIo, type LedgerFileStatus } from './ledger-file-writer.js';
+import {
+  LedgerFileWriter,
+  DEFAULT_CHUNK_ROWS,
+  type LedgerFileIo,
+  type LedgerFileStatus,
+} from './ledger-file-writer.js';
 import { readLedgerChunks } from './ledger-file-reader.js';
 
 const OUTCOME_CODE = new Map(OUTCOMES.map((outcome, code) => [outcome, code]));
@@ -16,7 +21,12 @@ export class DiskLedger implements Iterable<LedgerEntry> {
   private readonly writer: LedgerFileWriter;
   private closed: LedgerFileStatus | undefined;
 
-  constructor(private readonly idPrefix: string, path: string, chunkRows = DEFAULT_CHUNK_ROWS, io?: LedgerFileIo) {
+  constructor(
+    private readonly idPrefix: string,
+    path: string,
+    chunkRows = DEFAULT_CHUNK_ROWS,
+    io?: LedgerFileIo,
+  ) {
     this.writer = new LedgerFileWriter(path, chunkRows, io);
   }
 
@@ -26,7 +36,16 @@ export class DiskLedger implements Iterable<LedgerEntry> {
   }
 
   /** Add one request's fate (arguments as Ledger.push). */
-  push(seq: number, scenario: string, outcome: RequestOutcome, status: number, text: string | undefined, latencyMs: number | undefined, sentAtMs: number, cause?: FailureCause): void {
+  push(
+    seq: number,
+    scenario: string,
+    outcome: RequestOutcome,
+    status: number,
+    text: string | undefined,
+    latencyMs: number | undefined,
+    sentAtMs: number,
+    cause?: FailureCause,
+  ): void {
     const w = this.writer;
     w.set('seq', seq);
     w.set('outcome', OUTCOME_CODE.get(outcome)!);
@@ -54,15 +73,32 @@ export class DiskLedger implements Iterable<LedgerEntry> {
   *[Symbol.iterator](): Iterator<LedgerEntry> {
     for (const { rows, columns: c, strings } of readLedgerChunks(this.close())) {
       for (let i = 0; i < rows; i++) {
-        yield toEntry(this.idPrefix + c.seq[i], strings[c.scenario[i]], c.outcome[i], c.status[i],
-          c.text[i] === 0 ? undefined : strings[c.text[i] - 1], c.latencyMs[i], c.sentAtMs[i], c.cause[i]);
+        yield toEntry(
+          this.idPrefix + c.seq[i],
+          strings[c.scenario[i]],
+          c.outcome[i],
+          c.status[i],
+          c.text[i] === 0 ? undefined : strings[c.text[i] - 1],
+          c.latencyMs[i],
+          c.sentAtMs[i],
+          c.cause[i],
+        );
       }
     }
   }
 }
 
 /** One row as a LedgerEntry, keys in the in-memory ledger's order. */
-function toEntry(id: string, scenario: string, outcomeCode: number, status: number, text: string | undefined, latencyMs: number, sentAtMs: number, causeCode: number): LedgerEntry {
+function toEntry(
+  id: string,
+  scenario: string,
+  outcomeCode: number,
+  status: number,
+  text: string | undefined,
+  latencyMs: number,
+  sentAtMs: number,
+  causeCode: number,
+): LedgerEntry {
   const outcome = OUTCOMES[outcomeCode];
   if (outcome === 'cancelled') return { id, scenario, outcome, sentAtMs };
   const entry: LedgerEntry = { id, scenario, outcome, latencyMs, sentAtMs };

@@ -14,8 +14,11 @@ export interface ReadChunk {
 /** A ledger file that lost rows (or was never written whole): joins must not judge on it. */
 export class LedgerIncompleteError extends StressError {
   constructor(status: LedgerFileStatus) {
-    super('ERR_STRESS_LEDGER_INCOMPLETE', `the request ledger is incomplete: ${status.lostRows} of ` +
-      `${status.rows} rows were not written (${status.error ?? 'unknown error'})`);
+    super(
+      'ERR_STRESS_LEDGER_INCOMPLETE',
+      `the request ledger is incomplete: ${status.lostRows} of ` +
+        `${status.rows} rows were not written (${status.error ?? 'unknown error'})`,
+    );
     this.name = 'LedgerIncompleteError';
   }
 }
@@ -64,6 +67,10 @@ function readExactly(fd: number, buffer: Buffer, position: number): boolean {
     got += n;
   }
   if (got === 0 && buffer.length > 0) return false;
-  if (got < buffer.length) throw new StressError('ERR_STRESS_LEDGER_INCOMPLETE', 'the request ledger file ends inside a chunk');
+  if (got < buffer.length)
+    throw new StressError(
+      'ERR_STRESS_LEDGER_INCOMPLETE',
+      'the request ledger file ends inside a chunk',
+    );
   return true;
 }

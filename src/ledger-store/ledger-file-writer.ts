@@ -49,7 +49,11 @@ export class LedgerFileWriter {
   private fd: number | undefined;
   private readonly state: LedgerFileStatus;
 
-  constructor(path: string, private readonly chunkRows = DEFAULT_CHUNK_ROWS, private readonly io = nodeIo) {
+  constructor(
+    path: string,
+    private readonly chunkRows = DEFAULT_CHUNK_ROWS,
+    private readonly io = nodeIo,
+  ) {
     this.chunk = newColumnChunk(chunkRows);
     this.state = { path, rows: 0, writtenRows: 0, lostRows: 0, bytes: 0 };
     try {
@@ -132,7 +136,9 @@ export class LedgerFileWriter {
 
 /** One chunk as bytes: header, new strings, then each column's first `rows` values. */
 function encodeChunk(chunk: ColumnChunk, rows: number, newStrings: string[]): Uint8Array {
-  const strings = newStrings.length ? Buffer.from(JSON.stringify(newStrings), 'utf8') : Buffer.alloc(0);
+  const strings = newStrings.length
+    ? Buffer.from(JSON.stringify(newStrings), 'utf8')
+    : Buffer.alloc(0);
   const parts: Uint8Array[] = [];
   const header = Buffer.alloc(8);
   header.writeUInt32LE(rows, 0);

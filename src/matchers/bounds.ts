@@ -16,11 +16,17 @@ export interface Bounds {
 }
 
 /** A percentile's order-statistics bounds (ms) from the summary's histogram. */
-export function percentileBounds(summary: RunSummary, percentile: number, confidence: number, name: string): Bounds {
+export function percentileBounds(
+  summary: RunSummary,
+  percentile: number,
+  confidence: number,
+  name: string,
+): Bounds {
   const i = percentileInterval(decodeHistogram(summary.histogram), percentile, confidence);
-  const shortfall = i.highMs === null
-    ? `${name} at ${formatPercent(confidence)} confidence needs at least ${i.minSamples} successful responses, this run had ${i.count}`
-    : undefined;
+  const shortfall =
+    i.highMs === null
+      ? `${name} at ${formatPercent(confidence)} confidence needs at least ${i.minSamples} successful responses, this run had ${i.count}`
+      : undefined;
   return { low: i.lowMs, high: i.highMs, method: i.method, ...(shortfall ? { shortfall } : {}) };
 }
 
@@ -32,7 +38,14 @@ export function rateBounds(events: number, n: number, confidence: number): Bound
 
 /** Per-second t bounds of throughput (rps); needs the run's timeline (whole runs only). */
 export function throughputBounds(summary: RunSummary, confidence: number): Bounds {
-  if (!isRunResult(summary)) return { low: null, high: null, method: 't-per-second', shortfall: 'throughput with confidence needs a whole run (its per-second timeline), not a phase or scenario' };
+  if (!isRunResult(summary))
+    return {
+      low: null,
+      high: null,
+      method: 't-per-second',
+      shortfall:
+        'throughput with confidence needs a whole run (its per-second timeline), not a phase or scenario',
+    };
   const i = throughputInterval(summary.timeline, summary.durationMs, confidence);
   if (typeof i === 'string') return { low: null, high: null, method: 't-per-second', shortfall: i };
   return { low: i.lowRps, high: i.highRps, method: i.method };

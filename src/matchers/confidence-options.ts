@@ -24,12 +24,16 @@ const KEYS = new Set(['confidence', 'inconclusive']);
  */
 export function resolveConfidence(options: unknown): ResolvedConfidence | string | undefined {
   if (options === undefined) return undefined;
-  if (typeof options !== 'object' || options === null || Array.isArray(options)) return `options must be { confidence: 0.95, inconclusive?: 'pass' | 'fail' }, received ${describeReceived(options)}`;
+  if (typeof options !== 'object' || options === null || Array.isArray(options))
+    return `options must be { confidence: 0.95, inconclusive?: 'pass' | 'fail' }, received ${describeReceived(options)}`;
   const unknown = Object.keys(options).find((k) => !KEYS.has(k));
-  if (unknown !== undefined) return `unknown option "${unknown}"; the options are confidence and inconclusive`;
+  if (unknown !== undefined)
+    return `unknown option "${unknown}"; the options are confidence and inconclusive`;
   const { confidence, inconclusive } = options as Partial<ConfidenceOptions>;
-  if (typeof confidence !== 'number' || !(confidence > 0.5 && confidence < 1)) return `confidence must be a number in (0.5, 1) such as 0.95, received ${describeReceived(confidence)}`;
-  if (inconclusive !== undefined && inconclusive !== 'pass' && inconclusive !== 'fail') return `inconclusive must be 'pass' or 'fail', received ${describeReceived(inconclusive)}`;
+  if (typeof confidence !== 'number' || !(confidence > 0.5 && confidence < 1))
+    return `confidence must be a number in (0.5, 1) such as 0.95, received ${describeReceived(confidence)}`;
+  if (inconclusive !== undefined && inconclusive !== 'pass' && inconclusive !== 'fail')
+    return `inconclusive must be 'pass' or 'fail', received ${describeReceived(inconclusive)}`;
   try {
     return { confidence, inconclusive: inconclusive ?? inconclusivePolicy() };
   } catch (error) {

@@ -21,7 +21,11 @@ export interface ConfidenceJudgement {
  * The state of "figure below (above) limit" from its bounds: pass when the whole interval is on
  * the good side, fail when it is wholly on the bad side, inconclusive otherwise.
  */
-export function thresholdState(bounds: Bounds, direction: 'below' | 'above', limit: number): VerdictState {
+export function thresholdState(
+  bounds: Bounds,
+  direction: 'below' | 'above',
+  limit: number,
+): VerdictState {
   const { low, high } = bounds;
   if (direction === 'below') {
     if (high !== null && high < limit) return 'pass';
@@ -37,7 +41,12 @@ export function thresholdState(bounds: Bounds, direction: 'below' | 'above', lim
  * A threshold verdict with confidence: pass / fail / inconclusive from the figure's interval.
  * An inconclusive verdict fails the test only with `inconclusive: 'fail'` (or STRESS_INCONCLUSIVE=fail).
  */
-export function judgeWithConfidence(state: MatcherState, summary: RunSummary, spec: ThresholdSpec, j: ConfidenceJudgement): MatcherResult {
+export function judgeWithConfidence(
+  state: MatcherState,
+  summary: RunSummary,
+  spec: ThresholdSpec,
+  j: ConfidenceJudgement,
+): MatcherResult {
   const v = verdicts(state, { matcher: spec.matcher, metric: spec.metric, unit: spec.unit });
   const bounds = spec.bounds(summary, j.confidence);
   const positive = thresholdState(bounds, spec.direction, j.limit);
@@ -49,11 +58,24 @@ export function judgeWithConfidence(state: MatcherState, summary: RunSummary, sp
   const reason = verdict === 'inconclusive' ? (bounds.shortfall ?? straddles) : undefined;
   const figures = `${spec.metric} ${j.format(j.observed)}, ${range} (${bounds.method})`;
   const expectation = `${spec.metric} ${v.isNot ? 'not ' : ''}${spec.direction} ${j.format(j.limit)}`;
-  const message = `expected ${expectation} at ${percent} confidence: ${verdict}`
-    + `${reason ? ` (${reason})` : ''} — ${figures} (${describeRun(summary, spec.countOf?.(summary))})`;
-  return v.stated(positive, j.inconclusive, message, {
-    threshold: j.limit, observed: j.observed,
-    interval: { low: bounds.low, high: bounds.high, confidence: j.confidence, method: bounds.method },
-    ...(reason ? { reason } : {}),
-  }, { actual: j.observed, expected: j.limit });
+  const message =
+    `expected ${expectation} at ${percent} confidence: ${verdict}` +
+    `${reason ? ` (${reason})` : ''} — ${figures} (${describeRun(summary, spec.countOf?.(summary))})`;
+  return v.stated(
+    positive,
+    j.inconclusive,
+    message,
+    {
+      threshold: j.limit,
+      observed: j.observed,
+      interval: {
+        low: bounds.low,
+        high: bounds.high,
+        confidence: j.confidence,
+        method: bounds.method,
+      },
+      ...(reason ? { reason } : {}),
+    },
+    { actual: j.observed, expected: j.limit },
+  );
 }

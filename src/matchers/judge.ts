@@ -23,28 +23,53 @@ export interface ThresholdJudgement {
  * "nothing to judge" fail with or without `.not` (zero samples never pass). Also used by
  * `vitest-stress merge` to re-judge a merged run.
  */
-export function evaluateThreshold(received: unknown, spec: ThresholdSpec, isNot: boolean): ThresholdJudgement {
+export function evaluateThreshold(
+  received: unknown,
+  spec: ThresholdSpec,
+  isNot: boolean,
+): ThresholdJudgement {
   const format = formatOf(spec);
   const verb = `${isNot ? 'not ' : ''}${spec.direction}`;
-  const base = { matcher: spec.matcher, metric: spec.metric, unit: spec.unit, negated: isNot, ...(spec.percentile !== undefined ? { percentile: spec.percentile } : {}) };
+  const base = {
+    matcher: spec.matcher,
+    metric: spec.metric,
+    unit: spec.unit,
+    negated: isNot,
+    ...(spec.percentile !== undefined ? { percentile: spec.percentile } : {}),
+  };
   const fail = (message: string, outcome: ThresholdJudgement['outcome']): ThresholdJudgement => ({
     result: { pass: vitestPass(true, isNot), message: () => message },
-    verdict: { ...base, threshold: thresholdForVerdict(spec.threshold), observed: null, pass: false, message },
+    verdict: {
+      ...base,
+      threshold: thresholdForVerdict(spec.threshold),
+      observed: null,
+      pass: false,
+      message,
+    },
     outcome,
   });
 
   if (!isRunSummary(received)) {
-    return fail(`${spec.matcher}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`, 'bad-input');
+    return fail(
+      `${spec.matcher}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`,
+      'bad-input',
+    );
   }
   const threshold = spec.threshold;
-  const complaint = typeof threshold !== 'number' || !Number.isFinite(threshold)
-    ? `a finite number, received ${describeReceived(threshold)}`
-    : spec.checkThreshold(threshold);
-  if (complaint !== undefined) return fail(`${spec.matcher}: threshold must be ${complaint}`, 'bad-input');
+  const complaint =
+    typeof threshold !== 'number' || !Number.isFinite(threshold)
+      ? `a finite number, received ${describeReceived(threshold)}`
+      : spec.checkThreshold(threshold);
+  if (complaint !== undefined)
+    return fail(`${spec.matcher}: threshold must be ${complaint}`, 'bad-input');
   const limit = threshold as number;
 
   const observed = spec.observe(received);
-  if (typeof observed === 'string') return fail(`expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received, spec.countOf?.(received))})`, 'no-data');
+  if (typeof observed === 'string')
+    return fail(
+      `expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received, spec.countOf?.(received))})`,
+      'no-data',
+    );
 
   const pass = spec.direction === 'below' ? observed < limit : observed > limit;
   const message = `expected ${spec.metric} ${verb} ${format(limit)}, got ${format(observed)} (${describeRun(received, spec.countOf?.(received))})`;
@@ -63,7 +88,12 @@ export function evaluateThreshold(received: unknown, spec: ThresholdSpec, isNot:
  * passing, because the threshold is meant for the whole load and `vitest-stress merge`
  * re-judges it on the merged figures.
  */
-export function judgeThreshold(state: MatcherState, received: unknown, spec: ThresholdSpec, options?: unknown): MatcherResult {
+export function judgeThreshold(
+  state: MatcherState,
+  received: unknown,
+  spec: ThresholdSpec,
+  options?: unknown,
+): MatcherResult {
   const isNot = state.isNot === true;
   const judgement = evaluateThreshold(received, spec, isNot);
   if (judgement.outcome !== 'judged') {
@@ -86,12 +116,22 @@ export function judgeThreshold(state: MatcherState, received: unknown, spec: Thr
   if (sequential && isRunSummary(received)) {
     const observed = judgement.verdict.observed as number;
     const inconclusive = confidence?.inconclusive;
-    return judgeSequential(state, received, spec, { verdict: sequential, observed, format: formatOf(spec), inconclusive });
+    return judgeSequential(state, received, spec, {
+      verdict: sequential,
+      observed,
+      format: formatOf(spec),
+      inconclusive,
+    });
   }
   if (confidence && isRunSummary(received)) {
     const limit = spec.threshold as number;
     const observed = judgement.verdict.observed as number;
-    return judgeWithConfidence(state, received, spec, { limit, observed, format: formatOf(spec), ...confidence });
+    return judgeWithConfidence(state, received, spec, {
+      limit,
+      observed,
+      format: formatOf(spec),
+      ...confidence,
+    });
   }
   record(state, judgement.verdict);
   return judgement.result;

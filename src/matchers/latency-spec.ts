@@ -3,7 +3,14 @@ import type { RunSummary } from '../contracts/run-result.js';
 import type { ThresholdSpec } from './threshold-spec.js';
 import { percentileBounds } from './bounds.js';
 
-const KNOWN: Record<number, keyof RunSummary['latency']> = { 50: 'p50', 75: 'p75', 90: 'p90', 95: 'p95', 99: 'p99', 99.9: 'p999' };
+const KNOWN: Record<number, keyof RunSummary['latency']> = {
+  50: 'p50',
+  75: 'p75',
+  90: 'p90',
+  95: 'p95',
+  99: 'p99',
+  99.9: 'p999',
+};
 
 /** The spec of a latency-percentile matcher: below `ms`, judged on successful responses only. */
 export function latencySpec(matcher: string, percentile: number, ms: unknown): ThresholdSpec {
@@ -21,7 +28,10 @@ export function latencySpec(matcher: string, percentile: number, ms: unknown): T
       const key = KNOWN[percentile];
       const known = key ? summary.latency[key] : null;
       if (typeof known === 'number') return known;
-      return percentileMs(decodeHistogram(summary.histogram), percentile) ?? `no successful responses to judge ${name}`;
+      return (
+        percentileMs(decodeHistogram(summary.histogram), percentile) ??
+        `no successful responses to judge ${name}`
+      );
     },
     bounds: (summary, confidence) => percentileBounds(summary, percentile, confidence, name),
   };

@@ -17,7 +17,13 @@ const BUILDERS = new Map<string, SpecBuilder>([
   ['toHaveP50Below', (v) => latencySpec('toHaveP50Below', 50, v.threshold)],
   ['toHaveP95Below', (v) => latencySpec('toHaveP95Below', 95, v.threshold)],
   ['toHaveP99Below', (v) => latencySpec('toHaveP99Below', 99, v.threshold)],
-  ['toHavePercentileBelow', (v) => (v.percentile === undefined ? undefined : latencySpec('toHavePercentileBelow', v.percentile, v.threshold))],
+  [
+    'toHavePercentileBelow',
+    (v) =>
+      v.percentile === undefined
+        ? undefined
+        : latencySpec('toHavePercentileBelow', v.percentile, v.threshold),
+  ],
   ['toHaveErrorRateBelow', (v) => errorRateSpec(v.threshold)],
   ['toHaveSuccessRateAbove', (v) => successRateSpec(v.threshold)],
   ['toHaveThroughputAbove', (v) => throughputSpec(v.threshold)],

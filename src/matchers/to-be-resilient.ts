@@ -28,32 +28,81 @@ const HEAD = { matcher: MATCHER, metric: 'success rate', unit: 'fraction' };
  * Passes when at least `minSuccessRate` of finished requests succeeded under injected faults.
  * The message lists the failure breakdown (from `result.faults` when withFaults() added it).
  */
-export function toBeResilient(this: MatcherState, received: unknown, options: ResilienceOptions = {}): MatcherResult {
+export function toBeResilient(
+  this: MatcherState,
+  received: unknown,
+  options: ResilienceOptions = {},
+): MatcherResult {
   const v = verdicts(this, HEAD);
   const isNot = v.isNot;
-  const minSuccessRate = typeof options === 'object' && options !== null ? (options.minSuccessRate ?? 0.8) : options;
-  const threshold = typeof minSuccessRate === 'number' ? minSuccessRate : describeReceived(minSuccessRate);
-  const fail = (message: string, observed: number | null): MatcherResult => v.refuse(message, { threshold, observed });
+  const minSuccessRate =
+    typeof options === 'object' && options !== null ? (options.minSuccessRate ?? 0.8) : options;
+  const threshold =
+    typeof minSuccessRate === 'number' ? minSuccessRate : describeReceived(minSuccessRate);
+  const fail = (message: string, observed: number | null): MatcherResult =>
+    v.refuse(message, { threshold, observed });
 
-  if (!isRunSummary(received)) return fail(`${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`, null);
-  const unknown = typeof options === 'object' && options !== null ? Object.keys(options).filter((k) => !OPTION_KEYS.includes(k)) : [];
-  if (unknown.length > 0) return fail(`${MATCHER}: unknown option "${unknown[0]}"; the options are ${OPTION_KEYS.join(', ')}`, null);
-  const { confidence: c, inconclusive } = typeof options === 'object' && options !== null ? options : {};
-  const confidence = c === undefined && inconclusive === undefined ? undefined : resolveConfidence({ confidence: c, ...(inconclusive === undefined ? {} : { inconclusive }) });
+  if (!isRunSummary(received))
+    return fail(
+      `${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`,
+      null,
+    );
+  const unknown =
+    typeof options === 'object' && options !== null
+      ? Object.keys(options).filter((k) => !OPTION_KEYS.includes(k))
+      : [];
+  if (unknown.length > 0)
+    return fail(
+      `${MATCHER}: unknown option "${unknown[0]}"; the options are ${OPTION_KEYS.join(', ')}`,
+      null,
+    );
+  const { confidence: c, inconclusive } =
+    typeof options === 'object' && options !== null ? options : {};
+  const confidence =
+    c === undefined && inconclusive === undefined
+      ? undefined
+      : resolveConfidence({
+          confidence: c,
+          ...(inconclusive === undefined ? {} : { inconclusive }),
+        });
   if (typeof confidence === 'string') return fail(`${MATCHER}: ${confidence}`, null);
-  if (typeof minSuccessRate !== 'number' || !Number.isFinite(minSuccessRate) || minSuccessRate < 0 || minSuccessRate > 1) {
-    return fail(`${MATCHER}: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received ${describeReceived(minSuccessRate)}`, null);
+  if (
+    typeof minSuccessRate !== 'number' ||
+    !Number.isFinite(minSuccessRate) ||
+    minSuccessRate < 0 ||
+    minSuccessRate > 1
+  ) {
+    return fail(
+      `${MATCHER}: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received ${describeReceived(minSuccessRate)}`,
+      null,
+    );
   }
   const finished = finishedCount(received);
   const context = `${describeRun(received, finished)}; ${describeBreakdown(received, faultsOf(received))}`;
   if (finished === 0) {
-    return fail(`expected the run to be resilient (success rate at least ${formatPercent(minSuccessRate)}), but no requests finished to judge (${received.requests.total} sent; ${context})`, null);
+    return fail(
+      `expected the run to be resilient (success rate at least ${formatPercent(minSuccessRate)}), but no requests finished to judge (${received.requests.total} sent; ${context})`,
+      null,
+    );
   }
   const successRate = received.requests.ok / finished;
-  if (confidence) return judgeResilienceWithConfidence(this, { successRate, finished, ok: received.requests.ok, minSuccessRate, context, ...confidence });
+  if (confidence)
+    return judgeResilienceWithConfidence(this, {
+      successRate,
+      finished,
+      ok: received.requests.ok,
+      minSuccessRate,
+      context,
+      ...confidence,
+    });
   const pass = successRate >= minSuccessRate;
   const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(minSuccessRate)}), got ${formatPercent(successRate)} (${context})`;
-  return v.point(pass, message, { threshold: minSuccessRate, observed: successRate }, { actual: successRate, expected: minSuccessRate });
+  return v.point(
+    pass,
+    message,
+    { threshold: minSuccessRate, observed: successRate },
+    { actual: successRate, expected: minSuccessRate },
+  );
 }
 
 interface ResilienceJudgement {
@@ -71,14 +120,28 @@ function judgeResilienceWithConfidence(state: MatcherState, j: ResilienceJudgeme
   const v = verdicts(state, HEAD);
   const isNot = v.isNot;
   const bounds = rateBounds(j.ok, j.finished, j.confidence);
-  const positive = bounds.low! >= j.minSuccessRate ? 'pass' : bounds.high! < j.minSuccessRate ? 'fail' : 'inconclusive';
+  const positive =
+    bounds.low! >= j.minSuccessRate
+      ? 'pass'
+      : bounds.high! < j.minSuccessRate
+        ? 'fail'
+        : 'inconclusive';
   const verdict = afterNot(positive, isNot);
   const percent = formatPercent(j.confidence);
   const range = `${percent} bounds [${formatPercent(bounds.low!)}, ${formatPercent(bounds.high!)}]`;
-  const reason = verdict === 'inconclusive' ? `${range} straddle ${formatPercent(j.minSuccessRate)}` : undefined;
+  const reason =
+    verdict === 'inconclusive' ? `${range} straddle ${formatPercent(j.minSuccessRate)}` : undefined;
   const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(j.minSuccessRate)}) at ${percent} confidence: ${verdict} — success rate ${formatPercent(j.successRate)}, ${range} (wilson) (${j.context})`;
-  return v.stated(positive, j.inconclusive, message, {
-    threshold: j.minSuccessRate, observed: j.successRate,
-    interval: { low: bounds.low, high: bounds.high, confidence: j.confidence, method: 'wilson' }, ...(reason ? { reason } : {}),
-  }, { actual: j.successRate, expected: j.minSuccessRate });
+  return v.stated(
+    positive,
+    j.inconclusive,
+    message,
+    {
+      threshold: j.minSuccessRate,
+      observed: j.successRate,
+      interval: { low: bounds.low, high: bounds.high, confidence: j.confidence, method: 'wilson' },
+      ...(reason ? { reason } : {}),
+    },
+    { actual: j.successRate, expected: j.minSuccessRate },
+  );
 }

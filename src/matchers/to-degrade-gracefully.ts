@@ -22,35 +22,73 @@ const DEFAULT_GRACE_MS = 500;
  * the run's timeout + `graceMs` after it was sent. With withFaults(result, proxy) injected faults
  * are explained by the proxy's log; without it (no proxy) every failure must be graceful itself.
  */
-export function toDegradeGracefully(this: MatcherState, received: unknown, options: GracefulOptions = {}): MatcherResult {
-  const v = verdicts(this, { matcher: MATCHER, metric: 'ungraceful failures', unit: 'requests', threshold: 0 });
+export function toDegradeGracefully(
+  this: MatcherState,
+  received: unknown,
+  options: GracefulOptions = {},
+): MatcherResult {
+  const v = verdicts(this, {
+    matcher: MATCHER,
+    metric: 'ungraceful failures',
+    unit: 'requests',
+    threshold: 0,
+  });
   const isNot = v.isNot;
-  const fail = (message: string, observed: number | null): MatcherResult => v.refuse(message, { observed });
+  const fail = (message: string, observed: number | null): MatcherResult =>
+    v.refuse(message, { observed });
 
-  if (!isRunResult(received)) return fail(`${MATCHER}: expected a vitest-stress run result (from load()), received ${describeReceived(received)}`, null);
-  const graceMs = typeof options === 'object' && options !== null ? (options.graceMs ?? DEFAULT_GRACE_MS) : options;
-  if (typeof graceMs !== 'number' || !Number.isFinite(graceMs) || graceMs < 0) return fail(`${MATCHER}: graceMs must be a number of ms >= 0, received ${describeReceived(graceMs)}`, null);
+  if (!isRunResult(received))
+    return fail(
+      `${MATCHER}: expected a vitest-stress run result (from load()), received ${describeReceived(received)}`,
+      null,
+    );
+  const graceMs =
+    typeof options === 'object' && options !== null
+      ? (options.graceMs ?? DEFAULT_GRACE_MS)
+      : options;
+  if (typeof graceMs !== 'number' || !Number.isFinite(graceMs) || graceMs < 0)
+    return fail(
+      `${MATCHER}: graceMs must be a number of ms >= 0, received ${describeReceived(graceMs)}`,
+      null,
+    );
   const faults = faultsOf(received);
-  if (!Array.isArray(received.ledger) || (received.ledger.length === 0 && received.requests.total > 0)) {
-    return fail(`${MATCHER}: the result has no request ledger (ledger: false?), so failures cannot be joined with injected faults`, null);
+  if (
+    !Array.isArray(received.ledger) ||
+    (received.ledger.length === 0 && received.requests.total > 0)
+  ) {
+    return fail(
+      `${MATCHER}: the result has no request ledger (ledger: false?), so failures cannot be joined with injected faults`,
+      null,
+    );
   }
   const finished = finishedCount(received);
-  const context = faults ? `${describeRun(received, finished)}; ${describeBreakdown(received, faults)}` : describeRun(received, finished);
-  if (finished === 0) return fail(`expected the run to degrade gracefully, but no requests finished to judge (${received.requests.total} sent; ${context})`, null);
+  const context = faults
+    ? `${describeRun(received, finished)}; ${describeBreakdown(received, faults)}`
+    : describeRun(received, finished);
+  if (finished === 0)
+    return fail(
+      `expected the run to degrade gracefully, but no requests finished to judge (${received.requests.total} sent; ${context})`,
+      null,
+    );
 
   // Without a fault log (no chaos proxy) nothing was injected: every failure must be graceful on its own.
   const u = faults?.unexplained ?? unexplainedFailures(received.ledger);
   const ungraceful = u.total - u.retryAfter503 - u.tooMany429;
-  const timeoutMs = typeof received.options?.timeoutMs === 'number' ? received.options.timeoutMs : undefined;
+  const timeoutMs =
+    typeof received.options?.timeoutMs === 'number' ? received.options.timeoutMs : undefined;
   const hung = timeoutMs === undefined ? [] : hangingRequests(received, timeoutMs + graceMs);
   const problems: string[] = [];
   if (ungraceful > 0) {
     const example = u.examples[0];
-    problems.push(`${ungraceful} failure(s) not explained by an injected fault, a 503 with Retry-After or a 429, of which ${u.unexpected5xx} unexpected 5xx${example ? ` (e.g. ${example.id}: ${example.status ?? example.error ?? example.outcome})` : ''}`);
+    problems.push(
+      `${ungraceful} failure(s) not explained by an injected fault, a 503 with Retry-After or a 429, of which ${u.unexpected5xx} unexpected 5xx${example ? ` (e.g. ${example.id}: ${example.status ?? example.error ?? example.outcome})` : ''}`,
+    );
   }
   if (hung.length > 0) {
     const slowest = Math.max(...hung.map((e) => e.latencyMs!));
-    problems.push(`${hung.length} request(s) ran past the ${formatNumber(timeoutMs!)} ms timeout (+${formatNumber(graceMs)} ms grace), the longest ${formatNumber(slowest)} ms`);
+    problems.push(
+      `${hung.length} request(s) ran past the ${formatNumber(timeoutMs!)} ms timeout (+${formatNumber(graceMs)} ms grace), the longest ${formatNumber(slowest)} ms`,
+    );
   }
   const pass = problems.length === 0;
   const rule = `every failure an injected fault, a 503 with Retry-After or a 429; nothing past its ${timeoutMs === undefined ? '(unknown)' : `${formatNumber(timeoutMs)} ms`} timeout`;

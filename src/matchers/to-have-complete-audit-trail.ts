@@ -19,9 +19,11 @@ function examples(ids: readonly string[]): string {
 
 /** One line saying how the trail compares. */
 export function describeAudit(c: AuditComparison): string {
-  return `${c.missing.length} of ${c.expected} answered requests missing${examples(c.missing)}, ` +
+  return (
+    `${c.missing.length} of ${c.expected} answered requests missing${examples(c.missing)}, ` +
     `${c.duplicated.length} duplicated${examples(c.duplicated.map((d) => `${d.id}×${d.count}`))}, ` +
-    `${c.unknown.length} unknown${examples(c.unknown)}`;
+    `${c.unknown.length} unknown${examples(c.unknown)}`
+  );
 }
 
 /**
@@ -29,19 +31,38 @@ export function describeAudit(c: AuditComparison): string {
  * trail exactly once and no audit record carries an id of this run's prefix that was never sent.
  * Async: `await expect(run).toHaveCompleteAuditTrail({ exportUrl: service.url })`.
  */
-export async function toHaveCompleteAuditTrail(this: MatcherState, received: unknown, source: AuditSource, options: AuditTrailOptions = {}): Promise<MatcherResult> {
-  const v = verdicts(this, { matcher: 'toHaveCompleteAuditTrail', metric: 'audit trail', unit: 'records', threshold: 'exactly once' });
+export async function toHaveCompleteAuditTrail(
+  this: MatcherState,
+  received: unknown,
+  source: AuditSource,
+  options: AuditTrailOptions = {},
+): Promise<MatcherResult> {
+  const v = verdicts(this, {
+    matcher: 'toHaveCompleteAuditTrail',
+    metric: 'audit trail',
+    unit: 'records',
+    threshold: 'exactly once',
+  });
   const isNot = v.isNot;
-  const fail = (message: string, observed: number | null = null): MatcherResult => v.refuse(message, { observed });
-  if (!isRunResult(received)) return fail(`toHaveCompleteAuditTrail: expected a vitest-stress run result from load(), received ${describeReceived(received)}`);
+  const fail = (message: string, observed: number | null = null): MatcherResult =>
+    v.refuse(message, { observed });
+  if (!isRunResult(received))
+    return fail(
+      `toHaveCompleteAuditTrail: expected a vitest-stress run result from load(), received ${describeReceived(received)}`,
+    );
   const run = received as RunResult;
   if (run.ledger.length === 0) {
-    return fail(run.requests.total > 0
-      ? 'toHaveCompleteAuditTrail: the run kept no ledger (ledger: false), so there are no request ids to check'
-      : 'expected a complete audit trail, but the run sent no requests to check');
+    return fail(
+      run.requests.total > 0
+        ? 'toHaveCompleteAuditTrail: the run kept no ledger (ledger: false), so there are no request ids to check'
+        : 'expected a complete audit trail, but the run sent no requests to check',
+    );
   }
   const idPrefix = String(run.options.requestIdPrefix ?? '');
-  if (!idPrefix) return fail('toHaveCompleteAuditTrail: the run has no request id prefix to find its records by');
+  if (!idPrefix)
+    return fail(
+      'toHaveCompleteAuditTrail: the run has no request id prefix to find its records by',
+    );
   const query = { idPrefix, sinceMs: Date.parse(run.startedAt) };
   const settleMs = options.settleMs ?? 5000;
   const deadline = Date.now() + settleMs;
@@ -55,11 +76,16 @@ export async function toHaveCompleteAuditTrail(this: MatcherState, received: unk
   } catch (error) {
     return fail(`toHaveCompleteAuditTrail: ${(error as Error).message}`);
   }
-  if (comparison.expected === 0) return fail(`expected a complete audit trail, but no request received an HTTP response (${run.requests.total} sent), so there is nothing to check`, 0);
+  if (comparison.expected === 0)
+    return fail(
+      `expected a complete audit trail, but no request received an HTTP response (${run.requests.total} sent), so there is nothing to check`,
+      0,
+    );
   const pass = comparison.complete;
   const message = isNot
     ? `expected the audit trail to be incomplete, but all ${comparison.expected} answered requests appear exactly once`
     : `expected every answered request to appear exactly once in the audit trail: ${describeAudit(comparison)}`;
-  const observed = comparison.missing.length + comparison.duplicated.length + comparison.unknown.length;
+  const observed =
+    comparison.missing.length + comparison.duplicated.length + comparison.unknown.length;
   return v.point(pass, message, { observed });
 }

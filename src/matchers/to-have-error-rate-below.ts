@@ -18,12 +18,21 @@ export function errorRateSpec(fraction: unknown): ThresholdSpec {
     countOf: finishedCount,
     format: formatPercent,
     bounds: (s, confidence) => rateBounds(s.requests.failed, finishedCount(s), confidence),
-    checkThreshold: (t) => (t > 0 && t <= 1 ? undefined : `a fraction in (0, 1] (0.01 = 1%), received ${t}`),
-    observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.errorRate : `no finished requests to judge the error rate (${s.requests.total} sent)`),
+    checkThreshold: (t) =>
+      t > 0 && t <= 1 ? undefined : `a fraction in (0, 1] (0.01 = 1%), received ${t}`,
+    observe: (s) =>
+      s.requests.ok + s.requests.failed > 0
+        ? s.errorRate
+        : `no finished requests to judge the error rate (${s.requests.total} sent)`,
   };
 }
 
 /** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%); with `{ confidence }` judged on its Wilson interval. */
-export function toHaveErrorRateBelow(this: MatcherState, received: unknown, fraction: number, options?: ConfidenceOptions): MatcherResult {
+export function toHaveErrorRateBelow(
+  this: MatcherState,
+  received: unknown,
+  fraction: number,
+  options?: ConfidenceOptions,
+): MatcherResult {
   return judgeThreshold(this, received, errorRateSpec(fraction), options);
 }

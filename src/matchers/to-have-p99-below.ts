@@ -5,6 +5,11 @@ import { latencySpec } from './latency-spec.js';
 import type { ConfidenceOptions } from './confidence-options.js';
 
 /** Passes when the run's 99th percentile latency of successful responses is below `ms`; with `{ confidence }` judged on its interval. */
-export function toHaveP99Below(this: MatcherState, received: unknown, ms: number, options?: ConfidenceOptions): MatcherResult {
+export function toHaveP99Below(
+  this: MatcherState,
+  received: unknown,
+  ms: number,
+  options?: ConfidenceOptions,
+): MatcherResult {
   return judgeThreshold(this, received, latencySpec('toHaveP99Below', 99, ms), options);
 }

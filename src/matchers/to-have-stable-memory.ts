@@ -32,31 +32,63 @@ const DEFAULT_METRIC = 'process_resident_memory_bytes';
  * Fewer than `minSamples` samples after warm-up never pass, nor samples so autocorrelated that
  * no interval can be given (effective n < 3).
  */
-export function toHaveStableMemory(this: MatcherState, received: unknown, options: StableMemoryOptions): MatcherResult {
-  const o = (typeof options === 'object' && options !== null ? options : {}) as Partial<StableMemoryOptions>;
+export function toHaveStableMemory(
+  this: MatcherState,
+  received: unknown,
+  options: StableMemoryOptions,
+): MatcherResult {
+  const o = (
+    typeof options === 'object' && options !== null ? options : {}
+  ) as Partial<StableMemoryOptions>;
   const metric = typeof o.metric === 'string' ? o.metric : DEFAULT_METRIC;
   const limit = o.maxGrowthMBPerHour;
   const subject = metric === DEFAULT_METRIC ? 'resident memory' : metric;
-  const v = verdicts(this, { matcher: MATCHER, metric: `${subject} growth`, unit: 'MB/h', subject: metric });
+  const v = verdicts(this, {
+    matcher: MATCHER,
+    metric: `${subject} growth`,
+    unit: 'MB/h',
+    subject: metric,
+  });
   const isNot = v.isNot;
   const fail = (message: string, observed: number | null = null): MatcherResult =>
-    v.refuse(message, { threshold: typeof limit === 'number' ? limit : describeReceived(limit), observed });
+    v.refuse(message, {
+      threshold: typeof limit === 'number' ? limit : describeReceived(limit),
+      observed,
+    });
 
   const series = seriesFromReceived(MATCHER, received);
   if (typeof series === 'string') return fail(series);
-  if (typeof options !== 'object' || options === null) return fail(`${MATCHER}: options must be an object such as { maxGrowthMBPerHour: 50 }, received ${describeReceived(options)}`);
+  if (typeof options !== 'object' || options === null)
+    return fail(
+      `${MATCHER}: options must be an object such as { maxGrowthMBPerHour: 50 }, received ${describeReceived(options)}`,
+    );
   const unknown = Object.keys(options).find((k) => !KEYS.includes(k));
-  if (unknown !== undefined) return fail(`${MATCHER}: unknown option "${unknown}"; the options are ${KEYS.join(', ')}`);
-  if (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0) return fail(`${MATCHER}: maxGrowthMBPerHour must be a number of MB per hour > 0, received ${describeReceived(limit)}`);
-  if (o.metric !== undefined && (typeof o.metric !== 'string' || o.metric === '')) return fail(`${MATCHER}: metric must be a metric name, received ${describeReceived(o.metric)}`);
+  if (unknown !== undefined)
+    return fail(`${MATCHER}: unknown option "${unknown}"; the options are ${KEYS.join(', ')}`);
+  if (typeof limit !== 'number' || !Number.isFinite(limit) || limit <= 0)
+    return fail(
+      `${MATCHER}: maxGrowthMBPerHour must be a number of MB per hour > 0, received ${describeReceived(limit)}`,
+    );
+  if (o.metric !== undefined && (typeof o.metric !== 'string' || o.metric === ''))
+    return fail(`${MATCHER}: metric must be a metric name, received ${describeReceived(o.metric)}`);
   const minSamples = o.minSamples ?? 5;
-  if (!Number.isInteger(minSamples) || minSamples < 3) return fail(`${MATCHER}: minSamples must be an integer >= 3, received ${describeReceived(o.minSamples)}`);
-  if (o.warmup !== undefined && o.warmupFraction !== undefined) return fail(`${MATCHER}: give warmup or warmupFraction, not both`);
+  if (!Number.isInteger(minSamples) || minSamples < 3)
+    return fail(
+      `${MATCHER}: minSamples must be an integer >= 3, received ${describeReceived(o.minSamples)}`,
+    );
+  if (o.warmup !== undefined && o.warmupFraction !== undefined)
+    return fail(`${MATCHER}: give warmup or warmupFraction, not both`);
   let warmupMs: number | undefined;
   try {
-    warmupMs = o.warmup === undefined ? undefined : parseDurationMs(o.warmup, 'warmup', { allowZero: true });
-    if (o.warmupFraction !== undefined && !(typeof o.warmupFraction === 'number' && o.warmupFraction >= 0 && o.warmupFraction < 1)) {
-      return fail(`${MATCHER}: warmupFraction must be a fraction in [0, 1), received ${describeReceived(o.warmupFraction)}`);
+    warmupMs =
+      o.warmup === undefined ? undefined : parseDurationMs(o.warmup, 'warmup', { allowZero: true });
+    if (
+      o.warmupFraction !== undefined &&
+      !(typeof o.warmupFraction === 'number' && o.warmupFraction >= 0 && o.warmupFraction < 1)
+    ) {
+      return fail(
+        `${MATCHER}: warmupFraction must be a fraction in [0, 1), received ${describeReceived(o.warmupFraction)}`,
+      );
     }
   } catch (error) {
     if (error instanceof StressError) return fail(`${MATCHER}: ${error.message}`);
@@ -65,27 +97,46 @@ export function toHaveStableMemory(this: MatcherState, received: unknown, option
 
   const head = `expected ${subject} growth ${isNot ? 'not ' : ''}below ${formatNumber(limit)} MB/h`;
   const gaps = describeGaps(series);
-  if (series.samples.length === 0) return fail(`${head}, but the metrics series from ${series.source} has no samples${gaps ? ` (${gaps})` : ''}`);
+  if (series.samples.length === 0)
+    return fail(
+      `${head}, but the metrics series from ${series.source} has no samples${gaps ? ` (${gaps})` : ''}`,
+    );
   const { points: all } = pointsOf(series, metric);
   if (!series.samples.some((s) => metric in s.metrics)) {
-    return fail(`${head}, but no sample has ${metric}; seen: ${seenKeys(series).join(', ') || 'nothing'} (sample it with names: ['${metric}'])`);
+    return fail(
+      `${head}, but no sample has ${metric}; seen: ${seenKeys(series).join(', ') || 'nothing'} (sample it with names: ['${metric}'])`,
+    );
   }
-  const used = afterWarmup(all, { warmupMs, warmupFraction: warmupMs === undefined ? (o.warmupFraction ?? 0.1) : undefined });
+  const used = afterWarmup(all, {
+    warmupMs,
+    warmupFraction: warmupMs === undefined ? (o.warmupFraction ?? 0.1) : undefined,
+  });
   const after = `after ${formatDurationMs(used.warmupMs)} warm-up`;
   if (used.points.length < minSamples) {
-    return fail(`${head}, but only ${used.points.length} samples of ${metric} ${after} (at least ${minSamples} needed; ${all.length} in all${gaps ? `; ${gaps}` : ''})`);
+    return fail(
+      `${head}, but only ${used.points.length} samples of ${metric} ${after} (at least ${minSamples} needed; ${all.length} in all${gaps ? `; ${gaps}` : ''})`,
+    );
   }
 
   const trend = linearTrend(used.points);
   const slope = trend.slopePerHour / BYTES_PER_MB;
   const [low, high] = trend.ci95.map((v) => v / BYTES_PER_MB);
   if (!Number.isFinite(low) || !Number.isFinite(high)) {
-    return fail(`${head}, but the ${trend.n} samples ${after} move together too much to tell a trend (worth ${formatNumber(trend.effectiveN)} independent ones, at least 3 needed; slope ${formatNumber(slope)} MB/h): run longer${gaps ? ` (${gaps})` : ''}`, slope);
+    return fail(
+      `${head}, but the ${trend.n} samples ${after} move together too much to tell a trend (worth ${formatNumber(trend.effectiveN)} independent ones, at least 3 needed; slope ${formatNumber(slope)} MB/h): run longer${gaps ? ` (${gaps})` : ''}`,
+      slope,
+    );
   }
   const interval = `95% CI ${formatNumber(low)}–${formatNumber(high)}`;
   // Autocorrelated samples are worth fewer independent ones; say how many when it matters.
-  const effective = trend.effectiveN < trend.n - 0.5 ? ` (effective ${Math.round(trend.effectiveN)})` : '';
+  const effective =
+    trend.effectiveN < trend.n - 0.5 ? ` (effective ${Math.round(trend.effectiveN)})` : '';
   const pass = slope < limit;
   const message = `${head}, got ${formatNumber(slope)} MB/h (${interval}, n=${trend.n} samples${effective} ${after}${gaps ? `; ${gaps}` : ''})`;
-  return v.point(pass, message, { threshold: limit, observed: slope }, { actual: slope, expected: limit });
+  return v.point(
+    pass,
+    message,
+    { threshold: limit, observed: slope },
+    { actual: slope, expected: limit },
+  );
 }

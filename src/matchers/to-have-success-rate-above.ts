@@ -18,15 +18,23 @@ export function successRateSpec(fraction: unknown): ThresholdSpec {
     countOf: finishedCount,
     format: formatPercent,
     bounds: (s, confidence) => rateBounds(s.requests.ok, finishedCount(s), confidence),
-    checkThreshold: (t) => (t >= 0 && t < 1 ? undefined : `a fraction in [0, 1) (0.8 = 80%), received ${t}`),
+    checkThreshold: (t) =>
+      t >= 0 && t < 1 ? undefined : `a fraction in [0, 1) (0.8 = 80%), received ${t}`,
     observe: (s) => {
       const finished = s.requests.ok + s.requests.failed;
-      return finished > 0 ? s.requests.ok / finished : `no finished requests to judge the success rate (${s.requests.total} sent)`;
+      return finished > 0
+        ? s.requests.ok / finished
+        : `no finished requests to judge the success rate (${s.requests.total} sent)`;
     },
   };
 }
 
 /** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%); with `{ confidence }` judged on its Wilson interval. */
-export function toHaveSuccessRateAbove(this: MatcherState, received: unknown, fraction: number, options?: ConfidenceOptions): MatcherResult {
+export function toHaveSuccessRateAbove(
+  this: MatcherState,
+  received: unknown,
+  fraction: number,
+  options?: ConfidenceOptions,
+): MatcherResult {
   return judgeThreshold(this, received, successRateSpec(fraction), options);
 }

@@ -16,12 +16,21 @@ export function throughputSpec(rps: unknown): ThresholdSpec {
     threshold: rps,
     countOf: finishedCount,
     bounds: throughputBounds,
-    checkThreshold: (t) => (t >= 0 ? undefined : `a rate in requests per second >= 0, received ${t}`),
-    observe: (s) => (s.requests.ok + s.requests.failed > 0 ? s.throughput : `no finished requests to judge throughput (${s.requests.total} sent)`),
+    checkThreshold: (t) =>
+      t >= 0 ? undefined : `a rate in requests per second >= 0, received ${t}`,
+    observe: (s) =>
+      s.requests.ok + s.requests.failed > 0
+        ? s.throughput
+        : `no finished requests to judge throughput (${s.requests.total} sent)`,
   };
 }
 
 /** Passes when finished requests per second is above `rps`; with `{ confidence }` judged on the per-second series. */
-export function toHaveThroughputAbove(this: MatcherState, received: unknown, rps: number, options?: ConfidenceOptions): MatcherResult {
+export function toHaveThroughputAbove(
+  this: MatcherState,
+  received: unknown,
+  rps: number,
+  options?: ConfidenceOptions,
+): MatcherResult {
   return judgeThreshold(this, received, throughputSpec(rps), options);
 }

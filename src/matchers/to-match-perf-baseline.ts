@@ -1,9 +1,18 @@
 import { relative } from 'node:path';
 import type { MatcherState } from 'vitest';
 import { toBaselineEntry, runNameOf, type BaselineEntry } from '../baseline/baseline-entry.js';
-import { baselinePath, findEntry, readBaselineFile, writeEntry } from '../baseline/baseline-file.js';
+import {
+  baselinePath,
+  findEntry,
+  readBaselineFile,
+  writeEntry,
+} from '../baseline/baseline-file.js';
 import { resolveBaselineOptions, type PerfBaselineOptions } from '../baseline/baseline-options.js';
-import { compareToBaseline, incomparability, type MetricComparison } from '../baseline/compare-baseline.js';
+import {
+  compareToBaseline,
+  incomparability,
+  type MetricComparison,
+} from '../baseline/compare-baseline.js';
 import { describeComparison } from '../baseline/describe-comparison.js';
 import { fingerprintDifference, machineFingerprint } from '../baseline/fingerprint.js';
 import { parseTolerances, type BaselineTolerances } from '../baseline/tolerance.js';
@@ -24,39 +33,101 @@ interface Where {
 }
 
 function stateOf(c: MetricComparison): VerdictState {
-  return c.outcome === 'regression' ? 'fail' : c.outcome === 'inconclusive' ? 'inconclusive' : 'pass';
+  return c.outcome === 'regression'
+    ? 'fail'
+    : c.outcome === 'inconclusive'
+      ? 'inconclusive'
+      : 'pass';
 }
 
-function recordComparison(state: MatcherState, where: Where, entry: BaselineEntry, c: MetricComparison): void {
+function recordComparison(
+  state: MatcherState,
+  where: Where,
+  entry: BaselineEntry,
+  c: MetricComparison,
+): void {
   verdicts(state, { matcher: MATCHER }).record(stateOf(c) === 'pass', describeComparison(c), {
-    metric: c.tolerance.metric, unit: c.unit, threshold: c.tolerance.text, observed: c.current, state: stateOf(c),
-    ...(c.interval ? { interval: { low: c.interval.low, high: c.interval.high, confidence: c.interval.confidence, method: c.interval.method } } : {}),
+    metric: c.tolerance.metric,
+    unit: c.unit,
+    threshold: c.tolerance.text,
+    observed: c.current,
+    state: stateOf(c),
+    ...(c.interval
+      ? {
+          interval: {
+            low: c.interval.low,
+            high: c.interval.high,
+            confidence: c.interval.confidence,
+            method: c.interval.method,
+          },
+        }
+      : {}),
     ...(c.reason ? { reason: c.reason } : {}),
-    baseline: { value: c.baseline, outcome: c.outcome, file: where.file, recordedAt: entry.recordedAt },
+    baseline: {
+      value: c.baseline,
+      outcome: c.outcome,
+      file: where.file,
+      recordedAt: entry.recordedAt,
+    },
   });
 }
 
-function written(state: MatcherState, where: Where, entry: BaselineEntry, rewritten: boolean): MatcherResult {
+function written(
+  state: MatcherState,
+  where: Where,
+  entry: BaselineEntry,
+  rewritten: boolean,
+): MatcherResult {
   const message = `${MATCHER}: baseline ${rewritten ? 're' : ''}written to ${where.file} for "${where.test}" / ${where.run} (profile ${entry.profile}, n=${entry.latency.count}, p95 ${entry.latency.p95 ?? 'n/a'} ms); commit it`;
-  const baseline = { value: null, outcome: 'written' as const, file: where.file, recordedAt: entry.recordedAt };
-  return verdicts(state, BASELINE_HEAD).stated('pass', 'pass', message, { threshold: 'written', baseline });
+  const baseline = {
+    value: null,
+    outcome: 'written' as const,
+    file: where.file,
+    recordedAt: entry.recordedAt,
+  };
+  return verdicts(state, BASELINE_HEAD).stated('pass', 'pass', message, {
+    threshold: 'written',
+    baseline,
+  });
 }
 
 function missingInCI(state: MatcherState, where: Where): MatcherResult {
-  const message = `${MATCHER}: no perf baseline for "${where.test}" / ${where.run} in ${where.file}, and baselines are never written in CI. `
-    + `Create it on a quiet machine at the profile CI runs: \`STRESS_PROFILE=<profile> npx vitest run <spec> -u\` (-u last, or it swallows the spec path; or a first local run without CI set), then commit ${where.file}.`;
+  const message =
+    `${MATCHER}: no perf baseline for "${where.test}" / ${where.run} in ${where.file}, and baselines are never written in CI. ` +
+    `Create it on a quiet machine at the profile CI runs: \`STRESS_PROFILE=<profile> npx vitest run <spec> -u\` (-u last, or it swallows the spec path; or a first local run without CI set), then commit ${where.file}.`;
   return verdicts(state, BASELINE_HEAD).stated('fail', 'pass', message, { threshold: 'missing' });
 }
 
-function judge(state: MatcherState, where: Where, entry: BaselineEntry, run: RunResult, tolerances: BaselineTolerances, options: PerfBaselineOptions | undefined): MatcherResult {
+function judge(
+  state: MatcherState,
+  where: Where,
+  entry: BaselineEntry,
+  run: RunResult,
+  tolerances: BaselineTolerances,
+  options: PerfBaselineOptions | undefined,
+): MatcherResult {
   const parsed = parseTolerances(tolerances);
   const resolved = resolveBaselineOptions(options);
-  const notComparable = incomparability(entry, run, fingerprintDifference(entry.fingerprint, machineFingerprint()));
+  const notComparable = incomparability(
+    entry,
+    run,
+    fingerprintDifference(entry.fingerprint, machineFingerprint()),
+  );
   const comparisons = compareToBaseline(entry, run, parsed, resolved).map((c): MetricComparison =>
-    notComparable && c.outcome !== 'inconclusive' ? { ...c, outcome: 'inconclusive', reason: notComparable } : c);
+    notComparable && c.outcome !== 'inconclusive'
+      ? { ...c, outcome: 'inconclusive', reason: notComparable }
+      : c,
+  );
   for (const c of comparisons) recordComparison(state, where, entry, c);
-  const fails = comparisons.some((c) => c.outcome === 'regression' || (c.outcome === 'inconclusive' && resolved.inconclusive === 'fail'));
-  const message = [`${MATCHER} (${where.file}, "${where.test}" / ${where.run}, recorded ${entry.recordedAt} at profile ${entry.profile}):`, ...comparisons.map((c) => `  ${describeComparison(c)}`)].join('\n');
+  const fails = comparisons.some(
+    (c) =>
+      c.outcome === 'regression' ||
+      (c.outcome === 'inconclusive' && resolved.inconclusive === 'fail'),
+  );
+  const message = [
+    `${MATCHER} (${where.file}, "${where.test}" / ${where.run}, recorded ${entry.recordedAt} at profile ${entry.profile}):`,
+    ...comparisons.map((c) => `  ${describeComparison(c)}`),
+  ].join('\n');
   return { pass: !fails, message: () => message };
 }
 
@@ -65,17 +136,36 @@ function judge(state: MatcherState, where: Where, entry: BaselineEntry, run: Run
  * name): regression only when the figure's interval lies wholly past its tolerance. Writes the
  * baseline when it is missing (never in CI) and rewrites it with `vitest -u`.
  */
-export function toMatchPerfBaseline(this: MatcherState, received: unknown, tolerances: BaselineTolerances, options?: PerfBaselineOptions): MatcherResult {
-  if (this.isNot) throw new InvalidOptionError(MATCHER, '.not', 'no .not: a baseline comparison has three outcomes, use it without .not');
+export function toMatchPerfBaseline(
+  this: MatcherState,
+  received: unknown,
+  tolerances: BaselineTolerances,
+  options?: PerfBaselineOptions,
+): MatcherResult {
+  if (this.isNot)
+    throw new InvalidOptionError(
+      MATCHER,
+      '.not',
+      'no .not: a baseline comparison has three outcomes, use it without .not',
+    );
   if (!isRunResult(received)) {
     const message = `${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`;
     return verdicts(this, BASELINE_HEAD).refuse(message, { threshold: '' });
   }
   parseTolerances(tolerances);
   resolveBaselineOptions(options);
-  if (!this.testPath || !this.currentTestName) throw new InvalidOptionError(MATCHER, 'outside a test', 'a call inside a Vitest test (the baseline is keyed by its file and name)');
+  if (!this.testPath || !this.currentTestName)
+    throw new InvalidOptionError(
+      MATCHER,
+      'outside a test',
+      'a call inside a Vitest test (the baseline is keyed by its file and name)',
+    );
   const path = baselinePath(this.testPath);
-  const where: Where = { file: relative(process.cwd(), path), test: this.currentTestName, run: runNameOf(received) };
+  const where: Where = {
+    file: relative(process.cwd(), path),
+    test: this.currentTestName,
+    run: runNameOf(received),
+  };
   const mode = updateMode(this);
   const entry = findEntry(readBaselineFile(path), where.test, where.run);
   if (mode === 'all' || (!entry && mode === 'new')) {

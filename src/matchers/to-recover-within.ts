@@ -9,19 +9,37 @@ import { verdicts, type MatcherResult } from './verdict.js';
  * Passes when, after the phase `options.after` ends, the rolling p95 and error rate are back
  * within `options.tolerance` of the phase before it in less than `ms` (see measureRecovery).
  */
-export function toRecoverWithin(this: MatcherState, received: unknown, ms: number, options: RecoveryOptions): MatcherResult {
+export function toRecoverWithin(
+  this: MatcherState,
+  received: unknown,
+  ms: number,
+  options: RecoveryOptions,
+): MatcherResult {
   const isNot = this.isNot === true;
   const verb = isNot ? 'not within' : 'within';
   const after = typeof options === 'object' && options !== null ? options.after : undefined;
-  const v = verdicts(this, { matcher: 'toRecoverWithin', metric: 'recovery', unit: 'ms', subject: after });
+  const v = verdicts(this, {
+    matcher: 'toRecoverWithin',
+    metric: 'recovery',
+    unit: 'ms',
+    subject: after,
+  });
   const fail = (message: string, observed: number | null = null): MatcherResult =>
     v.refuse(message, { threshold: typeof ms === 'number' ? ms : describeReceived(ms), observed });
 
   if (!isRunSummary(received) || !Array.isArray((received as RunResult).timeline)) {
-    return fail(`toRecoverWithin: expected a vitest-stress run result with stages (from load()), received ${describeReceived(received)}`);
+    return fail(
+      `toRecoverWithin: expected a vitest-stress run result with stages (from load()), received ${describeReceived(received)}`,
+    );
   }
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) return fail(`toRecoverWithin: time must be a number of ms >= 0, received ${describeReceived(ms)}`);
-  if (typeof after !== 'string') return fail(`toRecoverWithin: options must name the phase, e.g. { after: 'spike' }, received ${describeReceived(options)}`);
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
+    return fail(
+      `toRecoverWithin: time must be a number of ms >= 0, received ${describeReceived(ms)}`,
+    );
+  if (typeof after !== 'string')
+    return fail(
+      `toRecoverWithin: options must name the phase, e.g. { after: 'spike' }, received ${describeReceived(options)}`,
+    );
 
   let recovery;
   try {
@@ -30,7 +48,8 @@ export function toRecoverWithin(this: MatcherState, received: unknown, ms: numbe
     if (error instanceof StressError) return fail(`toRecoverWithin: ${error.message}`);
     throw error;
   }
-  const limits = `p95 <= ${formatNumber(recovery.p95LimitMs)} ms and error rate <= ${formatPercent(recovery.errorRateLimit)} ` +
+  const limits =
+    `p95 <= ${formatNumber(recovery.p95LimitMs)} ms and error rate <= ${formatPercent(recovery.errorRateLimit)} ` +
     `for ${recovery.windowS} s, from "${recovery.baselinePhase}" p95 ${formatNumber(recovery.baselineP95Ms)} ms`;
   const head = `expected recovery after "${after}" ${verb} ${formatNumber(ms)} ms`;
   if (recovery.recoveredAfterMs === null) {

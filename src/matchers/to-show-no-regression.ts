@@ -27,17 +27,33 @@ const DEFAULT_CONFIDENCE = 0.95;
  * successful responses, or bad tolerances, never passes. One verdict per metric is recorded
  * (headline and that metric's line; the rounds are in the recorded AB result).
  */
-export function toShowNoRegression(this: MatcherState, received: unknown, tolerances?: AbTolerances, options: NoRegressionOptions = {}): MatcherResult {
+export function toShowNoRegression(
+  this: MatcherState,
+  received: unknown,
+  tolerances?: AbTolerances,
+  options: NoRegressionOptions = {},
+): MatcherResult {
   const v = verdicts(this, { matcher: MATCHER });
   const isNot = v.isNot;
-  const fail = (message: string): MatcherResult => v.refuse(message, { metric: 'ab', threshold: describeReceived(tolerances) });
-  if (!isAbResult(received)) return fail(`${MATCHER}: expected a compareTargets() result, received ${describeReceived(received)}`);
-  if (typeof options !== 'object' || options === null) return fail(`${MATCHER}: options must be an object such as { confidence: 0.95 }, received ${describeReceived(options)}`);
+  const fail = (message: string): MatcherResult =>
+    v.refuse(message, { metric: 'ab', threshold: describeReceived(tolerances) });
+  if (!isAbResult(received))
+    return fail(
+      `${MATCHER}: expected a compareTargets() result, received ${describeReceived(received)}`,
+    );
+  if (typeof options !== 'object' || options === null)
+    return fail(
+      `${MATCHER}: options must be an object such as { confidence: 0.95 }, received ${describeReceived(options)}`,
+    );
   const resolved = resolveConfidence({ confidence: DEFAULT_CONFIDENCE, ...options });
   if (typeof resolved !== 'object') return fail(`${MATCHER}: ${resolved}`);
   let judgement: AbJudgement;
   try {
-    judgement = judgeAb(received, tolerances, sequentialConfidence(received, tolerances, options) ?? resolved.confidence);
+    judgement = judgeAb(
+      received,
+      tolerances,
+      sequentialConfidence(received, tolerances, options) ?? resolved.confidence,
+    );
   } catch (error) {
     if (error instanceof StressError) return fail(`${MATCHER}: ${error.message}`);
     throw error;
@@ -48,14 +64,31 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
   for (const m of judgement.metrics) {
     // A shown regression is what `.not` asks for; an inconclusive metric counts as the policy says.
     const state = afterNot(m.state, isNot);
-    v.record(!failsTest(state, policy), `${describeHeadline(received, judgement, isNot)}\n  ${describeMetric(m)}`, {
-      metric: m.metric, unit: m.unit, threshold: m.tolerance, observed: m.estimate,
-      ...(received.name ? { subject: received.name } : {}), state, reason: m.reason,
-      interval: { low: m.lower, high: m.upper, confidence: judgement.confidence, method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe' },
-    });
+    v.record(
+      !failsTest(state, policy),
+      `${describeHeadline(received, judgement, isNot)}\n  ${describeMetric(m)}`,
+      {
+        metric: m.metric,
+        unit: m.unit,
+        threshold: m.tolerance,
+        observed: m.estimate,
+        ...(received.name ? { subject: received.name } : {}),
+        state,
+        reason: m.reason,
+        interval: {
+          low: m.lower,
+          high: m.upper,
+          confidence: judgement.confidence,
+          method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe',
+        },
+      },
+    );
   }
   // Inconclusive does what the policy says with and without `.not`.
-  return { pass: vitestPass(failsTest(afterNot(judgement.state, isNot), policy), isNot), message: () => message };
+  return {
+    pass: vitestPass(failsTest(afterNot(judgement.state, isNot), policy), isNot),
+    message: () => message,
+  };
 }
 
 /**
@@ -63,7 +96,11 @@ export function toShowNoRegression(this: MatcherState, received: unknown, tolera
  * the matcher agrees with the stop; only when it states the tolerances that comparison watched
  * and no confidence of its own.
  */
-function sequentialConfidence(ab: AbResult, tolerances: AbTolerances | undefined, options: NoRegressionOptions): number | undefined {
+function sequentialConfidence(
+  ab: AbResult,
+  tolerances: AbTolerances | undefined,
+  options: NoRegressionOptions,
+): number | undefined {
   const report = ab.sequential;
   if (report === undefined || options.confidence !== undefined) return undefined;
   const same = JSON.stringify(tolerances ?? { p95: '+10%' }) === JSON.stringify(report.tolerances);

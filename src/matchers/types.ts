@@ -30,15 +30,27 @@ export interface StressMatchers<R = unknown> {
   /** Highest sampled value of server metric `name` over the run below `value`; needs server metrics. */
   toHaveMetricBelow(name: string, value: number): R;
   /** No alert rule (default: the seed's) fires over the run, with Prometheus' `for` semantics scaled with the profile; a rule without data fails. */
-  toFireNoAlerts(rules?: readonly import('../metrics/alerts/rule.js').AlertRule[], options?: import('../metrics/alerts/evaluate.js').EvaluateOptions): R;
+  toFireNoAlerts(
+    rules?: readonly import('../metrics/alerts/rule.js').AlertRule[],
+    options?: import('../metrics/alerts/evaluate.js').EvaluateOptions,
+  ): R;
   /** Compare with the baseline in __perf__/<spec>.json: regression only when an interval lies wholly past its tolerance, e.g. { p95: '+10%', errorRate: '+0.5pp', throughput: '-10%' }. Writes a missing baseline (never in CI); -u rewrites it. */
-  toMatchPerfBaseline(tolerances: import('../baseline/tolerance.js').BaselineTolerances, options?: import('../baseline/baseline-options.js').PerfBaselineOptions): R;
+  toMatchPerfBaseline(
+    tolerances: import('../baseline/tolerance.js').BaselineTolerances,
+    options?: import('../baseline/baseline-options.js').PerfBaselineOptions,
+  ): R;
   /** A compareTargets() result shows no regression beyond the tolerances (default { p95: '+10%' }); pass | fail | inconclusive from paired-round intervals. */
-  toShowNoRegression(tolerances?: import('../ab/judge-ab.js').AbTolerances, options?: import('./to-show-no-regression.js').NoRegressionOptions): R;
+  toShowNoRegression(
+    tolerances?: import('../ab/judge-ab.js').AbTolerances,
+    options?: import('./to-show-no-regression.js').NoRegressionOptions,
+  ): R;
   /** Async: every answered request audited exactly once, no unknown ids. `await expect(run).toHaveCompleteAuditTrail({ exportUrl })`. */
   /** A findCapacity() result sustains at least `level` users (or rps): pass / fail / inconclusive (inconclusive fails). */
   toSustainAtLeast(level: number, unit: 'users' | 'rps'): R;
-  toHaveCompleteAuditTrail(source: import('../audit/audit-source.js').AuditSource, options?: import('./to-have-complete-audit-trail.js').AuditTrailOptions): Promise<R>;
+  toHaveCompleteAuditTrail(
+    source: import('../audit/audit-source.js').AuditSource,
+    options?: import('./to-have-complete-audit-trail.js').AuditTrailOptions,
+  ): Promise<R>;
 }
 
 declare module 'vitest' {

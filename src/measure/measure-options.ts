@@ -40,10 +40,19 @@ const DEFAULT_DURATION_MS = 1000;
 const DEFAULT_WARMUP_MS = 250;
 
 /** Validate measure()'s function and options: throws coded errors naming the field, the value and what is allowed. */
-export function validateMeasureOptions(fn: unknown, input: MeasureOptions | undefined): ResolvedMeasureOptions {
-  if (typeof fn !== 'function') throw new InvalidOptionError('fn', fn, 'a function to call (sync or async)');
+export function validateMeasureOptions(
+  fn: unknown,
+  input: MeasureOptions | undefined,
+): ResolvedMeasureOptions {
+  if (typeof fn !== 'function')
+    throw new InvalidOptionError('fn', fn, 'a function to call (sync or async)');
   const o = (input ?? {}) as Record<string, unknown>;
-  if (typeof o !== 'object' || o === null || Array.isArray(o)) throw new InvalidOptionError('options', input, 'an object { duration, iterations, warmup, name, signal }');
+  if (typeof o !== 'object' || o === null || Array.isArray(o))
+    throw new InvalidOptionError(
+      'options',
+      input,
+      'an object { duration, iterations, warmup, name, signal }',
+    );
   rejectUnknownKeys(o, MEASURE_OPTION_KEYS, 'measure() options');
 
   let iterations = 1;
@@ -66,8 +75,10 @@ export function validateMeasureOptions(fn: unknown, input: MeasureOptions | unde
     warmupMs = parseDurationMs(o.warmup, 'warmup', { allowZero: true });
   }
 
-  if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length === 0)) throw new InvalidOptionError('name', o.name, 'a non-empty string');
-  if (o.signal !== undefined && !(o.signal instanceof AbortSignal)) throw new InvalidOptionError('signal', o.signal, 'an AbortSignal');
+  if (o.name !== undefined && (typeof o.name !== 'string' || o.name.length === 0))
+    throw new InvalidOptionError('name', o.name, 'a non-empty string');
+  if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
+    throw new InvalidOptionError('signal', o.signal, 'an AbortSignal');
   const name = (o.name as string | undefined) ?? ((fn as { name?: string }).name || 'anonymous');
 
   return { durationMs, iterations, warmupMs, name, signal: o.signal as AbortSignal | undefined };

@@ -1,6 +1,10 @@
 import { performance } from 'node:perf_hooks';
 import { Bench } from 'tinybench';
-import { validateMeasureOptions, type MeasureOptions, type ResolvedMeasureOptions } from './measure-options.js';
+import {
+  validateMeasureOptions,
+  type MeasureOptions,
+  type ResolvedMeasureOptions,
+} from './measure-options.js';
 import { NO_ERROR, errorMessage, timedCall, type CallSink } from './timed-call.js';
 import { activeProfileName } from '../options/profile.js';
 import { Recorder, type RecorderReport } from '../recorder/recorder.js';
@@ -28,7 +32,10 @@ const BUSY_SHARE_WARNING = 0.5;
  * aborts, the run stops after the call in progress; an async call still pending is abandoned
  * and counted as cancelled. Throws only for bad options (coded).
  */
-export async function measure(fn: () => unknown, options?: MeasureOptions): Promise<RunResultWithPhases> {
+export async function measure(
+  fn: () => unknown,
+  options?: MeasureOptions,
+): Promise<RunResultWithPhases> {
   const { test: explicitTest, rest } = takeTestOption(options ?? {});
   const resolved = validateMeasureOptions(fn, rest);
   const profile = activeProfileName();
@@ -52,7 +59,10 @@ export async function measure(fn: () => unknown, options?: MeasureOptions): Prom
       clockMs = startMs;
       const ticket = recorder.begin(resolved.name);
       clockMs = endMs;
-      recorder.end(ticket, error === NO_ERROR ? RETURNED : { kind: 'error', message: errorMessage(error) });
+      recorder.end(
+        ticket,
+        error === NO_ERROR ? RETURNED : { kind: 'error', message: errorMessage(error) },
+      );
       busyMs += endMs - startMs;
     },
     abandoned(startMs) {
@@ -107,7 +117,10 @@ function warningsFor(report: RecorderReport, busyMs: number, aborted: boolean): 
   const warnings: string[] = [];
   if (aborted) warnings.push(`run aborted after ${Math.round(report.durationMs)} ms`);
   const { cancelled } = report.total.requests;
-  if (cancelled > 0) warnings.push(`${cancelled} call(s) still pending when the run was aborted were counted as cancelled`);
+  if (cancelled > 0)
+    warnings.push(
+      `${cancelled} call(s) still pending when the run was aborted were counted as cancelled`,
+    );
   const calls = report.total.requests.total;
   if (calls > 0 && report.durationMs > 0 && busyMs / report.durationMs < BUSY_SHARE_WARNING) {
     const overheadUs = ((report.durationMs - busyMs) / calls) * 1000;
@@ -121,8 +134,14 @@ function warningsFor(report: RecorderReport, busyMs: number, aborted: boolean): 
 
 function withoutStatusCodes(report: RecorderReport): RecorderReport {
   const strip = (summary: RunSummary): RunSummary => ({ ...summary, statusCodes: {} });
-  const each = (summaries: Record<string, RunSummary>) => Object.fromEntries(Object.entries(summaries).map(([k, s]) => [k, strip(s)]));
-  return { ...report, total: strip(report.total), scenarios: each(report.scenarios), phases: each(report.phases) };
+  const each = (summaries: Record<string, RunSummary>) =>
+    Object.fromEntries(Object.entries(summaries).map(([k, s]) => [k, strip(s)]));
+  return {
+    ...report,
+    total: strip(report.total),
+    scenarios: each(report.scenarios),
+    phases: each(report.phases),
+  };
 }
 
 /** The options as used, safe to serialise. */

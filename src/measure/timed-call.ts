@@ -26,14 +26,25 @@ const YIELD_EVERY_MS = 50;
  * When `signal` aborts while an async call is pending, the call is abandoned at once, so a
  * promise that never settles cannot hold the run.
  */
-export function timedCall(fn: () => unknown, sink: CallSink, signal?: AbortSignal): () => FnReturnedObject | Promise<FnReturnedObject> {
+export function timedCall(
+  fn: () => unknown,
+  sink: CallSink,
+  signal?: AbortSignal,
+): () => FnReturnedObject | Promise<FnReturnedObject> {
   let lastYieldMs = performance.now();
   let lastEndMs: number | undefined;
 
-  const settle = (startMs: number, endMs: number, error: unknown): FnReturnedObject | Promise<FnReturnedObject> => {
+  const settle = (
+    startMs: number,
+    endMs: number,
+    error: unknown,
+  ): FnReturnedObject | Promise<FnReturnedObject> => {
     sink.ended(startMs, endMs, error);
     const now = performance.now();
-    const returned: FnReturnedObject = { overriddenDuration: endMs - startMs, overriddenIterationCost: now - (lastEndMs ?? startMs) };
+    const returned: FnReturnedObject = {
+      overriddenDuration: endMs - startMs,
+      overriddenIterationCost: now - (lastEndMs ?? startMs),
+    };
     lastEndMs = now;
     if (now - lastYieldMs < YIELD_EVERY_MS) return returned;
     lastYieldMs = now;
@@ -71,7 +82,11 @@ export function timedCall(fn: () => unknown, sink: CallSink, signal?: AbortSigna
 }
 
 function isThenable(value: unknown): value is PromiseLike<unknown> {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as PromiseLike<unknown>).then === 'function';
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as PromiseLike<unknown>).then === 'function'
+  );
 }
 
 /** The message recorded for a thrown value. */

@@ -31,18 +31,31 @@ export function mergeRun(parts: ReadonlyArray<SplitRun>): RunMeta {
     target: first.target,
     startedAt: new Date(originMs).toISOString(),
     ...(mergeSummaries(runs, windowMs) as PartSummary & { histogram: string }),
-    timeline: mergeTimelines(parts.map((p, i) => ({ startedAtMs: starts[i], timeline: p.run.timeline }))),
-    scenarios: mergeParts(runs.map((r) => r.scenarios), () => windowMs),
-    phases: mergeParts(runs.map((r) => r.phases), (list) => Math.max(...list.map((s) => s.durationMs))),
+    timeline: mergeTimelines(
+      parts.map((p, i) => ({ startedAtMs: starts[i], timeline: p.run.timeline })),
+    ),
+    scenarios: mergeParts(
+      runs.map((r) => r.scenarios),
+      () => windowMs,
+    ),
+    phases: mergeParts(
+      runs.map((r) => r.phases),
+      (list) => Math.max(...list.map((s) => s.durationMs)),
+    ),
     warnings: parts.flatMap((p) => p.run.warnings.map((w) => `split ${p.split}: ${w}`)),
     merged: mergedInfo(parts, starts, windowMs),
   };
   const ledgers = runs.map((r) => r.ledger);
-  if (ledgers.every((l) => Array.isArray(l))) (merged as RunMeta & { ledger: LedgerEntry[] }).ledger = ledgers.flatMap((l) => l ?? []);
+  if (ledgers.every((l) => Array.isArray(l)))
+    (merged as RunMeta & { ledger: LedgerEntry[] }).ledger = ledgers.flatMap((l) => l ?? []);
   return merged;
 }
 
-function mergedInfo(parts: ReadonlyArray<SplitRun>, starts: number[], windowMs: number): MergedInfo {
+function mergedInfo(
+  parts: ReadonlyArray<SplitRun>,
+  starts: number[],
+  windowMs: number,
+): MergedInfo {
   return {
     count: parts.length,
     splits: parts.map((p, i) => ({
@@ -61,7 +74,9 @@ function mergeParts(
   durationOf: (list: PartSummary[]) => number,
 ): Record<string, PartSummary> {
   const byName = new Map<string, PartSummary[]>();
-  for (const map of maps) for (const [name, summary] of Object.entries(map)) byName.set(name, [...(byName.get(name) ?? []), summary]);
+  for (const map of maps)
+    for (const [name, summary] of Object.entries(map))
+      byName.set(name, [...(byName.get(name) ?? []), summary]);
   const out: Record<string, PartSummary> = Object.create(null);
   for (const [name, list] of byName) out[name] = mergeSummaries(list, durationOf(list));
   return out;

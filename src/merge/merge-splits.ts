@@ -34,20 +34,37 @@ export interface MergeOutcome {
  * checks that splits 1..count are all there once and none failed (MergeError naming them),
  * merges each test's runs exactly (HDR histograms added) and re-judges its provisional SLAs.
  */
-export async function mergeSplitResults(paths: readonly string[], root = process.cwd()): Promise<MergeOutcome> {
+export async function mergeSplitResults(
+  paths: readonly string[],
+  root = process.cwd(),
+): Promise<MergeOutcome> {
   if (paths.length === 0) throw new MergeError('no perf-results.json files given to merge');
   const files = await Promise.all(paths.map((p) => readSplitFile(p)));
   checkSplits(files);
   files.sort((a, b) => a.index - b.index);
   const tests: TestRecord[] = mergeTests(files);
   const info = runInfo(root);
-  const splits = files.map((f) => ({ index: f.index, path: f.path, hostname: f.results.run.hostname, date: f.results.run.date }));
-  const breaches = tests.flatMap((t) => t.verdicts.filter((v) => !v.pass).map((verdict) => ({ test: t.fullName, verdict })));
-  return { results: { ...buildJsonReport(tests, info), splits }, junit: buildJunitReport(tests, info), breaches };
+  const splits = files.map((f) => ({
+    index: f.index,
+    path: f.path,
+    hostname: f.results.run.hostname,
+    date: f.results.run.date,
+  }));
+  const breaches = tests.flatMap((t) =>
+    t.verdicts.filter((v) => !v.pass).map((verdict) => ({ test: t.fullName, verdict })),
+  );
+  return {
+    results: { ...buildJsonReport(tests, info), splits },
+    junit: buildJunitReport(tests, info),
+    breaches,
+  };
 }
 
 /** Write the merged perf-results.json and junit.xml into `dir`, each atomically. */
 export async function writeMergedReports(outcome: MergeOutcome, dir: string): Promise<void> {
-  await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(outcome.results, null, 2)}\n`);
+  await writeFileAtomic(
+    join(dir, 'perf-results.json'),
+    `${JSON.stringify(outcome.results, null, 2)}\n`,
+  );
   await writeFileAtomic(join(dir, 'junit.xml'), outcome.junit);
 }

@@ -1,30 +1,60 @@
-import { createLatencyHistogram, decodeHistogram, encodeHistogram, summarizeLatency } from '../histogram/latency-histogram.js';
+import {
+  createLatencyHistogram,
+  decodeHistogram,
+  encodeHistogram,
+  summarizeLatency,
+} from '../histogram/latency-histogram.js';
 import type { ErrorCount, RequestCounts, RunSummary } from '../contracts/run-result.js';
 
 /** A summary as the reports carry it: the histogram may be missing (parts of a run that was not split). */
 export type PartSummary = Omit<RunSummary, 'histogram'> & { histogram?: string };
 
-const COUNT_KEYS = ['total', 'ok', 'failed', 'httpErrors', 'errors', 'timeouts', 'cancelled', 'dropped'] as const;
+const COUNT_KEYS = [
+  'total',
+  'ok',
+  'failed',
+  'httpErrors',
+  'errors',
+  'timeouts',
+  'cancelled',
+  'dropped',
+] as const;
 
 /** Add request counts field by field. */
 export function sumCounts(parts: ReadonlyArray<{ requests: RequestCounts }>): RequestCounts {
-  const sum: RequestCounts = { total: 0, ok: 0, failed: 0, httpErrors: 0, errors: 0, timeouts: 0, cancelled: 0, dropped: 0 };
+  const sum: RequestCounts = {
+    total: 0,
+    ok: 0,
+    failed: 0,
+    httpErrors: 0,
+    errors: 0,
+    timeouts: 0,
+    cancelled: 0,
+    dropped: 0,
+  };
   for (const part of parts) for (const key of COUNT_KEYS) sum[key] += part.requests[key];
   return sum;
 }
 
 /** Add responses by status code. */
-export function sumStatusCodes(parts: ReadonlyArray<{ statusCodes: Record<string, number> }>): Record<string, number> {
+export function sumStatusCodes(
+  parts: ReadonlyArray<{ statusCodes: Record<string, number> }>,
+): Record<string, number> {
   const sum = new Map<string, number>();
-  for (const part of parts) for (const [code, n] of Object.entries(part.statusCodes)) sum.set(code, (sum.get(code) ?? 0) + n);
+  for (const part of parts)
+    for (const [code, n] of Object.entries(part.statusCodes))
+      sum.set(code, (sum.get(code) ?? 0) + n);
   return Object.fromEntries([...sum].sort(([a], [b]) => a.localeCompare(b)));
 }
 
 /** Add error counts by message, most frequent first (as the recorder orders them). */
 export function sumErrors(parts: ReadonlyArray<{ errors: ErrorCount[] }>): ErrorCount[] {
   const sum = new Map<string, number>();
-  for (const part of parts) for (const { message, count } of part.errors) sum.set(message, (sum.get(message) ?? 0) + count);
-  return [...sum].map(([message, count]) => ({ message, count })).sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+  for (const part of parts)
+    for (const { message, count } of part.errors) sum.set(message, (sum.get(message) ?? 0) + count);
+  return [...sum]
+    .map(([message, count]) => ({ message, count }))
+    .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
 }
 
 /**
@@ -63,5 +93,17 @@ export function mergeSummaries(parts: ReadonlyArray<PartSummary>, durationMs: nu
 /** Without histograms, merged percentiles are unknown: only the sample count is kept. */
 function unknownLatency(parts: ReadonlyArray<PartSummary>): PartSummary['latency'] {
   const count = parts.reduce((n, p) => n + p.latency.count, 0);
-  return { count, min: null, mean: null, stddev: null, p50: null, p75: null, p90: null, p95: null, p99: null, p999: null, max: null };
+  return {
+    count,
+    min: null,
+    mean: null,
+    stddev: null,
+    p50: null,
+    p75: null,
+    p90: null,
+    p95: null,
+    p99: null,
+    p999: null,
+    max: null,
+  };
 }

@@ -27,7 +27,10 @@ export function mergeTests(files: readonly SplitFile[]): TestRecord[] {
     if (copies.length !== files.length) {
       const have = new Set(copies.map((c) => c.split));
       const without = files.map((f) => f.index).filter((i) => !have.has(i));
-      throw new MergeError(`test "${copies[0].test.fullName}" (${copies[0].test.file}) is missing from split${without.length > 1 ? 's' : ''} ${without.join(', ')}`, without);
+      throw new MergeError(
+        `test "${copies[0].test.fullName}" (${copies[0].test.file}) is missing from split${without.length > 1 ? 's' : ''} ${without.join(', ')}`,
+        without,
+      );
     }
     merged.push(mergeTest(copies));
   }
@@ -48,7 +51,9 @@ function mergeTest(copies: ReadonlyArray<{ split: number; test: TestRecord }>): 
     errors: failed.map((v) => v.message),
     runs,
     verdicts,
-    annotations: copies.flatMap((c) => c.test.annotations.map((a) => ({ type: a.type, message: `split ${c.split}: ${a.message}` }))),
+    annotations: copies.flatMap((c) =>
+      c.test.annotations.map((a) => ({ type: a.type, message: `split ${c.split}: ${a.message}` })),
+    ),
   };
 }
 
@@ -57,7 +62,10 @@ function mergeTest(copies: ReadonlyArray<{ split: number; test: TestRecord }>): 
  * is never split) is carried over as split 1 recorded it, with a warning: each split judged its
  * own copy. A run that is a split run in some splits only cannot be merged.
  */
-function mergeRunAt(copies: ReadonlyArray<{ split: number; test: TestRecord }>, i: number): RunMeta {
+function mergeRunAt(
+  copies: ReadonlyArray<{ split: number; test: TestRecord }>,
+  i: number,
+): RunMeta {
   const parts = copies.map((c) => ({ split: c.split, run: c.test.runs[i] }));
   const notSplit = parts.filter((p) => p.run === undefined || p.run.split === undefined);
   if (notSplit.length === parts.length && parts.every((p) => p.run !== undefined)) {
@@ -67,12 +75,18 @@ function mergeRunAt(copies: ReadonlyArray<{ split: number; test: TestRecord }>, 
   }
   if (notSplit.length > 0) {
     const name = copies[0].test.fullName;
-    throw new MergeError(`run #${i + 1} of "${name}" is missing or not a split run in split${notSplit.length > 1 ? 's' : ''} ${notSplit.map((p) => p.split).join(', ')}`, notSplit.map((p) => p.split));
+    throw new MergeError(
+      `run #${i + 1} of "${name}" is missing or not a split run in split${notSplit.length > 1 ? 's' : ''} ${notSplit.map((p) => p.split).join(', ')}`,
+      notSplit.map((p) => p.split),
+    );
   }
   return mergeRun(parts);
 }
 
-function mergeVerdicts(copies: ReadonlyArray<{ split: number; test: TestRecord }>, runs: TestRecord['runs']): SlaVerdict[] {
+function mergeVerdicts(
+  copies: ReadonlyArray<{ split: number; test: TestRecord }>,
+  runs: TestRecord['runs'],
+): SlaVerdict[] {
   const provisional = new Map<string, SlaVerdict>();
   const carried: SlaVerdict[] = [];
   for (const { split, test } of copies) {

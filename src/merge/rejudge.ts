@@ -12,7 +12,8 @@ function judgedPart(verdict: SlaVerdict, runs: readonly RunMeta[]): object | str
   const parts = judged.kind === 'phase' ? run.phases : run.scenarios;
   const part = judged.name === undefined ? undefined : parts[judged.name];
   if (!part) return `run #${judged.run + 1} has no ${judged.kind} "${judged.name}"`;
-  if (typeof part.histogram !== 'string' && verdict.unit === 'ms') return `${judged.kind} "${judged.name}" carries no histogram`;
+  if (typeof part.histogram !== 'string' && verdict.unit === 'ms')
+    return `${judged.kind} "${judged.name}" carries no histogram`;
   return part;
 }
 
@@ -24,18 +25,33 @@ function judgedPart(verdict: SlaVerdict, runs: readonly RunMeta[]): object | str
 export function rejudge(verdict: SlaVerdict, runs: readonly RunMeta[]): SlaVerdict {
   const { provisional: _provisional, ...rest } = verdict;
   const cannot = (why: string): SlaVerdict => ({
-    ...rest, observed: null, pass: false, message: `${verdict.matcher}: cannot re-judge on the merged run: ${why}`,
+    ...rest,
+    observed: null,
+    pass: false,
+    message: `${verdict.matcher}: cannot re-judge on the merged run: ${why}`,
   });
   const spec = thresholdSpecOf(verdict);
   if (!spec) return cannot(`${verdict.matcher} is not a threshold over a run's figures`);
   const part = judgedPart(verdict, runs);
   if (typeof part === 'string') return cannot(part);
   const { verdict: judged } = evaluateThreshold(part, spec, verdict.negated);
-  return { ...judged, ...(verdict.judged ? { judged: verdict.judged } : {}), ...(verdict.subject ? { subject: verdict.subject } : {}) };
+  return {
+    ...judged,
+    ...(verdict.judged ? { judged: verdict.judged } : {}),
+    ...(verdict.subject ? { subject: verdict.subject } : {}),
+  };
 }
 
 /** The same provisional check as recorded by several splits counts once: this is its identity. */
 export function verdictKey(verdict: SlaVerdict): string {
   const j = verdict.judged;
-  return JSON.stringify([verdict.matcher, verdict.negated, verdict.threshold, verdict.percentile ?? null, j?.run ?? null, j?.kind ?? null, j?.name ?? null]);
+  return JSON.stringify([
+    verdict.matcher,
+    verdict.negated,
+    verdict.threshold,
+    verdict.percentile ?? null,
+    j?.run ?? null,
+    j?.kind ?? null,
+    j?.name ?? null,
+  ]);
 }

@@ -25,12 +25,21 @@ export async function readSplitFile(path: string): Promise<SplitFile> {
     throw new MergeError(`cannot read ${path}: ${(error as Error).message}`);
   }
   if (results?.schema !== PERF_RESULTS_SCHEMA || !Array.isArray(results.tests)) {
-    throw new MergeError(`${path} is not a vitest-stress perf-results.json (schema "${PERF_RESULTS_SCHEMA}")`);
+    throw new MergeError(
+      `${path} is not a vitest-stress perf-results.json (schema "${PERF_RESULTS_SCHEMA}")`,
+    );
   }
   const seen = new Set<string>();
-  for (const test of results.tests) for (const run of test.runs) if (run.split) seen.add(`${run.split.index}/${run.split.count}`);
-  if (seen.size === 0) throw new MergeError(`${path} holds no split runs: run the splits with STRESS_SPLIT=<index>/<count> (or the split option)`);
-  if (seen.size > 1) throw new MergeError(`${path} mixes runs of splits ${[...seen].join(', ')}: one file per split`);
+  for (const test of results.tests)
+    for (const run of test.runs) if (run.split) seen.add(`${run.split.index}/${run.split.count}`);
+  if (seen.size === 0)
+    throw new MergeError(
+      `${path} holds no split runs: run the splits with STRESS_SPLIT=<index>/<count> (or the split option)`,
+    );
+  if (seen.size > 1)
+    throw new MergeError(
+      `${path} mixes runs of splits ${[...seen].join(', ')}: one file per split`,
+    );
   const [index, count] = [...seen][0].split('/').map(Number);
   return { path, index, count, results };
 }
@@ -41,24 +50,38 @@ export async function readSplitFile(path: string): Promise<SplitFile> {
  */
 export function checkSplits(files: readonly SplitFile[]): void {
   const counts = new Set(files.map((f) => f.count));
-  if (counts.size > 1) throw new MergeError(`the files come from loads split different ways: ${files.map((f) => `${f.path} is ${f.index}/${f.count}`).join('; ')}`);
+  if (counts.size > 1)
+    throw new MergeError(
+      `the files come from loads split different ways: ${files.map((f) => `${f.path} is ${f.index}/${f.count}`).join('; ')}`,
+    );
   const count = files[0].count;
   const byIndex = new Map<number, SplitFile[]>();
   for (const f of files) byIndex.set(f.index, [...(byIndex.get(f.index) ?? []), f]);
   const twice = [...byIndex].filter(([, list]) => list.length > 1);
   if (twice.length > 0) {
-    throw new MergeError(`split ${twice.map(([i, list]) => `${i}/${count} is in ${list.map((f) => f.path).join(' and ')}`).join('; ')}`, twice.map(([i]) => i));
+    throw new MergeError(
+      `split ${twice.map(([i, list]) => `${i}/${count} is in ${list.map((f) => f.path).join(' and ')}`).join('; ')}`,
+      twice.map(([i]) => i),
+    );
   }
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
-    throw new MergeError(`missing split${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}: got ${[...byIndex.keys()].sort((a, b) => a - b).join(', ')} of ${count}`, missing);
+    throw new MergeError(
+      `missing split${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}: got ${[...byIndex.keys()].sort((a, b) => a - b).join(', ')} of ${count}`,
+      missing,
+    );
   }
-  const failed = files.filter((f) => f.results.tests.some((t) => t.state === 'failed')).sort((a, b) => a.index - b.index);
+  const failed = files
+    .filter((f) => f.results.tests.some((t) => t.state === 'failed'))
+    .sort((a, b) => a.index - b.index);
   if (failed.length > 0) {
     const which = failed.map((f) => {
       const test = f.results.tests.find((t) => t.state === 'failed')!;
       return `split ${f.index}/${count} (${f.path}): "${test.fullName}" failed: ${test.errors[0] ?? 'no message'}`;
     });
-    throw new MergeError(`split run failed, nothing to merge: ${which.join('; ')}`, failed.map((f) => f.index));
+    throw new MergeError(
+      `split run failed, nothing to merge: ${which.join('; ')}`,
+      failed.map((f) => f.index),
+    );
   }
 }

@@ -13,7 +13,8 @@ export const BYTES_PER_MB = 1_000_000;
 export function seriesFromReceived(matcher: string, received: unknown): MetricsSeries | string {
   const series = metricsOf(received);
   if (series) return series;
-  if (isRunSummary(received)) return `${matcher}: the run result has no metrics section: use loadWithMetrics(), or withMetrics(result, await sampler.stop())`;
+  if (isRunSummary(received))
+    return `${matcher}: the run result has no metrics section: use loadWithMetrics(), or withMetrics(result, await sampler.stop())`;
   return `${matcher}: expected a vitest-stress run result with server metrics (from loadWithMetrics() or withMetrics()) or a metrics series (from sampleMetrics()), received ${describeReceived(received)}`;
 }
 
@@ -28,5 +29,7 @@ export function describeGaps(series: MetricsSeries): string {
 /** A value for messages; byte metrics also in MB: '612368384 (612.4 MB)'. */
 export function formatMetricValue(name: string, value: number): string {
   const plain = formatNumber(value);
-  return /_bytes(\{|$)/.test(name) || /^sum\(.*_bytes\)$/.test(name) ? `${plain} (${formatNumber(value / BYTES_PER_MB)} MB)` : plain;
+  return /_bytes(\{|$)/.test(name) || /^sum\(.*_bytes\)$/.test(name)
+    ? `${plain} (${formatNumber(value / BYTES_PER_MB)} MB)`
+    : plain;
 }

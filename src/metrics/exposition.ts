@@ -32,8 +32,19 @@ const TYPES: ReadonlySet<string> = new Set(['counter', 'gauge', 'histogram', 'su
 const METRIC_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*/;
 const FLOAT = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
-const SPECIAL: Record<string, number> = { nan: NaN, inf: Infinity, '+inf': Infinity, '-inf': -Infinity, infinity: Infinity, '+infinity': Infinity, '-infinity': -Infinity };
-const SUFFIXES: Record<string, readonly string[]> = { histogram: ['_bucket', '_sum', '_count'], summary: ['_sum', '_count'] };
+const SPECIAL: Record<string, number> = {
+  nan: NaN,
+  inf: Infinity,
+  '+inf': Infinity,
+  '-inf': -Infinity,
+  infinity: Infinity,
+  '+infinity': Infinity,
+  '-infinity': -Infinity,
+};
+const SUFFIXES: Record<string, readonly string[]> = {
+  histogram: ['_bucket', '_sum', '_count'],
+  summary: ['_sum', '_count'],
+};
 
 /**
  * Parse exposition text into metric families, in the order they first appear. Samples of a
@@ -61,11 +72,16 @@ export function parseExposition(text: string): MetricFamily[] {
   return [...families.values()];
 }
 
-function parseComment(line: string, families: Map<string, MetricFamily>, fail: (why: string) => never): void {
+function parseComment(
+  line: string,
+  families: Map<string, MetricFamily>,
+  fail: (why: string) => never,
+): void {
   const match = /^#[ \t]+(HELP|TYPE)[ \t]+(\S+)(?:[ \t]+(.*))?$/.exec(line);
   if (!match) return; // any other comment is ignored
   const [, keyword, name, rest = ''] = match;
-  if (!METRIC_NAME.test(name) || METRIC_NAME.exec(name)![0] !== name) fail(`invalid metric name "${name}"`);
+  if (!METRIC_NAME.test(name) || METRIC_NAME.exec(name)![0] !== name)
+    fail(`invalid metric name "${name}"`);
   let family = families.get(name);
   if (keyword === 'HELP') {
     if (family?.help !== undefined) fail(`second HELP for ${name}`);
@@ -114,7 +130,8 @@ function parseSampleLine(line: string, fail: (why: string) => never): MetricSamp
     skipBlanks();
     while (line[pos] !== '}') {
       const labelMatch = LABEL_NAME.exec(line.slice(pos));
-      if (!labelMatch) fail(pos >= line.length ? 'unterminated label set' : 'expected a label name');
+      if (!labelMatch)
+        fail(pos >= line.length ? 'unterminated label set' : 'expected a label name');
       const label = labelMatch![0];
       if (label in labels) fail(`label "${label}" given twice`);
       pos += label.length;
@@ -137,19 +154,25 @@ function parseSampleLine(line: string, fail: (why: string) => never): MetricSamp
         pos++;
         skipBlanks();
       } else if (line[pos] !== '}') {
-        fail(pos >= line.length ? 'unterminated label set' : `expected , or } after label "${label}"`);
+        fail(
+          pos >= line.length ? 'unterminated label set' : `expected , or } after label "${label}"`,
+        );
       }
     }
     pos++;
   }
-  const fields = line.slice(pos).trim().split(/[ \t]+/);
+  const fields = line
+    .slice(pos)
+    .trim()
+    .split(/[ \t]+/);
   if (fields[0] === '') fail('expected a value');
   if (fields.length > 2) fail('unexpected text after the timestamp');
   const value = parseValue(fields[0]);
   if (value === undefined) fail(`invalid value "${fields[0]}"`);
   const sample: MetricSample = { name, labels, value: value! };
   if (fields.length === 2) {
-    if (!/^-?\d+$/.test(fields[1])) fail(`invalid timestamp "${fields[1]}" (integer milliseconds expected)`);
+    if (!/^-?\d+$/.test(fields[1]))
+      fail(`invalid timestamp "${fields[1]}" (integer milliseconds expected)`);
     sample.timestampMs = Number(fields[1]);
   }
   return sample;

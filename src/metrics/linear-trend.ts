@@ -38,9 +38,14 @@ export interface WarmupOptions {
  * The points left after warm-up, and the warm-up applied in ms. `warmupMs` wins over
  * `warmupFraction`; with neither, nothing is skipped. Throws InvalidOptionError for bad values.
  */
-export function afterWarmup(points: readonly MetricPoint[], { warmupMs, warmupFraction }: WarmupOptions = {}): { points: MetricPoint[]; warmupMs: number } {
-  if (warmupMs !== undefined && !(Number.isFinite(warmupMs) && warmupMs >= 0)) throw new InvalidOptionError('warmupMs', warmupMs, 'a number of ms >= 0');
-  if (warmupFraction !== undefined && !(warmupFraction >= 0 && warmupFraction < 1)) throw new InvalidOptionError('warmupFraction', warmupFraction, 'a fraction in [0, 1)');
+export function afterWarmup(
+  points: readonly MetricPoint[],
+  { warmupMs, warmupFraction }: WarmupOptions = {},
+): { points: MetricPoint[]; warmupMs: number } {
+  if (warmupMs !== undefined && !(Number.isFinite(warmupMs) && warmupMs >= 0))
+    throw new InvalidOptionError('warmupMs', warmupMs, 'a number of ms >= 0');
+  if (warmupFraction !== undefined && !(warmupFraction >= 0 && warmupFraction < 1))
+    throw new InvalidOptionError('warmupFraction', warmupFraction, 'a fraction in [0, 1)');
   if (points.length === 0) return { points: [], warmupMs: warmupMs ?? 0 };
   const sorted = [...points].sort((a, b) => a.tMs - b.tMs);
   const first = sorted[0].tMs;
@@ -59,13 +64,18 @@ export function afterWarmup(points: readonly MetricPoint[], { warmupMs, warmupFr
  */
 export function linearTrend(points: readonly MetricPoint[]): LinearTrend {
   const n = points.length;
-  if (n < 3) throw new StressError('ERR_STRESS_METRICS', `a trend needs at least 3 points, got ${n}`);
+  if (n < 3)
+    throw new StressError('ERR_STRESS_METRICS', `a trend needs at least 3 points, got ${n}`);
   const sorted = [...points].sort((p, q) => p.tMs - q.tMs);
   const xs = sorted.map((p) => p.tMs / MS_PER_HOUR);
   const ys = sorted.map((p) => p.value);
   const xMean = xs.reduce((a, b) => a + b, 0) / n;
   const sxx = xs.reduce((a, x) => a + (x - xMean) ** 2, 0);
-  if (!(sxx > 0)) throw new StressError('ERR_STRESS_METRICS', 'a trend needs points at two or more different times');
+  if (!(sxx > 0))
+    throw new StressError(
+      'ERR_STRESS_METRICS',
+      'a trend needs points at two or more different times',
+    );
   const { m, b } = linearRegression(xs.map((x, i) => [x, ys[i]]));
   const residuals = xs.map((x, i) => ys[i] - (b + m * x));
   const sse = residuals.reduce((a, e) => a + e * e, 0);
@@ -90,12 +100,23 @@ export function linearTrend(points: readonly MetricPoint[]): LinearTrend {
 }
 
 // Two-sided 95% quantiles of Student's t for 1..30 degrees of freedom, then 40, 60, 120, ∞.
-const T95 = [12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145, 2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048, 2.045, 2.042];
-const T95_TAIL: [number, number][] = [[30, 2.042], [40, 2.021], [60, 2.0], [120, 1.98], [Infinity, 1.96]];
+const T95 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
+  2.045, 2.042,
+];
+const T95_TAIL: [number, number][] = [
+  [30, 2.042],
+  [40, 2.021],
+  [60, 2.0],
+  [120, 1.98],
+  [Infinity, 1.96],
+];
 
 /** t such that P(|T| < t) = 0.95 for `df` degrees of freedom (a fraction rounds down, the safe side); beyond 30, interpolated in 1/df (within 0.001). */
 export function tCritical95(df: number): number {
-  if (!(df >= 1)) throw new StressError('ERR_STRESS_METRICS', `t quantile needs df >= 1, got ${df}`);
+  if (!(df >= 1))
+    throw new StressError('ERR_STRESS_METRICS', `t quantile needs df >= 1, got ${df}`);
   if (df <= 30) return T95[Math.floor(df) - 1];
   for (let i = 1; i < T95_TAIL.length; i++) {
     const [hiDf, hiT] = T95_TAIL[i];

@@ -16,7 +16,10 @@ export type LoadMetricsOptions = Omit<MetricsSamplerOptions, 'url' | 'signal' | 
  * once) before the load, stops when it ends, and the series is attached as `result.metrics`.
  * Scrape failures are gaps in the series, never errors; bad options throw before any load.
  */
-export async function loadWithMetrics(options: LoadOptions, metrics: LoadMetricsOptions = {}): Promise<RunResultWithMetrics<RunResultWithPhases>> {
+export async function loadWithMetrics(
+  options: LoadOptions,
+  metrics: LoadMetricsOptions = {},
+): Promise<RunResultWithMetrics<RunResultWithPhases>> {
   const allowRemote = options?.allowRemote === true;
   const url = metrics.url ?? new URL('/metrics', parseTarget(options?.target, allowRemote)).href;
   const sampler = sampleMetrics({ ...metrics, url, signal: options?.signal, allowRemote });

@@ -36,7 +36,15 @@ export interface MetricsSampler {
   stop(): Promise<MetricsSeries>;
 }
 
-const OPTION_KEYS = ['url', 'intervalMs', 'timeoutMs', 'names', 'maxSamples', 'signal', 'allowRemote'];
+const OPTION_KEYS = [
+  'url',
+  'intervalMs',
+  'timeoutMs',
+  'names',
+  'maxSamples',
+  'signal',
+  'allowRemote',
+];
 const MAX_GAPS = 100;
 
 /**
@@ -46,17 +54,21 @@ const MAX_GAPS = 100;
  * ticks it overran. Throws InvalidOptionError / UnknownOptionError / RemoteTargetError for bad options.
  */
 export function sampleMetrics(options: MetricsSamplerOptions): MetricsSampler {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object such as { url }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError('options', options, 'an object such as { url }');
   rejectUnknownKeys(options, OPTION_KEYS, 'sampleMetrics options');
   const url = metricsUrl(options.url, options.allowRemote === true);
   let intervalMs = parseDurationMs(options.intervalMs ?? 1000, 'intervalMs');
-  if (intervalMs < 10) throw new InvalidOptionError('intervalMs', options.intervalMs, 'at least 10 ms');
+  if (intervalMs < 10)
+    throw new InvalidOptionError('intervalMs', options.intervalMs, 'at least 10 ms');
   const timeoutMs = parseDurationMs(options.timeoutMs ?? intervalMs, 'timeoutMs');
   const names = [...(options.names ?? DEFAULT_METRIC_NAMES)];
   const selectors = parseSelectors(names);
   const maxSamples = options.maxSamples ?? 7200;
-  if (!Number.isInteger(maxSamples) || maxSamples < 10) throw new InvalidOptionError('maxSamples', options.maxSamples, 'an integer >= 10');
-  if (options.signal !== undefined && !(options.signal instanceof AbortSignal)) throw new InvalidOptionError('signal', options.signal, 'an AbortSignal');
+  if (!Number.isInteger(maxSamples) || maxSamples < 10)
+    throw new InvalidOptionError('maxSamples', options.maxSamples, 'an integer >= 10');
+  if (options.signal !== undefined && !(options.signal instanceof AbortSignal))
+    throw new InvalidOptionError('signal', options.signal, 'an AbortSignal');
 
   const startedAt = new Date();
   const start = performance.now();

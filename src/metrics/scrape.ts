@@ -17,7 +17,10 @@ export function scrapeAgent(url: URL): http.Agent {
  * non-200 status, a body over MAX_BODY_BYTES, no answer within `timeoutMs`, a network error,
  * or when `signal` aborts (then with `signal.reason`).
  */
-export function scrapeText(url: URL, { agent, timeoutMs, signal }: { agent: http.Agent; timeoutMs: number; signal: AbortSignal }): Promise<string> {
+export function scrapeText(
+  url: URL,
+  { agent, timeoutMs, signal }: { agent: http.Agent; timeoutMs: number; signal: AbortSignal },
+): Promise<string> {
   return new Promise((resolve, reject) => {
     const get = url.protocol === 'https:' ? https.get : http.get;
     let settled = false;
@@ -33,7 +36,8 @@ export function scrapeText(url: URL, { agent, timeoutMs, signal }: { agent: http
         resolve(body!);
       }
     };
-    const onAbort = () => finish(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
+    const onAbort = () =>
+      finish(signal.reason instanceof Error ? signal.reason : new Error('aborted'));
     const req = get(url, { agent, headers: { accept: ACCEPT } }, (res) => {
       if (res.statusCode !== 200) {
         res.resume();
@@ -44,7 +48,8 @@ export function scrapeText(url: URL, { agent, timeoutMs, signal }: { agent: http
       let size = 0;
       res.on('data', (chunk: Buffer) => {
         size += chunk.length;
-        if (size > MAX_BODY_BYTES) finish(new Error(`metrics body larger than ${MAX_BODY_BYTES} bytes`));
+        if (size > MAX_BODY_BYTES)
+          finish(new Error(`metrics body larger than ${MAX_BODY_BYTES} bytes`));
         else chunks.push(chunk);
       });
       res.on('end', () => finish(undefined, Buffer.concat(chunks).toString('utf8')));

@@ -37,7 +37,11 @@ export function parseSelectors(names: unknown, field = 'names'): Selector[] {
     if (typeof n === 'string' && NAME.test(n)) return { name: n, sum: false };
     const sum = typeof n === 'string' ? SUM.exec(n) : null;
     if (sum) return { name: sum[1], sum: true };
-    throw new InvalidOptionError(`${field}[${i}]`, n, "a metric name such as 'process_resident_memory_bytes' or 'sum(http_requests_total)'");
+    throw new InvalidOptionError(
+      `${field}[${i}]`,
+      n,
+      "a metric name such as 'process_resident_memory_bytes' or 'sum(http_requests_total)'",
+    );
   });
 }
 
@@ -46,7 +50,10 @@ export function parseSelectors(names: unknown, field = 'names'): Selector[] {
  * is the series key (`name` or `name{labels}`) or `sum(name)`. Non-finite values (NaN, ±Inf)
  * are left out, since JSON cannot carry them; a sum skips them too.
  */
-export function selectMetrics(families: readonly MetricFamily[], selectors: readonly Selector[]): Record<string, number> {
+export function selectMetrics(
+  families: readonly MetricFamily[],
+  selectors: readonly Selector[],
+): Record<string, number> {
   const wanted = new Map(selectors.map((s) => [s.name, [] as Selector[]]));
   for (const s of selectors) wanted.get(s.name)!.push(s);
   const out: Record<string, number> = {};

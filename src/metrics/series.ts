@@ -36,7 +36,10 @@ export function baseName(key: string): string {
  * `sum(http_requests_total)`, `x{route="/a"}`); a bare name that no sample has as a key
  * matches every labelled series of it, and `keys` says which matched.
  */
-export function pointsOf(series: MetricsSeries, name: string): { keys: string[]; points: KeyedPoint[] } {
+export function pointsOf(
+  series: MetricsSeries,
+  name: string,
+): { keys: string[]; points: KeyedPoint[] } {
   const exact = series.samples.some((s) => name in s.metrics);
   const keys = new Set<string>();
   const points: KeyedPoint[] = [];

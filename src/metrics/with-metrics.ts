@@ -10,7 +10,10 @@ export type RunResultWithMetrics<R extends RunResult = RunResult> = R & { metric
  * phase()/scenario() accessors intact). Inside a Vitest test the series is also added to
  * that run's entry in the test's meta, so the JSON report carries it.
  */
-export function withMetrics<R extends RunResult>(result: R, series: MetricsSeries): RunResultWithMetrics<R> {
+export function withMetrics<R extends RunResult>(
+  result: R,
+  series: MetricsSeries,
+): RunResultWithMetrics<R> {
   const withSection = Object.assign(result, { metrics: series });
   const meta = recordedRunMeta(result);
   if (meta) meta.metrics = series;

@@ -19,15 +19,29 @@ export function parseDurationMs(value: unknown, field: string, { allowZero = fal
     ms = value;
   } else if (typeof value === 'string') {
     const match = DURATION_RE.exec(value);
-    if (!match) throw new InvalidOptionError(field, value, "a duration such as 500 (ms), '250ms', '30s', '5m' or '1h'");
+    if (!match)
+      throw new InvalidOptionError(
+        field,
+        value,
+        "a duration such as 500 (ms), '250ms', '30s', '5m' or '1h'",
+      );
     ms = Number(match[1]) * UNIT_MS[match[2]];
   } else {
-    throw new InvalidOptionError(field, value, "a duration such as 500 (ms), '250ms', '30s', '5m' or '1h'");
+    throw new InvalidOptionError(
+      field,
+      value,
+      "a duration such as 500 (ms), '250ms', '30s', '5m' or '1h'",
+    );
   }
   if (!Number.isFinite(ms) || ms < 0 || (!allowZero && ms === 0)) {
     throw new InvalidOptionError(field, value, allowZero ? 'a duration >= 0' : 'a duration > 0');
   }
-  if (ms > MAX_DURATION_MS) throw new InvalidOptionError(field, value, `a duration of at most ${MAX_DURATION_MS} ms (24.8 days, the longest a timer can wait)`);
+  if (ms > MAX_DURATION_MS)
+    throw new InvalidOptionError(
+      field,
+      value,
+      `a duration of at most ${MAX_DURATION_MS} ms (24.8 days, the longest a timer can wait)`,
+    );
   return ms;
 }
 

@@ -146,9 +146,29 @@ export interface ResolvedLoadOptions {
 }
 
 export const LOAD_OPTION_KEYS = [
-  'target', 'users', 'rate', 'stages', 'duration', 'requests', 'thinkTime', 'timeout', 'headers', 'scenarios',
-  'requestIdHeader', 'requestIdPrefix', 'signal', 'allowRemote', 'ledger', 'seed', 'maxInFlight', 'engine',
-  'progress', 'name', 'clientTimeout', 'tls', 'until',
+  'target',
+  'users',
+  'rate',
+  'stages',
+  'duration',
+  'requests',
+  'thinkTime',
+  'timeout',
+  'headers',
+  'scenarios',
+  'requestIdHeader',
+  'requestIdPrefix',
+  'signal',
+  'allowRemote',
+  'ledger',
+  'seed',
+  'maxInFlight',
+  'engine',
+  'progress',
+  'name',
+  'clientTimeout',
+  'tls',
+  'until',
   'split',
 ] as const;
 export const SCENARIO_KEYS = ['name', 'weight', 'method', 'path', 'headers', 'body'] as const;

@@ -9,7 +9,8 @@ const PROFILES: readonly ProfileName[] = ['smoke', 'quick', 'full'];
 export function activeProfileName(env: NodeJS.ProcessEnv = process.env): ProfileName {
   const value = env.STRESS_PROFILE;
   if (value === undefined || value === '') return 'quick';
-  if (!(PROFILES as readonly string[]).includes(value)) throw new InvalidOptionError('STRESS_PROFILE', value, PROFILES.join(' | '));
+  if (!(PROFILES as readonly string[]).includes(value))
+    throw new InvalidOptionError('STRESS_PROFILE', value, PROFILES.join(' | '));
   return value as ProfileName;
 }
 
@@ -18,7 +19,10 @@ export function activeProfileName(env: NodeJS.ProcessEnv = process.env): Profile
  * the whole plan is scaled by one factor so that its total lands in the profile's window,
  * never longer than written. `divisor` is the usual shrink; `minMs`/`maxMs` clamp the total.
  */
-export const PROFILE_SCALING: Record<ProfileName, { divisor: number; minMs: number; maxMs: number }> = {
+export const PROFILE_SCALING: Record<
+  ProfileName,
+  { divisor: number; minMs: number; maxMs: number }
+> = {
   smoke: { divisor: 60, minMs: 5_000, maxMs: 10_000 },
   quick: { divisor: 10, minMs: 30_000, maxMs: 60_000 },
   full: { divisor: 1, minMs: 0, maxMs: Infinity },
@@ -32,12 +36,18 @@ export const PROFILE_SCALING: Record<ProfileName, { divisor: number; minMs: numb
 export function profileScale(totalMs: number, profile: ProfileName = activeProfileName()): number {
   if (!(totalMs > 0) || !Number.isFinite(totalMs)) return 1;
   const rule = PROFILE_SCALING[profile];
-  const scaledMs = Math.min(totalMs, Math.max(rule.minMs, Math.min(rule.maxMs, totalMs / rule.divisor)));
+  const scaledMs = Math.min(
+    totalMs,
+    Math.max(rule.minMs, Math.min(rule.maxMs, totalMs / rule.divisor)),
+  );
   return scaledMs / totalMs;
 }
 
 /** A duration written at full length, scaled for the profile in force; returns ms. */
-export function profileDuration(duration: Duration, profile: ProfileName = activeProfileName()): number {
+export function profileDuration(
+  duration: Duration,
+  profile: ProfileName = activeProfileName(),
+): number {
   const ms = parseDurationMs(duration, 'duration');
   return Math.round(ms * profileScale(ms, profile));
 }
@@ -48,9 +58,15 @@ export function profileDuration(duration: Duration, profile: ProfileName = activ
  * shape of the plan is kept. Levels (users, rate) are not scaled. Durations come back in ms;
  * a stage never gets shorter than 1 s.
  */
-export function scaleStages<T extends StageOptions>(stages: readonly T[], profile: ProfileName = activeProfileName()): T[] {
+export function scaleStages<T extends StageOptions>(
+  stages: readonly T[],
+  profile: ProfileName = activeProfileName(),
+): T[] {
   const durations = stages.map((s, i) => parseDurationMs(s.duration, `stages[${i}].duration`));
-  const factor = profileScale(durations.reduce((a, b) => a + b, 0), profile);
+  const factor = profileScale(
+    durations.reduce((a, b) => a + b, 0),
+    profile,
+  );
   return stages.map((stage, i) => {
     const durationMs = Math.max(Math.min(1000, durations[i]), Math.round(durations[i] * factor));
     const scaled: T = { ...stage, duration: durationMs };

@@ -16,13 +16,21 @@ export function isLoopbackHost(hostname: string): boolean {
  */
 export function parseTarget(value: unknown, allowRemote: boolean, field = 'target'): URL {
   if (typeof value !== 'string' || value.length === 0) {
-    throw new InvalidOptionError(field, value, "an http(s) base URL such as 'http://127.0.0.1:3000'");
+    throw new InvalidOptionError(
+      field,
+      value,
+      "an http(s) base URL such as 'http://127.0.0.1:3000'",
+    );
   }
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new InvalidOptionError(field, value, "an http(s) base URL such as 'http://127.0.0.1:3000'");
+    throw new InvalidOptionError(
+      field,
+      value,
+      "an http(s) base URL such as 'http://127.0.0.1:3000'",
+    );
   }
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     throw new InvalidOptionError(field, value, 'an http: or https: URL');

@@ -25,25 +25,44 @@ const CA_RULE = 'a PEM certificate (string or Buffer) or an array of them';
  * where it would do nothing.
  */
 export function resolveTls(value: unknown, target: URL, field = 'tls'): ResolvedTls | undefined {
-  if (value === undefined) return target.protocol === 'https:' ? { rejectUnauthorized: true } : undefined;
-  if (target.protocol !== 'https:') throw new InvalidOptionError(field, '[tls options]', 'nothing for an http: target (tls applies to https: only)');
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new InvalidOptionError(field, value, 'an object { ca, rejectUnauthorized }');
+  if (value === undefined)
+    return target.protocol === 'https:' ? { rejectUnauthorized: true } : undefined;
+  if (target.protocol !== 'https:')
+    throw new InvalidOptionError(
+      field,
+      '[tls options]',
+      'nothing for an http: target (tls applies to https: only)',
+    );
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new InvalidOptionError(field, value, 'an object { ca, rejectUnauthorized }');
   const tls = value as Record<string, unknown>;
   rejectUnknownKeys(tls, TLS_KEYS, field);
   const rejectUnauthorized = tls.rejectUnauthorized ?? true;
-  if (typeof rejectUnauthorized !== 'boolean') throw new InvalidOptionError(`${field}.rejectUnauthorized`, rejectUnauthorized, 'true or false');
+  if (typeof rejectUnauthorized !== 'boolean')
+    throw new InvalidOptionError(
+      `${field}.rejectUnauthorized`,
+      rejectUnauthorized,
+      'true or false',
+    );
   if (tls.ca === undefined) return { rejectUnauthorized };
   const list = Array.isArray(tls.ca) ? tls.ca : [tls.ca];
   if (list.length === 0) throw new InvalidOptionError(`${field}.ca`, tls.ca, CA_RULE);
-  list.forEach((ca, i) => expectCertificate(ca, Array.isArray(tls.ca) ? `${field}.ca[${i}]` : `${field}.ca`));
+  list.forEach((ca, i) =>
+    expectCertificate(ca, Array.isArray(tls.ca) ? `${field}.ca[${i}]` : `${field}.ca`),
+  );
   return { ca: list as (string | Buffer)[], rejectUnauthorized };
 }
 
 function expectCertificate(ca: unknown, field: string): void {
-  if (typeof ca !== 'string' && !Buffer.isBuffer(ca)) throw new InvalidOptionError(field, ca, CA_RULE);
+  if (typeof ca !== 'string' && !Buffer.isBuffer(ca))
+    throw new InvalidOptionError(field, ca, CA_RULE);
   try {
     new X509Certificate(ca);
   } catch {
-    throw new InvalidOptionError(field, typeof ca === 'string' ? `${ca.slice(0, 40)}…` : '[a Buffer]', `${CA_RULE} that parses as X.509`);
+    throw new InvalidOptionError(
+      field,
+      typeof ca === 'string' ? `${ca.slice(0, 40)}…` : '[a Buffer]',
+      `${CA_RULE} that parses as X.509`,
+    );
   }
 }

@@ -10,7 +10,10 @@ import { WriteFailedError } from '../errors.js';
  * any previous file at `path` is left as it was, and ERR_STRESS_WRITE_FAILED is thrown.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     await mkdir(dirname(path), { recursive: true });
     await writeFile(temp, data, { flush: true });
@@ -23,7 +26,10 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array): 
 
 /** writeFileAtomic for synchronous callers (matchers): same temp-then-rename guarantee. */
 export function writeFileAtomicSync(path: string, data: string | Uint8Array): void {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = join(
+    dirname(path),
+    `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
   try {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(temp, data, { flush: true });

@@ -21,7 +21,13 @@ export function formatProgressLine(input: ProgressLineInput): string {
   const level = model === 'open' ? `rate ${s.users}/s` : `users ${s.users}`;
   const p95 = s.p95Ms === null ? 'p95 -' : `p95 ${formatMs(s.p95Ms)}`;
   const errorShare = s.finished > 0 ? ` (${Math.round((s.failed / s.finished) * 1000) / 10}%)` : '';
-  const parts = [`stress [${profile}] ${elapsed}${s.phase ? ` ${s.phase}` : ''}`, level, `${Math.round(rps)} rps`, p95, `errors ${s.failed}${errorShare}`];
+  const parts = [
+    `stress [${profile}] ${elapsed}${s.phase ? ` ${s.phase}` : ''}`,
+    level,
+    `${Math.round(rps)} rps`,
+    p95,
+    `errors ${s.failed}${errorShare}`,
+  ];
   return parts.join(' · ');
 }
 

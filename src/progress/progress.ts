@@ -28,7 +28,8 @@ export const PROGRESS_MIN_PLANNED_MS = 5000;
 export function plannedDurationMs(options: ResolvedLoadOptions): number | undefined {
   if (options.stages.length > 0) return options.stages.reduce((sum, s) => sum + s.durationMs, 0);
   if (options.durationMs !== undefined) return options.durationMs;
-  if (options.rate !== undefined && options.requests !== undefined) return (options.requests * 1000) / options.rate;
+  if (options.rate !== undefined && options.requests !== undefined)
+    return (options.requests * 1000) / options.rate;
   return undefined;
 }
 
@@ -38,11 +39,18 @@ export function plannedDurationMs(options: ResolvedLoadOptions): number | undefi
  * is a pipe that Vitest prints above its status block): a plain line every 10 s. Off with VITEST_STRESS_PROGRESS=0 or `progress: false`,
  * and by default for runs planned shorter than 5 s.
  */
-export function startProgress(recorder: Recorder, options: ResolvedLoadOptions, profile: string, settings: ProgressSettings = {}): ProgressHandle {
+export function startProgress(
+  recorder: Recorder,
+  options: ResolvedLoadOptions,
+  profile: string,
+  settings: ProgressSettings = {},
+): ProgressHandle {
   const env = settings.env ?? process.env;
   const plannedMs = plannedDurationMs(options);
-  const wanted = options.progress ?? (plannedMs !== undefined && plannedMs >= PROGRESS_MIN_PLANNED_MS);
-  if (!wanted || env.VITEST_STRESS_PROGRESS === '0' || plannedMs === undefined) return { stop() {} };
+  const wanted =
+    options.progress ?? (plannedMs !== undefined && plannedMs >= PROGRESS_MIN_PLANNED_MS);
+  if (!wanted || env.VITEST_STRESS_PROGRESS === '0' || plannedMs === undefined)
+    return { stop() {} };
 
   const output = settings.output ?? process.stderr;
   const tty = output.isTTY === true;

@@ -25,7 +25,11 @@ export function cumulativeOf(weights: readonly number[]): number[] {
  * weights[i] / scale, and -1 ("none") with what is left when `scale` exceeds the sum of the
  * weights (fault rates summing to less than 1). `scale` defaults to that sum: always an index.
  */
-export function createWeightedPick(weights: readonly number[], random: () => number, scale?: number): () => number {
+export function createWeightedPick(
+  weights: readonly number[],
+  random: () => number,
+  scale?: number,
+): () => number {
   const cumulative = cumulativeOf(weights);
   const total = cumulative.length > 0 ? cumulative[cumulative.length - 1] : 0;
   const range = scale ?? total;

@@ -4,7 +4,13 @@ import type { RequestOutcome } from '../contracts/request-outcome.js';
 /** Rows per chunk: the columns of one chunk take 250 KB; the ledger grows a chunk at a time, never copying. */
 const CHUNK_ROWS = 8192;
 
-export const OUTCOMES: readonly RequestOutcome[] = ['ok', 'http-error', 'error', 'timeout', 'cancelled'];
+export const OUTCOMES: readonly RequestOutcome[] = [
+  'ok',
+  'http-error',
+  'error',
+  'timeout',
+  'cancelled',
+];
 const OUTCOME_CODE = new Map(OUTCOMES.map((outcome, code) => [outcome, code]));
 const OK = OUTCOME_CODE.get('ok')!;
 const CANCELLED = OUTCOME_CODE.get('cancelled')!;
@@ -66,11 +72,29 @@ export class Ledger {
 
   /** Add one request's fate; rows keep the order they were added in. */
   add(row: LedgerRow): void {
-    this.push(row.seq, row.scenario, row.outcome, row.status, row.text, row.latencyMs, row.sentAtMs, row.cause);
+    this.push(
+      row.seq,
+      row.scenario,
+      row.outcome,
+      row.status,
+      row.text,
+      row.latencyMs,
+      row.sentAtMs,
+      row.cause,
+    );
   }
 
   /** add() with the row's fields as arguments (no row object per request). */
-  push(seq: number, scenario: string, outcome: RequestOutcome, status: number, text: string | undefined, latencyMs: number | undefined, sentAtMs: number, cause?: FailureCause): void {
+  push(
+    seq: number,
+    scenario: string,
+    outcome: RequestOutcome,
+    status: number,
+    text: string | undefined,
+    latencyMs: number | undefined,
+    sentAtMs: number,
+    cause?: FailureCause,
+  ): void {
     const at = this.rows % CHUNK_ROWS;
     if (at === 0) this.chunks.push(newChunk());
     const chunk = this.chunks[this.chunks.length - 1];
@@ -100,7 +124,13 @@ export class Ledger {
         continue;
       }
       // Same keys in the same order as before the ledger was compact (JSON output unchanged).
-      const entry: LedgerEntry = { id, scenario, outcome: OUTCOMES[outcome], latencyMs: chunk.latencyMs[at], sentAtMs };
+      const entry: LedgerEntry = {
+        id,
+        scenario,
+        outcome: OUTCOMES[outcome],
+        latencyMs: chunk.latencyMs[at],
+        sentAtMs,
+      };
       const text = chunk.text[at] === 0 ? undefined : this.texts.text(chunk.text[at] - 1);
       if (outcome === OK || outcome === HTTP_ERROR) {
         entry.status = chunk.status[at];

@@ -1,5 +1,10 @@
 import { performance } from 'node:perf_hooks';
-import type { LedgerEntry, RequestCounts, RunSummary, TimelineEntry } from '../contracts/run-result.js';
+import type {
+  LedgerEntry,
+  RequestCounts,
+  RunSummary,
+  TimelineEntry,
+} from '../contracts/run-result.js';
 import type { LatencyHistogram } from '../histogram/latency-histogram.js';
 import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
@@ -127,8 +132,18 @@ export class Recorder {
     if (this.split) this.scenarioTally(ticket.scenario).finish(finish, latencyMs);
     this.phaseTally(ticket.phase)?.finish(finish, latencyMs);
     this.timeline.finished(false, finish.kind === 'timeout', latencyMs);
-    const text = finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
-    this.ledger?.push(ticket.seq, ticket.scenario, finish.kind, 0, text, latencyMs, ticket.fromMs - this.startMs, finish.kind === 'timeout' ? finish.cause : undefined);
+    const text =
+      finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
+    this.ledger?.push(
+      ticket.seq,
+      ticket.scenario,
+      finish.kind,
+      0,
+      text,
+      latencyMs,
+      ticket.fromMs - this.startMs,
+      finish.kind === 'timeout' ? finish.cause : undefined,
+    );
   }
 
   /** end() for an HTTP answer, without a Finish object: `retryAfter` is the Retry-After of a non-2xx/3xx answer. */
@@ -144,7 +159,15 @@ export class Recorder {
     if (ticket.phase !== undefined) this.phaseTally(ticket.phase)?.response(status, latencyMs);
     const ok = isOkStatus(status);
     this.timeline.finished(ok, false, latencyMs);
-    this.ledger?.push(ticket.seq, ticket.scenario, ok ? 'ok' : 'http-error', status, ok ? undefined : retryAfter, latencyMs, ticket.fromMs - this.startMs);
+    this.ledger?.push(
+      ticket.seq,
+      ticket.scenario,
+      ok ? 'ok' : 'http-error',
+      status,
+      ok ? undefined : retryAfter,
+      latencyMs,
+      ticket.fromMs - this.startMs,
+    );
   }
 
   /** Open model: a send that was skipped because too many requests were in flight. */
@@ -174,7 +197,15 @@ export class Recorder {
       this.total.cancelled();
       if (this.split) this.scenarioTally(ticket.scenario).cancelled();
       this.phaseTally(ticket.phase)?.cancelled();
-      this.ledger?.push(ticket.seq, ticket.scenario, 'cancelled', 0, undefined, undefined, ticket.fromMs - this.startMs);
+      this.ledger?.push(
+        ticket.seq,
+        ticket.scenario,
+        'cancelled',
+        0,
+        undefined,
+        undefined,
+        ticket.fromMs - this.startMs,
+      );
     }
   }
 
@@ -195,7 +226,8 @@ export class Recorder {
     const previous = this.phase === undefined ? undefined : this.phases.get(this.phase);
     if (previous) previous.endMs = now;
     this.phase = name;
-    if (!this.phases.has(name)) this.phases.set(name, { tally: new Tally(), startMs: now, endMs: undefined });
+    if (!this.phases.has(name))
+      this.phases.set(name, { tally: new Tally(), startMs: now, endMs: undefined });
     this.timeline.setPhase(name);
   }
 
@@ -227,14 +259,18 @@ export class Recorder {
     // object only through Object.fromEntries, which defines own properties and never a prototype.
     const scenarioEntries: [string, RunSummary][] = [];
     // One scenario only: its tally is the run's.
-    if (!this.split && this.soleScenario !== undefined) scenarioEntries.push([this.soleScenario, this.total.summarize(durationMs)]);
+    if (!this.split && this.soleScenario !== undefined)
+      scenarioEntries.push([this.soleScenario, this.total.summarize(durationMs)]);
     for (const [name, tally] of this.scenarios) {
       tally.maxUsers = this.total.maxUsers;
       scenarioEntries.push([name, tally.summarize(durationMs)]);
     }
     const scenarios: Record<string, RunSummary> = Object.fromEntries(scenarioEntries);
     const phases: Record<string, RunSummary> = Object.fromEntries(
-      [...this.phases].map(([name, span]) => [name, span.tally.summarize((span.endMs ?? end) - span.startMs)]),
+      [...this.phases].map(([name, span]) => [
+        name,
+        span.tally.summarize((span.endMs ?? end) - span.startMs),
+      ]),
     );
     const report = {
       durationMs,

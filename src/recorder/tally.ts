@@ -1,12 +1,26 @@
 import type { FailureCause, RequestCounts, RunSummary } from '../contracts/run-result.js';
 import { latencyIntervals } from '../trust/percentile-interval.js';
-import { createLatencyHistogram, encodeHistogram, recordLatencyMs, summarizeLatency, type LatencyHistogram } from '../histogram/latency-histogram.js';
+import {
+  createLatencyHistogram,
+  encodeHistogram,
+  recordLatencyMs,
+  summarizeLatency,
+  type LatencyHistogram,
+} from '../histogram/latency-histogram.js';
 
 /** How a finished request ended, as the recorder receives it. */
 export type Finish =
-  | { kind: 'response'; status: number; /** Retry-After header of a non-2xx/3xx answer, when present. */ retryAfter?: string }
+  | {
+      kind: 'response';
+      status: number;
+      /** Retry-After header of a non-2xx/3xx answer, when present. */ retryAfter?: string;
+    }
   | { kind: 'error'; message: string }
-  | { kind: 'timeout'; message?: string; /** Set when client-side chaos shortened the timeout. */ cause?: FailureCause };
+  | {
+      kind: 'timeout';
+      message?: string;
+      /** Set when client-side chaos shortened the timeout. */ cause?: FailureCause;
+    };
 
 /** True for 2xx and 3xx statuses. */
 export function isOkStatus(status: number): boolean {
@@ -16,7 +30,16 @@ export function isOkStatus(status: number): boolean {
 /** Counters and a histogram for one slice of a run (the whole run, a scenario, a phase). */
 export class Tally {
   readonly histogram: LatencyHistogram = createLatencyHistogram();
-  readonly counts: RequestCounts = { total: 0, ok: 0, failed: 0, httpErrors: 0, errors: 0, timeouts: 0, cancelled: 0, dropped: 0 };
+  readonly counts: RequestCounts = {
+    total: 0,
+    ok: 0,
+    failed: 0,
+    httpErrors: 0,
+    errors: 0,
+    timeouts: 0,
+    cancelled: 0,
+    dropped: 0,
+  };
   readonly statusCodes: Record<string, number> = {};
   readonly errorMessages = new Map<string, number>();
   maxUsers = 0;
@@ -36,7 +59,8 @@ export class Tally {
     c.failed++;
     if (finish.kind === 'timeout') c.timeouts++;
     else c.errors++;
-    const message = finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
+    const message =
+      finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
     this.errorMessages.set(message, (this.errorMessages.get(message) ?? 0) + 1);
   }
 

@@ -1,5 +1,10 @@
 import type { TimelineEntry } from '../contracts/run-result.js';
-import { createLatencyHistogram, encodeHistogram, percentileMs, recordLatencyMs } from '../histogram/latency-histogram.js';
+import {
+  createLatencyHistogram,
+  encodeHistogram,
+  percentileMs,
+  recordLatencyMs,
+} from '../histogram/latency-histogram.js';
 
 /**
  * One entry per second of the run. Only the current second keeps a histogram; a closed
@@ -66,12 +71,25 @@ export class Timeline {
     c.inFlight = inFlight;
     this.entries.push(c);
     // ≈ 0.5 ms once a second (about 1 KB); what a baseline comparison resamples.
-    this.secondHistograms.push(this.histogram.totalCount > 0 ? encodeHistogram(this.histogram) : '');
+    this.secondHistograms.push(
+      this.histogram.totalCount > 0 ? encodeHistogram(this.histogram) : '',
+    );
     this.histogram.reset();
   }
 
   private blank(t: number): TimelineEntry {
-    const entry: TimelineEntry = { t, sent: 0, requests: 0, errors: 0, timeouts: 0, p50: null, p95: null, p99: null, users: this.users, inFlight: 0 };
+    const entry: TimelineEntry = {
+      t,
+      sent: 0,
+      requests: 0,
+      errors: 0,
+      timeouts: 0,
+      p50: null,
+      p95: null,
+      p99: null,
+      users: this.users,
+      inFlight: 0,
+    };
     if (this.phase !== undefined) entry.phase = this.phase;
     return entry;
   }

@@ -23,7 +23,13 @@ function measureBlock(run: RunMeta): string[] {
     `  Throughput:    ${run.throughput.toFixed(1)} ops/s`,
     `  Latency (ms):  min ${fmt(l.min, 3)}  mean ${fmt(l.mean, 3)}  median ${fmt(l.p50, 3)}  p95 ${fmt(l.p95, 3)}  p99 ${fmt(l.p99, 3)}  max ${fmt(l.max, 3)}`,
   ];
-  if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
+  if (run.errors.length > 0)
+    lines.push(
+      `  Errors:        ${run.errors
+        .slice(0, 3)
+        .map((e) => `${e.message} ×${e.count}`)
+        .join('; ')}`,
+    );
   for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
   return lines;
 }
@@ -34,7 +40,11 @@ export function runBlock(run: RunMeta): string[] {
   const r = run.requests;
   const l = run.latency;
   const finished = r.ok + r.failed;
-  const codes = Object.entries(run.statusCodes).sort(([a], [b]) => a.localeCompare(b)).map(([k, v]) => `${k}: ${v}`).join(', ') || 'none';
+  const codes =
+    Object.entries(run.statusCodes)
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(', ') || 'none';
   const failedParts = [`${r.httpErrors} http`, `${r.errors} network`, `${r.timeouts} timeouts`];
   const lines = [
     `  profile ${run.profile} · ${run.model} model · ${run.engine} · ${run.target}`,
@@ -48,15 +58,29 @@ export function runBlock(run: RunMeta): string[] {
     `  Status codes:  ${codes}`,
   ];
   const p95 = run.intervals?.p95;
-  if (p95) lines.splice(-1, 0, `  p95 bounds:    ${p95.lowMs === null ? '?' : fmt(p95.lowMs)} .. ${p95.highMs === null ? `? (needs n ≥ ${p95.minSamples})` : fmt(p95.highMs)} ms at ${p95.confidence * 100}%, ${p95.method}`);
+  if (p95)
+    lines.splice(
+      -1,
+      0,
+      `  p95 bounds:    ${p95.lowMs === null ? '?' : fmt(p95.lowMs)} .. ${p95.highMs === null ? `? (needs n ≥ ${p95.minSamples})` : fmt(p95.highMs)} ms at ${p95.confidence * 100}%, ${p95.method}`,
+    );
   const schedule = run.schedule;
   if (schedule) {
-    lines.push(`  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`);
+    lines.push(
+      `  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`,
+    );
   }
   if (run.faults) {
-    for (const part of describeBreakdown(run, run.faults).split('; ')) lines.push(`  Faults:        ${part}`);
+    for (const part of describeBreakdown(run, run.faults).split('; '))
+      lines.push(`  Faults:        ${part}`);
   }
-  if (run.errors.length > 0) lines.push(`  Errors:        ${run.errors.slice(0, 3).map((e) => `${e.message} ×${e.count}`).join('; ')}`);
+  if (run.errors.length > 0)
+    lines.push(
+      `  Errors:        ${run.errors
+        .slice(0, 3)
+        .map((e) => `${e.message} ×${e.count}`)
+        .join('; ')}`,
+    );
   for (const w of run.warnings) lines.push(`  Warning:       ${w}`);
   return lines;
 }

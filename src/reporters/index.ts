@@ -24,7 +24,8 @@ export interface StressReporterOptions {
 
 function junitFlavor(options: StressReporterOptions['junit']): JunitFlavor {
   const flavor = options?.flavor ?? 'rich';
-  if (flavor !== 'rich' && flavor !== 'strict') throw new InvalidOptionError('junit.flavor', flavor, "'rich' or 'strict'");
+  if (flavor !== 'rich' && flavor !== 'strict')
+    throw new InvalidOptionError('junit.flavor', flavor, "'rich' or 'strict'");
   return flavor;
 }
 
@@ -41,8 +42,14 @@ export default class StressReporter implements Reporter {
   private readonly flavor: JunitFlavor;
 
   constructor(options: StressReporterOptions = {}) {
-    if (options.html !== undefined && typeof options.html !== 'boolean') throw new InvalidOptionError('html', options.html, 'true or false');
-    this.options = { outputDir: options.outputDir ?? 'perf-results', summary: options.summary ?? true, summaryFiles: options.summaryFiles ?? '', html: options.html ?? true };
+    if (options.html !== undefined && typeof options.html !== 'boolean')
+      throw new InvalidOptionError('html', options.html, 'true or false');
+    this.options = {
+      outputDir: options.outputDir ?? 'perf-results',
+      summary: options.summary ?? true,
+      summaryFiles: options.summaryFiles ?? '',
+      html: options.html ?? true,
+    };
     this.flavor = junitFlavor(options.junit);
   }
 
@@ -57,8 +64,12 @@ export default class StressReporter implements Reporter {
     const dir = resolve(root, this.options.outputDir);
     const report = buildJsonReport(tests, info);
     await writeFileAtomic(join(dir, 'perf-results.json'), `${JSON.stringify(report, null, 2)}\n`);
-    await writeFileAtomic(join(dir, 'junit.xml'), buildJunitReport(tests, info, undefined, { flavor: this.flavor }));
-    if (this.options.html) await writeFileAtomic(join(dir, 'perf-report.html'), buildHtmlReport(report));
+    await writeFileAtomic(
+      join(dir, 'junit.xml'),
+      buildJunitReport(tests, info, undefined, { flavor: this.flavor }),
+    );
+    if (this.options.html)
+      await writeFileAtomic(join(dir, 'perf-report.html'), buildHtmlReport(report));
     if (this.options.summary) {
       const pattern = this.options.summaryFiles ? new RegExp(this.options.summaryFiles) : undefined;
       const text = summaryText(pattern ? tests.filter((t) => pattern.test(t.file)) : tests);

@@ -29,7 +29,10 @@ export function runProperties(run: RunMeta, prefix: string): Array<[string, stri
 export function verdictProperty(verdict: SlaVerdict): [string, string] {
   const subject = verdict.subject ? `.${verdict.subject}` : '';
   const provisional = verdict.provisional ? 'provisional ' : '';
-  return [`sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`, `${provisional}${verdict.state ?? (verdict.pass ? 'pass' : 'fail')}: ${verdict.message}`];
+  return [
+    `sla.${verdict.matcher}${verdict.negated ? '.not' : ''}${subject}`,
+    `${provisional}${verdict.state ?? (verdict.pass ? 'pass' : 'fail')}: ${verdict.message}`,
+  ];
 }
 
 /**
@@ -46,7 +49,11 @@ export function testProperties(test: TestRecord): Array<[string, string]> {
   test.runs.forEach((run, i) => {
     const prefix = test.runs.length > 1 ? `run${i + 1}.` : '';
     props.push(...runProperties(run, prefix));
-    if (several) props.push([`${prefix}repetition`, String(run.repetition ?? 0)], [`${prefix}attempt`, String(run.attempt ?? 0)]);
+    if (several)
+      props.push(
+        [`${prefix}repetition`, String(run.repetition ?? 0)],
+        [`${prefix}attempt`, String(run.attempt ?? 0)],
+      );
   });
   for (const verdict of test.verdicts) {
     const [name, value] = verdictProperty(verdict);

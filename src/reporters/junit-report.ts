@@ -33,7 +33,8 @@ function seconds(ms: number): string {
 function propertiesXml(props: Array<[string, string]>, indent: string): string[] {
   if (props.length === 0) return [];
   const lines = [`${indent}<properties>`];
-  for (const [name, value] of props) lines.push(`${indent}  ${openTag('property', { name, value }, true)}`);
+  for (const [name, value] of props)
+    lines.push(`${indent}  ${openTag('property', { name, value }, true)}`);
   lines.push(`${indent}</properties>`);
   return lines;
 }
@@ -41,15 +42,22 @@ function propertiesXml(props: Array<[string, string]>, indent: string): string[]
 /** The `<failure>` of a failed test: SLA breaches of the final attempts first, then other errors. */
 function failureXml(test: TestRecord): string {
   const finals = finalAttempts(test);
-  const failedSla = test.verdicts.filter((v) => !v.pass && !v.provisional && isFinalAttempt(v, finals)).map((v) => v.message);
+  const failedSla = test.verdicts
+    .filter((v) => !v.pass && !v.provisional && isFinalAttempt(v, finals))
+    .map((v) => v.message);
   const message = failedSla[0] ?? test.errors[0] ?? 'test failed';
-  const body = [...test.errors, ...failedSla.filter((m) => !test.errors.some((e) => e.includes(m)))].join('\n');
+  const body = [
+    ...test.errors,
+    ...failedSla.filter((m) => !test.errors.some((e) => e.includes(m))),
+  ].join('\n');
   return `      ${openTag('failure', { message, type: failedSla.length ? 'SLABreach' : 'AssertionError' })}${escapeXml(body)}</failure>`;
 }
 
 function testcaseXml(test: TestRecord, flavor: JunitFlavor): string {
   const strict = flavor === 'strict';
-  const lines = [`    ${openTag('testcase', { classname: test.file, name: test.fullName, time: seconds(test.durationMs), file: strict ? undefined : test.file })}`];
+  const lines = [
+    `    ${openTag('testcase', { classname: test.file, name: test.fullName, time: seconds(test.durationMs), file: strict ? undefined : test.file })}`,
+  ];
   if (!strict) lines.push(...propertiesXml(testProperties(test), '      '));
   if (test.state === 'failed') lines.push(failureXml(test));
   else if (test.state === 'skipped' || test.state === 'pending') lines.push('      <skipped/>');
@@ -61,28 +69,56 @@ function testcaseXml(test: TestRecord, flavor: JunitFlavor): string {
 
 /** The strict flavor's suite properties: every test's rich properties, named `<full name> :: <name>`. */
 export function strictSuiteProperties(tests: TestRecord[]): Array<[string, string]> {
-  return tests.flatMap((t) => testProperties(t).map(([name, value]): [string, string] => [`${t.fullName}${STRICT_PROPERTY_SEPARATOR}${name}`, value]));
+  return tests.flatMap((t) =>
+    testProperties(t).map(([name, value]): [string, string] => [
+      `${t.fullName}${STRICT_PROPERTY_SEPARATOR}${name}`,
+      value,
+    ]),
+  );
 }
 
 /**
  * junit.xml: one `<testsuite>` per file, one `<testcase>` per test; perf figures and SLAs as
  * properties (see JunitFlavor). `name` may be given as a string (older callers) or in `options`.
  */
-export function buildJunitReport(tests: TestRecord[], run: RunInfo, name = 'vitest-stress', options: JunitOptions = {}): string {
+export function buildJunitReport(
+  tests: TestRecord[],
+  run: RunInfo,
+  name = 'vitest-stress',
+  options: JunitOptions = {},
+): string {
   const flavor = options.flavor ?? 'rich';
   const reportName = options.name ?? name;
   const byFile = new Map<string, TestRecord[]>();
   for (const t of tests) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
-  const count = (list: TestRecord[], ...states: string[]) => list.filter((t) => states.includes(t.state)).length;
+  const count = (list: TestRecord[], ...states: string[]) =>
+    list.filter((t) => states.includes(t.state)).length;
   const total = (list: TestRecord[]) => list.reduce((s, t) => s + t.durationMs, 0);
   const out = ['<?xml version="1.0" encoding="UTF-8" ?>'];
   const skippedAll = flavor === 'strict' ? undefined : count(tests, 'skipped', 'pending');
-  out.push(openTag('testsuites', { name: reportName, tests: tests.length, failures: count(tests, 'failed'), errors: 0, skipped: skippedAll, time: seconds(total(tests)) }));
+  out.push(
+    openTag('testsuites', {
+      name: reportName,
+      tests: tests.length,
+      failures: count(tests, 'failed'),
+      errors: 0,
+      skipped: skippedAll,
+      time: seconds(total(tests)),
+    }),
+  );
   for (const [file, list] of byFile) {
-    out.push(`  ${openTag('testsuite', {
-      name: file, timestamp: run.date, hostname: run.hostname, tests: list.length,
-      failures: count(list, 'failed'), errors: 0, skipped: count(list, 'skipped', 'pending'), time: seconds(total(list)),
-    })}`);
+    out.push(
+      `  ${openTag('testsuite', {
+        name: file,
+        timestamp: run.date,
+        hostname: run.hostname,
+        tests: list.length,
+        failures: count(list, 'failed'),
+        errors: 0,
+        skipped: count(list, 'skipped', 'pending'),
+        time: seconds(total(list)),
+      })}`,
+    );
     if (flavor === 'strict') out.push(...propertiesXml(strictSuiteProperties(list), '    '));
     for (const t of list) out.push(testcaseXml(t, flavor));
     out.push('  </testsuite>');

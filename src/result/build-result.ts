@@ -11,7 +11,10 @@ export const MEASURED = {
 } as const satisfies Record<LoadModel, string>;
 
 /** A run result with its phase(name) accessor (not enumerable, so JSON stays plain). */
-export type RunResultWithPhases = RunResult & { phase(name: string): RunSummary; scenario(name: string): RunSummary };
+export type RunResultWithPhases = RunResult & {
+  phase(name: string): RunSummary;
+  scenario(name: string): RunSummary;
+};
 
 export interface BuildResultInput {
   report: RecorderReport;
@@ -52,14 +55,22 @@ export function buildResult(input: BuildResultInput): RunResultWithPhases {
 
 /** Add the non-enumerable phase() and scenario() lookups to a result (also after JSON round trips). */
 export function withAccessors(result: RunResult): RunResultWithPhases {
-  const lookup = (kind: 'phases' | 'scenarios') => (name: string): RunSummary => {
-    const found = Object.hasOwn(result[kind], name) ? result[kind][name] : undefined;
-    if (!found) {
-      const known = Object.keys(result[kind]);
-      throw new InvalidOptionError(kind === 'phases' ? 'phase' : 'scenario', name, known.length ? `one of ${known.join(', ')}` : `a ${kind.slice(0, -1)} name, but this run has none`);
-    }
-    return found;
-  };
+  const lookup =
+    (kind: 'phases' | 'scenarios') =>
+    (name: string): RunSummary => {
+      const found = Object.hasOwn(result[kind], name) ? result[kind][name] : undefined;
+      if (!found) {
+        const known = Object.keys(result[kind]);
+        throw new InvalidOptionError(
+          kind === 'phases' ? 'phase' : 'scenario',
+          name,
+          known.length
+            ? `one of ${known.join(', ')}`
+            : `a ${kind.slice(0, -1)} name, but this run has none`,
+        );
+      }
+      return found;
+    };
   Object.defineProperty(result, 'phase', { value: lookup('phases'), enumerable: false });
   Object.defineProperty(result, 'scenario', { value: lookup('scenarios'), enumerable: false });
   return result as RunResultWithPhases;

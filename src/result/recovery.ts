@@ -51,17 +51,42 @@ const DEFAULTS = { p95Factor: 1.5, errorRate: 0.01, windowS: 3 };
  * requests but requests in flight (a hung server) is not within tolerance; one with neither
  * is neutral. Throws InvalidOptionError for an unknown phase or a baseline without latency.
  */
-export function measureRecovery(result: Pick<RunResult, 'timeline' | 'phases'>, options: RecoveryOptions): Recovery {
+export function measureRecovery(
+  result: Pick<RunResult, 'timeline' | 'phases'>,
+  options: RecoveryOptions,
+): Recovery {
   const tolerance = resolveTolerance(options.tolerance);
   const names = Object.keys(result.phases);
   const index = names.indexOf(options.after);
-  if (index < 0) throw new InvalidOptionError('after', options.after, names.length ? `one of the run's phases: ${names.join(', ')}` : 'a phase name, but this run has no stages');
+  if (index < 0)
+    throw new InvalidOptionError(
+      'after',
+      options.after,
+      names.length
+        ? `one of the run's phases: ${names.join(', ')}`
+        : 'a phase name, but this run has no stages',
+    );
   const baselinePhase = options.baseline ?? names[index - 1];
-  if (baselinePhase === undefined) throw new InvalidOptionError('after', options.after, 'a phase with a phase before it (or pass baseline)');
+  if (baselinePhase === undefined)
+    throw new InvalidOptionError(
+      'after',
+      options.after,
+      'a phase with a phase before it (or pass baseline)',
+    );
   const baseline = result.phases[baselinePhase];
-  if (!baseline) throw new InvalidOptionError('baseline', baselinePhase, `one of the run's phases: ${names.join(', ')}`);
+  if (!baseline)
+    throw new InvalidOptionError(
+      'baseline',
+      baselinePhase,
+      `one of the run's phases: ${names.join(', ')}`,
+    );
   const baselineP95Ms = baseline.latency.p95;
-  if (baselineP95Ms === null) throw new InvalidOptionError('baseline', baselinePhase, 'a phase with successful responses to compare with');
+  if (baselineP95Ms === null)
+    throw new InvalidOptionError(
+      'baseline',
+      baselinePhase,
+      'a phase with successful responses to compare with',
+    );
 
   const timeline = result.timeline;
   const lastOfPhase = findLastIndex(timeline, (e) => e.phase === options.after);
@@ -70,7 +95,9 @@ export function measureRecovery(result: Pick<RunResult, 'timeline' | 'phases'>, 
   const errorRateLimit = baseline.errorRate + tolerance.errorRate;
   let recoveredAfterMs: number | null = null;
   for (let start = endIndex; start + tolerance.windowS <= timeline.length; start++) {
-    if (withinTolerance(timeline.slice(start, start + tolerance.windowS), p95LimitMs, errorRateLimit)) {
+    if (
+      withinTolerance(timeline.slice(start, start + tolerance.windowS), p95LimitMs, errorRateLimit)
+    ) {
       recoveredAfterMs = (timeline[start].t - (timeline[endIndex]?.t ?? 0)) * 1000;
       break;
     }
@@ -89,7 +116,11 @@ export function measureRecovery(result: Pick<RunResult, 'timeline' | 'phases'>, 
   };
 }
 
-function withinTolerance(window: TimelineEntry[], p95LimitMs: number, errorRateLimit: number): boolean {
+function withinTolerance(
+  window: TimelineEntry[],
+  p95LimitMs: number,
+  errorRateLimit: number,
+): boolean {
   let requests = 0;
   let errors = 0;
   for (const e of window) {
@@ -104,11 +135,23 @@ function withinTolerance(window: TimelineEntry[], p95LimitMs: number, errorRateL
 function resolveTolerance(tolerance: RecoveryOptions['tolerance']): Required<RecoveryTolerance> {
   if (tolerance === undefined) return { ...DEFAULTS };
   const t = typeof tolerance === 'number' ? { p95Factor: tolerance } : tolerance;
-  if (typeof t !== 'object' || t === null) throw new InvalidOptionError('tolerance', tolerance, 'a p95 factor or { p95Factor, errorRate, windowS }');
+  if (typeof t !== 'object' || t === null)
+    throw new InvalidOptionError(
+      'tolerance',
+      tolerance,
+      'a p95 factor or { p95Factor, errorRate, windowS }',
+    );
   const out = { ...DEFAULTS, ...t };
-  if (typeof out.p95Factor !== 'number' || !(out.p95Factor >= 1) || !Number.isFinite(out.p95Factor)) throw new InvalidOptionError('tolerance.p95Factor', out.p95Factor, 'a number >= 1');
-  if (typeof out.errorRate !== 'number' || !(out.errorRate >= 0 && out.errorRate <= 1)) throw new InvalidOptionError('tolerance.errorRate', out.errorRate, 'a fraction from 0 to 1');
-  if (!Number.isInteger(out.windowS) || out.windowS < 1) throw new InvalidOptionError('tolerance.windowS', out.windowS, 'a whole number of seconds >= 1');
+  if (typeof out.p95Factor !== 'number' || !(out.p95Factor >= 1) || !Number.isFinite(out.p95Factor))
+    throw new InvalidOptionError('tolerance.p95Factor', out.p95Factor, 'a number >= 1');
+  if (typeof out.errorRate !== 'number' || !(out.errorRate >= 0 && out.errorRate <= 1))
+    throw new InvalidOptionError('tolerance.errorRate', out.errorRate, 'a fraction from 0 to 1');
+  if (!Number.isInteger(out.windowS) || out.windowS < 1)
+    throw new InvalidOptionError(
+      'tolerance.windowS',
+      out.windowS,
+      'a whole number of seconds >= 1',
+    );
   return out;
 }
 

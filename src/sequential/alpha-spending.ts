@@ -20,7 +20,10 @@ export function obrienFlemingSpent(fraction: number, alpha: number): number {
  * all looks is at most α, however many looks there are (conservative: looks are correlated).
  */
 export function lookAlpha(previousFraction: number, fraction: number, alpha: number): number {
-  return Math.max(0, obrienFlemingSpent(fraction, alpha) - obrienFlemingSpent(previousFraction, alpha));
+  return Math.max(
+    0,
+    obrienFlemingSpent(fraction, alpha) - obrienFlemingSpent(previousFraction, alpha),
+  );
 }
 
 /** Below this a look's share of α is too small to judge with (the normal CDF's own error is 1.5e-7). */

@@ -36,7 +36,11 @@ export function lookPercentile(
 export function lookProportion(events: number, n: number, rate: number, alpha: number): LookBounds {
   if (alpha < MIN_LOOK_ALPHA || n === 0) return { decision: undefined, low: null, high: null };
   const interval = wilsonInterval(events, n, 1 - alpha);
-  return { decision: decide(interval.low, interval.high, rate), low: interval.low, high: interval.high };
+  return {
+    decision: decide(interval.low, interval.high, rate),
+    low: interval.low,
+    high: interval.high,
+  };
 }
 
 function decide(low: number | null, high: number | null, threshold: number): LookDecision {

@@ -74,7 +74,15 @@ export class SequentialJudge {
   private verdictOf(sla: UntilSla, bounds: LookBounds, alpha: number): SequentialVerdict {
     const { metric, threshold } = sla;
     const atMs = Math.round(this.lastLookMs);
-    return { metric, threshold, state: 'inconclusive', atMs, low: bounds.low, high: bounds.high, lookAlpha: alpha };
+    return {
+      metric,
+      threshold,
+      state: 'inconclusive',
+      atMs,
+      low: bounds.low,
+      high: bounds.high,
+      lookAlpha: alpha,
+    };
   }
 
   private undecided(sla: UntilSla): SequentialVerdict {
@@ -83,7 +91,8 @@ export class SequentialJudge {
 }
 
 function judgeSla(sla: UntilSla, live: LiveFigures, alpha: number): LookBounds {
-  if (sla.percentile !== undefined) return lookPercentile(live.histogram, sla.percentile, sla.threshold, alpha);
+  if (sla.percentile !== undefined)
+    return lookPercentile(live.histogram, sla.percentile, sla.threshold, alpha);
   const finished = live.counts.ok + live.counts.failed;
   return lookProportion(live.counts.failed, finished, sla.threshold, alpha);
 }

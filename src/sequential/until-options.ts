@@ -36,36 +36,71 @@ export interface ResolvedUntil {
 }
 
 const KEYS = ['p50Below', 'p95Below', 'p99Below', 'errorRateBelow', 'confidence', 'minDuration'];
-const PERCENTILES = [['p50Below', 'p50', 50], ['p95Below', 'p95', 95], ['p99Below', 'p99', 99]] as const;
+const PERCENTILES = [
+  ['p50Below', 'p50', 50],
+  ['p95Below', 'p95', 95],
+  ['p99Below', 'p99', 99],
+] as const;
 
 /** Validate `until` against the run's maximum duration; throws coded errors naming the field. */
 export function resolveUntil(value: unknown, maxDurationMs: number | undefined): ResolvedUntil {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    throw new InvalidOptionError('until', value, '{ p95Below?, p99Below?, p50Below?, errorRateBelow?, confidence?, minDuration? }');
+    throw new InvalidOptionError(
+      'until',
+      value,
+      '{ p95Below?, p99Below?, p50Below?, errorRateBelow?, confidence?, minDuration? }',
+    );
   }
   const o = value as Record<string, unknown>;
   const unknown = Object.keys(o).find((key) => !KEYS.includes(key));
-  if (unknown !== undefined) throw new UnknownOptionError(`until.${unknown}`, undefined, `until (allowed: ${KEYS.join(', ')})`);
+  if (unknown !== undefined)
+    throw new UnknownOptionError(
+      `until.${unknown}`,
+      undefined,
+      `until (allowed: ${KEYS.join(', ')})`,
+    );
   if (maxDurationMs === undefined) {
-    throw new InvalidOptionError('until', value, 'a run with `duration` (its maximum); not with `requests` or `stages`');
+    throw new InvalidOptionError(
+      'until',
+      value,
+      'a run with `duration` (its maximum); not with `requests` or `stages`',
+    );
   }
   const slas: UntilSla[] = [];
   for (const [key, metric, percentile] of PERCENTILES) {
     if (o[key] === undefined) continue;
     const ms = o[key];
-    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0) throw new InvalidOptionError(`until.${key}`, ms, 'a number of ms > 0');
+    if (typeof ms !== 'number' || !Number.isFinite(ms) || ms <= 0)
+      throw new InvalidOptionError(`until.${key}`, ms, 'a number of ms > 0');
     slas.push({ metric, threshold: ms, percentile });
   }
   if (o.errorRateBelow !== undefined) {
     const rate = o.errorRateBelow;
-    if (typeof rate !== 'number' || !(rate > 0 && rate <= 1)) throw new InvalidOptionError('until.errorRateBelow', rate, 'a fraction in (0, 1] (0.01 = 1%)');
+    if (typeof rate !== 'number' || !(rate > 0 && rate <= 1))
+      throw new InvalidOptionError(
+        'until.errorRateBelow',
+        rate,
+        'a fraction in (0, 1] (0.01 = 1%)',
+      );
     slas.push({ metric: 'errorRate', threshold: rate });
   }
-  if (slas.length === 0) throw new InvalidOptionError('until', value, 'at least one of p50Below, p95Below, p99Below, errorRateBelow');
+  if (slas.length === 0)
+    throw new InvalidOptionError(
+      'until',
+      value,
+      'at least one of p50Below, p95Below, p99Below, errorRateBelow',
+    );
   const confidence = o.confidence ?? 0.95;
   if (typeof confidence !== 'number' || !(confidence > 0.5 && confidence < 1)) {
-    throw new InvalidOptionError('until.confidence', confidence, 'a number in (0.5, 1) such as 0.95');
+    throw new InvalidOptionError(
+      'until.confidence',
+      confidence,
+      'a number in (0.5, 1) such as 0.95',
+    );
   }
-  const minMs = o.minDuration === undefined ? 5000 : parseDurationMs(o.minDuration, 'until.minDuration', { allowZero: true });
+  const minMs =
+    o.minDuration === undefined
+      ? 5000
+      : parseDurationMs(o.minDuration, 'until.minDuration', { allowZero: true });
   return { slas, alpha: 1 - confidence, minDurationMs: Math.min(minMs, maxDurationMs) };
 }

@@ -36,7 +36,11 @@ export function watchRun(
     signal: controller.signal,
     finish(elapsedMs, aborted) {
       clearInterval(timer);
-      return judge.finish(elapsedMs, controller.signal.aborted, aborted && !controller.signal.aborted);
+      return judge.finish(
+        elapsedMs,
+        controller.signal.aborted,
+        aborted && !controller.signal.aborted,
+      );
     },
   };
 }

@@ -18,7 +18,11 @@ export interface SplitRun {
  * for the common start. Without a split, returns the options unchanged and does not wait.
  * On bad split settings it unlinks `stop` and throws InvalidOptionError.
  */
-export async function startSplit(validated: ResolvedLoadOptions, option: unknown, stop: RunSignal): Promise<SplitRun> {
+export async function startSplit(
+  validated: ResolvedLoadOptions,
+  option: unknown,
+  stop: RunSignal,
+): Promise<SplitRun> {
   try {
     const spec = resolveSplit(option);
     if (!spec) return { options: validated, spec: undefined, start: undefined };
@@ -41,6 +45,7 @@ export function finishSplit(result: RunResult, split: SplitRun, runIndex: number
   const { index, count } = split.spec;
   const { startAt, lateStartMs, warnings } = split.start;
   result.split = { index, count, startAt, lateStartMs, warnings };
-  for (const warning of warnings) if (!result.warnings.includes(warning)) result.warnings.push(warning);
+  for (const warning of warnings)
+    if (!result.warnings.includes(warning)) result.warnings.push(warning);
   labelSplitRun(result, runIndex);
 }

@@ -33,7 +33,8 @@ export function shareOptions(options: ResolvedLoadOptions, split: SplitSpec): Re
     seed: (options.seed + (index - 1) * SEED_STEP) >>> 0,
   };
   if (options.users !== undefined) shared.users = positiveShare(options.users, split, 'users');
-  if (options.requests !== undefined) shared.requests = positiveShare(options.requests, split, 'requests');
+  if (options.requests !== undefined)
+    shared.requests = positiveShare(options.requests, split, 'requests');
   if (options.rate !== undefined) shared.rate = rateShare(options.rate, count);
   if (options.stages.length > 0) shared.stages = shareStages(options.stages, split);
   return shared;
@@ -42,7 +43,11 @@ export function shareOptions(options: ResolvedLoadOptions, split: SplitSpec): Re
 function positiveShare(whole: number, split: SplitSpec, field: string): number {
   const share = integerShare(whole, split.index, split.count);
   if (share < 1) {
-    throw new InvalidOptionError(field, whole, `at least ${split.count} (one per split): split ${split.index}/${split.count} would get none`);
+    throw new InvalidOptionError(
+      field,
+      whole,
+      `at least ${split.count} (one per split): split ${split.index}/${split.count} would get none`,
+    );
   }
   return share;
 }
@@ -55,7 +60,11 @@ function shareStages(stages: ResolvedStage[], split: SplitSpec): ResolvedStage[]
     return s;
   });
   if (shared.every((s) => (s.users ?? s.rate ?? 0) === 0)) {
-    throw new InvalidOptionError('stages', '[stages]', `users >= ${split.count} in some stage: split ${split.index}/${split.count} would get no users in any stage`);
+    throw new InvalidOptionError(
+      'stages',
+      '[stages]',
+      `users >= ${split.count} in some stage: split ${split.index}/${split.count} would get no users in any stage`,
+    );
   }
   return shared;
 }

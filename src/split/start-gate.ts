@@ -44,14 +44,23 @@ export async function waitForStart(
   const field = split.source === 'split' ? 'split.startAt' : 'STRESS_START_AT';
   const aheadMs = startAtMs - now();
   if (aheadMs > MAX_START_AHEAD_MS) {
-    throw new InvalidOptionError(field, startAtMs, `a start at most ${MAX_START_AHEAD_MS} ms ahead (this one is ${Math.round(aheadMs)} ms ahead)`);
+    throw new InvalidOptionError(
+      field,
+      startAtMs,
+      `a start at most ${MAX_START_AHEAD_MS} ms ahead (this one is ${Math.round(aheadMs)} ms ahead)`,
+    );
   }
   if (aheadMs > 0) await sleep(aheadMs, undefined, { signal }).catch(() => undefined);
   const warnings: string[] = [];
-  if (signal.aborted) warnings.push(`split ${split.index}/${split.count}: aborted while waiting for the common start`);
+  if (signal.aborted)
+    warnings.push(
+      `split ${split.index}/${split.count}: aborted while waiting for the common start`,
+    );
   const lateStartMs = Math.max(0, Math.round(now() - startAtMs));
   if (lateStartMs > LATE_START_WARN_MS) {
-    warnings.push(`split ${split.index}/${split.count} started ${lateStartMs} ms after the common start (STRESS_START_AT): its load overlapped the others' only partly`);
+    warnings.push(
+      `split ${split.index}/${split.count} started ${lateStartMs} ms after the common start (STRESS_START_AT): its load overlapped the others' only partly`,
+    );
   }
   return { startAt: startAtMs, lateStartMs, warnings };
 }

@@ -15,10 +15,15 @@ const subjects = new WeakMap<object, SplitSubject>();
  * Label a split run's result, phases and scenarios so that matchers can record which part they
  * judged: the verdict is provisional and the merge re-judges that same part of the merged run.
  */
-export function labelSplitRun(result: { phases: Record<string, RunSummary>; scenarios: Record<string, RunSummary> }, run: number): void {
+export function labelSplitRun(
+  result: { phases: Record<string, RunSummary>; scenarios: Record<string, RunSummary> },
+  run: number,
+): void {
   subjects.set(result, { run, kind: 'run' });
-  for (const [name, summary] of Object.entries(result.phases)) subjects.set(summary, { run, kind: 'phase', name });
-  for (const [name, summary] of Object.entries(result.scenarios)) subjects.set(summary, { run, kind: 'scenario', name });
+  for (const [name, summary] of Object.entries(result.phases))
+    subjects.set(summary, { run, kind: 'phase', name });
+  for (const [name, summary] of Object.entries(result.scenarios))
+    subjects.set(summary, { run, kind: 'scenario', name });
 }
 
 /** The label of a split run's summary, or undefined for anything else (then verdicts are final). */

@@ -29,16 +29,30 @@ function percentileOf(sorted: number[], q: number): number {
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.floor(q * sorted.length)))]!;
 }
 
-function interval(ratios: number[], estimate: number, confidence: number, blocks: [number, number]): BootstrapInterval {
+function interval(
+  ratios: number[],
+  estimate: number,
+  confidence: number,
+  blocks: [number, number],
+): BootstrapInterval {
   ratios.sort((a, b) => a - b);
-  return { estimate, low: percentileOf(ratios, 1 - confidence), high: percentileOf(ratios, confidence), confidence, blocks };
+  return {
+    estimate,
+    low: percentileOf(ratios, 1 - confidence),
+    high: percentileOf(ratios, confidence),
+    confidence,
+    blocks,
+  };
 }
 
 /** Blocks over one shared value index, so a resample is a sum of count vectors. */
 class IndexedBlocks {
   readonly blocks: Array<{ index: Int32Array; counts: Float64Array }>;
   constructor(histograms: SparseHistogram[], position: Map<number, number>) {
-    this.blocks = histograms.map((h) => ({ index: Int32Array.from(h.valuesUs, (v) => position.get(v)!), counts: Float64Array.from(h.counts) }));
+    this.blocks = histograms.map((h) => ({
+      index: Int32Array.from(h.valuesUs, (v) => position.get(v)!),
+      counts: Float64Array.from(h.counts),
+    }));
   }
 
   /** The q-quantile (value index) of the union of `picks` blocks, using `scratch` (zeroed here). */
@@ -67,9 +81,14 @@ function group(histograms: SparseHistogram[]): SparseHistogram[] {
   const out: SparseHistogram[] = [];
   for (let i = 0; i < histograms.length; i += size) {
     const merged = new Map<number, number>();
-    for (const h of histograms.slice(i, i + size)) h.valuesUs.forEach((v, j) => merged.set(v, (merged.get(v) ?? 0) + h.counts[j]!));
+    for (const h of histograms.slice(i, i + size))
+      h.valuesUs.forEach((v, j) => merged.set(v, (merged.get(v) ?? 0) + h.counts[j]!));
     const valuesUs = [...merged.keys()].sort((a, b) => a - b);
-    out.push({ valuesUs, counts: valuesUs.map((v) => merged.get(v)!), total: valuesUs.reduce((s, v) => s + merged.get(v)!, 0) });
+    out.push({
+      valuesUs,
+      counts: valuesUs.map((v) => merged.get(v)!),
+      total: valuesUs.reduce((s, v) => s + merged.get(v)!, 0),
+    });
   }
   return out;
 }
@@ -83,16 +102,24 @@ function resample(n: number, random: () => number): number[] {
  * whole seconds (blocks) with replacement on each side, so bursts inside a second stay together
  * and the interval is not narrowed by correlated neighbours. Needs at least one block per side.
  */
-export function bootstrapQuantileRatio(baseline: SparseHistogram[], current: SparseHistogram[], q: number, options: BootstrapOptions): BootstrapInterval {
+export function bootstrapQuantileRatio(
+  baseline: SparseHistogram[],
+  current: SparseHistogram[],
+  q: number,
+  options: BootstrapOptions,
+): BootstrapInterval {
   const a = group(baseline.filter((h) => h.total > 0));
   const b = group(current.filter((h) => h.total > 0));
-  if (a.length === 0 || b.length === 0) throw new RangeError('bootstrapQuantileRatio: both sides need at least one non-empty block');
+  if (a.length === 0 || b.length === 0)
+    throw new RangeError('bootstrapQuantileRatio: both sides need at least one non-empty block');
   const values = [...new Set([...a, ...b].flatMap((h) => h.valuesUs))].sort((x, y) => x - y);
   const position = new Map(values.map((v, i) => [v, i]));
   const [blocksA, blocksB] = [new IndexedBlocks(a, position), new IndexedBlocks(b, position)];
   const scratch = new Float64Array(values.length);
   const all = (n: number) => Array.from({ length: n }, (_, i) => i);
-  const estimate = values[blocksB.quantile(all(b.length), q, scratch)]! / values[blocksA.quantile(all(a.length), q, scratch)]!;
+  const estimate =
+    values[blocksB.quantile(all(b.length), q, scratch)]! /
+    values[blocksA.quantile(all(a.length), q, scratch)]!;
   const random = createRandom(options.seed ?? 1);
   const ratios: number[] = [];
   for (let r = 0; r < (options.resamples ?? 2000); r++) {
@@ -104,15 +131,24 @@ export function bootstrapQuantileRatio(baseline: SparseHistogram[], current: Spa
 }
 
 /** Bootstrap of the ratio mean(current) / mean(baseline) of two per-second series (seconds resampled). */
-export function bootstrapMeanRatio(baseline: number[], current: number[], options: BootstrapOptions): BootstrapInterval {
-  if (baseline.length === 0 || current.length === 0) throw new RangeError('bootstrapMeanRatio: both series need at least one second');
-  const mean = (xs: number[], picks: number[]) => picks.reduce((s, i) => s + xs[i]!, 0) / picks.length;
+export function bootstrapMeanRatio(
+  baseline: number[],
+  current: number[],
+  options: BootstrapOptions,
+): BootstrapInterval {
+  if (baseline.length === 0 || current.length === 0)
+    throw new RangeError('bootstrapMeanRatio: both series need at least one second');
+  const mean = (xs: number[], picks: number[]) =>
+    picks.reduce((s, i) => s + xs[i]!, 0) / picks.length;
   const all = (n: number) => Array.from({ length: n }, (_, i) => i);
   const estimate = mean(current, all(current.length)) / mean(baseline, all(baseline.length));
   const random = createRandom(options.seed ?? 1);
   const ratios: number[] = [];
   for (let r = 0; r < (options.resamples ?? 2000); r++) {
-    ratios.push(mean(current, resample(current.length, random)) / mean(baseline, resample(baseline.length, random)));
+    ratios.push(
+      mean(current, resample(current.length, random)) /
+        mean(baseline, resample(baseline.length, random)),
+    );
   }
   return interval(ratios, estimate, options.confidence, [baseline.length, current.length]);
 }

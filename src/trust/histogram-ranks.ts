@@ -13,7 +13,11 @@ function buckets(histogram: LatencyHistogram): JsHistogram {
  * the histogram's precision: 'low' gives the bucket's lowest equivalent value (a conservative
  * lower bound), 'high' its highest equivalent value capped at the largest sample.
  */
-export function valueAtRankUs(histogram: LatencyHistogram, rank: number, side: 'low' | 'high'): number | null {
+export function valueAtRankUs(
+  histogram: LatencyHistogram,
+  rank: number,
+  side: 'low' | 'high',
+): number | null {
   if (!(rank >= 1) || rank > histogram.totalCount) return null;
   const h = buckets(histogram);
   let cumulative = 0;

@@ -44,5 +44,9 @@ function approximateRanks(n: number, p: number, confidence: number): OrderStatis
   const sd = Math.sqrt(n * p * (1 - p));
   const high = Math.ceil(n * p + z * sd + 0.5);
   const low = Math.floor(n * p - z * sd + 0.5);
-  return { lowRank: low >= 1 ? low : null, highRank: high <= n ? high : null, method: 'normal-approximation' };
+  return {
+    lowRank: low >= 1 ? low : null,
+    highRank: high <= n ? high : null,
+    method: 'normal-approximation',
+  };
 }

@@ -31,7 +31,13 @@ export function wilsonInterval(events: number, n: number, confidence: number): P
  * Newcombe's hybrid score interval (method 10) of the difference p2 − p1 of two independent
  * proportions (events1/n1 before, events2/n2 now), from the two Wilson intervals.
  */
-export function newcombeDifference(events1: number, n1: number, events2: number, n2: number, confidence: number): ProportionInterval {
+export function newcombeDifference(
+  events1: number,
+  n1: number,
+  events2: number,
+  n2: number,
+  confidence: number,
+): ProportionInterval {
   const a = wilsonInterval(events1, n1, confidence);
   const b = wilsonInterval(events2, n2, confidence);
   const d = b.estimate - a.estimate;

@@ -61,7 +61,11 @@ function valueAtRank(m: Merged, rank: number): number {
   return m.valuesUs[m.valuesUs.length - 1]!;
 }
 
-function sideBounds(m: Merged, q: number, confidence: number): { estimate: number; low: number; high: number } | null {
+function sideBounds(
+  m: Merged,
+  q: number,
+  confidence: number,
+): { estimate: number; low: number; high: number } | null {
   const { lowRank, highRank } = orderStatisticRanks(m.total, q, confidence);
   if (lowRank === null || highRank === null) return null;
   const estimate = valueAtRank(m, Math.max(1, Math.ceil(q * m.total)));

@@ -26,12 +26,24 @@ export function perSecondFinished(timeline: TimelineEntry[], durationMs: number)
  * bursts inside a second do not make it narrower, but drift across seconds (autocorrelation)
  * is not modelled. Returns a string naming the shortfall with fewer than 3 whole seconds.
  */
-export function throughputInterval(timeline: TimelineEntry[], durationMs: number, confidence: number): ThroughputInterval | string {
+export function throughputInterval(
+  timeline: TimelineEntry[],
+  durationMs: number,
+  confidence: number,
+): ThroughputInterval | string {
   const counts = perSecondFinished(timeline, durationMs);
   const k = counts.length;
-  if (k < MIN_THROUGHPUT_SECONDS) return `throughput with confidence needs at least ${MIN_THROUGHPUT_SECONDS} whole seconds of per-second counts, this run had ${k}`;
+  if (k < MIN_THROUGHPUT_SECONDS)
+    return `throughput with confidence needs at least ${MIN_THROUGHPUT_SECONDS} whole seconds of per-second counts, this run had ${k}`;
   const mean = counts.reduce((a, b) => a + b, 0) / k;
   const variance = counts.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1);
   const half = studentTQuantile(confidence, k - 1) * Math.sqrt(variance / k);
-  return { estimateRps: mean, lowRps: Math.max(0, mean - half), highRps: mean + half, seconds: k, confidence, method: 't-per-second' };
+  return {
+    estimateRps: mean,
+    lowRps: Math.max(0, mean - half),
+    highRps: mean + half,
+    seconds: k,
+    confidence,
+    method: 't-per-second',
+  };
 }

@@ -109,7 +109,10 @@ export function recordedRunMeta(result: RunResult): RunMeta | undefined {
 }
 
 /** Attach an SLA verdict to a test, with its try, for the reporter. */
-export function recordVerdictInTest(verdict: SlaVerdict, test: Test | undefined = verdictTest(undefined)): void {
+export function recordVerdictInTest(
+  verdict: SlaVerdict,
+  test: Test | undefined = verdictTest(undefined),
+): void {
   if (test) stressMeta(test).verdicts.push({ ...verdict, ...currentTry(test) });
 }
 

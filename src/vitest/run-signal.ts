@@ -11,9 +11,14 @@ export interface RunSignal {
  * Link the user's `signal` and the Vitest test's own signal (aborted when the test times out
  * or the run is cancelled) into one, so a run stops with whichever fires first.
  */
-export function runSignal(userSignal: AbortSignal | undefined, test: RunnerTestCase | undefined): RunSignal {
+export function runSignal(
+  userSignal: AbortSignal | undefined,
+  test: RunnerTestCase | undefined,
+): RunSignal {
   const controller = new AbortController();
-  const sources = [userSignal, test?.context?.signal].filter((s): s is AbortSignal => s !== undefined);
+  const sources = [userSignal, test?.context?.signal].filter(
+    (s): s is AbortSignal => s !== undefined,
+  );
   const abort = () => controller.abort();
   for (const s of sources) {
     if (s.aborted) abort();

@@ -20,7 +20,10 @@ interface Shared {
   active: number;
 }
 type Holder = { [KEY]?: Shared };
-const shared: Shared = ((globalThis as Holder)[KEY] ??= { storage: new AsyncLocalStorage<TestScope>(), active: 0 });
+const shared: Shared = ((globalThis as Holder)[KEY] ??= {
+  storage: new AsyncLocalStorage<TestScope>(),
+  active: 0,
+});
 const storage = shared.storage;
 
 /** The test whose call chain this is, when the scope hook (or runInTest) is in place. */
@@ -33,7 +36,9 @@ export function runInTest<T>(test: Test, fn: () => T): T {
   return storage.run({ test }, fn);
 }
 
-type AroundEach = (fn: (runTest: () => Promise<void>, context: { task: Test }) => Promise<void>) => void;
+type AroundEach = (
+  fn: (runTest: () => Promise<void>, context: { task: Test }) => Promise<void>,
+) => void;
 
 /**
  * Register the `aroundEach` hook that scopes every concurrent test's tries (call at the top
@@ -85,7 +90,11 @@ export function scopeActive(): boolean {
 /** Cumulative Vitest retry count at the first try of each repetition, per test. */
 const repetitionStart = new WeakMap<Test, Map<number, number>>();
 
-function noteRepetitionStart(test: Test, repetition: number, retryCount: number): Map<number, number> {
+function noteRepetitionStart(
+  test: Test,
+  repetition: number,
+  retryCount: number,
+): Map<number, number> {
   let starts = repetitionStart.get(test);
   if (!starts) repetitionStart.set(test, (starts = new Map()));
   if (!starts.has(repetition)) starts.set(repetition, retryCount);
@@ -100,7 +109,10 @@ function noteTryEnded(test: Test): void {
   if (!result) return;
   const tries = triesOf.get(test) ?? [];
   triesOf.set(test, tries);
-  tries.push({ ...currentTry(test), state: result.state === 'fail' ? 'failed' : result.state === 'pass' ? 'passed' : 'skipped' });
+  tries.push({
+    ...currentTry(test),
+    state: result.state === 'fail' ? 'failed' : result.state === 'pass' ? 'passed' : 'skipped',
+  });
   // Only tests that measured or judged something carry vitest-stress meta.
   const meta = test.meta.vitestStress;
   if (meta) meta.tries = tries.map((t) => ({ ...t }));

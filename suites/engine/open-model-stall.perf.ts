@@ -11,7 +11,13 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 test('open model, rate 400 for 10 s against a server stalling 1 s in 5: p99 850–1150 ms from the intended send', async () => {
-  const run = await load({ target: server.url, rate: 400, duration: '10s', progress: false, ledger: false });
+  const run = await load({
+    target: server.url,
+    rate: 400,
+    duration: '10s',
+    progress: false,
+    ledger: false,
+  });
   expect(run.requests.total).toBeGreaterThanOrEqual(3800);
   expect(run.latency.p99).toBeGreaterThan(850);
   // Above the bound on a loaded machine, the schedule says whether the generator itself was late.

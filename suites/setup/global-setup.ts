@@ -20,20 +20,26 @@ const WARM_UP_REQUESTS = 12;
  * deployment; then the suites only read from it, after a quick health check so that a target
  * that is down fails every suite at once with a clear message instead of a long run of errors.
  */
-export default async function setup(project: TestProject): Promise<(() => Promise<void>) | undefined> {
+export default async function setup(
+  project: TestProject,
+): Promise<(() => Promise<void>) | undefined> {
   const external = process.env.STRESS_TARGET;
   if (external) {
     await preflight(external);
     project.provide('stressTarget', external);
     project.provide('stressTargetIsLocal', false);
-    console.log(`[vitest-stress] suites target STRESS_TARGET=${external} (profile ${process.env.STRESS_PROFILE || 'quick'})`);
+    console.log(
+      `[vitest-stress] suites target STRESS_TARGET=${external} (profile ${process.env.STRESS_PROFILE || 'quick'})`,
+    );
     return undefined;
   }
   const service = await startEthix(SUITE_SERVICE_OPTIONS);
   await warmUp(service.url);
   project.provide('stressTarget', service.url);
   project.provide('stressTargetIsLocal', true);
-  console.log(`[vitest-stress] reference service at ${service.url} (audit store: ${service.auditStore}; profile ${process.env.STRESS_PROFILE || 'quick'})`);
+  console.log(
+    `[vitest-stress] reference service at ${service.url} (audit store: ${service.auditStore}; profile ${process.env.STRESS_PROFILE || 'quick'})`,
+  );
   return () => service.close();
 }
 
@@ -44,14 +50,23 @@ export default async function setup(project: TestProject): Promise<(() => Promis
  */
 async function warmUp(target: string): Promise<void> {
   const mix = seedMix();
-  await Promise.all(Array.from({ length: WARM_UP_REQUESTS }, async (_, i) => {
-    const s = mix[i % mix.length];
-    const body = typeof s.body === 'string' ? s.body : s.body === undefined ? undefined : JSON.stringify(s.body);
-    const response = await fetch(new URL(s.path ?? '/', target), {
-      method: s.method, body, headers: { 'content-type': 'application/json', 'x-request-id': `warm-up-${i}` },
-    });
-    await response.arrayBuffer();
-  }));
+  await Promise.all(
+    Array.from({ length: WARM_UP_REQUESTS }, async (_, i) => {
+      const s = mix[i % mix.length];
+      const body =
+        typeof s.body === 'string'
+          ? s.body
+          : s.body === undefined
+            ? undefined
+            : JSON.stringify(s.body);
+      const response = await fetch(new URL(s.path ?? '/', target), {
+        method: s.method,
+        body,
+        headers: { 'content-type': 'application/json', 'x-request-id': `warm-up-${i}` },
+      });
+      await response.arrayBuffer();
+    }),
+  );
 }
 
 async function preflight(target: string): Promise<void> {
@@ -62,6 +77,8 @@ async function preflight(target: string): Promise<void> {
   } catch (error) {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
-    throw new Error(`STRESS_TARGET ${target} is not reachable (${reason} on GET ${url.href} within ${PREFLIGHT_TIMEOUT_MS} ms); start the service or fix STRESS_TARGET`);
+    throw new Error(
+      `STRESS_TARGET ${target} is not reachable (${reason} on GET ${url.href} within ${PREFLIGHT_TIMEOUT_MS} ms); start the service or fix STRESS_TARGET`,
+    );
   }
 }

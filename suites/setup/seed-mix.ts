@@ -2,7 +2,8 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { ScenarioOptions } from '../../src/index.js';
 
-const data = (name: string) => readFileSync(fileURLToPath(new URL(`../../fixtures/data/${name}`, import.meta.url)), 'utf8');
+const data = (name: string) =>
+  readFileSync(fileURLToPath(new URL(`../../fixtures/data/${name}`, import.meta.url)), 'utf8');
 
 /** A payload file's body, read once: `{ "records": [...] }` with 100/500/1000/5000 records. */
 export function payload(records: 100 | 500 | 1000 | 5000): string {
@@ -17,8 +18,21 @@ const sampleRecord = JSON.parse(data('sample_record.json'));
  */
 export function seedMix(): ScenarioOptions[] {
   return [
-    { name: 'analyze', weight: 60, method: 'POST', path: '/api/analyze', body: payload(100), headers: { 'content-type': 'application/json' } },
-    { name: 'explain', weight: 30, method: 'POST', path: '/api/explain', body: { record: sampleRecord } },
+    {
+      name: 'analyze',
+      weight: 60,
+      method: 'POST',
+      path: '/api/analyze',
+      body: payload(100),
+      headers: { 'content-type': 'application/json' },
+    },
+    {
+      name: 'explain',
+      weight: 30,
+      method: 'POST',
+      path: '/api/explain',
+      body: { record: sampleRecord },
+    },
     { name: 'query', weight: 10, method: 'GET', path: '/api/audit?requestId=vs-query-probe' },
   ];
 }

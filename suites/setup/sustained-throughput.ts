@@ -4,7 +4,10 @@ import type { TimelineEntry } from '../../src/index.js';
  * The highest rate of successful responses held over `windowS` consecutive whole seconds
  * of the timeline (the last, partial second is left out), in responses per second.
  */
-export function highestSustainedThroughput(timeline: readonly TimelineEntry[], windowS = 5): number {
+export function highestSustainedThroughput(
+  timeline: readonly TimelineEntry[],
+  windowS = 5,
+): number {
   const whole = timeline.slice(0, -1).length >= 1 ? timeline.slice(0, -1) : timeline;
   const ok = whole.map((t) => t.requests - t.errors);
   const w = Math.max(1, Math.min(windowS, ok.length));

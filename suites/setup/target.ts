@@ -20,7 +20,21 @@ export function suiteTarget(): SuiteTarget {
   const env = process.env;
   if (env.STRESS_AUDIT_URL) return { url, audit: { exportUrl: env.STRESS_AUDIT_URL } };
   if (env.STRESS_AUDIT_MONGODB_URI) {
-    return { url, audit: { mongodb: { uri: env.STRESS_AUDIT_MONGODB_URI, database: env.STRESS_AUDIT_DB ?? 'ethixai', collection: env.STRESS_AUDIT_COLLECTION ?? 'auditlogs' } } };
+    return {
+      url,
+      audit: {
+        mongodb: {
+          uri: env.STRESS_AUDIT_MONGODB_URI,
+          database: env.STRESS_AUDIT_DB ?? 'ethixai',
+          collection: env.STRESS_AUDIT_COLLECTION ?? 'auditlogs',
+        },
+      },
+    };
   }
-  return { url, audit: undefined, auditSkipReason: 'STRESS_TARGET is set without STRESS_AUDIT_URL or STRESS_AUDIT_MONGODB_URI: audit completeness not checked' };
+  return {
+    url,
+    audit: undefined,
+    auditSkipReason:
+      'STRESS_TARGET is set without STRESS_AUDIT_URL or STRESS_AUDIT_MONGODB_URI: audit completeness not checked',
+  };
 }

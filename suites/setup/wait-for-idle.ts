@@ -11,7 +11,9 @@ export async function waitForIdle(target: string, maxWaitMs = 60_000): Promise<v
   while (Date.now() < deadline) {
     let text: string;
     try {
-      const response = await fetch(new URL('/metrics', target), { signal: AbortSignal.timeout(5000) });
+      const response = await fetch(new URL('/metrics', target), {
+        signal: AbortSignal.timeout(5000),
+      });
       text = await response.text();
     } catch {
       return;
@@ -20,5 +22,7 @@ export async function waitForIdle(target: string, maxWaitMs = 60_000): Promise<v
     if (!match || Number(match[1]) === 0) return;
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
-  console.warn(`[vitest-stress] ${target} still had AI-core work in flight after ${maxWaitMs} ms; starting anyway`);
+  console.warn(
+    `[vitest-stress] ${target} still had AI-core work in flight after ${maxWaitMs} ms; starting anyway`,
+  );
 }

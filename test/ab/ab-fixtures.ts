@@ -1,7 +1,10 @@
 import type { AbResult, AbSideFigures } from '../../src/contracts/ab-result.js';
 
 /** One side's figures: p95 given, p50/p99 derived, `failed` of `finished` requests failed. */
-export function side(p95Ms: number | null, { failed = 0, finished = 1000, rps = 500 } = {}): AbSideFigures {
+export function side(
+  p95Ms: number | null,
+  { failed = 0, finished = 1000, rps = 500 } = {},
+): AbSideFigures {
   return {
     p50Ms: p95Ms === null ? null : p95Ms / 2,
     p75Ms: p95Ms === null ? null : p95Ms * 0.7,
@@ -30,7 +33,12 @@ export function abResult(rounds: Array<[AbSideFigures, AbSideFigures]>): AbResul
     warmupMs: 0,
     profile: 'quick',
     startedAt: '2026-11-30T15:00:00.000Z',
-    rounds: rounds.map(([baseline, candidate], i) => ({ round: i + 1, order: i % 2 === 0 ? 'AB' : 'BA', baseline, candidate })),
+    rounds: rounds.map(([baseline, candidate], i) => ({
+      round: i + 1,
+      order: i % 2 === 0 ? 'AB' : 'BA',
+      baseline,
+      candidate,
+    })),
     warnings: [],
   };
 }

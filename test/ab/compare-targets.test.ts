@@ -22,13 +22,28 @@ afterAll(() => Promise.all([fast.close(), slow.close()]));
 const short = { users: 4, duration: '400ms', engine: 'undici' } as const;
 
 describe('compareTargets against real servers', () => {
-  test('runs the targets in ABBA order and records per-round figures of both sides', async ({ task }) => {
+  test('runs the targets in ABBA order and records per-round figures of both sides', async ({
+    task,
+  }) => {
     arrivals.length = 0;
-    const ab = await compareTargets({ baseline: fast.url, candidate: slow.url, rounds: 4, ...short, name: 'ab-order' });
+    const ab = await compareTargets({
+      baseline: fast.url,
+      candidate: slow.url,
+      rounds: 4,
+      ...short,
+      name: 'ab-order',
+    });
     expect(ab.order).toBe('ABBAABBA');
     expect(arrivals.map((a) => a.server).join('')).toBe('ABBAABBA');
     expect(new Set(arrivals.map((a) => a.run)).size).toBe(8);
-    expect(ab).toMatchObject({ kind: 'vitest-stress/ab', schemaVersion: 1, name: 'ab-order', baseline: `${fast.url}/`, candidate: `${slow.url}/`, roundDurationMs: 400 });
+    expect(ab).toMatchObject({
+      kind: 'vitest-stress/ab',
+      schemaVersion: 1,
+      name: 'ab-order',
+      baseline: `${fast.url}/`,
+      candidate: `${slow.url}/`,
+      roundDurationMs: 400,
+    });
     for (const r of ab.rounds) {
       expect(r.baseline.ok).toBeGreaterThan(0);
       expect(r.candidate.ok).toBeGreaterThan(0);
@@ -44,18 +59,36 @@ describe('compareTargets against real servers', () => {
   // The median: with ~40 samples a run, p95 is the 2nd-largest answer and a busy machine's stall
   // decides it (the bench judges p95 with ~1000 samples a run).
   test('a 25% slower candidate is a p50 regression against +10%; the same server against itself is not', async () => {
-    const slower = await compareTargets({ baseline: fast.url, candidate: slow.url, rounds: 6, ...short });
+    const slower = await compareTargets({
+      baseline: fast.url,
+      candidate: slow.url,
+      rounds: 6,
+      ...short,
+    });
     expect(judgeAb(slower, { p50: '+10%' }).metrics[0].call).toBe('regression');
-    expect(() => expect(slower).toShowNoRegression({ p50: '+10%' })).toThrow(/p50 ratio 1\.\d+ \[1\.\d+, 1\.\d+\] vs \+10%: regression/);
+    expect(() => expect(slower).toShowNoRegression({ p50: '+10%' })).toThrow(
+      /p50 ratio 1\.\d+ \[1\.\d+, 1\.\d+\] vs \+10%: regression/,
+    );
 
-    const same = await compareTargets({ baseline: fast.url, candidate: fast.url, rounds: 6, ...short });
+    const same = await compareTargets({
+      baseline: fast.url,
+      candidate: fast.url,
+      rounds: 6,
+      ...short,
+    });
     expect(judgeAb(same, { p50: '+10%' }).state).toBe('pass');
     expect(same).toShowNoRegression({ p50: '+10%' });
   });
 
   test('warm-up runs both targets before round 1 and is not in the rounds', async () => {
     const before = fast.seenIds.length + slow.seenIds.length;
-    const ab = await compareTargets({ baseline: fast.url, candidate: slow.url, rounds: 2, ...short, warmup: '200ms' });
+    const ab = await compareTargets({
+      baseline: fast.url,
+      candidate: slow.url,
+      rounds: 2,
+      ...short,
+      warmup: '200ms',
+    });
     const inRounds = ab.rounds.reduce((n, r) => n + r.baseline.total + r.candidate.total, 0);
     expect(ab.warmupMs).toBe(200);
     expect(fast.seenIds.length + slow.seenIds.length - before).toBeGreaterThan(inRounds);
@@ -64,9 +97,17 @@ describe('compareTargets against real servers', () => {
   test('an aborted comparison stops between rounds and says so', async () => {
     const controller = new AbortController();
     controller.abort();
-    const ab = await compareTargets({ baseline: fast.url, candidate: slow.url, rounds: 4, ...short, signal: controller.signal });
+    const ab = await compareTargets({
+      baseline: fast.url,
+      candidate: slow.url,
+      rounds: 4,
+      ...short,
+      signal: controller.signal,
+    });
     expect(ab.rounds).toHaveLength(0);
     expect(ab.warnings).toContain('aborted after 0 of 4 rounds');
-    expect(() => expect(ab).toShowNoRegression()).toThrow(/nothing to judge — 0 round\(s\); a paired interval needs at least 2/);
+    expect(() => expect(ab).toShowNoRegression()).toThrow(
+      /nothing to judge — 0 round\(s\); a paired interval needs at least 2/,
+    );
   });
 });

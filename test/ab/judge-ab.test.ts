@@ -20,13 +20,18 @@ describe('judgeAb: latency', () => {
   test('an interval straddling 1 + tolerance is inconclusive and says which bound crossed it', () => {
     const j = judgeAb(around(Math.log(1.15)), { p95: '+10%' });
     expect(j.state).toBe('inconclusive');
-    expect(j.metrics[0].reason).toBe('the upper bound 1.266 is above 1.100, the lower bound 1.045 is not');
+    expect(j.metrics[0].reason).toBe(
+      'the upper bound 1.266 is above 1.100, the lower bound 1.045 is not',
+    );
   });
 
   test('no change: the whole interval below 1 + tolerance passes, within tolerance', () => {
     const j = judgeAb(around(0), { p95: '+25%' });
     expect(j.state).toBe('pass');
-    expect(j.metrics[0]).toMatchObject({ call: 'within tolerance', reason: 'the whole interval [0.908, 1.101] is below 1.250' });
+    expect(j.metrics[0]).toMatchObject({
+      call: 'within tolerance',
+      reason: 'the whole interval [0.908, 1.101] is below 1.250',
+    });
   });
 
   test('a speed-up whose whole interval is below 1 − tolerance is reported as an improvement', () => {
@@ -35,31 +40,66 @@ describe('judgeAb: latency', () => {
   });
 
   test('every percentile key of the tolerance syntax reads its own figure', () => {
-    const ab = abResult([[side(100), side(125)], [side(100), side(125)], [side(100), side(125)]]);
+    const ab = abResult([
+      [side(100), side(125)],
+      [side(100), side(125)],
+      [side(100), side(125)],
+    ]);
     ab.rounds.forEach((r) => (r.candidate.p999Ms = r.baseline.p999Ms)); // only p999 unchanged
     const j = judgeAb(ab, { p75: '+10%', p90: '+10%', p999: '+10%' });
-    expect(j.metrics.map((m) => [m.metric, m.call])).toEqual([['p75', 'regression'], ['p90', 'regression'], ['p999', 'within tolerance']]);
+    expect(j.metrics.map((m) => [m.metric, m.call])).toEqual([
+      ['p75', 'regression'],
+      ['p90', 'regression'],
+      ['p999', 'within tolerance'],
+    ]);
   });
 
   test('a round without successful responses on one side is nothing to judge and fails', () => {
-    const ab = abResult([[side(100), side(100)], [side(100), side(null)]]);
+    const ab = abResult([
+      [side(100), side(100)],
+      [side(100), side(null)],
+    ]);
     const j = judgeAb(ab, { p95: '+10%' });
     expect(j.state).toBe('fail');
-    expect(j.metrics[0]).toMatchObject({ call: 'nothing to judge', reason: 'round 2: the candidate has no p95 (0 successful responses)' });
+    expect(j.metrics[0]).toMatchObject({
+      call: 'nothing to judge',
+      reason: 'round 2: the candidate has no p95 (0 successful responses)',
+    });
   });
 });
 
 describe('judgeAb: throughput and error rate', () => {
   test('throughput regresses downwards: the whole interval below 1 − tolerance', () => {
-    const ab = abResult([0.75, 0.8, 0.78, 0.77].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]));
-    expect(judgeAb(ab, { throughput: '-10%' }).metrics[0]).toMatchObject({ call: 'regression', state: 'fail', limit: 0.9 });
-    const same = abResult([1.02, 0.99, 1.0, 1.01].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]));
-    expect(judgeAb(same, { throughput: '-10%' }).metrics[0]).toMatchObject({ call: 'within tolerance', state: 'pass' });
+    const ab = abResult(
+      [0.75, 0.8, 0.78, 0.77].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]),
+    );
+    expect(judgeAb(ab, { throughput: '-10%' }).metrics[0]).toMatchObject({
+      call: 'regression',
+      state: 'fail',
+      limit: 0.9,
+    });
+    const same = abResult(
+      [1.02, 0.99, 1.0, 1.01].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]),
+    );
+    expect(judgeAb(same, { throughput: '-10%' }).metrics[0]).toMatchObject({
+      call: 'within tolerance',
+      state: 'pass',
+    });
     // '-0%' (limit 1) is still a throughput tolerance: lower is worse.
-    expect(judgeAb(ab, { throughput: '-0%' }).metrics[0]).toMatchObject({ call: 'regression', limit: 1 });
-    const straddling = abResult([0.8, 0.95, 0.88, 0.92].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]));
-    expect(judgeAb(straddling, { throughput: '-10%' }).metrics[0]).toMatchObject({ call: 'inconclusive', state: 'inconclusive' });
-    expect(judgeAb(straddling, { throughput: '-10%' }).metrics[0].reason).toMatch(/^the lower bound 0\.\d+ is below 0\.900, the upper bound 0\.\d+ is not$/);
+    expect(judgeAb(ab, { throughput: '-0%' }).metrics[0]).toMatchObject({
+      call: 'regression',
+      limit: 1,
+    });
+    const straddling = abResult(
+      [0.8, 0.95, 0.88, 0.92].map((r) => [side(100, { rps: 1000 }), side(100, { rps: 1000 * r })]),
+    );
+    expect(judgeAb(straddling, { throughput: '-10%' }).metrics[0]).toMatchObject({
+      call: 'inconclusive',
+      state: 'inconclusive',
+    });
+    expect(judgeAb(straddling, { throughput: '-10%' }).metrics[0].reason).toMatch(
+      /^the lower bound 0\.\d+ is below 0\.900, the upper bound 0\.\d+ is not$/,
+    );
   });
 
   test("error rates: Newcombe's interval of the pooled difference (56/70 vs 48/80 → +5.24pp..+33.39pp at 0.975)", () => {
@@ -77,8 +117,14 @@ describe('judgeAb: throughput and error rate', () => {
   });
 
   test('no errors on either side passes a +0.5pp tolerance with enough requests', () => {
-    const ab = abResult([[side(100, { finished: 2000 }), side(100, { finished: 2000 })], [side(100, { finished: 2000 }), side(100, { finished: 2000 })]]);
-    expect(judgeAb(ab, { errorRate: '+0.5pp' }).metrics[0]).toMatchObject({ state: 'pass', estimate: 0 });
+    const ab = abResult([
+      [side(100, { finished: 2000 }), side(100, { finished: 2000 })],
+      [side(100, { finished: 2000 }), side(100, { finished: 2000 })],
+    ]);
+    expect(judgeAb(ab, { errorRate: '+0.5pp' }).metrics[0]).toMatchObject({
+      state: 'pass',
+      estimate: 0,
+    });
   });
 
   test('the worst metric decides: fail over inconclusive over pass', () => {
@@ -91,17 +137,41 @@ describe('judgeAb: throughput and error rate', () => {
 describe('judgeAb: bad tolerances are coded errors (the syntax of toMatchPerfBaseline)', () => {
   const ab = around(0);
   test.each([
-    [{ P95: '+10%' }, 'ERR_STRESS_UNKNOWN_OPTION', /unknown option "P95" in toShowNoRegression tolerances \(known: p50, p75, p90, p95, p99, p999, errorRate, throughput\); did you mean "p95"\?/],
-    [{ p95: '-10%' }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.p95": got "-10%", expected a string like '\+10%'/],
+    [
+      { P95: '+10%' },
+      'ERR_STRESS_UNKNOWN_OPTION',
+      /unknown option "P95" in toShowNoRegression tolerances \(known: p50, p75, p90, p95, p99, p999, errorRate, throughput\); did you mean "p95"\?/,
+    ],
+    [
+      { p95: '-10%' },
+      'ERR_STRESS_INVALID_OPTION',
+      /"toShowNoRegression.p95": got "-10%", expected a string like '\+10%'/,
+    ],
     [{ p95: 10 }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.p95": got 10/],
-    [{ throughput: '+10%' }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.throughput": got "\+10%", expected a string like '-10%'/],
-    [{ errorRate: '+1%' }, 'ERR_STRESS_INVALID_OPTION', /"toShowNoRegression.errorRate": got "\+1%", expected a string like '\+10pp' \(percentage points\)/],
-    [{}, 'ERR_STRESS_INVALID_OPTION', /at least one of p50, p75, p90, p95, p99, p999, errorRate, throughput/],
+    [
+      { throughput: '+10%' },
+      'ERR_STRESS_INVALID_OPTION',
+      /"toShowNoRegression.throughput": got "\+10%", expected a string like '-10%'/,
+    ],
+    [
+      { errorRate: '+1%' },
+      'ERR_STRESS_INVALID_OPTION',
+      /"toShowNoRegression.errorRate": got "\+1%", expected a string like '\+10pp' \(percentage points\)/,
+    ],
+    [
+      {},
+      'ERR_STRESS_INVALID_OPTION',
+      /at least one of p50, p75, p90, p95, p99, p999, errorRate, throughput/,
+    ],
   ])('%j → %s', (tolerances, code, message) => {
-    expect(() => judgeAb(ab, tolerances as never)).toThrow(expect.objectContaining({ code, message: expect.stringMatching(message) }));
+    expect(() => judgeAb(ab, tolerances as never)).toThrow(
+      expect.objectContaining({ code, message: expect.stringMatching(message) }),
+    );
   });
 
   test('confidence outside (0, 1) is a coded error', () => {
-    expect(() => judgeAb(ab, { p95: '+10%' }, 1)).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'confidence' }));
+    expect(() => judgeAb(ab, { p95: '+10%' }, 1)).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'confidence' }),
+    );
   });
 });

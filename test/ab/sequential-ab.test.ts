@@ -1,7 +1,11 @@
 import { describe, expect, test } from 'vitest';
 import { createRandom } from '../../src/random/random.js';
 import { judgeAb } from '../../src/ab/judge-ab.js';
-import { lookAtRounds, resolveSequentialAb, sequentialAbReport } from '../../src/ab/sequential-ab.js';
+import {
+  lookAtRounds,
+  resolveSequentialAb,
+  sequentialAbReport,
+} from '../../src/ab/sequential-ab.js';
 import { validateCompareOptions } from '../../src/ab/ab-options.js';
 import type { AbResult, AbRound, AbSideFigures } from '../../src/contracts/ab-result.js';
 
@@ -11,12 +15,33 @@ const RUNS = 2000;
 const ALPHA = 0.05;
 const LIMIT = ALPHA + 3 * Math.sqrt((ALPHA * (1 - ALPHA)) / RUNS);
 const HEADER: Omit<AbResult, 'rounds'> = {
-  kind: 'vitest-stress/ab', schemaVersion: 1, baseline: 'a', candidate: 'b', order: '', warmupMs: 0, profile: 'custom', startedAt: '', warnings: [],
+  kind: 'vitest-stress/ab',
+  schemaVersion: 1,
+  baseline: 'a',
+  candidate: 'b',
+  order: '',
+  warmupMs: 0,
+  profile: 'custom',
+  startedAt: '',
+  warnings: [],
 };
 const plan = resolveSequentialAb({ minRounds: 4, maxRounds: 20 });
 
 function side(p95Ms: number): AbSideFigures {
-  return { p50Ms: p95Ms / 2, p75Ms: p95Ms / 1.5, p90Ms: p95Ms / 1.1, p95Ms, p99Ms: p95Ms * 1.2, p999Ms: p95Ms * 1.5, errorRate: 0, throughputRps: 100, total: 100, ok: 100, failed: 0, durationMs: 1000 };
+  return {
+    p50Ms: p95Ms / 2,
+    p75Ms: p95Ms / 1.5,
+    p90Ms: p95Ms / 1.1,
+    p95Ms,
+    p99Ms: p95Ms * 1.2,
+    p999Ms: p95Ms * 1.5,
+    errorRate: 0,
+    throughputRps: 100,
+    total: 100,
+    ok: 100,
+    failed: 0,
+    durationMs: 1000,
+  };
 }
 
 function normal(random: () => number): number {
@@ -24,15 +49,27 @@ function normal(random: () => number): number {
 }
 
 /** One simulated comparison: 'sequential' looks with spending, 'naive' judges at 95% every look. */
-function simulate(ratio: number, seed: number, mode: 'sequential' | 'naive'): { state: string; rounds: number } {
+function simulate(
+  ratio: number,
+  seed: number,
+  mode: 'sequential' | 'naive',
+): { state: string; rounds: number } {
   const random = createRandom(seed);
   const rounds: AbRound[] = [];
   let looked = 0;
   for (let r = 1; r <= plan.maxRounds; r++) {
     const drift = 100 * Math.exp(0.1 * normal(random));
-    rounds.push({ round: r, order: r % 2 ? 'AB' : 'BA', baseline: side(drift * Math.exp(0.05 * normal(random))), candidate: side(drift * ratio * Math.exp(0.05 * normal(random))) });
+    rounds.push({
+      round: r,
+      order: r % 2 ? 'AB' : 'BA',
+      baseline: side(drift * Math.exp(0.05 * normal(random))),
+      candidate: side(drift * ratio * Math.exp(0.05 * normal(random))),
+    });
     if (r % 2 !== 0 || r < plan.minRounds) continue;
-    const state = mode === 'sequential' ? lookAtRounds(rounds, HEADER, plan, looked).state : judgeAb({ ...HEADER, rounds }).state;
+    const state =
+      mode === 'sequential'
+        ? lookAtRounds(rounds, HEADER, plan, looked).state
+        : judgeAb({ ...HEADER, rounds }).state;
     looked = r;
     if (state !== 'inconclusive') return { state, rounds: r };
   }
@@ -50,7 +87,7 @@ const rateOf = (ratio: number, mode: 'sequential' | 'naive', state: string, runs
   return { rate: hits / runs, meanRounds: rounds / runs };
 };
 
-describe('sequential A/B (O\'Brien–Fleming spending over round pairs)', () => {
+describe("sequential A/B (O'Brien–Fleming spending over round pairs)", () => {
   test(`at the tolerance exactly, false failures stay within α + Monte-Carlo error (${RUNS} comparisons)`, () => {
     expect(rateOf(1.1, 'sequential', 'fail').rate).toBeLessThanOrEqual(LIMIT);
   });
@@ -72,8 +109,19 @@ describe('sequential A/B (O\'Brien–Fleming spending over round pairs)', () => 
   });
 
   test('the report says how many rounds it needed and why it stopped', () => {
-    expect(sequentialAbReport(plan, 8, { state: 'fail', lookConfidence: 0.999 }, false)).toMatchObject({ roundsUsed: 8, stoppedBecause: 'decided', state: 'fail', lookConfidence: 0.999, maxRounds: 20 });
-    expect(sequentialAbReport(plan, 20, { state: 'inconclusive', lookConfidence: 0.99 }, false).stoppedBecause).toBe('max-rounds');
+    expect(
+      sequentialAbReport(plan, 8, { state: 'fail', lookConfidence: 0.999 }, false),
+    ).toMatchObject({
+      roundsUsed: 8,
+      stoppedBecause: 'decided',
+      state: 'fail',
+      lookConfidence: 0.999,
+      maxRounds: 20,
+    });
+    expect(
+      sequentialAbReport(plan, 20, { state: 'inconclusive', lookConfidence: 0.99 }, false)
+        .stoppedBecause,
+    ).toBe('max-rounds');
   });
 
   test.each([
@@ -87,6 +135,14 @@ describe('sequential A/B (O\'Brien–Fleming spending over round pairs)', () => 
   });
 
   test('rounds and sequential together are refused', () => {
-    expect(() => validateCompareOptions({ baseline: 'http://127.0.0.1:1', candidate: 'http://127.0.0.1:2', rounds: 6, sequential: {}, duration: '1s' })).toThrow(/"rounds".*no rounds with sequential/);
+    expect(() =>
+      validateCompareOptions({
+        baseline: 'http://127.0.0.1:1',
+        candidate: 'http://127.0.0.1:2',
+        rounds: 6,
+        sequential: {},
+        duration: '1s',
+      }),
+    ).toThrow(/"rounds".*no rounds with sequential/);
   });
 });

@@ -39,7 +39,13 @@ describe('compareAuditTrail over a ledger read from disk', () => {
 
   test('refuses to judge a ledger that lost rows', () => {
     let writes = 0;
-    const io = { open: () => 1, write: () => { if (++writes === 2) throw new Error('EIO'); }, close: () => undefined };
+    const io = {
+      open: () => 1,
+      write: () => {
+        if (++writes === 2) throw new Error('EIO');
+      },
+      close: () => undefined,
+    };
     const ledger = new DiskLedger('run-', join(dir, 'partial.bin'), 10, io);
     for (let i = 1; i <= 30; i++) ledger.push(i, 's', 'ok', 200, undefined, 1, i);
     expect(() => compareAuditTrail(ledger, ['run-1'])).toThrow(LedgerIncompleteError);

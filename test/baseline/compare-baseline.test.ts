@@ -22,14 +22,19 @@ describe('compareToBaseline', () => {
     const [p95] = compareToBaseline(entry, noisyRun(3, 1.3), tolerances, options);
     expect(p95!.outcome).toBe('regression');
     expect(p95!.interval!.low).toBeGreaterThan(1.1);
-    expect(describeComparison(p95!)).toMatch(/^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%$/);
+    expect(describeComparison(p95!)).toMatch(
+      /^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%$/,
+    );
   });
 
   test('a 10% slower server against a +10% tolerance: the bounds straddle it, inconclusive (not a regression)', () => {
     const [p95] = compareToBaseline(entry, noisyRun(7, 1.1), tolerances, options);
     expect(p95!.interval!.low).toBeLessThan(1.1);
     expect(p95!.interval!.high).toBeGreaterThan(1.1);
-    expect(p95).toMatchObject({ outcome: 'inconclusive', reason: "the ratio's bounds straddle the tolerance 1.10" });
+    expect(p95).toMatchObject({
+      outcome: 'inconclusive',
+      reason: "the ratio's bounds straddle the tolerance 1.10",
+    });
   });
 
   test('a 30% faster server is an improvement', () => {
@@ -38,27 +43,53 @@ describe('compareToBaseline', () => {
   });
 
   test('more errors beyond the tolerance: error rate regression (Newcombe)', () => {
-    const out = compareToBaseline(entry, noisyRun(5, 1, { errors: 90 }), parseTolerances({ errorRate: '+0.5pp' }), options);
+    const out = compareToBaseline(
+      entry,
+      noisyRun(5, 1, { errors: 90 }),
+      parseTolerances({ errorRate: '+0.5pp' }),
+      options,
+    );
     expect(out[0]).toMatchObject({ outcome: 'regression', interval: { method: 'newcombe' } });
-    expect(describeComparison(out[0]!)).toMatch(/^errorRate: regression — baseline 0%, now 3%, difference \+3pp \(95% bounds \+2\.\d+pp \.\. \+3\.\d+pp, newcombe\) past the tolerance \+0\.5pp$/);
+    expect(describeComparison(out[0]!)).toMatch(
+      /^errorRate: regression — baseline 0%, now 3%, difference \+3pp \(95% bounds \+2\.\d+pp \.\. \+3\.\d+pp, newcombe\) past the tolerance \+0\.5pp$/,
+    );
   });
 
   test('a 20-sample run is inconclusive, saying what p95 needs', () => {
-    const [p95] = compareToBaseline(entry, linearRun(20), parseTolerances({ p95: '+10%' }), options);
+    const [p95] = compareToBaseline(
+      entry,
+      linearRun(20),
+      parseTolerances({ p95: '+10%' }),
+      options,
+    );
     expect(p95).toMatchObject({ outcome: 'inconclusive', interval: null });
-    expect(p95!.reason).toBe('p95 at 95% confidence needs at least 59 successful responses per run; the baseline had 3000, this run 20');
+    expect(p95!.reason).toBe(
+      'p95 at 95% confidence needs at least 59 successful responses per run; the baseline had 3000, this run 20',
+    );
   });
 
   test('a 4-second run 30% slower is judged all the same: a regression on the order-statistics ratio', () => {
     // 1400 samples in 3.5 s: the run the issue reported as always inconclusive.
-    const [p95] = compareToBaseline(entry, noisyRun(6, 1.3, { n: 1400, durationMs: 3500 }), parseTolerances({ p95: '+10%' }), options);
+    const [p95] = compareToBaseline(
+      entry,
+      noisyRun(6, 1.3, { n: 1400, durationMs: 3500 }),
+      parseTolerances({ p95: '+10%' }),
+      options,
+    );
     expect(p95).toMatchObject({ outcome: 'regression' });
     expect(p95!.interval!.low).toBeGreaterThan(1.1);
-    expect(describeComparison(p95!)).toMatch(/^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, order-statistics ratio \(31 vs 4 s, shorter than the 5 s the block bootstrap needs\)\) past the tolerance \+10%$/);
+    expect(describeComparison(p95!)).toMatch(
+      /^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, order-statistics ratio \(31 vs 4 s, shorter than the 5 s the block bootstrap needs\)\) past the tolerance \+10%$/,
+    );
   });
 
   test('an unchanged 4-second twin with 3000 samples is unchanged, not a regression', () => {
-    const [p95] = compareToBaseline(entry, noisyRun(8, 1, { n: 3000, durationMs: 3500 }), parseTolerances({ p95: '+10%' }), options);
+    const [p95] = compareToBaseline(
+      entry,
+      noisyRun(8, 1, { n: 3000, durationMs: 3500 }),
+      parseTolerances({ p95: '+10%' }),
+      options,
+    );
     expect(p95!.outcome).toBe('unchanged');
     expect(p95!.interval!.high).toBeLessThanOrEqual(1.1);
   });

@@ -11,20 +11,39 @@ describe('parseTolerances', () => {
   });
 
   test('an unknown key is a coded error with a suggestion', () => {
-    expect(() => parseTolerances({ P95: '+10%' })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_UNKNOWN_OPTION', field: 'P95', suggestion: 'p95' }));
-    expect(() => parseTolerances({ latency: '+10%' })).toThrow(/unknown option "latency" in toMatchPerfBaseline tolerances \(known: p50, p75, p90, p95, p99, p999, errorRate, throughput\)/);
+    expect(() => parseTolerances({ P95: '+10%' })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_STRESS_UNKNOWN_OPTION',
+        field: 'P95',
+        suggestion: 'p95',
+      }),
+    );
+    expect(() => parseTolerances({ latency: '+10%' })).toThrow(
+      /unknown option "latency" in toMatchPerfBaseline tolerances \(known: p50, p75, p90, p95, p99, p999, errorRate, throughput\)/,
+    );
   });
 
   test('a value in the wrong form is a coded error naming the field and the form', () => {
-    expect(() => parseTolerances({ p95: '10%' })).toThrow(`invalid option "toMatchPerfBaseline.p95": got "10%", expected a string like '+10%'`);
-    expect(() => parseTolerances({ errorRate: '+0.5%' })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'toMatchPerfBaseline.errorRate' }));
+    expect(() => parseTolerances({ p95: '10%' })).toThrow(
+      `invalid option "toMatchPerfBaseline.p95": got "10%", expected a string like '+10%'`,
+    );
+    expect(() => parseTolerances({ errorRate: '+0.5%' })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_STRESS_INVALID_OPTION',
+        field: 'toMatchPerfBaseline.errorRate',
+      }),
+    );
     expect(() => parseTolerances({ throughput: '+10%' })).toThrow(/expected a string like '-10%'/);
-    expect(() => parseTolerances({ throughput: '-100%' })).toThrow(/toMatchPerfBaseline.throughput/);
+    expect(() => parseTolerances({ throughput: '-100%' })).toThrow(
+      /toMatchPerfBaseline.throughput/,
+    );
     expect(() => parseTolerances({ p95: 0.1 })).toThrow(/got 0.1/);
   });
 
   test('nothing to compare is an error', () => {
     expect(() => parseTolerances({})).toThrow(/at least one of p50/);
-    expect(() => parseTolerances('+10%')).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION' }));
+    expect(() => parseTolerances('+10%')).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION' }),
+    );
   });
 });

@@ -1,14 +1,33 @@
 import { describe, expect, test } from 'vitest';
-import { resolveCapacityOptions, type CapacityOptions } from '../../src/capacity/capacity-options.js';
+import {
+  resolveCapacityOptions,
+  type CapacityOptions,
+} from '../../src/capacity/capacity-options.js';
 
-const base: CapacityOptions = { target: 'http://127.0.0.1:1', users: { from: 10, to: 100, step: 10 }, sla: { p95: 500 } };
+const base: CapacityOptions = {
+  target: 'http://127.0.0.1:1',
+  users: { from: 10, to: 100, step: 10 },
+  sla: { p95: 500 },
+};
 
 describe('resolveCapacityOptions', () => {
   test('defaults', () => {
     const r = resolveCapacityOptions(base);
-    expect(r).toMatchObject({ model: 'closed', fromLevel: 10, toLevel: 100, stepLevel: 10, resolution: 1, confidence: 0.95, maxExtensions: 2, levelDurationMs: 5000, settleMs: 1000 });
+    expect(r).toMatchObject({
+      model: 'closed',
+      fromLevel: 10,
+      toLevel: 100,
+      stepLevel: 10,
+      resolution: 1,
+      confidence: 0.95,
+      maxExtensions: 2,
+      levelDurationMs: 5000,
+      settleMs: 1000,
+    });
     expect(r.load).toEqual({ target: 'http://127.0.0.1:1' });
-    expect(resolveCapacityOptions({ ...base, users: undefined, rate: { from: 100, to: 400 } })).toMatchObject({ model: 'open', stepLevel: 75, resolution: 5 });
+    expect(
+      resolveCapacityOptions({ ...base, users: undefined, rate: { from: 100, to: 400 } }),
+    ).toMatchObject({ model: 'open', stepLevel: 75, resolution: 5 });
   });
 
   test.each([
@@ -27,8 +46,12 @@ describe('resolveCapacityOptions', () => {
     [{ resolution: 0.5 }, 'resolution'],
     [{ duration: '5s' }, 'duration'],
     [{ levelDuration: 0 }, 'levelDuration'],
-  ] as Array<[Partial<CapacityOptions> & Record<string, unknown>, string]>)('%o names %s', (patch, field) => {
-    expect(() => resolveCapacityOptions({ ...base, ...patch } as CapacityOptions))
-      .toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field }));
-  });
+  ] as Array<[Partial<CapacityOptions> & Record<string, unknown>, string]>)(
+    '%o names %s',
+    (patch, field) => {
+      expect(() => resolveCapacityOptions({ ...base, ...patch } as CapacityOptions)).toThrow(
+        expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field }),
+      );
+    },
+  );
 });

@@ -44,7 +44,7 @@ describe('findCapacity on a server of known capacity', () => {
     expect(result.knee).toBeLessThanOrEqual(expected);
     if (typeof result.usl === 'string') throw new Error(result.usl);
     expect(result.usl.rSquared).toBeGreaterThan(0.5);
-    expect(result.usl.peakRps).toBeGreaterThan(0.5 * WORKERS * 1000 / SERVICE_MS);
+    expect(result.usl.peakRps).toBeGreaterThan((0.5 * WORKERS * 1000) / SERVICE_MS);
     // Every counted pass was conclusive: no inconclusive level below the capacity counted.
     for (const level of result.levels.filter((l) => l.level <= result.capacity!)) {
       expect(level.lines.every((line) => line.high !== null && line.high < line.limit)).toBe(true);
@@ -53,8 +53,11 @@ describe('findCapacity on a server of known capacity', () => {
 
   test('says the limit was not reached when the top level passes', async () => {
     const result = await findCapacity({
-      target: server.url, users: { from: 1, to: 2, step: 1 }, sla: { p95: 50 * SERVICE_MS },
-      levelDuration: '2s', settle: 0,
+      target: server.url,
+      users: { from: 1, to: 2, step: 1 },
+      sla: { p95: 50 * SERVICE_MS },
+      levelDuration: '2s',
+      settle: 0,
     });
     expect(result.outcome).toBe('limit-not-reached');
     expect(result.capacity).toBe(2);
@@ -63,8 +66,11 @@ describe('findCapacity on a server of known capacity', () => {
 
   test('finds no capacity when even the first level fails', async () => {
     const result = await findCapacity({
-      target: server.url, users: { from: 8, to: 16, step: 8 }, sla: { p95: SERVICE_MS / 2 },
-      levelDuration: '1s', settle: 0,
+      target: server.url,
+      users: { from: 8, to: 16, step: 8 },
+      sla: { p95: SERVICE_MS / 2 },
+      levelDuration: '1s',
+      settle: 0,
     });
     expect(result.outcome).toBe('none');
     expect(result.capacity).toBeNull();
@@ -73,8 +79,11 @@ describe('findCapacity on a server of known capacity', () => {
 
   test('a target that is down is a conclusive fail, never a pass', async () => {
     const result = await findCapacity({
-      target: 'http://127.0.0.1:9', users: { from: 1, to: 4, step: 1 }, sla: { p95: 1000 },
-      levelDuration: '500ms', settle: 0,
+      target: 'http://127.0.0.1:9',
+      users: { from: 1, to: 4, step: 1 },
+      sla: { p95: 1000 },
+      levelDuration: '500ms',
+      settle: 0,
     });
     expect(result.outcome).toBe('none');
     expect(result.levels[0].lines[0].reason).toMatch(/no successful responses/);
@@ -84,11 +93,17 @@ describe('findCapacity on a server of known capacity', () => {
 
   test('without metrics, attribution says it was not possible and why', async () => {
     const result = await findCapacity({
-      target: server.url, users: { from: 8, to: 8 }, sla: { p95: SERVICE_MS / 2 },
-      levelDuration: '1s', settle: 0, metrics: false,
+      target: server.url,
+      users: { from: 8, to: 8 },
+      sla: { p95: SERVICE_MS / 2 },
+      levelDuration: '1s',
+      settle: 0,
+      metrics: false,
     });
     expect(result.attribution).toMatchObject({ possible: false, limitedBy: [] });
-    expect(result.attribution.text).toBe('attribution not possible: metrics sampling was turned off (metrics: false)');
+    expect(result.attribution.text).toBe(
+      'attribution not possible: metrics sampling was turned off (metrics: false)',
+    );
   }, 60_000);
 });
 
@@ -101,8 +116,13 @@ describe('findCapacity when the generator is the limit', () => {
 
   test('an open model asked for far more than it can send reports a lower bound', async () => {
     const result = await findCapacity({
-      target: fast.url, rate: { from: 200_000, to: 200_000 }, sla: { errorRate: 0.5 },
-      levelDuration: '1s', settle: 0, maxExtensions: 0, metrics: false,
+      target: fast.url,
+      rate: { from: 200_000, to: 200_000 },
+      sla: { errorRate: 0.5 },
+      levelDuration: '1s',
+      settle: 0,
+      maxExtensions: 0,
+      metrics: false,
     });
     expect(result.generatorBound).toBe(true);
     expect(result.levels[0].generatorWarnings.join(' ')).toMatch(/open model sent late/);

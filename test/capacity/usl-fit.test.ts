@@ -14,6 +14,8 @@ describe('fitUsl', () => {
   });
 
   test('needs three distinct levels', () => {
-    expect(fitUsl([10, 10, 20], [1, 1, 2])).toBe('a USL fit needs at least 3 distinct levels, got 2');
+    expect(fitUsl([10, 10, 20], [1, 1, 2])).toBe(
+      'a USL fit needs at least 3 distinct levels, got 2',
+    );
   });
 });

@@ -19,9 +19,22 @@ function handles(kind: string): number {
 
 describe('close()', () => {
   test('ends held and trickling requests and leaves no sockets or timers behind', async () => {
-    const before = { sockets: handles('TCPSocketWrap'), servers: handles('TCPServerWrap'), timers: handles('Timeout') };
-    const proxy = await chaosProxy({ target: upstream.url, seed: 3, faults: [{ type: 'timeout', rate: 0.5 }, { type: 'slowBody', rate: 0.5, bytesPerSecond: 100 }] });
-    const pending = Array.from({ length: 10 }, (_, i) => fetchThrough(`${proxy.url}/big`, { id: `c-${i}`, timeoutMs: 30_000 }));
+    const before = {
+      sockets: handles('TCPSocketWrap'),
+      servers: handles('TCPServerWrap'),
+      timers: handles('Timeout'),
+    };
+    const proxy = await chaosProxy({
+      target: upstream.url,
+      seed: 3,
+      faults: [
+        { type: 'timeout', rate: 0.5 },
+        { type: 'slowBody', rate: 0.5, bytesPerSecond: 100 },
+      ],
+    });
+    const pending = Array.from({ length: 10 }, (_, i) =>
+      fetchThrough(`${proxy.url}/big`, { id: `c-${i}`, timeoutMs: 30_000 }),
+    );
     await expect.poll(() => proxy.stats().inFlight).toBe(10);
     expect(proxy.stats().connections).toBe(10);
 
@@ -29,8 +42,16 @@ describe('close()', () => {
     const results = await Promise.all(pending);
     expect(results.every((r) => r.error !== undefined)).toBe(true);
     expect(proxy.stats()).toMatchObject({ inFlight: 0, connections: 0 });
-    expect(proxy.log().every((e) => e.end === 'proxy-closed' || e.end === 'client-closed')).toBe(true);
-    await expect.poll(() => ({ sockets: handles('TCPSocketWrap'), servers: handles('TCPServerWrap'), timers: handles('Timeout') })).toEqual(before);
+    expect(proxy.log().every((e) => e.end === 'proxy-closed' || e.end === 'client-closed')).toBe(
+      true,
+    );
+    await expect
+      .poll(() => ({
+        sockets: handles('TCPSocketWrap'),
+        servers: handles('TCPServerWrap'),
+        timers: handles('Timeout'),
+      }))
+      .toEqual(before);
   });
 
   test('close() twice is fine, and a closed proxy refuses connections', async () => {

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startAiCore, startBackend, type AiCore, type Backend } from '../../fixtures/ethix-service/index.js';
+import {
+  startAiCore,
+  startBackend,
+  type AiCore,
+  type Backend,
+} from '../../fixtures/ethix-service/index.js';
 import { chaosProxy, withFaults, type ChaosProxy } from '../../src/chaos/index.js';
 import { generateCreditRecords } from '../../src/data/index.js';
 import { load } from '../../src/load.js';
@@ -46,16 +51,23 @@ describe('downstream chaos: a failing AI core behind the backend', () => {
     const { outcomes, injected, join } = result.faults;
 
     expect(join).toMatchObject({ exact: true, matched: 90 });
-    expect(Object.keys(result.statusCodes).filter((s) => !['200', '503', '504'].includes(s))).toEqual([]);
+    expect(
+      Object.keys(result.statusCodes).filter((s) => !['200', '503', '504'].includes(s)),
+    ).toEqual([]);
     // Every injected fault becomes the backend's own 503 (500s, resets) or 504 (held calls).
-    for (const fault of ['status', 'timeout', 'reset']) expect(outcomes[fault]).toEqual({ 'http-error': injected[fault] });
+    for (const fault of ['status', 'timeout', 'reset'])
+      expect(outcomes[fault]).toEqual({ 'http-error': injected[fault] });
     expect(result.requests.timeouts + result.requests.errors).toBe(0);
     // Untouched calls succeed, unless a starved 2-core machine pushes one past the 1 s deadline
     // (an honest 504 that no fault explains, which the breakdown shows).
     expect(outcomes.none.ok ?? 0).toBeGreaterThanOrEqual(0.8 * injected.none);
-    expect(Object.keys(result.faults.unexplained.statusCodes).filter((s) => s !== '503' && s !== '504')).toEqual([]);
+    expect(
+      Object.keys(result.faults.unexplained.statusCodes).filter((s) => s !== '503' && s !== '504'),
+    ).toEqual([]);
 
-    const audit = await fetch(`${backend.url}/api/audit/export?since=${started - 1}`).then((r) => r.json() as Promise<{ records: Array<{ requestId: string; status: number }> }>);
+    const audit = await fetch(`${backend.url}/api/audit/export?since=${started - 1}`).then(
+      (r) => r.json() as Promise<{ records: Array<{ requestId: string; status: number }> }>,
+    );
     const audited = new Map(audit.records.map((r) => [r.requestId, r.status]));
     for (const entry of result.ledger) expect(audited.get(entry.id), entry.id).toBe(entry.status);
   });

@@ -10,7 +10,13 @@ beforeAll(async () => {
 afterAll(() => upstream.close());
 
 /** A proxy where every request gets `fault` (rate 1); closed after `use`. */
-async function withFault<T>(fault: FaultOptions, use: (url: string, log: () => ReturnType<Awaited<ReturnType<typeof chaosProxy>>['log']>) => Promise<T>): Promise<T> {
+async function withFault<T>(
+  fault: FaultOptions,
+  use: (
+    url: string,
+    log: () => ReturnType<Awaited<ReturnType<typeof chaosProxy>>['log']>,
+  ) => Promise<T>,
+): Promise<T> {
   const proxy = await chaosProxy({ target: upstream.url, faults: [fault], seed: 7 });
   try {
     return await use(proxy.url, proxy.log);
@@ -24,7 +30,12 @@ describe('faults, one at a time (rate 1)', () => {
     await withFault({ type: 'latency', rate: 1, ms: 60, jitterMs: 20 }, async (url, log) => {
       const res = await fetchThrough(`${url}/big`, { id: 'lat-1' });
       expect(res.body!.equals(BIG_BODY)).toBe(true);
-      expect(log()[0]).toMatchObject({ fault: 'latency', faultType: 'latency', status: 200, end: 'answered' });
+      expect(log()[0]).toMatchObject({
+        fault: 'latency',
+        faultType: 'latency',
+        status: 200,
+        end: 'answered',
+      });
       expect(log()[0].durationMs).toBeGreaterThanOrEqual(39);
     });
   });
@@ -48,15 +59,23 @@ describe('faults, one at a time (rate 1)', () => {
   });
 
   test('status answers instead of forwarding, with its headers', async () => {
-    await withFault({ type: 'status', rate: 1, code: 503, body: 'later', headers: { 'Retry-After': '2' } }, async (url, log) => {
-      const res = await fetchThrough(`${url}/`, { id: 'st-1' });
-      expect(res).toMatchObject({ status: 503 });
-      expect(res.body!.toString()).toBe('later');
-      expect(res.headers!['retry-after']).toBe('2');
-      expect(log()[0]).toMatchObject({ fault: 'status', status: 503, retryAfter: '2', end: 'answered' });
-      expect(log()[0].upstreamStatus).toBeUndefined();
-      expect(upstream.seen.some((r) => r.headers['x-request-id'] === 'st-1')).toBe(false);
-    });
+    await withFault(
+      { type: 'status', rate: 1, code: 503, body: 'later', headers: { 'Retry-After': '2' } },
+      async (url, log) => {
+        const res = await fetchThrough(`${url}/`, { id: 'st-1' });
+        expect(res).toMatchObject({ status: 503 });
+        expect(res.body!.toString()).toBe('later');
+        expect(res.headers!['retry-after']).toBe('2');
+        expect(log()[0]).toMatchObject({
+          fault: 'status',
+          status: 503,
+          retryAfter: '2',
+          end: 'answered',
+        });
+        expect(log()[0].upstreamStatus).toBeUndefined();
+        expect(upstream.seen.some((r) => r.headers['x-request-id'] === 'st-1')).toBe(false);
+      },
+    );
   });
 
   test('slowBody trickles the body, byte-identical, no faster than bytesPerSecond', async () => {

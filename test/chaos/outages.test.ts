@@ -13,7 +13,10 @@ describe('down() / up()', () => {
   test('an outage window resets requests and shows in the timeline seconds', async () => {
     const proxy = await chaosProxy({ target: upstream.url, seed: 1 });
     const timers = [setTimeout(() => proxy.down(), 1200), setTimeout(() => proxy.up(), 1800)];
-    const result = withFaults(await load({ target: proxy.url, users: 4, duration: '3s', timeout: 1000, progress: false }), proxy);
+    const result = withFaults(
+      await load({ target: proxy.url, users: 4, duration: '3s', timeout: 1000, progress: false }),
+      proxy,
+    );
     timers.forEach(clearTimeout);
     await proxy.close();
 
@@ -21,7 +24,9 @@ describe('down() / up()', () => {
     expect(more).toHaveLength(0);
     expect(outage.toS).not.toBeNull();
     expect(outage.toS!).toBeGreaterThan(outage.fromS);
-    expect(outage.seconds).toEqual(result.timeline.filter((e) => e.t < outage.toS! && e.t + 1 > outage.fromS).map((e) => e.t));
+    expect(outage.seconds).toEqual(
+      result.timeline.filter((e) => e.t < outage.toS! && e.t + 1 > outage.fromS).map((e) => e.t),
+    );
     expect(outage.requests).toBeGreaterThan(0);
 
     // Every failure is an outage reset, in the seconds the window touches, and nowhere else.
@@ -30,10 +35,14 @@ describe('down() / up()', () => {
     // The client counts a reset when it sees it, a moment after the proxy sent it: allow 100 ms.
     const near = (t: number) => t < outage.toS! + 0.1 && t + 1 > outage.fromS - 0.1;
     for (const second of result.timeline) {
-      expect(result.faults.timeline.find((f) => f.t === second.t)!.down).toBe(outage.seconds.includes(second.t));
+      expect(result.faults.timeline.find((f) => f.t === second.t)!.down).toBe(
+        outage.seconds.includes(second.t),
+      );
       if (!near(second.t)) expect(second.errors, `second ${second.t}`).toBe(0);
     }
-    expect(result.timeline.filter((e) => near(e.t)).reduce((sum, e) => sum + e.errors, 0)).toBe(result.requests.errors);
+    expect(result.timeline.filter((e) => near(e.t)).reduce((sum, e) => sum + e.errors, 0)).toBe(
+      result.requests.errors,
+    );
     expect(proxy.outages()[0].requests).toBe(outage.requests);
   });
 

@@ -35,12 +35,24 @@ describe('chaosProxy without faults', () => {
 
   test('a chunked request body reaches the upstream byte-identical', async () => {
     const body = BIG_BODY.subarray(0, 300_000);
-    const res = await fetchThrough(`${proxy.url}/echo`, { method: 'POST', body, headers: { 'transfer-encoding': 'chunked', 'content-type': 'application/octet-stream' } });
+    const res = await fetchThrough(`${proxy.url}/echo`, {
+      method: 'POST',
+      body,
+      headers: { 'transfer-encoding': 'chunked', 'content-type': 'application/octet-stream' },
+    });
     expect(res.body!.equals(body)).toBe(true);
   });
 
   test('end-to-end headers pass both ways; hop-by-hop ones do not', async () => {
-    const res = await fetchThrough(`${proxy.url}/headers?q=1`, { id: 'hdr-1', headers: { 'x-custom': 'v', 'keep-alive': 'timeout=5', connection: 'keep-alive, x-secret', 'x-secret': 's' } });
+    const res = await fetchThrough(`${proxy.url}/headers?q=1`, {
+      id: 'hdr-1',
+      headers: {
+        'x-custom': 'v',
+        'keep-alive': 'timeout=5',
+        connection: 'keep-alive, x-secret',
+        'x-secret': 's',
+      },
+    });
     expect(res.headers!['x-upstream']).toBe('yes');
     expect(res.headers!['set-cookie']).toEqual(['a=1', 'b=2']);
     const seen = upstream.seen.find((r) => r.headers['x-request-id'] === 'hdr-1')!;
@@ -54,7 +66,15 @@ describe('chaosProxy without faults', () => {
   test('logs every request by id with the upstream status and Retry-After', async () => {
     await fetchThrough(`${proxy.url}/busy`, { id: 'busy-1' });
     const entry = proxy.log().find((e) => e.id === 'busy-1')!;
-    expect(entry).toMatchObject({ fault: 'none', method: 'GET', path: '/busy', status: 503, upstreamStatus: 503, retryAfter: '1', end: 'answered' });
+    expect(entry).toMatchObject({
+      fault: 'none',
+      method: 'GET',
+      path: '/busy',
+      status: 503,
+      upstreamStatus: 503,
+      retryAfter: '1',
+      end: 'answered',
+    });
     expect(entry.receivedAtMs).toBeGreaterThan(Date.now() - 60_000);
   });
 
@@ -62,7 +82,9 @@ describe('chaosProxy without faults', () => {
     const based = await chaosProxy({ target: `${upstream.url}/base/` });
     try {
       await fetchThrough(`${based.url}/x?y=1`, { id: 'based-1' });
-      expect(upstream.seen.find((r) => r.headers['x-request-id'] === 'based-1')!.url).toBe('/base/x?y=1');
+      expect(upstream.seen.find((r) => r.headers['x-request-id'] === 'based-1')!.url).toBe(
+        '/base/x?y=1',
+      );
     } finally {
       await based.close();
     }
@@ -73,7 +95,12 @@ describe('chaosProxy without faults', () => {
     try {
       const res = await fetchThrough(`${dead.url}/`, { id: 'dead-1' });
       expect(res.status).toBe(502);
-      expect(dead.log()[0]).toMatchObject({ id: 'dead-1', fault: 'none', status: 502, end: 'upstream-error' });
+      expect(dead.log()[0]).toMatchObject({
+        id: 'dead-1',
+        fault: 'none',
+        status: 502,
+        end: 'upstream-error',
+      });
     } finally {
       await dead.close();
     }

@@ -22,7 +22,13 @@ afterAll(() => upstream.close());
 async function run(seed: number) {
   const proxy = await chaosProxy({ target: upstream.url, faults: MIX, seed });
   try {
-    const result = await load({ target: proxy.url, users: 20, requests: N, timeout: 500, progress: false });
+    const result = await load({
+      target: proxy.url,
+      users: 20,
+      requests: N,
+      timeout: 500,
+      progress: false,
+    });
     return withFaults(result, proxy);
   } finally {
     await proxy.close();
@@ -41,7 +47,10 @@ describe('2000 requests with a fixed seed', () => {
     for (const fault of MIX) {
       const expected = N * fault.rate;
       const tolerance = 4 * Math.sqrt(N * fault.rate * (1 - fault.rate));
-      expect(Math.abs(injected[fault.type] - expected), `${fault.type}: ${injected[fault.type]} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+      expect(
+        Math.abs(injected[fault.type] - expected),
+        `${fault.type}: ${injected[fault.type]} vs ${expected}`,
+      ).toBeLessThanOrEqual(tolerance);
     }
   });
 
@@ -54,14 +63,26 @@ describe('2000 requests with a fixed seed', () => {
 
   test('the join is exact and every injected fault shows up as its client outcome', () => {
     const { join, outcomes, injected, unexplained, summary } = first.faults;
-    expect(join).toMatchObject({ exact: true, matched: N, logOnly: 0, answeredNotLogged: 0, unidentified: 0, duplicates: 0 });
+    expect(join).toMatchObject({
+      exact: true,
+      matched: N,
+      logOnly: 0,
+      answeredNotLogged: 0,
+      unidentified: 0,
+      duplicates: 0,
+    });
     // A held request ends as a client timeout, or as cancelled when the run ends first.
-    expect((outcomes.timeout.timeout ?? 0) + (outcomes.timeout.cancelled ?? 0)).toBe(injected.timeout);
+    expect((outcomes.timeout.timeout ?? 0) + (outcomes.timeout.cancelled ?? 0)).toBe(
+      injected.timeout,
+    );
     expect(outcomes.timeout.cancelled ?? 0).toBeLessThanOrEqual(20);
     // On a busy 2-core machine a starved request can also time out before the proxy acts on it:
     // those show as timeouts, never as another outcome.
     const only = (name: string, expected: string) => {
-      expect(Object.keys(outcomes[name]).filter((o) => o !== expected && o !== 'timeout'), name).toEqual([]);
+      expect(
+        Object.keys(outcomes[name]).filter((o) => o !== expected && o !== 'timeout'),
+        name,
+      ).toEqual([]);
       expect(outcomes[name][expected as 'ok'] ?? 0, name).toBeGreaterThan(0.9 * injected[name]);
     };
     only('reset', 'error');
@@ -70,12 +91,19 @@ describe('2000 requests with a fixed seed', () => {
     only('slowBody', 'ok');
     only('none', 'ok');
     expect(unexplained.total).toBe(unexplained.timeouts);
-    expect(summary).toMatchObject({ timeouts: first.requests.timeouts, networkErrors: first.requests.errors, serverErrors: first.requests.httpErrors, clientErrors: 0 });
+    expect(summary).toMatchObject({
+      timeouts: first.requests.timeouts,
+      networkErrors: first.requests.errors,
+      serverErrors: first.requests.httpErrors,
+      clientErrors: 0,
+    });
     expect(summary.slowResponses).toBe((outcomes.latency.ok ?? 0) + (outcomes.slowBody.ok ?? 0));
   });
 
   test('the run is resilient, and its message lists the breakdown', () => {
     expect(first).toBeResilient({ minSuccessRate: 0.8 });
-    expect(() => expect(first).not.toBeResilient()).toThrow(/injected: latency \d+, slowBody \d+, (status|timeout|reset) \d+, .*join exact/);
+    expect(() => expect(first).not.toBeResilient()).toThrow(
+      /injected: latency \d+, slowBody \d+, (status|timeout|reset) \d+, .*join exact/,
+    );
   });
 });

@@ -13,7 +13,11 @@ beforeAll(async () => {
   proxy = await chaosProxy({
     target: service.url,
     seed: 2024,
-    faults: [{ type: 'timeout', rate: 0.1 }, { type: 'reset', rate: 0.05 }, { type: 'latency', rate: 0.15, ms: 5000 }],
+    faults: [
+      { type: 'timeout', rate: 0.1 },
+      { type: 'reset', rate: 0.05 },
+      { type: 'latency', rate: 0.15, ms: 5000 },
+    ],
   });
 });
 afterAll(async () => {
@@ -23,7 +27,10 @@ afterAll(async () => {
 
 test('the service stays resilient under timeouts, network errors and slow responses', async () => {
   // The client waits 6 s: slow (5 s) answers succeed, held requests time out.
-  const result = withFaults(await load({ target: proxy.url, users: 20, duration: '8s', timeout: '6s' }), proxy);
+  const result = withFaults(
+    await load({ target: proxy.url, users: 20, duration: '8s', timeout: '6s' }),
+    proxy,
+  );
 
   expect(result).toBeResilient({ minSuccessRate: 0.8 });
   expect(result).toDegradeGracefully();

@@ -13,7 +13,10 @@ const exec = promisify(execFile);
 async function exportRules(argv: string[] = []) {
   let stdout = '';
   let stderr = '';
-  const io = { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) } };
+  const io = {
+    stdout: { write: (s: string) => ((stdout += s), true) },
+    stderr: { write: (s: string) => ((stderr += s), true) },
+  };
   const code = await alertsCommand(['export', ...argv], io);
   return { code, stdout, stderr };
 }
@@ -32,12 +35,18 @@ async function promtoolCheck(text: string): Promise<{ code: number; output: stri
 }
 
 describe('vitest-stress alerts export', () => {
-  test("prints one alerting rule per seed rule with expr > threshold, for, severity and summary", async () => {
+  test('prints one alerting rule per seed rule with expr > threshold, for, severity and summary', async () => {
     const { code, stdout } = await exportRules();
     expect(code).toBe(0);
     const file = parse(stdout);
     const rules = file.groups[0].rules;
-    expect(rules.map((r: { alert: string; for: string; labels: { severity: string } }) => [r.alert, r.for, r.labels.severity])).toEqual([
+    expect(
+      rules.map((r: { alert: string; for: string; labels: { severity: string } }) => [
+        r.alert,
+        r.for,
+        r.labels.severity,
+      ]),
+    ).toEqual([
       ['EthixErrorRateCritical', '5m', 'critical'],
       ['EthixP95LatencyCritical', '0s', 'critical'],
       ['EthixBackendMemoryCritical', '0s', 'critical'],
@@ -51,12 +60,26 @@ describe('vitest-stress alerts export', () => {
   });
 
   test('--profile quick scales the for windows (5m → 30s, 10m → 60s → 1m)', async () => {
-    const rules = parse((await exportRules(['--profile', 'quick', '--window', '15s'])).stdout).groups[0].rules;
-    expect(rules.map((r: { for: string }) => r.for)).toEqual(['30s', '0s', '0s', '0s', '30s', '1m', '0s']);
+    const rules = parse((await exportRules(['--profile', 'quick', '--window', '15s'])).stdout)
+      .groups[0].rules;
+    expect(rules.map((r: { for: string }) => r.for)).toEqual([
+      '30s',
+      '0s',
+      '0s',
+      '0s',
+      '30s',
+      '1m',
+      '0s',
+    ]);
     expect(rules[0].expr).toContain('[15s]');
   });
 
-  test.each([[['--profile', 'slow']], [['--window', '1x']], [['--backend-job', 'a b']], [['--nope']]])('%j exits 2 with the usage', async (argv) => {
+  test.each([
+    [['--profile', 'slow']],
+    [['--window', '1x']],
+    [['--backend-job', 'a b']],
+    [['--nope']],
+  ])('%j exits 2 with the usage', async (argv) => {
     const { code, stderr } = await exportRules(argv);
     expect(code).toBe(2);
     expect(stderr).toContain('usage: vitest-stress alerts export');

@@ -24,8 +24,24 @@ describe('vitest-stress capacity', () => {
   test('finds the breaking point, prints every level and the limiter, exits 0, writes the result', async () => {
     const c = capture();
     const output = join(dir, 'capacity.json');
-    const code = await capacityCommand(['--target', server.url, '--users', '4..28:8', '--sla', 'p95<60', '--level-duration', '2s', '--output', output], c.io);
-    expect(c.out()).toMatch(/breaking point: \d+ users \(95%: passes at \d+, fails at \d+ on p95\); limited by: /);
+    const code = await capacityCommand(
+      [
+        '--target',
+        server.url,
+        '--users',
+        '4..28:8',
+        '--sla',
+        'p95<60',
+        '--level-duration',
+        '2s',
+        '--output',
+        output,
+      ],
+      c.io,
+    );
+    expect(c.out()).toMatch(
+      /breaking point: \d+ users \(95%: passes at \d+, fails at \d+ on p95\); limited by: /,
+    );
     expect(c.out()).toMatch(/^ +4 users: pass/m);
     expect(code).toBe(0);
     const saved = JSON.parse(await readFile(output, 'utf8'));
@@ -34,7 +50,10 @@ describe('vitest-stress capacity', () => {
 
   test('even the first level failing exits 1', async () => {
     const c = capture();
-    const code = await capacityCommand(['--target', server.url, '--users', '40..60:20', '--sla', 'p95<30', '--level-duration', '1s'], c.io);
+    const code = await capacityCommand(
+      ['--target', server.url, '--users', '40..60:20', '--sla', 'p95<30', '--level-duration', '1s'],
+      c.io,
+    );
     expect(c.out()).toContain('no capacity: even');
     expect(code).toBe(1);
   });
@@ -53,7 +72,11 @@ describe('vitest-stress capacity', () => {
   });
 
   test('the SLA syntax: percentiles in ms, errors as a percentage or a fraction, throughput above', () => {
-    expect(parseSla('p95<5000, errors<5%, throughput>100')).toEqual({ p95: 5000, errorRate: 0.05, throughput: 100 });
+    expect(parseSla('p95<5000, errors<5%, throughput>100')).toEqual({
+      p95: 5000,
+      errorRate: 0.05,
+      throughput: 100,
+    });
     expect(parseSla('p99<200,errors<0.01')).toEqual({ p99: 200, errorRate: 0.01 });
   });
 });

@@ -23,15 +23,29 @@ describe('vitest-stress report', () => {
     expect(c.out()).toMatch(/1 tests → .*perf-report\.html \(\d+ KiB\)/);
 
     const other = join(input, '../elsewhere/page.html');
-    expect(await reportCommand([input, '-o', other, '--title', 'Nightly <run>'], capture().io)).toBe(0);
+    expect(
+      await reportCommand([input, '-o', other, '--title', 'Nightly <run>'], capture().io),
+    ).toBe(0);
     expect(await readFile(other, 'utf8')).toContain('<title>Nightly &lt;run&gt;</title>');
   });
 
   test.each([
     ['not JSON', '{"schema": ', /is not a vitest-stress perf-results\.json report: not JSON/],
-    ['another schema', { schema: 'k6/summary', tests: [] }, /"schema" must be "vitest-stress\/perf-results", got "k6\/summary"/],
-    ['no tests array', { schema: 'vitest-stress/perf-results', tests: {} }, /"tests" must be an array/],
-    ['a test without a name', { schema: 'vitest-stress/perf-results', tests: [{}] }, /"tests\[0\]" must be an object with a "name" string/],
+    [
+      'another schema',
+      { schema: 'k6/summary', tests: [] },
+      /"schema" must be "vitest-stress\/perf-results", got "k6\/summary"/,
+    ],
+    [
+      'no tests array',
+      { schema: 'vitest-stress/perf-results', tests: {} },
+      /"tests" must be an array/,
+    ],
+    [
+      'a test without a name',
+      { schema: 'vitest-stress/perf-results', tests: [{}] },
+      /"tests\[0\]" must be an object with a "name" string/,
+    ],
   ])('%s: exit 1 with ERR_STRESS_INVALID_REPORT and no page', async (_name, content, message) => {
     const input = await jsonFile(content);
     const c = capture();
@@ -44,7 +58,9 @@ describe('vitest-stress report', () => {
   test('a missing file: exit 1 naming it', async () => {
     const c = capture();
     expect(await reportCommand(['/nonexistent/perf-results.json'], c.io)).toBe(1);
-    expect(c.err()).toContain('/nonexistent/perf-results.json is not a vitest-stress perf-results.json report: cannot read it (ENOENT)');
+    expect(c.err()).toContain(
+      '/nonexistent/perf-results.json is not a vitest-stress perf-results.json report: cannot read it (ENOENT)',
+    );
   });
 
   test('bad flags: exit 2 with the usage', async () => {

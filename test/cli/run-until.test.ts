@@ -16,7 +16,24 @@ afterAll(() => server.close());
 describe('vitest-stress run --stop-when-decided', () => {
   test('a failing endpoint stops early with a conclusive breach and exit 1', async () => {
     const c = capture();
-    const code = await runCommand(['--target', server.url, '--users', '2', '--duration', '30s', '--payload-size', '1', '--endpoint', '/broken', '--max-error-rate', '0.1', '--stop-when-decided'], c.io);
+    const code = await runCommand(
+      [
+        '--target',
+        server.url,
+        '--users',
+        '2',
+        '--duration',
+        '30s',
+        '--payload-size',
+        '1',
+        '--endpoint',
+        '/broken',
+        '--max-error-rate',
+        '0.1',
+        '--stop-when-decided',
+      ],
+      c.io,
+    );
     expect(c.out()).toMatch(/Stopped: decided at \d+\.\d s of at most 30 s \(errorRate fail\)/);
     expect(c.out()).toContain('SLA ✗ errorRate is not below 0.1 (conclusive at');
     expect(code).toBe(1);

@@ -49,7 +49,9 @@ describe('generateCreditRecords', () => {
     const rate = nulls / (records.length * CREDIT_FEATURES.length);
     expect(rate).toBeGreaterThanOrEqual(0.04);
     expect(rate).toBeLessThanOrEqual(0.06);
-    expect(records.every((r) => r.gender !== null && r.ethnicity !== null && r.approved !== null)).toBe(true);
+    expect(
+      records.every((r) => r.gender !== null && r.ethnicity !== null && r.approved !== null),
+    ).toBe(true);
   });
 
   test.each([42, 1, 2024])('approval rate is 60–70%% (seed %d)', (seed) => {
@@ -60,8 +62,12 @@ describe('generateCreditRecords', () => {
   });
 
   test('the same seed gives identical output; another seed does not', () => {
-    expect(JSON.stringify(generateCreditRecords(300, { seed: 42 }))).toBe(JSON.stringify(records.slice(0, 300)));
-    expect(generateCreditRecords(5, { seed: 43 })[0].applicant_id).not.toBe(records[0].applicant_id);
+    expect(JSON.stringify(generateCreditRecords(300, { seed: 42 }))).toBe(
+      JSON.stringify(records.slice(0, 300)),
+    );
+    expect(generateCreditRecords(5, { seed: 43 })[0].applicant_id).not.toBe(
+      records[0].applicant_id,
+    );
   });
 
   test('the disparity option moves approval between groups', () => {
@@ -70,7 +76,9 @@ describe('generateCreditRecords', () => {
       return group.filter((r) => r.approved).length / group.length;
     };
     const fair = generateCreditRecords(5000, { seed: 42, disparity: 0 });
-    expect(rate(records, 'group_a') - rate(records, 'group_b')).toBeGreaterThan(Math.abs(rate(fair, 'group_a') - rate(fair, 'group_b')));
+    expect(rate(records, 'group_a') - rate(records, 'group_b')).toBeGreaterThan(
+      Math.abs(rate(fair, 'group_a') - rate(fair, 'group_b')),
+    );
   });
 
   test.each([

@@ -27,7 +27,9 @@ describe('generateCommand', () => {
     const { out, io } = capture();
     const file = join(dir, 'payload.json');
     expect(await generateCommand(['--records', '25', '--seed', '7', '--out', file], io)).toBe(0);
-    expect(await readFile(file, 'utf8')).toBe(serializePayload(generateCreditRecords(25, { seed: 7 })));
+    expect(await readFile(file, 'utf8')).toBe(
+      serializePayload(generateCreditRecords(25, { seed: 7 })),
+    );
     expect(await readdir(dir)).toEqual(['payload.json']);
     expect(out.stderr).toContain('wrote 25 records (seed 7)');
   });
@@ -55,7 +57,9 @@ describe('generateCommand', () => {
     const { out, io } = capture();
     // A regular file where a directory should be: nothing can be written below it.
     await writeFile(join(dir, 'not-a-dir'), 'x');
-    expect(await generateCommand(['--records', '2', '--out', join(dir, 'not-a-dir', 'p.json')], io)).toBe(1);
+    expect(
+      await generateCommand(['--records', '2', '--out', join(dir, 'not-a-dir', 'p.json')], io),
+    ).toBe(1);
     expect(out.stderr).toContain('could not write');
     expect(await readdir(dir)).not.toContainEqual(expect.stringMatching(/\.tmp$/));
   });

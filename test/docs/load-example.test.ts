@@ -21,7 +21,13 @@ test('the credit API meets its SLA under a weighted mix', async () => {
     headers: { 'x-team': 'credit' },
     scenarios: [
       { name: 'analyze', weight: 60, method: 'POST', path: '/api/analyze', body: { records } },
-      { name: 'explain', weight: 30, method: 'POST', path: '/api/explain', body: () => ({ record: records[0] }) },
+      {
+        name: 'explain',
+        weight: 30,
+        method: 'POST',
+        path: '/api/explain',
+        body: () => ({ record: records[0] }),
+      },
       { name: 'query', weight: 10, path: '/api/audit?requestId=latest' },
     ],
   });

@@ -3,7 +3,14 @@
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { generateCreditRecords } from '../../src/data/index.js';
 import {
-  ALERT_METRIC_NAMES, loadWithMetrics, DEFAULT_METRIC_NAMES, alertRulesYaml, collectMetrics, findBinary, seedAlertRules, startPrometheus,
+  ALERT_METRIC_NAMES,
+  loadWithMetrics,
+  DEFAULT_METRIC_NAMES,
+  alertRulesYaml,
+  collectMetrics,
+  findBinary,
+  seedAlertRules,
+  startPrometheus,
   type RunningPrometheus,
 } from '../../src/metrics/index.js';
 import { startEthix, type Ethix } from '../../fixtures/ethix-service/index.js';
@@ -30,7 +37,19 @@ afterAll(async () => {
 
 test('no alert rule fires, and Prometheus saw the run', async () => {
   const run = await loadWithMetrics(
-    { target: service.url, users: 4, duration: '5s', scenarios: [{ name: 'explain', method: 'POST', path: '/api/explain', body: { record: generateCreditRecords(1)[0] } }] },
+    {
+      target: service.url,
+      users: 4,
+      duration: '5s',
+      scenarios: [
+        {
+          name: 'explain',
+          method: 'POST',
+          path: '/api/explain',
+          body: { record: generateCreditRecords(1)[0] },
+        },
+      ],
+    },
     { names: [...DEFAULT_METRIC_NAMES, ...ALERT_METRIC_NAMES] }, // memory and CPU for the rules
   );
   expect(run).toFireNoAlerts(rules); // `for` windows scaled with STRESS_PROFILE

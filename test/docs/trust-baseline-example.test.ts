@@ -11,7 +11,9 @@ let server: http.Server;
 let target = '';
 let served = 0;
 beforeAll(async () => {
-  server = http.createServer((_req, res) => setTimeout(() => res.end('ok'), 50 + 150 * ((++served * 0.618034) % 1)));
+  server = http.createServer((_req, res) =>
+    setTimeout(() => res.end('ok'), 50 + 150 * ((++served * 0.618034) % 1)),
+  );
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

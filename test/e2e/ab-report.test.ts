@@ -16,23 +16,48 @@ describe('an A/B regression in a real Vitest run', () => {
     const [t] = json.tests;
     expect(t.runs).toEqual([]);
     expect(t.ab).toHaveLength(1);
-    expect(t.ab[0]).toMatchObject({ kind: 'vitest-stress/ab', name: 'twice slower', order: 'ABBAABBA' });
-    expect(t.ab[0].rounds.map((r: { order: string; baseline: { total: number }; candidate: { total: number } }) => [r.order, r.baseline.total, r.candidate.total])).toEqual([
+    expect(t.ab[0]).toMatchObject({
+      kind: 'vitest-stress/ab',
+      name: 'twice slower',
+      order: 'ABBAABBA',
+    });
+    expect(
+      t.ab[0].rounds.map(
+        (r: { order: string; baseline: { total: number }; candidate: { total: number } }) => [
+          r.order,
+          r.baseline.total,
+          r.candidate.total,
+        ],
+      ),
+    ).toEqual([
       ['AB', 30, 30],
       ['BA', 30, 30],
       ['AB', 30, 30],
       ['BA', 30, 30],
     ]);
     expect(t.verdicts).toEqual([
-      expect.objectContaining({ matcher: 'toShowNoRegression', metric: 'p50', threshold: '+10%', state: 'fail', pass: false, interval: expect.objectContaining({ method: 'paired-t-log-ratio' }) }),
+      expect.objectContaining({
+        matcher: 'toShowNoRegression',
+        metric: 'p50',
+        threshold: '+10%',
+        state: 'fail',
+        pass: false,
+        interval: expect.objectContaining({ method: 'paired-t-log-ratio' }),
+      }),
     ]);
-    expect(t.verdicts[0].message).toMatch(/^expected no regression of [^\n]+: fail \(4 paired rounds[^\n]+\n {2}p50 ratio \d\.\d+ \[\d\.\d+, \d\.\d+\] vs \+10%: regression — [^\n]+$/);
+    expect(t.verdicts[0].message).toMatch(
+      /^expected no regression of [^\n]+: fail \(4 paired rounds[^\n]+\n {2}p50 ratio \d\.\d+ \[\d\.\d+, \d\.\d+\] vs \+10%: regression — [^\n]+$/,
+    );
 
     // The terminal summary shows the rounds once, then the verdict.
-    expect(result.stdout).toMatch(/A\/B twice slower: http:\/\/127\.0\.0\.1:\d+\/ against http:\/\/127\.0\.0\.1:\d+\/, ABBAABBA\n {2}per round \(baseline\/candidate\):\n {4}round 1 AB: p50 [\d.]+\/[\d.]+ ms/);
+    expect(result.stdout).toMatch(
+      /A\/B twice slower: http:\/\/127\.0\.0\.1:\d+\/ against http:\/\/127\.0\.0\.1:\d+\/, ABBAABBA\n {2}per round \(baseline\/candidate\):\n {4}round 1 AB: p50 [\d.]+\/[\d.]+ ms/,
+    );
     expect(result.stdout).toMatch(/SLA ✗ expected no regression of/);
 
     const xml = await readFile(join(out, 'junit.xml'), 'utf8');
-    expect(xml).toMatch(/<property name="sla.toShowNoRegression.twice slower" value="fail: expected no regression of http:\/\/127\.0\.0\.1:\d+\/ against/);
+    expect(xml).toMatch(
+      /<property name="sla.toShowNoRegression.twice slower" value="fail: expected no regression of http:\/\/127\.0\.0\.1:\d+\/ against/,
+    );
   }, 120_000);
 });

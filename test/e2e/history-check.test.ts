@@ -18,7 +18,9 @@ let server: http.Server;
 let url: string;
 beforeAll(async () => {
   // /delay/<ms>: answers after that many ms, so each child run gets its own delay.
-  server = http.createServer((req, res) => setTimeout(() => res.end('ok'), Number(/\/delay\/(\d+)/.exec(req.url ?? '')?.[1] ?? 0)));
+  server = http.createServer((req, res) =>
+    setTimeout(() => res.end('ok'), Number(/\/delay\/(\d+)/.exec(req.url ?? '')?.[1] ?? 0)),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
@@ -34,11 +36,29 @@ test(`${POINTS} real runs through the reporter; the delay steps up by ${STEP_MS}
     expect(child.code, child.stdout).toBe(0);
     const c = capture();
     const commit = `commit${String(i + 1).padStart(2, '0')}`;
-    expect(await historyAddCommand([join(child.out, 'perf-results.json'), '--store', store, '--commit', commit, '--run-id', `r${i + 1}`], c.io, {}), c.err()).toBe(0);
+    expect(
+      await historyAddCommand(
+        [
+          join(child.out, 'perf-results.json'),
+          '--store',
+          store,
+          '--commit',
+          commit,
+          '--run-id',
+          `r${i + 1}`,
+        ],
+        c.io,
+        {},
+      ),
+      c.err(),
+    ).toBe(0);
   }
   delete process.env.VS_HISTORY_TARGET;
   const c = capture();
-  const code = await historyCheckCommand(['--store', store, '--metric', 'p50,p95', '--tolerance', '20%'], c.io);
+  const code = await historyCheckCommand(
+    ['--store', store, '--metric', 'p50,p95', '--tolerance', '20%'],
+    c.io,
+  );
   expect(c.out()).toContain('REGRESSION checkout / run 1 p50');
   expect(c.out()).toContain(`change point at run ${SLOW_FROM + 1} (commit commit${SLOW_FROM + 1}`);
   expect(code).toBe(1);

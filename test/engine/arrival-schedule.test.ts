@@ -17,7 +17,9 @@ function perSecond(sends: number[]): number[] {
 
 describe('ArrivalSchedule', () => {
   test('a constant rate is evenly spaced, with exactly the rate in every second', () => {
-    const sends = times(new StagePlan([{ name: undefined, durationMs: 3000, rampMs: 0, level: 1000 }]));
+    const sends = times(
+      new StagePlan([{ name: undefined, durationMs: 3000, rampMs: 0, level: 1000 }]),
+    );
     expect(sends).toHaveLength(3000);
     expect(sends[0]).toBeCloseTo(0.5);
     expect(sends[1] - sends[0]).toBeCloseTo(1);
@@ -44,11 +46,13 @@ describe('ArrivalSchedule', () => {
   });
 
   test('a stage at rate 0 sends nothing in it', () => {
-    const sends = times(new StagePlan([
-      { name: 'on', durationMs: 1000, rampMs: 0, level: 10 },
-      { name: 'off', durationMs: 1000, rampMs: 0, level: 0 },
-      { name: 'on2', durationMs: 1000, rampMs: 0, level: 10 },
-    ]));
+    const sends = times(
+      new StagePlan([
+        { name: 'on', durationMs: 1000, rampMs: 0, level: 10 },
+        { name: 'off', durationMs: 1000, rampMs: 0, level: 0 },
+        { name: 'on2', durationMs: 1000, rampMs: 0, level: 10 },
+      ]),
+    );
     expect(perSecond(sends)).toEqual([10, undefined, 10]);
   });
 });
@@ -70,6 +74,8 @@ describe('StagePlan', () => {
     expect(plan.totalMs).toBe(4000);
   });
   test('stageIndexAt', () => {
-    expect([0, 999, 1000, 2999, 3000, 5000].map((t) => plan.stageIndexAt(t))).toEqual([0, 0, 1, 1, 2, 2]);
+    expect([0, 999, 1000, 2999, 3000, 5000].map((t) => plan.stageIndexAt(t))).toEqual([
+      0, 0, 1, 1, 2, 2,
+    ]);
   });
 });

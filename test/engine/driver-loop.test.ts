@@ -1,7 +1,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import { runLoop, stopAtEndOrAbort, type NextStep } from '../../src/engine/driver-loop.js';
 
-describe('runLoop: the engines\' shared skeleton', () => {
+describe("runLoop: the engines' shared skeleton", () => {
   test('steps as asked (a wait, at once) until a step returns undefined; onStop runs once', async () => {
     const steps: NextStep[] = [1, 'now', 0, 'now', undefined];
     let calls = 0;
@@ -15,10 +15,14 @@ describe('runLoop: the engines\' shared skeleton', () => {
     const controller = new AbortController();
     let calls = 0;
     const onStop = vi.fn();
-    const looping = runLoop(controller.signal, () => {
-      calls++;
-      return 60_000;
-    }, onStop);
+    const looping = runLoop(
+      controller.signal,
+      () => {
+        calls++;
+        return 60_000;
+      },
+      onStop,
+    );
     expect(calls).toBe(1);
     controller.abort();
     await looping;

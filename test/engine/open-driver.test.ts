@@ -14,14 +14,26 @@ describe('open model against a server that stalls 1 s in every 5 s', () => {
   // The upper bound (p99 < 1150 ms) is a timing figure: suites/engine/open-model-stall.perf.ts.
   // A busy machine can only add delay, so the lower bound holds here too.
   test('rate 400 for 10 s: the stall shows in p99 (> 850 ms, from the intended send)', async () => {
-    const run = await load({ target: server.url, rate: 400, duration: '10s', progress: false, ledger: false });
+    const run = await load({
+      target: server.url,
+      rate: 400,
+      duration: '10s',
+      progress: false,
+      ledger: false,
+    });
     expect(run.model).toBe('open');
     expect(run.measured).toBe('response time from intended send (open model)');
     expect(run.latency.p99).toBeGreaterThan(850);
   }, 30_000);
 
   test('the same server under the closed model is labelled service time', async () => {
-    const run = await load({ target: server.url, users: 5, duration: '2s', progress: false, ledger: false });
+    const run = await load({
+      target: server.url,
+      users: 5,
+      duration: '2s',
+      progress: false,
+      ledger: false,
+    });
     expect(run.model).toBe('closed');
     expect(run.measured).toBe('service time (closed model)');
   });
@@ -43,7 +55,11 @@ describe('open model schedule', () => {
   // measures it (docs/performance.md). Here: every planned send is accounted for, and the run
   // warns exactly when more than 1% of its sends were late.
   test('rate 1000 for 2 s: every planned send sent, dropped or unsent; the late-send warning matches the schedule', async () => {
-    const { report, driverReport, warnings } = await runDriver(openDriver, { target: fast.url, rate: 1000, duration: '2s' });
+    const { report, driverReport, warnings } = await runDriver(openDriver, {
+      target: fast.url,
+      rate: 1000,
+      duration: '2s',
+    });
     const schedule = driverReport.schedule!;
     expect(schedule.plannedSends).toBe(2000);
     expect(schedule.sentSends + schedule.droppedSends + schedule.unsentSends).toBe(2000);
@@ -57,7 +73,10 @@ describe('open model schedule', () => {
     const { report } = await runDriver(openDriver, {
       target: fast.url,
       ledger: true,
-      stages: [{ name: 'steady', duration: '2s', rate: 100 }, { name: 'ramp', duration: '2s', rate: 300, ramp: true }],
+      stages: [
+        { name: 'steady', duration: '2s', rate: 100 },
+        { name: 'ramp', duration: '2s', rate: 300, ramp: true },
+      ],
     });
     expect(Object.keys(report.phases)).toEqual(['steady', 'ramp']);
     expect(report.phases.steady.requests.total).toBe(200);
@@ -66,21 +85,35 @@ describe('open model schedule', () => {
     // machine sending late does not move a request into the next second.
     const perSecond = [0, 0, 0, 0];
     for (const e of report.ledger) perSecond[Math.min(3, Math.floor(e.sentAtMs / 1000))]++;
-    [100, 100, 150, 250].forEach((planned, i) => expect(Math.abs(perSecond[i] - planned)).toBeLessThanOrEqual(3));
+    [100, 100, 150, 250].forEach((planned, i) =>
+      expect(Math.abs(perSecond[i] - planned)).toBeLessThanOrEqual(3),
+    );
     expect(report.timeline[0].users).toBe(100); // the target rate
   });
 
   test('maxInFlight reached → sends dropped and counted, and the run says so', async () => {
-    const { report, driverReport, warnings } = await runDriver(openDriver, { target: hanging.url, rate: 200, duration: '1s', maxInFlight: 10, timeout: '10s' });
+    const { report, driverReport, warnings } = await runDriver(openDriver, {
+      target: hanging.url,
+      rate: 200,
+      duration: '1s',
+      maxInFlight: 10,
+      timeout: '10s',
+    });
     expect(report.total.requests.total).toBe(10);
     expect(report.total.requests.dropped).toBe(190);
     expect(driverReport.schedule?.droppedSends).toBe(190);
-    expect(warnings).toContain('190 send(s) (95%) dropped: 10 requests (maxInFlight) were already in flight');
+    expect(warnings).toContain(
+      '190 send(s) (95%) dropped: 10 requests (maxInFlight) were already in flight',
+    );
   });
 
   test('a stalled generator sends late and says so, without stretching time', async () => {
     const blocker = setTimeout(() => blockEventLoop(300), 1000);
-    const { driverReport, warnings } = await runDriver(openDriver, { target: fast.url, rate: 1000, duration: '3s' });
+    const { driverReport, warnings } = await runDriver(openDriver, {
+      target: fast.url,
+      rate: 1000,
+      duration: '3s',
+    });
     clearTimeout(blocker);
     const schedule = driverReport.schedule!;
     expect(schedule.sentSends).toBe(3000);
@@ -94,17 +127,28 @@ describe('open model schedule', () => {
 
   test('still behind a grace period after the end: the rest is never sent, and counted', async () => {
     const blocker = setTimeout(() => blockEventLoop(2000), 500);
-    const { driverReport, report, warnings } = await runDriver(openDriver, { target: fast.url, rate: 2000, duration: '1s' });
+    const { driverReport, report, warnings } = await runDriver(openDriver, {
+      target: fast.url,
+      rate: 2000,
+      duration: '1s',
+    });
     clearTimeout(blocker);
     const schedule = driverReport.schedule!;
     expect(schedule.unsentSends).toBeGreaterThan(0);
     expect(schedule.sentSends + schedule.unsentSends).toBe(2000);
     expect(report.total.requests.dropped).toBe(schedule.unsentSends);
-    expect(warnings.some((w) => w.includes('never made: the generator was still behind schedule'))).toBe(true);
+    expect(
+      warnings.some((w) => w.includes('never made: the generator was still behind schedule')),
+    ).toBe(true);
   });
 
   test('timeouts end as timeout outcomes', async () => {
-    const { report } = await runDriver(openDriver, { target: hanging.url, rate: 20, duration: '1s', timeout: '200ms' });
+    const { report } = await runDriver(openDriver, {
+      target: hanging.url,
+      rate: 20,
+      duration: '1s',
+      timeout: '200ms',
+    });
     expect(report.total.requests.timeouts).toBe(20);
     expect(report.total.errors).toEqual([{ message: 'no response within 200 ms', count: 20 }]);
   });
@@ -112,7 +156,11 @@ describe('open model schedule', () => {
   test('abort: stops and closes every socket', async () => {
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 500);
-    const { wallMs, report } = await runDriver(openDriver, { target: hanging.url, rate: 100, duration: '30s' }, controller.signal);
+    const { wallMs, report } = await runDriver(
+      openDriver,
+      { target: hanging.url, rate: 100, duration: '30s' },
+      controller.signal,
+    );
     expect(wallMs).toBeLessThan(15_000); // stopped, long before 30 s (how fast: npm run bench)
     expect(report.total.requests.total).toBeGreaterThan(0);
     await vi.waitFor(() => expect(hanging.openSockets).toBe(0));
@@ -120,7 +168,17 @@ describe('open model schedule', () => {
 });
 
 describe('scheduleWarnings (what the run says about its schedule)', () => {
-  const schedule = { plannedSends: 1000, sentSends: 1000, lateSends: 0, lateThresholdMs: 10, maxLateMs: 0, droppedSends: 0, unsentSends: 0, eventLoopLagP99Ms: 0, eventLoopLagMaxMs: 0 };
+  const schedule = {
+    plannedSends: 1000,
+    sentSends: 1000,
+    lateSends: 0,
+    lateThresholdMs: 10,
+    maxLateMs: 0,
+    droppedSends: 0,
+    unsentSends: 0,
+    eventLoopLagP99Ms: 0,
+    eventLoopLagMaxMs: 0,
+  };
 
   test('late sends: silent up to 1% of sends, a warning above', () => {
     expect(scheduleWarnings({ ...schedule, lateSends: 10, maxLateMs: 40 }, 1000)).toEqual([]);
@@ -130,7 +188,9 @@ describe('scheduleWarnings (what the run says about its schedule)', () => {
   });
 
   test('dropped and never-made sends are each reported', () => {
-    expect(scheduleWarnings({ ...schedule, sentSends: 900, droppedSends: 60, unsentSends: 40 }, 10)).toEqual([
+    expect(
+      scheduleWarnings({ ...schedule, sentSends: 900, droppedSends: 60, unsentSends: 40 }, 10),
+    ).toEqual([
       '60 send(s) (6%) dropped: 10 requests (maxInFlight) were already in flight',
       '40 send(s) (4%) never made: the generator was still behind schedule when the run ended',
     ]);

@@ -18,7 +18,10 @@ describe('the seeded PRNG', () => {
   });
 
   test('think times: uniform in [min, max] and repeated for the same seed', () => {
-    const thinkMs = (seed: number) => { const random = createRandom(seed); return draws(() => uniformMs(random, 50, 250), 500); };
+    const thinkMs = (seed: number) => {
+      const random = createRandom(seed);
+      return draws(() => uniformMs(random, 50, 250), 500);
+    };
     const a = thinkMs(7);
     expect(thinkMs(7)).toEqual(a);
     expect(thinkMs(8)).not.toEqual(a);
@@ -28,8 +31,21 @@ describe('the seeded PRNG', () => {
 });
 
 describe('scenario picks', () => {
-  const plan = (seed: number) => new RequestPlan(validateLoadOptions({ target: 'http://127.0.0.1:1', seed, scenarios: [{ name: 'a', weight: 1 }, { name: 'b', weight: 3 }] }));
-  const picks = (seed: number, n = 4000) => { const p = plan(seed); return draws(() => p.pick().name, n); };
+  const plan = (seed: number) =>
+    new RequestPlan(
+      validateLoadOptions({
+        target: 'http://127.0.0.1:1',
+        seed,
+        scenarios: [
+          { name: 'a', weight: 1 },
+          { name: 'b', weight: 3 },
+        ],
+      }),
+    );
+  const picks = (seed: number, n = 4000) => {
+    const p = plan(seed);
+    return draws(() => p.pick().name, n);
+  };
 
   test('same seed → the same scenario for every request; another seed → another sequence', () => {
     const a = picks(42);
@@ -45,8 +61,12 @@ describe('scenario picks', () => {
 });
 
 describe('fault picks', () => {
-  const faults = parseFaults([{ type: 'latency', rate: 0.2, ms: 10 }, { type: 'status', rate: 0.1, code: 503 }]);
-  const picks = (seed: number) => draws(createFaultPicker(faults, seed), 4000).map((f) => f?.type ?? 'none');
+  const faults = parseFaults([
+    { type: 'latency', rate: 0.2, ms: 10 },
+    { type: 'status', rate: 0.1, code: 503 },
+  ]);
+  const picks = (seed: number) =>
+    draws(createFaultPicker(faults, seed), 4000).map((f) => f?.type ?? 'none');
 
   test('same seed → the same fault (or none) for the n-th request; another seed → another sequence', () => {
     const a = picks(3);

@@ -12,16 +12,24 @@ export interface FixtureServer {
 }
 
 /** How the fixture answers one request; call `respond` when ready. */
-type Behaviour = (respond: () => void, req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => void;
+type Behaviour = (
+  respond: () => void,
+  req: import('node:http').IncomingMessage,
+  res: import('node:http').ServerResponse,
+) => void;
 
 async function start(behaviour: Behaviour): Promise<FixtureServer> {
   let received = 0;
   const server: Server = createServer((req, res) => {
     received++;
     req.resume();
-    behaviour(() => {
-      if (!res.destroyed) res.end('ok');
-    }, req, res);
+    behaviour(
+      () => {
+        if (!res.destroyed) res.end('ok');
+      },
+      req,
+      res,
+    );
   });
   server.keepAliveTimeout = 30_000;
   let openSockets = 0;
@@ -39,10 +47,11 @@ async function start(behaviour: Behaviour): Promise<FixtureServer> {
     get openSockets() {
       return openSockets;
     },
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

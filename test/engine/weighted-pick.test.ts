@@ -40,21 +40,35 @@ const DRAWS = 20_000;
 const take = (pick: () => number) => Array.from({ length: DRAWS }, pick);
 
 describe('the one weighted pick', () => {
-  test.each([[[1]], [[60, 30, 10]], [[0.5, 0, 2, 7.25]], [[1, 1, 1, 1, 1, 1, 1]]])('scenario weights %j: the same picks as before, for the same seed', (weights) => {
-    for (const seed of [1, 42, 0xdeadbeef]) {
-      expect(take(createWeightedPick(weights, createRandom(seed)))).toEqual(take(oldScenarioPick(weights, createRandom(seed))));
-    }
-  });
+  test.each([[[1]], [[60, 30, 10]], [[0.5, 0, 2, 7.25]], [[1, 1, 1, 1, 1, 1, 1]]])(
+    'scenario weights %j: the same picks as before, for the same seed',
+    (weights) => {
+      for (const seed of [1, 42, 0xdeadbeef]) {
+        expect(take(createWeightedPick(weights, createRandom(seed)))).toEqual(
+          take(oldScenarioPick(weights, createRandom(seed))),
+        );
+      }
+    },
+  );
 
-  test.each([[[0.1]], [[0.1, 0.05, 0.15]], [[0, 0.5, 0.5]], [[0.2, 0, 0.3]]])('fault rates %j: the same picks (and "none") as before', (rates) => {
-    for (const seed of [7, 99]) {
-      expect(take(createWeightedPick(rates, createRandom(seed), 1))).toEqual(take(oldFaultPick(rates, createRandom(seed))));
-    }
-  });
+  test.each([[[0.1]], [[0.1, 0.05, 0.15]], [[0, 0.5, 0.5]], [[0.2, 0, 0.3]]])(
+    'fault rates %j: the same picks (and "none") as before',
+    (rates) => {
+      for (const seed of [7, 99]) {
+        expect(take(createWeightedPick(rates, createRandom(seed), 1))).toEqual(
+          take(oldFaultPick(rates, createRandom(seed))),
+        );
+      }
+    },
+  );
 
   test('generated categories: the same picks as the subtraction loop it replaced', () => {
     const random = createRandom(5);
-    for (const weights of [[0.48, 0.48, 0.04], [0.3, 0.25, 0.25, 0.2], [1, 2, 3]]) {
+    for (const weights of [
+      [0.48, 0.48, 0.04],
+      [0.3, 0.25, 0.25, 0.2],
+      [1, 2, 3],
+    ]) {
       const cumulative = cumulativeOf(weights);
       for (let i = 0; i < DRAWS; i++) {
         const draw = random();
@@ -66,8 +80,12 @@ describe('the one weighted pick', () => {
 
   test('same seed, same picks; another seed, other picks', () => {
     const weights = [3, 2, 1];
-    expect(take(createWeightedPick(weights, createRandom(11)))).toEqual(take(createWeightedPick(weights, createRandom(11))));
-    expect(take(createWeightedPick(weights, createRandom(11)))).not.toEqual(take(createWeightedPick(weights, createRandom(12))));
+    expect(take(createWeightedPick(weights, createRandom(11)))).toEqual(
+      take(createWeightedPick(weights, createRandom(11))),
+    );
+    expect(take(createWeightedPick(weights, createRandom(11)))).not.toEqual(
+      take(createWeightedPick(weights, createRandom(12))),
+    );
   });
 
   test('zero weights are never picked; the remainder past the rates is none (-1)', () => {

@@ -3,7 +3,10 @@ export function capture() {
   let stdout = '';
   let stderr = '';
   return {
-    io: { stdout: { write: (s: string) => ((stdout += s), true) }, stderr: { write: (s: string) => ((stderr += s), true) } },
+    io: {
+      stdout: { write: (s: string) => ((stdout += s), true) },
+      stderr: { write: (s: string) => ((stderr += s), true) },
+    },
     out: () => stdout,
     err: () => stderr,
   };

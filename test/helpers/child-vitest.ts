@@ -23,16 +23,27 @@ export interface ChildVitestExit {
  * reports written to a fresh temp dir (VS_E2E_OUT), plus `env`; resolves with the exit code,
  * stdout, stderr and that dir. Call removeChildVitestDirs() in afterAll to remove the dirs.
  */
-export async function runChildVitest(project: string, env: NodeJS.ProcessEnv = {}): Promise<ChildVitestExit> {
+export async function runChildVitest(
+  project: string,
+  env: NodeJS.ProcessEnv = {},
+): Promise<ChildVitestExit> {
   const out = await mkdtemp(join(tmpdir(), 'vs-e2e-'));
   made.add(out);
-  const result = await run(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', project], {
-    cwd: root,
-    env: { ...process.env, VS_E2E_OUT: out, CI: 'true', NO_COLOR: '1', ...env },
-    maxBuffer: 32 * 1024 * 1024,
-  }).then(
+  const result = await run(
+    process.execPath,
+    [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', project],
+    {
+      cwd: root,
+      env: { ...process.env, VS_E2E_OUT: out, CI: 'true', NO_COLOR: '1', ...env },
+      maxBuffer: 32 * 1024 * 1024,
+    },
+  ).then(
     (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({
+      code: e.code,
+      stdout: e.stdout,
+      stderr: e.stderr,
+    }),
   );
   return { ...result, out };
 }

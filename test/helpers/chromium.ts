@@ -3,12 +3,15 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Debian's Chromium (CHROMIUM_PATH, else /usr/bin/chromium), or undefined when there is none. */
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter((p): p is string => typeof p === 'string' && p !== '');
+  const candidates = [env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(
+    (p): p is string => typeof p === 'string' && p !== '',
+  );
   return candidates.find((p) => existsSync(p));
 }
 
 /** Why browser checks skip where no Chromium exists. */
-export const NO_CHROMIUM = 'no Chromium found: set CHROMIUM_PATH or install Debian\'s chromium (apt-get install -y chromium)';
+export const NO_CHROMIUM =
+  "no Chromium found: set CHROMIUM_PATH or install Debian's chromium (apt-get install -y chromium)";
 
 /** An opened page and everything that went wrong while it loaded. */
 export interface OpenedPage {
@@ -23,19 +26,34 @@ export interface OpenedPage {
 }
 
 /** Open `file` (an absolute path) in headless Chromium and wait until the page's script has drawn its charts. */
-export async function openReport(executablePath: string, file: string, viewport = { width: 1280, height: 900 }): Promise<OpenedPage> {
+export async function openReport(
+  executablePath: string,
+  file: string,
+  viewport = { width: 1280, height: 900 },
+): Promise<OpenedPage> {
   const browser = await chromium.launch({ executablePath, args: ['--no-sandbox'] });
   try {
     const page = await browser.newPage({ viewport });
     const consoleErrors: string[] = [];
     const requests = { failed: [] as string[], external: [] as string[] };
-    page.on('console', (m) => { if (m.type() === 'error') consoleErrors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
     page.on('pageerror', (e) => consoleErrors.push(`pageerror: ${e.message}`));
     page.on('requestfailed', (r) => requests.failed.push(`${r.url()}: ${r.failure()?.errorText}`));
-    page.on('request', (r) => { if (!r.url().startsWith('file://') && !r.url().startsWith('data:')) requests.external.push(r.url()); });
+    page.on('request', (r) => {
+      if (!r.url().startsWith('file://') && !r.url().startsWith('data:'))
+        requests.external.push(r.url());
+    });
     await page.goto(`file://${file}`, { waitUntil: 'load' });
-    await page.waitForFunction("document.documentElement.hasAttribute('data-charts-drawn')", undefined, { timeout: 30_000 });
-    const renderMs = Number(await page.evaluate("document.documentElement.getAttribute('data-render-ms')"));
+    await page.waitForFunction(
+      "document.documentElement.hasAttribute('data-charts-drawn')",
+      undefined,
+      { timeout: 30_000 },
+    );
+    const renderMs = Number(
+      await page.evaluate("document.documentElement.getAttribute('data-render-ms')"),
+    );
     return { browser, page, consoleErrors, requests, renderMs };
   } catch (error) {
     await browser.close();

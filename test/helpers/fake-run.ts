@@ -16,7 +16,10 @@ export interface FakeRequest {
  * request i is sent at i * durationMs / n and ends after its latency (requests overlap, as
  * with concurrent users); events are fed to the recorder in time order.
  */
-export function fakeRun(requests: FakeRequest[], { users = 10, durationMs = 30_000 } = {}): RunResultWithPhases {
+export function fakeRun(
+  requests: FakeRequest[],
+  { users = 10, durationMs = 30_000 } = {},
+): RunResultWithPhases {
   let now = 0;
   const recorder = new Recorder({ idPrefix: 'fake-', now: () => now });
   recorder.setUsers(users);
@@ -26,14 +29,30 @@ export function fakeRun(requests: FakeRequest[], { users = 10, durationMs = 30_0
   requests.forEach((r, i) => {
     const sentAt = i * step;
     let ticket: ReturnType<typeof recorder.begin> | undefined;
-    events.push({ at: sentAt, order: 0, run: () => { ticket = recorder.begin('default'); } });
+    events.push({
+      at: sentAt,
+      order: 0,
+      run: () => {
+        ticket = recorder.begin('default');
+      },
+    });
     events.push({
       at: sentAt + r.latencyMs,
       order: 1,
       run: () => {
-        if (r.timeout) recorder.end(ticket!, r.cause ? { kind: 'timeout', cause: r.cause } : { kind: 'timeout' });
+        if (r.timeout)
+          recorder.end(
+            ticket!,
+            r.cause ? { kind: 'timeout', cause: r.cause } : { kind: 'timeout' },
+          );
         else if (r.error) recorder.end(ticket!, { kind: 'error', message: r.error });
-        else recorder.end(ticket!, r.retryAfter === undefined ? { kind: 'response', status: r.status ?? 200 } : { kind: 'response', status: r.status ?? 200, retryAfter: r.retryAfter });
+        else
+          recorder.end(
+            ticket!,
+            r.retryAfter === undefined
+              ? { kind: 'response', status: r.status ?? 200 }
+              : { kind: 'response', status: r.status ?? 200, retryAfter: r.retryAfter },
+          );
       },
     });
   });
@@ -56,6 +75,12 @@ export function fakeRun(requests: FakeRequest[], { users = 10, durationMs = 30_0
 }
 
 /** n successful requests with latencies 1..n ms (so p95 of 1000 is ~950 ms). */
-export function linearRun(n: number, options?: { users?: number; durationMs?: number }): RunResultWithPhases {
-  return fakeRun(Array.from({ length: n }, (_, i) => ({ latencyMs: i + 1 })), options);
+export function linearRun(
+  n: number,
+  options?: { users?: number; durationMs?: number },
+): RunResultWithPhases {
+  return fakeRun(
+    Array.from({ length: n }, (_, i) => ({ latencyMs: i + 1 })),
+    options,
+  );
 }

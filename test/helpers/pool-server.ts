@@ -37,10 +37,13 @@ export async function startPoolServer(workers: number, serviceMs: number): Promi
   const server = http.createServer((req, res) => {
     req.resume();
     if (req.url === '/metrics') {
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(
-        `# TYPE pool_queue_length gauge\npool_queue_length ${queue.length}\n` +
-        `# TYPE pool_workers_busy gauge\npool_workers_busy ${busy}\n` +
-        `# TYPE pool_workers_max gauge\npool_workers_max ${workers}\n`);
+      res
+        .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+        .end(
+          `# TYPE pool_queue_length gauge\npool_queue_length ${queue.length}\n` +
+            `# TYPE pool_workers_busy gauge\npool_workers_busy ${busy}\n` +
+            `# TYPE pool_workers_max gauge\npool_workers_max ${workers}\n`,
+        );
       return;
     }
     queue.push(() => {
@@ -60,9 +63,10 @@ export async function startPoolServer(workers: number, serviceMs: number): Promi
     workers,
     serviceMs,
     maxQueued: () => maxQueued,
-    close: () => new Promise<void>((resolve) => {
-      for (const s of sockets) s.destroy();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
   };
 }

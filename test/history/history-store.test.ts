@@ -16,7 +16,10 @@ describe('history store', () => {
     expect(await appendRun(dir, recordOf(1, 110))).toBe(true);
     expect(await appendRun(dir, recordOf(1, 999))).toBe(false);
     const { records, warnings } = await readStore(dir);
-    expect(records.map((r) => [r.runId, r.points[0].p95])).toEqual([['run-001', 110], ['run-002', 120]]);
+    expect(records.map((r) => [r.runId, r.points[0].p95])).toEqual([
+      ['run-001', 110],
+      ['run-002', 120],
+    ]);
     expect(warnings).toEqual([]);
     expect((await readdir(dir)).sort()).toEqual(['run-001.json', 'run-002.json']);
   });
@@ -44,7 +47,12 @@ import { recordOf } from './test/history/history-fixtures.ts';
 const i = Number(process.argv[2]);
 for (let k = 0; k < 10; k++) await appendRun(process.argv[1], recordOf(i * 100 + k, 100 + k));
 await appendRun(process.argv[1], recordOf(999, 1));`;
-    const run = (i: number) => promisify(execFile)(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script, dir, String(i)], { cwd: process.cwd(), timeout: 60_000 });
+    const run = (i: number) =>
+      promisify(execFile)(
+        process.execPath,
+        ['--import', 'tsx', '--input-type=module', '-e', script, dir, String(i)],
+        { cwd: process.cwd(), timeout: 60_000 },
+      );
     await Promise.all([run(1), run(2)]);
     const { records, warnings } = await readStore(dir);
     expect(warnings).toEqual([]);

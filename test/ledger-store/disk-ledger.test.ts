@@ -9,7 +9,16 @@ import { Ledger } from '../../src/recorder/ledger.js';
 import type { FailureCause } from '../../src/contracts/run-result.js';
 import type { RequestOutcome } from '../../src/contracts/request-outcome.js';
 
-type Row = [number, string, RequestOutcome, number, string | undefined, number | undefined, number, FailureCause?];
+type Row = [
+  number,
+  string,
+  RequestOutcome,
+  number,
+  string | undefined,
+  number | undefined,
+  number,
+  FailureCause?,
+];
 
 const dirs: string[] = [];
 function tempDir(): string {
@@ -22,7 +31,17 @@ afterEach(() => {
 });
 
 function rowAt(i: number): Row {
-  if (i % 11 === 0) return [i, 'write', 'timeout', 0, `no response ${i % 2}`, 10.0004, i, i % 22 === 0 ? 'client-timeout-chaos' : undefined];
+  if (i % 11 === 0)
+    return [
+      i,
+      'write',
+      'timeout',
+      0,
+      `no response ${i % 2}`,
+      10.0004,
+      i,
+      i % 22 === 0 ? 'client-timeout-chaos' : undefined,
+    ];
   if (i % 7 === 0) return [i, 'read', 'http-error', 503, i % 2 ? '2' : undefined, 1.5, i];
   if (i % 13 === 0) return [i, 'read', 'cancelled', 0, undefined, undefined, i + 0.25];
   if (i % 17 === 0) return [i, 'w\u00e9ird "name"', 'error', 0, 'ECONNRESET', 3, i];

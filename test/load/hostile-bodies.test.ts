@@ -19,16 +19,45 @@ const ENGINES: [string, Partial<LoadOptions>][] = [
 
 /* eslint-disable @typescript-eslint/only-throw-error -- throwing non-Errors is what these bodies test */
 const THROWN: [string, () => never][] = [
-  ['an Error', () => { throw new Error('boom'); }],
-  ['a string', () => { throw 'boom'; }],
-  ['undefined', () => { throw undefined; }],
-  ['null', () => { throw null; }],
-  ['an object without a prototype', () => { throw Object.create(null); }],
+  [
+    'an Error',
+    () => {
+      throw new Error('boom');
+    },
+  ],
+  [
+    'a string',
+    () => {
+      throw 'boom';
+    },
+  ],
+  [
+    'undefined',
+    () => {
+      throw undefined;
+    },
+  ],
+  [
+    'null',
+    () => {
+      throw null;
+    },
+  ],
+  [
+    'an object without a prototype',
+    () => {
+      throw Object.create(null);
+    },
+  ],
 ];
 /* eslint-enable @typescript-eslint/only-throw-error */
 
 const EXPECTED_TEXT: Record<string, string> = {
-  'an Error': 'boom', 'a string': 'boom', undefined: 'undefined', null: 'null', 'an object without a prototype': '[object Object]',
+  'an Error': 'boom',
+  'a string': 'boom',
+  undefined: 'undefined',
+  null: 'null',
+  'an object without a prototype': '[object Object]',
 };
 
 describe('a body function that throws ends each request as an error; the run ends on time', () => {
@@ -52,8 +81,23 @@ describe('a body function that throws ends each request as an error; the run end
   test('an aborted run with an always-throwing body stops (undici users, think time)', async () => {
     const controller = new AbortController();
     const running = load({
-      target: server.url, users: 2, engine: 'undici', thinkTime: '10ms', duration: '1h', progress: false, signal: controller.signal,
-      scenarios: [{ name: 'x', method: 'POST', path: '/p', body: () => { throw new Error('boom'); } }],
+      target: server.url,
+      users: 2,
+      engine: 'undici',
+      thinkTime: '10ms',
+      duration: '1h',
+      progress: false,
+      signal: controller.signal,
+      scenarios: [
+        {
+          name: 'x',
+          method: 'POST',
+          path: '/p',
+          body: () => {
+            throw new Error('boom');
+          },
+        },
+      ],
     });
     setTimeout(() => controller.abort(), 200);
     const run = await running;
@@ -65,13 +109,24 @@ describe('a body function that throws ends each request as an error; the run end
 describe('user strings as names never touch a prototype', () => {
   test('scenarios and stages named "__proto__" and "constructor" each get their own summary', async () => {
     const run = await load({
-      target: server.url, engine: 'undici', progress: false, seed: 3,
-      stages: [{ name: '__proto__', duration: '150ms', users: 1 }, { name: 'constructor', duration: '150ms', users: 1 }],
-      scenarios: [{ name: '__proto__', path: '/a' }, { name: 'constructor', path: '/b' }],
+      target: server.url,
+      engine: 'undici',
+      progress: false,
+      seed: 3,
+      stages: [
+        { name: '__proto__', duration: '150ms', users: 1 },
+        { name: 'constructor', duration: '150ms', users: 1 },
+      ],
+      scenarios: [
+        { name: '__proto__', path: '/a' },
+        { name: 'constructor', path: '/b' },
+      ],
     });
     expect(Object.keys(run.scenarios).sort()).toEqual(['__proto__', 'constructor']);
     expect(Object.keys(run.phases)).toEqual(['__proto__', 'constructor']);
-    expect(run.scenario('__proto__').requests.total + run.scenario('constructor').requests.total).toBe(run.requests.total);
+    expect(
+      run.scenario('__proto__').requests.total + run.scenario('constructor').requests.total,
+    ).toBe(run.requests.total);
     expect(run.phase('__proto__').requests.total).toBeGreaterThan(0);
     expect(() => run.scenario('toString')).toThrow(/got "toString", expected one of /);
     expect(() => run.phase('hasOwnProperty')).toThrow('expected one of __proto__, constructor');

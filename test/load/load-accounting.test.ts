@@ -63,9 +63,13 @@ describe('load() accounting', () => {
     const l = run.latency;
     expect(l.p50).toBeGreaterThanOrEqual(2);
     expect([l.min!, l.p50!, l.p75!, l.p90!, l.p95!, l.p99!, l.p999!, l.max!]).toEqual(
-      [l.min!, l.p50!, l.p75!, l.p90!, l.p95!, l.p99!, l.p999!, l.max!].slice().sort((a, b) => a - b),
+      [l.min!, l.p50!, l.p75!, l.p90!, l.p95!, l.p99!, l.p999!, l.max!]
+        .slice()
+        .sort((a, b) => a - b),
     );
-    expect(run.ledger.some((e) => e.latencyMs !== undefined && !Number.isInteger(e.latencyMs))).toBe(true);
+    expect(
+      run.ledger.some((e) => e.latencyMs !== undefined && !Number.isInteger(e.latencyMs)),
+    ).toBe(true);
   });
 
   test('the ledger is built only when read, and the reporter never reads it', async () => {
@@ -74,7 +78,10 @@ describe('load() accounting', () => {
     expect(typeof Object.getOwnPropertyDescriptor(run, 'ledger')?.get).toBe('function');
     expect(Object.keys(run)).toContain('ledger');
     expect(run.ledger).toHaveLength(30);
-    expect(Object.getOwnPropertyDescriptor(run, 'ledger')).toMatchObject({ enumerable: true, writable: true });
+    expect(Object.getOwnPropertyDescriptor(run, 'ledger')).toMatchObject({
+      enumerable: true,
+      writable: true,
+    });
     expect(run.ledger).toBe(run.ledger);
     expect(JSON.parse(JSON.stringify(run)).ledger).toHaveLength(30);
   });

@@ -14,7 +14,14 @@ let server: FixtureServer;
 const seen: Seen[] = [];
 beforeAll(async () => {
   server = await startServer((req, res, body) => {
-    seen.push({ method: req.method!, url: req.url!, id: String(req.headers['x-trace']), body, contentType: req.headers['content-type'], custom: req.headers['x-team'] as string | undefined });
+    seen.push({
+      method: req.method!,
+      url: req.url!,
+      id: String(req.headers['x-trace']),
+      body,
+      contentType: req.headers['content-type'],
+      custom: req.headers['x-team'] as string | undefined,
+    });
     res.end('{}');
   });
 });
@@ -32,8 +39,20 @@ describe('scenarios', () => {
       requestIdHeader: 'x-trace',
       requestIdPrefix: 'audit-',
       scenarios: [
-        { name: 'analyze', weight: 60, method: 'POST', path: '/api/analyze', body: { records: [1, 2, 3] } },
-        { name: 'explain', weight: 30, method: 'POST', path: '/api/explain', body: ({ requestId }) => ({ requestId }) },
+        {
+          name: 'analyze',
+          weight: 60,
+          method: 'POST',
+          path: '/api/analyze',
+          body: { records: [1, 2, 3] },
+        },
+        {
+          name: 'explain',
+          weight: 30,
+          method: 'POST',
+          path: '/api/explain',
+          body: ({ requestId }) => ({ requestId }),
+        },
         { name: 'query', weight: 10, path: '/api/reports/1' },
       ],
     });
@@ -46,7 +65,14 @@ describe('scenarios', () => {
 
     const analyze = seen.filter((s) => s.url === '/base/api/analyze');
     expect(analyze.length).toBe(run.scenarios.analyze.requests.total);
-    expect(analyze.every((s) => s.method === 'POST' && s.body === '{"records":[1,2,3]}' && s.contentType === 'application/json')).toBe(true);
+    expect(
+      analyze.every(
+        (s) =>
+          s.method === 'POST' &&
+          s.body === '{"records":[1,2,3]}' &&
+          s.contentType === 'application/json',
+      ),
+    ).toBe(true);
     const explain = seen.filter((s) => s.url === '/base/api/explain');
     expect(explain.every((s) => JSON.parse(s.body).requestId === s.id)).toBe(true);
     expect(seen.every((s) => s.custom === 'credit' && s.id.startsWith('audit-'))).toBe(true);
@@ -54,7 +80,16 @@ describe('scenarios', () => {
   });
 
   test('the same seed gives the same scenario sequence', async () => {
-    const opts = { target: server.url, users: 1, requests: 200, seed: 42, scenarios: [{ name: 'a', weight: 1 }, { name: 'b', weight: 3 }] };
+    const opts = {
+      target: server.url,
+      users: 1,
+      requests: 200,
+      seed: 42,
+      scenarios: [
+        { name: 'a', weight: 1 },
+        { name: 'b', weight: 3 },
+      ],
+    };
     const one = await load(opts);
     const two = await load(opts);
     expect(one.ledger.map((e) => e.scenario)).toEqual(two.ledger.map((e) => e.scenario));
@@ -63,8 +98,20 @@ describe('scenarios', () => {
   test('a throwing body function is an error of that request, not a crash', async () => {
     let n = 0;
     const run = await load({
-      target: server.url, users: 1, requests: 20,
-      scenarios: [{ name: 'flaky', method: 'POST', path: '/', body: () => { if (++n % 2 === 0) throw new Error('no payload'); return { n }; } }],
+      target: server.url,
+      users: 1,
+      requests: 20,
+      scenarios: [
+        {
+          name: 'flaky',
+          method: 'POST',
+          path: '/',
+          body: () => {
+            if (++n % 2 === 0) throw new Error('no payload');
+            return { n };
+          },
+        },
+      ],
     });
     expect(run.requests.errors).toBeGreaterThan(0);
     expect(run.errors[0].message).toBe('body function threw: no payload');

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import { retryAfterOf } from '../../src/engine/autocannon-driver.js';
 
 describe('Retry-After from raw headers (autocannon driver)', () => {
-  test('gives what autocannon\'s header object gave onResponse', () => {
+  test("gives what autocannon's header object gave onResponse", () => {
     expect(retryAfterOf([])).toBeUndefined();
     expect(retryAfterOf(['content-type', 'text/plain'])).toBeUndefined();
     expect(retryAfterOf(['retry-after', '3'])).toBe('3');

@@ -9,7 +9,9 @@ let server: http.Server;
 let target: string;
 beforeAll(async () => {
   server = http.createServer((_req, res) => res.end('ok'));
-  await new Promise<void>((resolve) => server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve));
+  await new Promise<void>((resolve) =>
+    server.listen({ port: 0, host: '127.0.0.1', backlog: 4096 }, resolve),
+  );
   target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
@@ -17,10 +19,13 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
 });
 
-test.each(['autocannon', 'undici'] as const)('%s: 2000 users for 2 s stop within 1 s of the duration, and the result says how long it ran', async (engine) => {
-  const run = await load({ target, engine, users: 2000, duration: '2s', progress: false });
-  // durationMs is how long the traffic really ran (closing 2000 sockets afterwards is not in it).
-  expect(run.durationMs).toBeGreaterThanOrEqual(2000);
-  expect(run.durationMs).toBeLessThan(3000);
-  expect(run.requests.total).toBe(run.requests.ok + run.requests.failed + run.requests.cancelled);
-});
+test.each(['autocannon', 'undici'] as const)(
+  '%s: 2000 users for 2 s stop within 1 s of the duration, and the result says how long it ran',
+  async (engine) => {
+    const run = await load({ target, engine, users: 2000, duration: '2s', progress: false });
+    // durationMs is how long the traffic really ran (closing 2000 sockets afterwards is not in it).
+    expect(run.durationMs).toBeGreaterThanOrEqual(2000);
+    expect(run.durationMs).toBeLessThan(3000);
+    expect(run.requests.total).toBe(run.requests.ok + run.requests.failed + run.requests.cancelled);
+  },
+);

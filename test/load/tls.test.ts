@@ -9,7 +9,8 @@ import type { LoadOptions } from '../../src/options/load-options.js';
 import { validateLoadOptions } from '../../src/options/validate-load.js';
 
 // Test-only self-signed pairs for 127.0.0.1 (see test/fixtures/tls/README.md).
-const pem = (name: string) => readFileSync(new URL(`../fixtures/tls/${name}.pem`, import.meta.url), 'utf8');
+const pem = (name: string) =>
+  readFileSync(new URL(`../fixtures/tls/${name}.pem`, import.meta.url), 'utf8');
 const serverCert = pem('server-cert');
 const otherCert = pem('other-cert');
 
@@ -47,7 +48,13 @@ describe('https targets: every engine verifies the certificate, and one tls opti
     });
 
     test(`${engine}: tls.ca trusting the server's certificate → every request succeeds`, async () => {
-      const run = await load({ target, ...mode, timeout: '2s', progress: false, tls: { ca: serverCert } } as LoadOptions);
+      const run = await load({
+        target,
+        ...mode,
+        timeout: '2s',
+        progress: false,
+        tls: { ca: serverCert },
+      } as LoadOptions);
       expect(run.requests.total).toBeGreaterThan(0);
       expect(run.requests.ok).toBe(run.requests.total);
       expect(run.options.tls).toEqual({ ca: '[1 certificate(s)]', rejectUnauthorized: true });
@@ -55,13 +62,25 @@ describe('https targets: every engine verifies the certificate, and one tls opti
 
     test(`${engine}: tls.ca with another certificate → every request fails`, async () => {
       answered = 0;
-      const run = await load({ target, ...mode, timeout: '2s', progress: false, tls: { ca: [otherCert] } } as LoadOptions);
+      const run = await load({
+        target,
+        ...mode,
+        timeout: '2s',
+        progress: false,
+        tls: { ca: [otherCert] },
+      } as LoadOptions);
       expect(run.requests.errors).toBe(run.requests.total);
       expect(answered).toBe(0);
     });
 
     test(`${engine}: tls.rejectUnauthorized false accepts the certificate`, async () => {
-      const run = await load({ target, ...mode, timeout: '2s', progress: false, tls: { rejectUnauthorized: false } } as LoadOptions);
+      const run = await load({
+        target,
+        ...mode,
+        timeout: '2s',
+        progress: false,
+        tls: { rejectUnauthorized: false },
+      } as LoadOptions);
       expect(run.requests.ok).toBe(run.requests.total);
     });
   }
@@ -73,7 +92,12 @@ describe('https targets: every engine verifies the certificate, and one tls opti
       const ok = await load({ target: trusting.url, users: 1, requests: 3, progress: false });
       expect(ok.statusCodes).toEqual({ 200: 3 });
       answered = 0;
-      const refused = await load({ target: defaulting.url, users: 1, requests: 3, progress: false });
+      const refused = await load({
+        target: defaulting.url,
+        users: 1,
+        requests: 3,
+        progress: false,
+      });
       expect(refused.statusCodes).toEqual({ 502: 3 });
       expect(answered).toBe(0);
     } finally {
@@ -82,12 +106,30 @@ describe('https targets: every engine verifies the certificate, and one tls opti
   });
 
   test.each<[string, Record<string, unknown>, string]>([
-    ['tls for an http: target', { target: 'http://127.0.0.1:1', tls: { rejectUnauthorized: false } }, 'tls'],
-    ['a ca that is not a certificate', { target: 'https://127.0.0.1:1', tls: { ca: 'not a pem' } }, 'tls.ca'],
-    ['a ca list with a number', { target: 'https://127.0.0.1:1', tls: { ca: [serverCert, 5] } }, 'tls.ca[1]'],
-    ['rejectUnauthorized not a boolean', { target: 'https://127.0.0.1:1', tls: { rejectUnauthorized: 'no' } }, 'tls.rejectUnauthorized'],
+    [
+      'tls for an http: target',
+      { target: 'http://127.0.0.1:1', tls: { rejectUnauthorized: false } },
+      'tls',
+    ],
+    [
+      'a ca that is not a certificate',
+      { target: 'https://127.0.0.1:1', tls: { ca: 'not a pem' } },
+      'tls.ca',
+    ],
+    [
+      'a ca list with a number',
+      { target: 'https://127.0.0.1:1', tls: { ca: [serverCert, 5] } },
+      'tls.ca[1]',
+    ],
+    [
+      'rejectUnauthorized not a boolean',
+      { target: 'https://127.0.0.1:1', tls: { rejectUnauthorized: 'no' } },
+      'tls.rejectUnauthorized',
+    ],
   ])('%s is refused naming the field', (_label, options, field) => {
-    expect(() => validateLoadOptions(options as unknown as LoadOptions)).toThrow(InvalidOptionError);
+    expect(() => validateLoadOptions(options as unknown as LoadOptions)).toThrow(
+      InvalidOptionError,
+    );
     try {
       validateLoadOptions(options as unknown as LoadOptions);
     } catch (error) {

@@ -8,10 +8,14 @@ describe('.toHaveP50Below', () => {
     expect(run).toHaveP50Below(600);
   });
   test('fails naming p50, the threshold and the figure', () => {
-    expect(() => expect(run).toHaveP50Below(400)).toThrow('expected p50 below 400 ms, got 500.2 ms (n=1000, 10 users, 31 s, 0% errors)');
+    expect(() => expect(run).toHaveP50Below(400)).toThrow(
+      'expected p50 below 400 ms, got 500.2 ms (n=1000, 10 users, 31 s, 0% errors)',
+    );
   });
   test('zero successful responses never pass', () => {
-    expect(() => expect(fakeRun([{ latencyMs: 5, timeout: true }])).toHaveP50Below(1e6)).toThrow(/no successful responses to judge p50/);
+    expect(() => expect(fakeRun([{ latencyMs: 5, timeout: true }])).toHaveP50Below(1e6)).toThrow(
+      /no successful responses to judge p50/,
+    );
   });
   test('not a run result', () => {
     expect(() => expect(42).toHaveP50Below(1)).toThrow('received number 42');
@@ -23,9 +27,13 @@ describe('.not.toHaveP50Below', () => {
     expect(run).not.toHaveP50Below(400);
   });
   test('fails when the median is below', () => {
-    expect(() => expect(run).not.toHaveP50Below(600)).toThrow('expected p50 not below 600 ms, got 500.2 ms');
+    expect(() => expect(run).not.toHaveP50Below(600)).toThrow(
+      'expected p50 not below 600 ms, got 500.2 ms',
+    );
   });
   test('zero samples fail with .not too', () => {
-    expect(() => expect(fakeRun([])).not.toHaveP50Below(1)).toThrow(/no successful responses to judge p50/);
+    expect(() => expect(fakeRun([])).not.toHaveP50Below(1)).toThrow(
+      /no successful responses to judge p50/,
+    );
   });
 });

@@ -19,7 +19,10 @@ describe('.toHaveP95Below', () => {
   });
 
   test('zero successful responses never pass', () => {
-    const down = fakeRun([{ latencyMs: 1, error: 'connect ECONNREFUSED' }, { latencyMs: 1, status: 503 }]);
+    const down = fakeRun([
+      { latencyMs: 1, error: 'connect ECONNREFUSED' },
+      { latencyMs: 1, status: 503 },
+    ]);
     expect(() => expect(down).toHaveP95Below(1e9)).toThrow(
       'expected p95 below 1000000000 ms, but no successful responses to judge p95 (n=0, 10 users, 30 s, 100% errors)',
     );
@@ -36,14 +39,24 @@ describe('.toHaveP95Below', () => {
     expect(() => expect(run).toHaveP95Below('2s' as unknown as number)).toThrow(
       'toHaveP95Below: threshold must be a finite number, received the string "2s"',
     );
-    expect(() => expect(run).toHaveP95Below(-1)).toThrow('toHaveP95Below: threshold must be a latency in ms > 0, received -1');
+    expect(() => expect(run).toHaveP95Below(-1)).toThrow(
+      'toHaveP95Below: threshold must be a latency in ms > 0, received -1',
+    );
   });
 
   test('records its verdict in the test meta', ({ task }) => {
     expect(run).toHaveP95Below(1000);
     const verdicts = task.meta.vitestStress?.verdicts ?? [];
     expect(verdicts).toHaveLength(1);
-    expect(verdicts[0]).toMatchObject({ matcher: 'toHaveP95Below', metric: 'p95', unit: 'ms', threshold: 1000, observed: 950.271, pass: true, negated: false });
+    expect(verdicts[0]).toMatchObject({
+      matcher: 'toHaveP95Below',
+      metric: 'p95',
+      unit: 'ms',
+      threshold: 1000,
+      observed: 950.271,
+      pass: true,
+      negated: false,
+    });
   });
 });
 
@@ -60,7 +73,9 @@ describe('.not.toHaveP95Below', () => {
 
   test('zero samples and bad input fail with .not too', () => {
     const empty = fakeRun([]);
-    expect(() => expect(empty).not.toHaveP95Below(10)).toThrow(/no successful responses to judge p95/);
+    expect(() => expect(empty).not.toHaveP95Below(10)).toThrow(
+      /no successful responses to judge p95/,
+    );
     expect(() => expect(undefined).not.toHaveP95Below(10)).toThrow(/received undefined/);
   });
 });

@@ -6,17 +6,25 @@ const run = linearRun(1000);
 describe('.toHavePercentileBelow', () => {
   test('judges any percentile from the histogram', () => {
     expect(run).toHavePercentileBelow(80, 805);
-    expect(() => expect(run).toHavePercentileBelow(80, 795)).toThrow('expected p80 below 795 ms, got 800.3 ms');
+    expect(() => expect(run).toHavePercentileBelow(80, 795)).toThrow(
+      'expected p80 below 795 ms, got 800.3 ms',
+    );
   });
   test('uses the summary for the standard percentiles', () => {
-    expect(() => expect(run).toHavePercentileBelow(99.9, 990)).toThrow(/^expected p999 below 990 ms, got 999.4 ms/);
+    expect(() => expect(run).toHavePercentileBelow(99.9, 990)).toThrow(
+      /^expected p999 below 990 ms, got 999.4 ms/,
+    );
   });
   test('rejects a percentile outside (0, 100]', () => {
-    expect(() => expect(run).toHavePercentileBelow(150, 10)).toThrow('toHavePercentileBelow: threshold must be given with a percentile in (0, 100], received percentile number 150');
+    expect(() => expect(run).toHavePercentileBelow(150, 10)).toThrow(
+      'toHavePercentileBelow: threshold must be given with a percentile in (0, 100], received percentile number 150',
+    );
     expect(() => expect(run).not.toHavePercentileBelow(0, 10)).toThrow(/percentile in \(0, 100\]/);
   });
   test('zero samples never pass', () => {
-    expect(() => expect(fakeRun([{ latencyMs: 1, status: 502 }])).toHavePercentileBelow(75, 1e6)).toThrow(/no successful responses to judge p75/);
+    expect(() =>
+      expect(fakeRun([{ latencyMs: 1, status: 502 }])).toHavePercentileBelow(75, 1e6),
+    ).toThrow(/no successful responses to judge p75/);
   });
 });
 
@@ -25,6 +33,8 @@ describe('.not.toHavePercentileBelow', () => {
     expect(run).not.toHavePercentileBelow(80, 795);
   });
   test('fails when the percentile is below', () => {
-    expect(() => expect(run).not.toHavePercentileBelow(80, 805)).toThrow('expected p80 not below 805 ms, got 800.3 ms');
+    expect(() => expect(run).not.toHavePercentileBelow(80, 805)).toThrow(
+      'expected p80 not below 805 ms, got 800.3 ms',
+    );
   });
 });

@@ -14,13 +14,19 @@ describe('.toHaveSuccessRateAbove', () => {
     expect(run).toHaveSuccessRateAbove(0.8);
   });
   test('fails as a percentage', () => {
-    expect(() => expect(run).toHaveSuccessRateAbove(0.9)).toThrow('expected success rate above 90%, got 85% (n=100, 20 users, 30 s, 15% errors)');
+    expect(() => expect(run).toHaveSuccessRateAbove(0.9)).toThrow(
+      'expected success rate above 90%, got 85% (n=100, 20 users, 30 s, 15% errors)',
+    );
   });
   test('nothing finished never passes', () => {
-    expect(() => expect(fakeRun([])).toHaveSuccessRateAbove(0)).toThrow(/no finished requests to judge the success rate/);
+    expect(() => expect(fakeRun([])).toHaveSuccessRateAbove(0)).toThrow(
+      /no finished requests to judge the success rate/,
+    );
   });
   test('a fraction outside [0, 1) is refused', () => {
-    expect(() => expect(run).toHaveSuccessRateAbove(80)).toThrow('threshold must be a fraction in [0, 1) (0.8 = 80%), received 80');
+    expect(() => expect(run).toHaveSuccessRateAbove(80)).toThrow(
+      'threshold must be a fraction in [0, 1) (0.8 = 80%), received 80',
+    );
   });
 });
 
@@ -29,6 +35,8 @@ describe('.not.toHaveSuccessRateAbove', () => {
     expect(run).not.toHaveSuccessRateAbove(0.9);
   });
   test('fails when above', () => {
-    expect(() => expect(run).not.toHaveSuccessRateAbove(0.8)).toThrow('expected success rate not above 80%, got 85%');
+    expect(() => expect(run).not.toHaveSuccessRateAbove(0.8)).toThrow(
+      'expected success rate not above 80%, got 85%',
+    );
   });
 });

@@ -12,7 +12,12 @@ type Mode = 'all' | 'new' | 'none';
 /** A matcher context as Vitest gives it, pointing at a spec in a temp directory. */
 async function context(mode: Mode, testName = 'suite > keeps its p95') {
   const dir = await mkdtemp(join(tmpdir(), 'vs-baseline-'));
-  const state = { isNot: false, testPath: join(dir, 'api.perf.ts'), currentTestName: testName, snapshotState: { snapshotUpdateState: mode } } as unknown as MatcherState;
+  const state = {
+    isNot: false,
+    testPath: join(dir, 'api.perf.ts'),
+    currentTestName: testName,
+    snapshotState: { snapshotUpdateState: mode },
+  } as unknown as MatcherState;
   return { dir, state, file: join(dir, '__perf__', 'api.perf.ts.json') };
 }
 
@@ -28,11 +33,25 @@ describe('.toMatchPerfBaseline', () => {
     const { state, file, dir } = await context('new');
     const result = toMatchPerfBaseline.call(state, noisyRun(1), tolerances);
     expect(result.pass).toBe(true);
-    expect(result.message()).toMatch(/^toMatchPerfBaseline: baseline written to .*__perf__\/api\.perf\.ts\.json for "suite > keeps its p95" \/ default \(profile quick, n=3000/);
+    expect(result.message()).toMatch(
+      /^toMatchPerfBaseline: baseline written to .*__perf__\/api\.perf\.ts\.json for "suite > keeps its p95" \/ default \(profile quick, n=3000/,
+    );
     const saved = JSON.parse(await readFile(file, 'utf8'));
-    expect(saved).toMatchObject({ kind: 'vitest-stress/perf-baseline', schemaVersion: 1, entries: [{ test: 'suite > keeps its p95', run: 'default', profile: 'quick', model: 'closed' }] });
+    expect(saved).toMatchObject({
+      kind: 'vitest-stress/perf-baseline',
+      schemaVersion: 1,
+      entries: [
+        { test: 'suite > keeps its p95', run: 'default', profile: 'quick', model: 'closed' },
+      ],
+    });
     expect(saved.entries[0].seconds).toHaveLength(31);
-    expect(Object.keys(saved.entries[0].fingerprint)).toEqual(['cores', 'cpuModel', 'nodeMajor', 'platform', 'arch']);
+    expect(Object.keys(saved.entries[0].fingerprint)).toEqual([
+      'cores',
+      'cpuModel',
+      'nodeMajor',
+      'platform',
+      'arch',
+    ]);
     expect(await readdir(join(dir, '__perf__'))).toEqual(['api.perf.ts.json']);
   });
 
@@ -43,7 +62,9 @@ describe('.toMatchPerfBaseline', () => {
     expect(toMatchPerfBaseline.call(state, noisyRun(2), tolerances).pass).toBe(true);
     const slower = toMatchPerfBaseline.call(state, noisyRun(3, 1.3), tolerances);
     expect(slower.pass).toBe(false);
-    expect(slower.message()).toMatch(/\n {2}p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%/);
+    expect(slower.message()).toMatch(
+      /\n {2}p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%/,
+    );
   });
 
   test('a 20-sample run is inconclusive with the reason, and passes unless inconclusive runs fail', async () => {
@@ -53,8 +74,13 @@ describe('.toMatchPerfBaseline', () => {
     const few = toMatchPerfBaseline.call(state, linearRun(20), { p95: '+10%' });
     expect(few.pass).toBe(true);
     expect(few.message()).toContain('p95: inconclusive — baseline');
-    expect(few.message()).toContain('(p95 at 95% confidence needs at least 59 successful responses per run; the baseline had 3000, this run 20)');
-    expect(toMatchPerfBaseline.call(state, linearRun(20), { p95: '+10%' }, { inconclusive: 'fail' }).pass).toBe(false);
+    expect(few.message()).toContain(
+      '(p95 at 95% confidence needs at least 59 successful responses per run; the baseline had 3000, this run 20)',
+    );
+    expect(
+      toMatchPerfBaseline.call(state, linearRun(20), { p95: '+10%' }, { inconclusive: 'fail' })
+        .pass,
+    ).toBe(false);
     vi.stubEnv('STRESS_INCONCLUSIVE', 'fail');
     expect(toMatchPerfBaseline.call(state, linearRun(20), { p95: '+10%' }).pass).toBe(false);
   });
@@ -64,7 +90,9 @@ describe('.toMatchPerfBaseline', () => {
     const { state, dir } = await context('new');
     const result = toMatchPerfBaseline.call(state, noisyRun(1), tolerances);
     expect(result.pass).toBe(false);
-    expect(result.message()).toMatch(/no perf baseline for "suite > keeps its p95" \/ default in .*, and baselines are never written in CI\. Create it .*npx vitest run <spec> -u.*then commit/);
+    expect(result.message()).toMatch(
+      /no perf baseline for "suite > keeps its p95" \/ default in .*, and baselines are never written in CI\. Create it .*npx vitest run <spec> -u.*then commit/,
+    );
     expect(await readdir(dir)).toEqual([]);
   });
 
@@ -75,7 +103,9 @@ describe('.toMatchPerfBaseline', () => {
     const first = JSON.parse(await readFile(file, 'utf8')).entries[0].latency.p95;
     const again = toMatchPerfBaseline.call(state, noisyRun(3, 1.3), tolerances);
     expect(again.message()).toContain('baseline rewritten to');
-    expect(JSON.parse(await readFile(file, 'utf8')).entries[0].latency.p95).toBeGreaterThan(first * 1.2);
+    expect(JSON.parse(await readFile(file, 'utf8')).entries[0].latency.p95).toBeGreaterThan(
+      first * 1.2,
+    );
   });
 
   test('a baseline from another profile is inconclusive, saying so', async () => {
@@ -93,23 +123,45 @@ describe('.toMatchPerfBaseline', () => {
 
   test('unknown tolerance keys, bad options, .not and a malformed file are coded errors', async () => {
     const { state, file } = await context('new');
-    expect(() => toMatchPerfBaseline.call(state, noisyRun(1), { p59: '+10%' } as never)).toThrow(expect.objectContaining({ code: 'ERR_STRESS_UNKNOWN_OPTION', field: 'p59' }));
-    expect(() => toMatchPerfBaseline.call(state, noisyRun(1), tolerances, { confidence: 2 })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'toMatchPerfBaseline.confidence' }));
-    expect(() => toMatchPerfBaseline.call({ ...state, isNot: true } as MatcherState, noisyRun(1), tolerances)).toThrow(/no \.not/);
+    expect(() => toMatchPerfBaseline.call(state, noisyRun(1), { p59: '+10%' } as never)).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_UNKNOWN_OPTION', field: 'p59' }),
+    );
+    expect(() =>
+      toMatchPerfBaseline.call(state, noisyRun(1), tolerances, { confidence: 2 }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'ERR_STRESS_INVALID_OPTION',
+        field: 'toMatchPerfBaseline.confidence',
+      }),
+    );
+    expect(() =>
+      toMatchPerfBaseline.call({ ...state, isNot: true } as MatcherState, noisyRun(1), tolerances),
+    ).toThrow(/no \.not/);
     await mkdir(join(file, '..'), { recursive: true });
     await writeFile(file, '{ not json');
-    expect(() => toMatchPerfBaseline.call(state, noisyRun(1), tolerances)).toThrow(expect.objectContaining({ code: 'ERR_STRESS_BASELINE_FILE' }));
+    expect(() => toMatchPerfBaseline.call(state, noisyRun(1), tolerances)).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_BASELINE_FILE' }),
+    );
   });
 
-  test('records one verdict per figure in the test meta, with the baseline value', async ({ task }) => {
+  test('records one verdict per figure in the test meta, with the baseline value', async ({
+    task,
+  }) => {
     vi.stubEnv('CI', '');
     const { state } = await context('new');
     toMatchPerfBaseline.call(state, noisyRun(1), tolerances);
     toMatchPerfBaseline.call(state, noisyRun(3, 1.3), tolerances);
     const verdicts = task.meta.vitestStress?.verdicts ?? [];
     expect(verdicts.map((v) => [v.metric, v.state, v.baseline?.outcome])).toEqual([
-      ['baseline', 'pass', 'written'], ['p95', 'fail', 'regression'], ['errorRate', 'pass', 'unchanged'], ['throughput', 'pass', 'unchanged'],
+      ['baseline', 'pass', 'written'],
+      ['p95', 'fail', 'regression'],
+      ['errorRate', 'pass', 'unchanged'],
+      ['throughput', 'pass', 'unchanged'],
     ]);
-    expect(verdicts[1]).toMatchObject({ threshold: '+10%', unit: 'ms', interval: { confidence: 0.95 } });
+    expect(verdicts[1]).toMatchObject({
+      threshold: '+10%',
+      unit: 'ms',
+      interval: { confidence: 0.95 },
+    });
   });
 });

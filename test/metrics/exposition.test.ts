@@ -1,6 +1,11 @@
 import { Counter, Gauge, Histogram, Registry, Summary, collectDefaultMetrics } from 'prom-client';
 import { describe, expect, test } from 'vitest';
-import { parseExposition, parseValue, seriesKey, type MetricFamily } from '../../src/metrics/exposition.js';
+import {
+  parseExposition,
+  parseValue,
+  seriesKey,
+  type MetricFamily,
+} from '../../src/metrics/exposition.js';
 import { servePrometheus } from './prom-server.js';
 
 const family = (families: MetricFamily[], name: string) => families.find((f) => f.name === name);
@@ -9,15 +14,31 @@ describe('parseExposition on real prom-client output', () => {
   test('reads counters, gauges, histograms and summaries served over HTTP', async () => {
     const registry = new Registry();
     collectDefaultMetrics({ register: registry });
-    const requests = new Counter({ name: 'http_requests_total', help: 'answered', labelNames: ['route', 'status'], registers: [registry] });
+    const requests = new Counter({
+      name: 'http_requests_total',
+      help: 'answered',
+      labelNames: ['route', 'status'],
+      registers: [registry],
+    });
     requests.inc({ route: '/api/analyze', status: '200' }, 7);
     requests.inc({ route: '/api/analyze', status: '503' }, 2);
     new Gauge({ name: 'audit_queue_depth', help: 'waiting', registers: [registry] }).set(3);
-    const duration = new Histogram({ name: 'http_request_duration_seconds', help: 'time', labelNames: ['route'], buckets: [0.1, 1], registers: [registry] });
+    const duration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'time',
+      labelNames: ['route'],
+      buckets: [0.1, 1],
+      registers: [registry],
+    });
     duration.observe({ route: '/a' }, 0.05);
     duration.observe({ route: '/a' }, 0.5);
     duration.observe({ route: '/b' }, 5);
-    const sizes = new Summary({ name: 'payload_records', help: 'records', percentiles: [0.5, 0.99], registers: [registry] });
+    const sizes = new Summary({
+      name: 'payload_records',
+      help: 'records',
+      percentiles: [0.5, 0.99],
+      registers: [registry],
+    });
     for (const n of [100, 500, 1000]) sizes.observe(n);
 
     const server = await servePrometheus(() => registry.metrics());
@@ -34,15 +55,27 @@ describe('parseExposition on real prom-client output', () => {
         type: 'counter',
         help: 'answered',
         samples: [
-          { name: 'http_requests_total', labels: { route: '/api/analyze', status: '200' }, value: 7 },
-          { name: 'http_requests_total', labels: { route: '/api/analyze', status: '503' }, value: 2 },
+          {
+            name: 'http_requests_total',
+            labels: { route: '/api/analyze', status: '200' },
+            value: 7,
+          },
+          {
+            name: 'http_requests_total',
+            labels: { route: '/api/analyze', status: '503' },
+            value: 2,
+          },
         ],
       });
-      expect(family(families, 'audit_queue_depth')!.samples).toEqual([{ name: 'audit_queue_depth', labels: {}, value: 3 }]);
+      expect(family(families, 'audit_queue_depth')!.samples).toEqual([
+        { name: 'audit_queue_depth', labels: {}, value: 3 },
+      ]);
 
       const hist = family(families, 'http_request_duration_seconds')!;
       expect(hist.type).toBe('histogram');
-      const a = hist.samples.filter((s) => s.labels.route === '/a').map((s) => [s.name, s.labels.le, s.value]);
+      const a = hist.samples
+        .filter((s) => s.labels.route === '/a')
+        .map((s) => [s.name, s.labels.le, s.value]);
       expect(a).toEqual([
         ['http_request_duration_seconds_bucket', '0.1', 1],
         ['http_request_duration_seconds_bucket', '1', 2],
@@ -50,11 +83,18 @@ describe('parseExposition on real prom-client output', () => {
         ['http_request_duration_seconds_sum', undefined, 0.55],
         ['http_request_duration_seconds_count', undefined, 2],
       ]);
-      expect(hist.samples.find((s) => s.labels.route === '/b' && s.labels.le === '1')!.value).toBe(0);
+      expect(hist.samples.find((s) => s.labels.route === '/b' && s.labels.le === '1')!.value).toBe(
+        0,
+      );
 
       const summary = family(families, 'payload_records')!;
       expect(summary.type).toBe('summary');
-      expect(summary.samples.map((s) => s.name)).toEqual(['payload_records', 'payload_records', 'payload_records_sum', 'payload_records_count']);
+      expect(summary.samples.map((s) => s.name)).toEqual([
+        'payload_records',
+        'payload_records',
+        'payload_records_sum',
+        'payload_records_count',
+      ]);
       expect(summary.samples.find((s) => s.name === 'payload_records_sum')!.value).toBe(1600);
 
       // Every sample line of the text ends up in exactly one family.
@@ -68,7 +108,12 @@ describe('parseExposition on real prom-client output', () => {
 
   test('round-trips label values that need escaping', async () => {
     const registry = new Registry();
-    const c = new Counter({ name: 'odd_total', help: 'has a \\ backslash\nand a newline', labelNames: ['v'], registers: [registry] });
+    const c = new Counter({
+      name: 'odd_total',
+      help: 'has a \\ backslash\nand a newline',
+      labelNames: ['v'],
+      registers: [registry],
+    });
     const tricky = ['back\\slash', 'quote"d', 'new\nline', 'comma, and }brace{', 'ünïcødé', ''];
     tricky.forEach((v, i) => c.inc({ v }, i + 1));
     const families = parseExposition(await registry.metrics());
@@ -101,7 +146,11 @@ describe('parseExposition on tricky text', () => {
     expect(weird.samples[2].timestampMs).toBe(-5);
     expect(weird.samples[0]).not.toHaveProperty('timestampMs');
     expect(weird.samples[5].labels).toEqual({ k: 'f', j: 'g' });
-    expect(untyped).toEqual({ name: 'untyped_thing', type: 'untyped', samples: [{ name: 'untyped_thing', labels: {}, value: 7 }] });
+    expect(untyped).toEqual({
+      name: 'untyped_thing',
+      type: 'untyped',
+      samples: [{ name: 'untyped_thing', labels: {}, value: 7 }],
+    });
   });
 
   test('histogram series keep their own labels and buckets', () => {
@@ -119,13 +168,21 @@ describe('parseExposition on tricky text', () => {
       'lat_sum_total 2',
     ].join('\n');
     const families = parseExposition(text);
-    expect(families.map((f) => [f.name, f.type, f.samples.length])).toEqual([['lat', 'histogram', 8], ['lat_sum_total', 'counter', 1]]);
-    expect(families[0].samples.filter((s) => s.labels.route === '/b').map((s) => s.value)).toEqual([0, 1, 9, 1]);
+    expect(families.map((f) => [f.name, f.type, f.samples.length])).toEqual([
+      ['lat', 'histogram', 8],
+      ['lat_sum_total', 'counter', 1],
+    ]);
+    expect(families[0].samples.filter((s) => s.labels.route === '/b').map((s) => s.value)).toEqual([
+      0, 1, 9, 1,
+    ]);
   });
 
   test('samples of an undeclared name form an untyped family; _count of a gauge is its own family; types ignore case', () => {
     const families = parseExposition('# TYPE g Gauge\ng 1\ng_count 2\n');
-    expect(families.map((f) => [f.name, f.type])).toEqual([['g', 'gauge'], ['g_count', 'untyped']]);
+    expect(families.map((f) => [f.name, f.type])).toEqual([
+      ['g', 'gauge'],
+      ['g_count', 'untyped'],
+    ]);
   });
 
   // Every text rejected here is rejected by promtool 2.42 as well (checked by hand).

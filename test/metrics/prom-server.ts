@@ -13,7 +13,10 @@ export interface PromServer {
 }
 
 /** Serve `body()` (text, or a status number to answer with) at /metrics on 127.0.0.1. */
-export async function servePrometheus(body: () => string | number | Promise<string | number>, { port = 0 } = {}): Promise<PromServer> {
+export async function servePrometheus(
+  body: () => string | number | Promise<string | number>,
+  { port = 0 } = {},
+): Promise<PromServer> {
   const sockets = new Set<Socket>();
   let scrapes = 0;
   const server = http.createServer(async (req, res) => {
@@ -24,7 +27,10 @@ export async function servePrometheus(body: () => string | number | Promise<stri
     scrapes++;
     const answer = await body();
     if (typeof answer === 'number') res.writeHead(answer).end();
-    else res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' }).end(answer);
+    else
+      res
+        .writeHead(200, { 'content-type': 'text/plain; version=0.0.4; charset=utf-8' })
+        .end(answer);
   });
   server.on('connection', (socket) => {
     sockets.add(socket);

@@ -24,10 +24,20 @@ describe('sampleMetrics', () => {
       const sampler = sampleMetrics({ url: server.url, intervalMs: 60_000 });
       await vi.waitFor(() => expect(sampler.series().samples).toHaveLength(1));
       const series = await sampler.stop();
-      expect(series).toMatchObject({ kind: 'vitest-stress/metrics', source: server.url, intervalMs: 60_000, errors: [], scrapes: { ok: 1, failed: 0 }, thinned: 0 });
+      expect(series).toMatchObject({
+        kind: 'vitest-stress/metrics',
+        source: server.url,
+        intervalMs: 60_000,
+        errors: [],
+        scrapes: { ok: 1, failed: 0 },
+        thinned: 0,
+      });
       expect(series.samples[0].tMs).toBeLessThan(60_000);
       // NaN is left out; the unselected gauge is not kept; http_requests_total is summed.
-      expect(series.samples[0].metrics).toEqual({ process_resident_memory_bytes: 52428800, 'sum(http_requests_total)': 7 });
+      expect(series.samples[0].metrics).toEqual({
+        process_resident_memory_bytes: 52428800,
+        'sum(http_requests_total)': 7,
+      });
       expect(Date.parse(series.startedAt)).not.toBeNaN();
       expect(JSON.parse(JSON.stringify(series))).toEqual(series);
     } finally {
@@ -38,7 +48,11 @@ describe('sampleMetrics', () => {
   test('names select series by name, keyed with their labels, or summed', async () => {
     const server = await servePrometheus(() => TEXT);
     try {
-      const sampler = sampleMetrics({ url: server.url, intervalMs: 60_000, names: ['http_requests_total', 'sum(http_requests_total)', 'absent_metric'] });
+      const sampler = sampleMetrics({
+        url: server.url,
+        intervalMs: 60_000,
+        names: ['http_requests_total', 'sum(http_requests_total)', 'absent_metric'],
+      });
       await vi.waitFor(() => expect(sampler.series().samples).toHaveLength(1));
       const { samples } = await sampler.stop();
       expect(samples[0].metrics).toEqual({
@@ -54,7 +68,10 @@ describe('sampleMetrics', () => {
   test('a base URL gets /metrics', async () => {
     const server = await servePrometheus(() => TEXT);
     try {
-      const sampler = sampleMetrics({ url: server.url.replace('/metrics', ''), intervalMs: 60_000 });
+      const sampler = sampleMetrics({
+        url: server.url.replace('/metrics', ''),
+        intervalMs: 60_000,
+      });
       expect(sampler.url).toBe(server.url);
       await vi.waitFor(() => expect(server.scrapes()).toBe(1));
       await sampler.stop();
@@ -64,7 +81,11 @@ describe('sampleMetrics', () => {
   });
 
   test('a target that is down leaves one gap with its error, never a crash', async () => {
-    const sampler = sampleMetrics({ url: `${await downUrl()}/metrics`, intervalMs: 10, timeoutMs: 5000 });
+    const sampler = sampleMetrics({
+      url: `${await downUrl()}/metrics`,
+      intervalMs: 10,
+      timeoutMs: 5000,
+    });
     await vi.waitFor(() => expect(sampler.series().scrapes.failed).toBeGreaterThanOrEqual(3));
     const series = await sampler.stop();
     expect(series.samples).toEqual([]);
@@ -88,11 +109,16 @@ describe('sampleMetrics', () => {
       const before = sampler.series().samples.length;
       await vi.waitFor(() => expect(sampler.series().samples.length).toBeGreaterThan(before));
       const series = await sampler.stop();
-      expect(series.errors.map((g) => g.error)).toEqual(['HTTP 503', expect.stringMatching(/^metrics text line 1: invalid value "prometheus"/)]);
+      expect(series.errors.map((g) => g.error)).toEqual([
+        'HTTP 503',
+        expect.stringMatching(/^metrics text line 1: invalid value "prometheus"/),
+      ]);
       const [http503, parse] = series.errors;
       expect(series.samples.some((s) => s.tMs < http503.tMs)).toBe(true);
       expect(series.samples.some((s) => s.tMs > parse.untilMs)).toBe(true);
-      expect(series.samples.some((s) => s.tMs >= http503.tMs && s.tMs <= parse.untilMs)).toBe(false);
+      expect(series.samples.some((s) => s.tMs >= http503.tMs && s.tMs <= parse.untilMs)).toBe(
+        false,
+      );
       expect(series.scrapes.failed).toBe(http503.scrapes + parse.scrapes);
     } finally {
       await server.close();
@@ -102,7 +128,11 @@ describe('sampleMetrics', () => {
   test('a scrape with no answer is a timeout gap; stop() abandons one in flight', async () => {
     const server = await hangingServer();
     try {
-      const sampler = sampleMetrics({ url: `${server.url}/metrics`, intervalMs: 20, timeoutMs: 20 });
+      const sampler = sampleMetrics({
+        url: `${server.url}/metrics`,
+        intervalMs: 20,
+        timeoutMs: 20,
+      });
       await vi.waitFor(() => expect(sampler.series().scrapes.failed).toBeGreaterThanOrEqual(2));
       const series = await sampler.stop();
       expect(series.errors[0]).toMatchObject({ error: 'timeout after 20 ms' });
@@ -116,7 +146,12 @@ describe('sampleMetrics', () => {
     const server = await servePrometheus(() => TEXT);
     try {
       const controller = new AbortController();
-      const sampler = sampleMetrics({ url: server.url, intervalMs: 10, timeoutMs: 5000, signal: controller.signal });
+      const sampler = sampleMetrics({
+        url: server.url,
+        intervalMs: 10,
+        timeoutMs: 5000,
+        signal: controller.signal,
+      });
       await vi.waitFor(() => expect(sampler.series().samples.length).toBeGreaterThanOrEqual(2));
       controller.abort();
       // The signal alone closes the sampler's keep-alive connection.
@@ -178,7 +213,12 @@ describe('sampleMetrics', () => {
   test('stays bounded: past maxSamples it drops every other sample and doubles the interval', async () => {
     const server = await servePrometheus(() => TEXT);
     try {
-      const sampler = sampleMetrics({ url: server.url, intervalMs: 10, timeoutMs: 5000, maxSamples: 10 });
+      const sampler = sampleMetrics({
+        url: server.url,
+        intervalMs: 10,
+        timeoutMs: 5000,
+        maxSamples: 10,
+      });
       await vi.waitFor(() => expect(sampler.series().thinned).toBeGreaterThanOrEqual(1));
       const series = await sampler.stop();
       expect(series.samples.length).toBeLessThan(10);
@@ -192,12 +232,24 @@ describe('sampleMetrics', () => {
   });
 
   test('bad options throw coded errors before any scrape', () => {
-    expect(() => sampleMetrics({ url: 'http://10.1.2.3:9090/metrics' })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_REMOTE_TARGET' }));
+    expect(() => sampleMetrics({ url: 'http://10.1.2.3:9090/metrics' })).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_REMOTE_TARGET' }),
+    );
     expect(() => sampleMetrics({ url: 'ftp://127.0.0.1/metrics' })).toThrow(/invalid option "url"/);
-    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', intervalMs: 5 })).toThrow(/invalid option "intervalMs": got 5, expected at least 10 ms/);
-    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', names: ['rate(x[1m])'] })).toThrow(/invalid option "names\[0\]"/);
-    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', names: [] })).toThrow(/invalid option "names"/);
-    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', maxSamples: 2 })).toThrow(/invalid option "maxSamples"/);
-    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', interval: 1000 } as never)).toThrow(/unknown option "interval" in sampleMetrics options; did you mean "intervalMs"\?/);
+    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', intervalMs: 5 })).toThrow(
+      /invalid option "intervalMs": got 5, expected at least 10 ms/,
+    );
+    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', names: ['rate(x[1m])'] })).toThrow(
+      /invalid option "names\[0\]"/,
+    );
+    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', names: [] })).toThrow(
+      /invalid option "names"/,
+    );
+    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', maxSamples: 2 })).toThrow(
+      /invalid option "maxSamples"/,
+    );
+    expect(() => sampleMetrics({ url: 'http://127.0.0.1:1', interval: 1000 } as never)).toThrow(
+      /unknown option "interval" in sampleMetrics options; did you mean "intervalMs"\?/,
+    );
   });
 });

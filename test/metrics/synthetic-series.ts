@@ -21,19 +21,37 @@ export interface SyntheticMemory {
 
 /** A metrics series of resident memory (MB = 10^6 bytes) following a line plus noise. */
 export function memorySeries(spec: SyntheticMemory): MetricsSeries {
-  const { n, intervalMs = 1000, startMB = 80, slopeMBPerHour, noiseMB = 0, sawtoothMB = 0, seed = 1 } = spec;
+  const {
+    n,
+    intervalMs = 1000,
+    startMB = 80,
+    slopeMBPerHour,
+    noiseMB = 0,
+    sawtoothMB = 0,
+    seed = 1,
+  } = spec;
   const random = seeded(seed);
   const gauss = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const samples = Array.from({ length: n }, (_, i) => {
     const tMs = i * intervalMs;
-    const mb = startMB + (slopeMBPerHour * tMs) / 3_600_000 + noiseMB * gauss() + sawtoothMB * ((i % 20) / 20 - 0.5);
-    return { tMs, metrics: { process_resident_memory_bytes: Math.round(mb * 1e6), ...spec.extra?.(i) } };
+    const mb =
+      startMB +
+      (slopeMBPerHour * tMs) / 3_600_000 +
+      noiseMB * gauss() +
+      sawtoothMB * ((i % 20) / 20 - 0.5);
+    return {
+      tMs,
+      metrics: { process_resident_memory_bytes: Math.round(mb * 1e6), ...spec.extra?.(i) },
+    };
   });
   return series(samples);
 }
 
 /** A series with the given samples and no failed scrapes. */
-export function series(samples: MetricsSeries['samples'], overrides: Partial<MetricsSeries> = {}): MetricsSeries {
+export function series(
+  samples: MetricsSeries['samples'],
+  overrides: Partial<MetricsSeries> = {},
+): MetricsSeries {
   return {
     kind: 'vitest-stress/metrics',
     source: 'http://127.0.0.1:9464/metrics',

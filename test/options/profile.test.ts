@@ -1,17 +1,32 @@
 import { describe, expect, test } from 'vitest';
-import { activeProfileName, profileDuration, profileScale, scaleStages } from '../../src/options/profile.js';
+import {
+  activeProfileName,
+  profileDuration,
+  profileScale,
+  scaleStages,
+} from '../../src/options/profile.js';
 
 describe('profiles', () => {
   test('STRESS_PROFILE picks the profile; quick by default; a bad one is a coded error', () => {
     expect(activeProfileName({})).toBe('quick');
     expect(activeProfileName({ STRESS_PROFILE: 'smoke' })).toBe('smoke');
-    expect(() => activeProfileName({ STRESS_PROFILE: 'fast' })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'STRESS_PROFILE' }));
+    expect(() => activeProfileName({ STRESS_PROFILE: 'fast' })).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'STRESS_PROFILE' }),
+    );
   });
 
   test.each([
-    ['5m', 'smoke', 5_000], ['30m', 'smoke', 10_000], ['10m', 'smoke', 10_000], ['3s', 'smoke', 3_000],
-    ['5m', 'quick', 30_000], ['10m', 'quick', 60_000], ['30m', 'quick', 60_000], ['20s', 'quick', 20_000], ['2m', 'quick', 30_000],
-    ['5m', 'full', 300_000], ['30m', 'full', 1_800_000],
+    ['5m', 'smoke', 5_000],
+    ['30m', 'smoke', 10_000],
+    ['10m', 'smoke', 10_000],
+    ['3s', 'smoke', 3_000],
+    ['5m', 'quick', 30_000],
+    ['10m', 'quick', 60_000],
+    ['30m', 'quick', 60_000],
+    ['20s', 'quick', 20_000],
+    ['2m', 'quick', 30_000],
+    ['5m', 'full', 300_000],
+    ['30m', 'full', 1_800_000],
   ] as const)('profileDuration(%s) under %s = %d ms', (written, profile, ms) => {
     expect(profileDuration(written, profile)).toBe(ms);
   });
@@ -32,7 +47,13 @@ describe('profiles', () => {
   });
 
   test('a stage never shrinks below 1 s', () => {
-    const stages = scaleStages([{ duration: '30m', rate: 10 }, { duration: '2s', rate: 100 }], 'smoke');
+    const stages = scaleStages(
+      [
+        { duration: '30m', rate: 10 },
+        { duration: '2s', rate: 100 },
+      ],
+      'smoke',
+    );
     expect(stages[1].duration).toBe(1000);
   });
 

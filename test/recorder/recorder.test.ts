@@ -12,12 +12,23 @@ describe('recorder fast paths', () => {
   test('endResponse() records exactly what end() with a response Finish records', () => {
     const a = fake();
     const b = fake();
-    for (const [status, retryAfter] of [[200, undefined], [503, '2'], [429, undefined], [302, 'ignored'], [200, undefined]] as const) {
+    for (const [status, retryAfter] of [
+      [200, undefined],
+      [503, '2'],
+      [429, undefined],
+      [302, 'ignored'],
+      [200, undefined],
+    ] as const) {
       const ta = a.recorder.begin('s');
       const tb = b.recorder.begin('s');
       a.advance(3.25);
       b.advance(3.25);
-      a.recorder.end(ta, retryAfter === undefined ? { kind: 'response', status } : { kind: 'response', status, retryAfter });
+      a.recorder.end(
+        ta,
+        retryAfter === undefined
+          ? { kind: 'response', status }
+          : { kind: 'response', status, retryAfter },
+      );
       b.recorder.endResponse(tb, status, retryAfter);
       // A second end counts nothing.
       b.recorder.endResponse(tb, 500);
@@ -26,7 +37,7 @@ describe('recorder fast paths', () => {
     expect(b.recorder.finish()).toEqual(a.recorder.finish());
   });
 
-  test('one scenario: its summary is the run\'s; a second scenario later splits them so they still add up', () => {
+  test("one scenario: its summary is the run's; a second scenario later splits them so they still add up", () => {
     const { recorder, advance } = fake();
     const t1 = recorder.begin('read');
     const t2 = recorder.begin('read');
@@ -49,8 +60,26 @@ describe('recorder fast paths', () => {
     expect(t5.done).toBe(true);
     expect(Object.keys(report.scenarios)).toEqual(['read', 'write']);
     const { read, write } = report.scenarios;
-    expect(read.requests).toEqual({ total: 3, ok: 1, failed: 2, httpErrors: 1, errors: 1, timeouts: 0, cancelled: 0, dropped: 1 });
-    expect(write.requests).toEqual({ total: 2, ok: 1, failed: 0, httpErrors: 0, errors: 0, timeouts: 0, cancelled: 1, dropped: 1 });
+    expect(read.requests).toEqual({
+      total: 3,
+      ok: 1,
+      failed: 2,
+      httpErrors: 1,
+      errors: 1,
+      timeouts: 0,
+      cancelled: 0,
+      dropped: 1,
+    });
+    expect(write.requests).toEqual({
+      total: 2,
+      ok: 1,
+      failed: 0,
+      httpErrors: 0,
+      errors: 0,
+      timeouts: 0,
+      cancelled: 1,
+      dropped: 1,
+    });
     expect(read.statusCodes).toEqual({ 200: 1, 503: 1 });
     expect(read.errors).toEqual([{ message: 'ECONNRESET', count: 1 }]);
     expect(read.latency.count).toBe(1);
@@ -73,7 +102,12 @@ describe('recorder fast paths', () => {
     const report = recorder.finish();
     expect(report.total.requests).toMatchObject({ total: 6, ok: 3, cancelled: 3 });
     expect(report.ledger.map((e) => [e.id, e.outcome])).toEqual([
-      ['r-1', 'ok'], ['r-4', 'ok'], ['r-6', 'ok'], ['r-2', 'cancelled'], ['r-3', 'cancelled'], ['r-5', 'cancelled'],
+      ['r-1', 'ok'],
+      ['r-4', 'ok'],
+      ['r-6', 'ok'],
+      ['r-2', 'cancelled'],
+      ['r-3', 'cancelled'],
+      ['r-5', 'cancelled'],
     ]);
     expect(tickets.map((t) => t.id)).toEqual(['r-1', 'r-2', 'r-3', 'r-4', 'r-5', 'r-6']);
   });

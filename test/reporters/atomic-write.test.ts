@@ -20,7 +20,10 @@ describe('writeFileAtomic', () => {
     // A directory where the file should go makes the final rename fail after the temp file was written.
     const blocked = join(dir, 'blocked');
     await mkdir(join(blocked, 'x'), { recursive: true });
-    await expect(writeFileAtomic(blocked, 'new')).rejects.toMatchObject({ code: 'ERR_STRESS_WRITE_FAILED', path: blocked });
+    await expect(writeFileAtomic(blocked, 'new')).rejects.toMatchObject({
+      code: 'ERR_STRESS_WRITE_FAILED',
+      path: blocked,
+    });
     expect(await readFile(path, 'utf8')).toBe('previous');
     expect((await readdir(dir)).sort()).toEqual(['blocked', 'out.json']);
   });
@@ -43,7 +46,9 @@ describe('writeFileAtomicSync', () => {
     expect(await readFile(path, 'utf8')).toBe('{"a":1}\n');
     const blocked = join(dir, 'blocked');
     await mkdir(join(blocked, 'x'), { recursive: true });
-    expect(() => writeFileAtomicSync(blocked, 'new')).toThrow(expect.objectContaining({ code: 'ERR_STRESS_WRITE_FAILED', path: blocked }));
+    expect(() => writeFileAtomicSync(blocked, 'new')).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_WRITE_FAILED', path: blocked }),
+    );
     expect((await readdir(dir)).sort()).toEqual(['blocked', 'nested']);
     expect(await readdir(join(dir, 'nested'))).toEqual(['out.json']);
   });

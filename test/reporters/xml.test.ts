@@ -15,7 +15,11 @@ describe('escapeXml', () => {
 
 describe('openTag', () => {
   test('escapes every attribute and leaves out undefined ones', () => {
-    expect(openTag('testcase', { name: '<"&">', time: 1, file: undefined })).toBe('<testcase name="&lt;&quot;&amp;&quot;&gt;" time="1">');
-    expect(openTag('property', { name: 'p95Ms', value: 'n/a' }, true)).toBe('<property name="p95Ms" value="n/a"/>');
+    expect(openTag('testcase', { name: '<"&">', time: 1, file: undefined })).toBe(
+      '<testcase name="&lt;&quot;&amp;&quot;&gt;" time="1">',
+    );
+    expect(openTag('property', { name: 'p95Ms', value: 'n/a' }, true)).toBe(
+      '<property name="p95Ms" value="n/a"/>',
+    );
   });
 });

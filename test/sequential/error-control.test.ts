@@ -9,9 +9,10 @@ const ALPHA = 0.05;
 // α plus three Monte-Carlo standard errors of a rate α over RUNS runs (≈ 0.0646).
 const LIMIT = ALPHA + 3 * Math.sqrt((ALPHA * (1 - ALPHA)) / RUNS);
 
-const rate = (runs: SimulatedRun[], state: SimulatedRun['state']) => runs.filter((r) => r.state === state).length / runs.length;
+const rate = (runs: SimulatedRun[], state: SimulatedRun['state']) =>
+  runs.filter((r) => r.state === state).length / runs.length;
 
-describe('stop-when-decided error control (O\'Brien–Fleming spending, a look every second)', () => {
+describe("stop-when-decided error control (O'Brien–Fleming spending, a look every second)", () => {
   let sequential: SimulatedRun[] = [];
   let naive: SimulatedRun[] = [];
   beforeAll(() => {

@@ -20,9 +20,19 @@ afterAll(async () => {
 
 describe('load({ until })', () => {
   test('a healthy target stops early, passed, and the matcher agrees with the stop', async () => {
-    const run = await load({ target: fast.url, users: 4, duration: MAX, until: { p95Below: 500, minDuration: '1s' }, progress: false });
+    const run = await load({
+      target: fast.url,
+      users: 4,
+      duration: MAX,
+      until: { p95Below: 500, minDuration: '1s' },
+      progress: false,
+    });
     expect(run.sequential?.stoppedBecause).toBe('decided');
-    expect(run.sequential?.verdicts[0]).toMatchObject({ metric: 'p95', threshold: 500, state: 'pass' });
+    expect(run.sequential?.verdicts[0]).toMatchObject({
+      metric: 'p95',
+      threshold: 500,
+      state: 'pass',
+    });
     expect(run.durationMs).toBeLessThan(29_000);
     expect(run.requests.total).toBe(run.requests.ok + run.requests.failed + run.requests.cancelled);
     expect(run).toHaveP95Below(500);
@@ -30,23 +40,39 @@ describe('load({ until })', () => {
   });
 
   test('a slow target stops early, failed, and the matcher fails naming the sequential bounds', async () => {
-    const run = await load({ target: slow.url, users: 4, duration: MAX, until: { p95Below: 10, errorRateBelow: 0.5, minDuration: '1s' }, progress: false });
+    const run = await load({
+      target: slow.url,
+      users: 4,
+      duration: MAX,
+      until: { p95Below: 10, errorRateBelow: 0.5, minDuration: '1s' },
+      progress: false,
+    });
     expect(run.sequential?.stoppedBecause).toBe('decided');
     expect(run.sequential?.verdicts.map((v) => v.state)).toEqual(['fail', 'pass']);
     expect(run.durationMs).toBeLessThan(29_000);
-    expect(() => expect(run).toHaveP95Below(10)).toThrow(/p95 below 10 ms at 95% confidence over all looks \(stop when decided\): fail, decided at/);
+    expect(() => expect(run).toHaveP95Below(10)).toThrow(
+      /p95 below 10 ms at 95% confidence over all looks \(stop when decided\): fail, decided at/,
+    );
     expect(run).toHaveErrorRateBelow(0.5);
   });
 
   test('an SLA the run did not watch is judged as before, on the whole run', async () => {
-    const run = await load({ target: fast.url, users: 2, duration: '2s', until: { p99Below: 1000, minDuration: '1s' }, progress: false });
+    const run = await load({
+      target: fast.url,
+      users: 2,
+      duration: '2s',
+      until: { p99Below: 1000, minDuration: '1s' },
+      progress: false,
+    });
     expect(run.sequential?.verdicts).toHaveLength(1);
     expect(run).toHaveP95Below(1000);
     expect(() => expect(run).toHaveP95Below(1000, { confidence: 0.95 })).not.toThrow();
   });
 
   test('until without a duration is refused with a coded error', async () => {
-    await expect(load({ target: fast.url, users: 1, requests: 10, until: { p95Below: 100 } })).rejects.toMatchObject({
+    await expect(
+      load({ target: fast.url, users: 1, requests: 10, until: { p95Below: 100 } }),
+    ).rejects.toMatchObject({
       code: 'ERR_STRESS_INVALID_OPTION',
       message: expect.stringMatching(/"until".*a run with `duration`/),
     });

@@ -20,7 +20,16 @@ export interface Simulation {
 }
 
 const THRESHOLD_MS = 100;
-const COUNTS: RequestCounts = { total: 0, ok: 0, failed: 0, httpErrors: 0, errors: 0, timeouts: 0, cancelled: 0, dropped: 0 };
+const COUNTS: RequestCounts = {
+  total: 0,
+  ok: 0,
+  failed: 0,
+  httpErrors: 0,
+  errors: 0,
+  timeouts: 0,
+  cancelled: 0,
+  dropped: 0,
+};
 
 /** Exponential latencies whose true p95 is trueRatio × THRESHOLD_MS: P(X > p95) = 0.05. */
 function sampler(random: () => number, trueRatio: number): () => number {
@@ -35,8 +44,15 @@ export function simulateSequential(sim: Simulation): SimulatedRun[] {
     const random = createRandom(sim.seed * 100_003 + run);
     const draw = sampler(random, sim.trueRatio);
     const histogram = createLatencyHistogram();
-    const until = { slas: [{ metric: 'p95' as const, threshold: THRESHOLD_MS, percentile: 95 }], alpha: 0.05, minDurationMs: 1000 };
-    const judge = new SequentialJudge(until, sim.seconds * 1000, () => ({ histogram, counts: COUNTS }));
+    const until = {
+      slas: [{ metric: 'p95' as const, threshold: THRESHOLD_MS, percentile: 95 }],
+      alpha: 0.05,
+      minDurationMs: 1000,
+    };
+    const judge = new SequentialJudge(until, sim.seconds * 1000, () => ({
+      histogram,
+      counts: COUNTS,
+    }));
     let second = 1;
     for (; second <= sim.seconds; second++) {
       for (let i = 0; i < sim.perSecond; i++) recordLatencyMs(histogram, draw());
@@ -59,8 +75,10 @@ export function simulateNaive(sim: Simulation): SimulatedRun[] {
     for (let second = 1; second <= sim.seconds; second++) {
       for (let i = 0; i < sim.perSecond; i++) recordLatencyMs(histogram, draw());
       const interval = percentileInterval(histogram, 95, 0.95);
-      if (interval.lowMs !== null && interval.lowMs >= THRESHOLD_MS) result = { state: 'fail', decidedAtS: second };
-      else if (interval.highMs !== null && interval.highMs < THRESHOLD_MS) result = { state: 'pass', decidedAtS: second };
+      if (interval.lowMs !== null && interval.lowMs >= THRESHOLD_MS)
+        result = { state: 'fail', decidedAtS: second };
+      else if (interval.highMs !== null && interval.highMs < THRESHOLD_MS)
+        result = { state: 'pass', decidedAtS: second };
       else continue;
       break;
     }

@@ -3,7 +3,10 @@ import { resolveUntil } from '../../src/sequential/until-options.js';
 
 describe('resolveUntil', () => {
   test('reads the SLAs, the confidence and the minimum duration', () => {
-    const until = resolveUntil({ p95Below: 2000, errorRateBelow: 0.01, confidence: 0.9, minDuration: '3s' }, 60_000);
+    const until = resolveUntil(
+      { p95Below: 2000, errorRateBelow: 0.01, confidence: 0.9, minDuration: '3s' },
+      60_000,
+    );
     expect(until.slas).toEqual([
       { metric: 'p95', threshold: 2000, percentile: 95 },
       { metric: 'errorRate', threshold: 0.01 },

@@ -20,8 +20,14 @@ process.on('disconnect', () => process.exit(0));
 `;
 
 /** A node:http server in its own process that counts requests (GET /__count) and answers after known delays. */
-export async function startCountingServer(): Promise<{ url: string; counted(): Promise<number>; close(): Promise<void> }> {
-  const child: ChildProcess = spawn(process.execPath, ['-e', SERVER_SOURCE], { stdio: ['ignore', 'pipe', 'inherit', 'ipc'] });
+export async function startCountingServer(): Promise<{
+  url: string;
+  counted(): Promise<number>;
+  close(): Promise<void>;
+}> {
+  const child: ChildProcess = spawn(process.execPath, ['-e', SERVER_SOURCE], {
+    stdio: ['ignore', 'pipe', 'inherit', 'ipc'],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.stdout!.once('data', (chunk: Buffer) => resolve(Number(chunk.toString().trim())));
@@ -30,9 +36,10 @@ export async function startCountingServer(): Promise<{ url: string; counted(): P
   return {
     url,
     counted: async () => Number(await (await fetch(`${url}/__count`)).text()),
-    close: () => new Promise<void>((resolve) => {
-      child.once('exit', () => resolve());
-      child.kill();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        child.once('exit', () => resolve());
+        child.kill();
+      }),
   };
 }

@@ -11,7 +11,13 @@ afterAll(() => server.close());
 describe('load() with a split', () => {
   test('drives its share, with ids prefixed by the split and a split section', async ({ task }) => {
     const before = server.seenIds.length;
-    const run = await load({ target: server.url, users: 4, requests: 10, split: { index: 2, count: 3 }, requestIdPrefix: 'r-' });
+    const run = await load({
+      target: server.url,
+      users: 4,
+      requests: 10,
+      split: { index: 2, count: 3 },
+      requestIdPrefix: 'r-',
+    });
     expect(run.requests.total).toBe(3);
     expect(run.users).toBe(1);
     expect(server.seenIds.slice(before)).toHaveLength(3);
@@ -23,16 +29,29 @@ describe('load() with a split', () => {
 
   test('waits for the common start, and says how late it began', async () => {
     const startAt = Date.now() + 300;
-    const run = await load({ target: server.url, users: 1, requests: 2, split: { index: 1, count: 1, startAt } });
+    const run = await load({
+      target: server.url,
+      users: 1,
+      requests: 2,
+      split: { index: 1, count: 1, startAt },
+    });
     expect(Date.parse(run.startedAt)).toBeGreaterThanOrEqual(startAt);
     expect(run.split).toMatchObject({ startAt, warnings: [] });
     // lateStartMs is measured when the wait ends, just before the run's startedAt is taken.
-    expect(Math.abs(run.split!.lateStartMs - (Date.parse(run.startedAt) - startAt))).toBeLessThanOrEqual(50);
+    expect(
+      Math.abs(run.split!.lateStartMs - (Date.parse(run.startedAt) - startAt)),
+    ).toBeLessThanOrEqual(50);
   });
 
   test('an abort during the wait ends it: the run stops and says why', async () => {
     const controller = new AbortController();
-    const running = load({ target: server.url, users: 1, duration: '30s', signal: controller.signal, split: { index: 1, count: 2, startAt: Date.now() + 60_000 } });
+    const running = load({
+      target: server.url,
+      users: 1,
+      duration: '30s',
+      signal: controller.signal,
+      split: { index: 1, count: 2, startAt: Date.now() + 60_000 },
+    });
     controller.abort();
     const run = await running;
     expect(run.warnings).toContain('split 1/2: aborted while waiting for the common start');
@@ -41,8 +60,14 @@ describe('load() with a split', () => {
   });
 
   test('bad split settings throw coded errors naming the field', async () => {
-    await expect(load({ target: server.url, split: { index: 4, count: 3 } })).rejects.toMatchObject({ code: 'ERR_STRESS_INVALID_OPTION', field: 'split.index' });
-    await expect(load({ target: server.url, users: 2, split: { index: 3, count: 3 } })).rejects.toMatchObject({ code: 'ERR_STRESS_INVALID_OPTION', field: 'users' });
-    await expect(load({ target: server.url, split: { index: 1, count: 2, startAt: Date.now() + 3_600_000 } })).rejects.toMatchObject({ code: 'ERR_STRESS_INVALID_OPTION', field: 'split.startAt' });
+    await expect(load({ target: server.url, split: { index: 4, count: 3 } })).rejects.toMatchObject(
+      { code: 'ERR_STRESS_INVALID_OPTION', field: 'split.index' },
+    );
+    await expect(
+      load({ target: server.url, users: 2, split: { index: 3, count: 3 } }),
+    ).rejects.toMatchObject({ code: 'ERR_STRESS_INVALID_OPTION', field: 'users' });
+    await expect(
+      load({ target: server.url, split: { index: 1, count: 2, startAt: Date.now() + 3_600_000 } }),
+    ).rejects.toMatchObject({ code: 'ERR_STRESS_INVALID_OPTION', field: 'split.startAt' });
   });
 });

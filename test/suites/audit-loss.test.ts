@@ -19,7 +19,9 @@ describe('audit completeness against a service that loses one record in a thousa
       scenarios: [{ name: 'query', path: '/api/audit?requestId=probe' }],
     });
     expect(run.requests.ok).toBe(2500);
-    await expect(expect(run).toHaveCompleteAuditTrail({ exportUrl: lossy.url }, { settleMs: 500 })).rejects.toThrow(
+    await expect(
+      expect(run).toHaveCompleteAuditTrail({ exportUrl: lossy.url }, { settleMs: 500 }),
+    ).rejects.toThrow(
       /^expected every answered request to appear exactly once in the audit trail: 2 of 2500 answered requests missing \(e\.g\. vs-[0-9a-f]{8}-\d+, vs-[0-9a-f]{8}-\d+\), 0 duplicated, 0 unknown$/,
     );
   }, 120_000);

@@ -1,9 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { bootstrapMeanRatio, bootstrapQuantileRatio, MAX_BLOCKS } from '../../src/trust/block-bootstrap.js';
+import {
+  bootstrapMeanRatio,
+  bootstrapQuantileRatio,
+  MAX_BLOCKS,
+} from '../../src/trust/block-bootstrap.js';
 import { decodeSparse } from '../../src/trust/histogram-ranks.js';
 import { noisyRun } from '../helpers/noisy-run.js';
 
-const seconds = (run: ReturnType<typeof noisyRun>) => (run.secondHistograms ?? []).map(decodeSparse);
+const seconds = (run: ReturnType<typeof noisyRun>) =>
+  (run.secondHistograms ?? []).map(decodeSparse);
 const before = seconds(noisyRun(1));
 const same = seconds(noisyRun(2));
 const slower = seconds(noisyRun(3, 1.3));
@@ -24,8 +29,16 @@ describe('bootstrapQuantileRatio', () => {
   });
 
   test('seeded: the same inputs and seed give the same interval', () => {
-    const a = bootstrapQuantileRatio(before, slower, 0.95, { confidence: 0.95, seed: 7, resamples: 300 });
-    const b = bootstrapQuantileRatio(before, slower, 0.95, { confidence: 0.95, seed: 7, resamples: 300 });
+    const a = bootstrapQuantileRatio(before, slower, 0.95, {
+      confidence: 0.95,
+      seed: 7,
+      resamples: 300,
+    });
+    const b = bootstrapQuantileRatio(before, slower, 0.95, {
+      confidence: 0.95,
+      seed: 7,
+      resamples: 300,
+    });
     expect(a).toEqual(b);
   });
 
@@ -34,11 +47,17 @@ describe('bootstrapQuantileRatio', () => {
   test('more than 120 seconds are grouped into at most 120 blocks of equal whole seconds', () => {
     const long = seconds(noisyRun(4, 1, { n: 2500, durationMs: 250_000 }));
     expect(long).toHaveLength(250);
-    expect(bootstrapQuantileRatio(long, long, 0.5, { confidence: 0.95, resamples: 50 }).blocks).toEqual([84, 84]);
+    expect(
+      bootstrapQuantileRatio(long, long, 0.5, { confidence: 0.95, resamples: 50 }).blocks,
+    ).toEqual([84, 84]);
     const exact = long.slice(0, 240);
-    expect(bootstrapQuantileRatio(exact, exact, 0.5, { confidence: 0.95, resamples: 50 }).blocks).toEqual([MAX_BLOCKS, MAX_BLOCKS]);
+    expect(
+      bootstrapQuantileRatio(exact, exact, 0.5, { confidence: 0.95, resamples: 50 }).blocks,
+    ).toEqual([MAX_BLOCKS, MAX_BLOCKS]);
     const short = long.slice(0, 120);
-    expect(bootstrapQuantileRatio(short, short, 0.5, { confidence: 0.95, resamples: 50 }).blocks).toEqual([120, 120]);
+    expect(
+      bootstrapQuantileRatio(short, short, 0.5, { confidence: 0.95, resamples: 50 }).blocks,
+    ).toEqual([120, 120]);
   });
 });
 

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { minSamplesForQuantile, orderStatisticRanks } from '../../src/trust/order-statistic-ranks.js';
+import {
+  minSamplesForQuantile,
+  orderStatisticRanks,
+} from '../../src/trust/order-statistic-ranks.js';
 
 describe('minSamplesForQuantile', () => {
   it('is ⌈ln(1−c)/ln p⌉: p95 needs 59, p99 299, p99.9 2995 at 95%', () => {
@@ -17,7 +20,11 @@ describe('orderStatisticRanks', () => {
   });
 
   it('median of 100 at 95%: ranks 42 and 59 (P(B<=41)=0.044, P(B<=58)=0.956)', () => {
-    expect(orderStatisticRanks(100, 0.5, 0.95)).toEqual({ lowRank: 42, highRank: 59, method: 'exact-binomial' });
+    expect(orderStatisticRanks(100, 0.5, 0.95)).toEqual({
+      lowRank: 42,
+      highRank: 59,
+      method: 'exact-binomial',
+    });
   });
 
   it('has no lower bound when even the minimum is not one', () => {
@@ -28,7 +35,11 @@ describe('orderStatisticRanks', () => {
 
   it('large n: np ± z·√(np(1−p)) with continuity correction', () => {
     // n = 20 000, p = 0.95: np = 19 000, sd = √950 = 30.82, z = 1.6449 → 19 000 ± 50.70
-    expect(orderStatisticRanks(20_000, 0.95, 0.95)).toEqual({ lowRank: 18_949, highRank: 19_052, method: 'normal-approximation' });
+    expect(orderStatisticRanks(20_000, 0.95, 0.95)).toEqual({
+      lowRank: 18_949,
+      highRank: 19_052,
+      method: 'normal-approximation',
+    });
   });
 
   it('exact and approximate agree near the switch', () => {

@@ -28,7 +28,7 @@ describe.concurrent('concurrent tests with the global expect', () => {
 });
 
 describe('the store is enabled only while concurrent tests run (it slows every promise on Node 20)', () => {
-  test('a sequential test runs outside it: Vitest\'s global is right for it', ({ task }) => {
+  test("a sequential test runs outside it: Vitest's global is right for it", ({ task }) => {
     expect(scopeActive()).toBe(false);
     expect(scopedTest()).toBeUndefined();
     expect(task.concurrent).toBeFalsy();
@@ -40,16 +40,30 @@ describe('the store is enabled only while concurrent tests run (it slows every p
 });
 
 let attempts = 0;
-test('a retried test: runs carry their attempt, failed tries are logged', { retry: 1 }, async ({ task }) => {
-  const attempt = attempts++;
-  await measure(() => 1, { ...quick, name: `attempt-${attempt}` });
-  if (attempt === 0) throw new Error('first attempt fails on purpose');
-  expect(task.meta.vitestStress?.runs.map((r) => [r.name, r.repetition, r.attempt])).toEqual([['attempt-0', 0, 0], ['attempt-1', 0, 1]]);
-  expect(task.meta.vitestStress?.tries).toEqual([{ repetition: 0, attempt: 0, state: 'failed' }]);
-});
+test(
+  'a retried test: runs carry their attempt, failed tries are logged',
+  { retry: 1 },
+  async ({ task }) => {
+    const attempt = attempts++;
+    await measure(() => 1, { ...quick, name: `attempt-${attempt}` });
+    if (attempt === 0) throw new Error('first attempt fails on purpose');
+    expect(task.meta.vitestStress?.runs.map((r) => [r.name, r.repetition, r.attempt])).toEqual([
+      ['attempt-0', 0, 0],
+      ['attempt-1', 0, 1],
+    ]);
+    expect(task.meta.vitestStress?.tries).toEqual([{ repetition: 0, attempt: 0, state: 'failed' }]);
+  },
+);
 
 describe('the explicit form: { test }', () => {
-  const fakeTask = () => ({ type: 'test', id: 'fake-1', name: 'other', meta: {}, concurrent: false }) as unknown as RunnerTestCase;
+  const fakeTask = () =>
+    ({
+      type: 'test',
+      id: 'fake-1',
+      name: 'other',
+      meta: {},
+      concurrent: false,
+    }) as unknown as RunnerTestCase;
 
   test('records the run in the test given, not the calling one', async ({ task }) => {
     const other = fakeTask();
@@ -63,7 +77,9 @@ describe('the explicit form: { test }', () => {
     expect(resolveExplicitTest(context.task)).toBe(context.task);
     expect(resolveExplicitTest(undefined)).toBeUndefined();
     for (const bad of [{}, 'test', { task: {} }]) {
-      expect(() => resolveExplicitTest(bad)).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'test' }));
+      expect(() => resolveExplicitTest(bad)).toThrow(
+        expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'test' }),
+      );
     }
   });
 });
@@ -71,12 +87,22 @@ describe('the explicit form: { test }', () => {
 test('the unscoped warning names the test once, and only for concurrent tests', () => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   try {
-    const concurrent = { id: 'w-1', name: 'c', fullTestName: 'suite > c', concurrent: true } as unknown as RunnerTestCase;
+    const concurrent = {
+      id: 'w-1',
+      name: 'c',
+      fullTestName: 'suite > c',
+      concurrent: true,
+    } as unknown as RunnerTestCase;
     warnUnscoped(concurrent, 'load() or measure() was called');
     warnUnscoped(concurrent, 'an SLA matcher judged');
-    warnUnscoped({ id: 'w-2', name: 's', concurrent: false } as unknown as RunnerTestCase, 'load() or measure() was called');
+    warnUnscoped(
+      { id: 'w-2', name: 's', concurrent: false } as unknown as RunnerTestCase,
+      'load() or measure() was called',
+    );
     expect(warn).toHaveBeenCalledTimes(1);
-    expect(warn.mock.calls[0][0]).toMatch(/^vitest-stress: load\(\) or measure\(\) was called while concurrent tests run.*\("suite > c", the last one started\).*pass \{ test: context \}/);
+    expect(warn.mock.calls[0][0]).toMatch(
+      /^vitest-stress: load\(\) or measure\(\) was called while concurrent tests run.*\("suite > c", the last one started\).*pass \{ test: context \}/,
+    );
   } finally {
     warn.mockRestore();
   }

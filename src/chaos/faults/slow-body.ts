@@ -10,7 +10,9 @@ export interface SlowBodyParams {
 export const slowBody = defineFault<SlowBodyParams>({
   type: 'slowBody',
   keys: ['bytesPerSecond'],
-  parse: (raw, field) => ({ bytesPerSecond: expectNumber(raw.bytesPerSecond, `${field}.bytesPerSecond`, { min: 1 }) }),
+  parse: (raw, field) => ({
+    bytesPerSecond: expectNumber(raw.bytesPerSecond, `${field}.bytesPerSecond`, { min: 1 }),
+  }),
   describe: ({ bytesPerSecond }) => `slow body ${bytesPerSecond} B/s`,
   apply: ({ bytesPerSecond }, exchange) => exchange.forward({ bytesPerSecond }),
 });

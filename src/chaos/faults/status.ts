@@ -21,21 +21,37 @@ export const status = defineFault<StatusParams>({
   parse(raw, field) {
     const code = expectNumber(raw.code, `${field}.code`, { integer: true });
     // A 1xx is not a final answer: the client would keep waiting for one that never comes.
-    if (code < 200 || code > 599) throw new InvalidOptionError(`${field}.code`, code, 'an HTTP status 200..599 (1xx is informational, not an answer)');
-    if (raw.body !== undefined && typeof raw.body !== 'string') throw new InvalidOptionError(`${field}.body`, raw.body, 'a string');
+    if (code < 200 || code > 599)
+      throw new InvalidOptionError(
+        `${field}.code`,
+        code,
+        'an HTTP status 200..599 (1xx is informational, not an answer)',
+      );
+    if (raw.body !== undefined && typeof raw.body !== 'string')
+      throw new InvalidOptionError(`${field}.body`, raw.body, 'a string');
     const headers: Record<string, string> = {};
     if (raw.headers !== undefined) {
       if (typeof raw.headers !== 'object' || raw.headers === null || Array.isArray(raw.headers)) {
-        throw new InvalidOptionError(`${field}.headers`, raw.headers, 'an object of header names to strings');
+        throw new InvalidOptionError(
+          `${field}.headers`,
+          raw.headers,
+          'an object of header names to strings',
+        );
       }
       for (const [name, value] of Object.entries(raw.headers)) {
-        if (typeof value !== 'string' && typeof value !== 'number') throw new InvalidOptionError(`${field}.headers.${name}`, value, 'a string');
+        if (typeof value !== 'string' && typeof value !== 'number')
+          throw new InvalidOptionError(`${field}.headers.${name}`, value, 'a string');
         headers[name.toLowerCase()] = String(value);
       }
     }
-    return { code, body: (raw.body as string | undefined) ?? JSON.stringify({ error: `injected ${code}` }), headers };
+    return {
+      code,
+      body: (raw.body as string | undefined) ?? JSON.stringify({ error: `injected ${code}` }),
+      headers,
+    };
   },
-  describe: ({ code, headers }) => `status ${code}${headers['retry-after'] !== undefined ? ` (Retry-After: ${headers['retry-after']})` : ''}`,
+  describe: ({ code, headers }) =>
+    `status ${code}${headers['retry-after'] !== undefined ? ` (Retry-After: ${headers['retry-after']})` : ''}`,
   async apply({ code, body, headers }, exchange) {
     if (BODILESS.has(code)) exchange.answer(code, headers, undefined);
     else exchange.answer(code, { 'content-type': 'application/json', ...headers }, body);

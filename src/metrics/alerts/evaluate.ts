@@ -52,12 +52,27 @@ export function scaledForMs(rule: AlertRule, profile: ProfileName): number {
  * when the quantity falls back (or has no value) it resolves. A quantity with no value at any
  * second is 'no-data', never 'ok'.
  */
-export function evaluateAlerts(run: RunResult, rules: readonly AlertRule[], options: EvaluateOptions = {}): AlertVerdict[] {
-  const profile = options.profile ?? (PROFILES.includes(run.profile) ? (run.profile as ProfileName) : activeProfileName());
+export function evaluateAlerts(
+  run: RunResult,
+  rules: readonly AlertRule[],
+  options: EvaluateOptions = {},
+): AlertVerdict[] {
+  const profile =
+    options.profile ??
+    (PROFILES.includes(run.profile) ? (run.profile as ProfileName) : activeProfileName());
   return rules.map((rule) => {
     const forS = scaledForMs(rule, profile) / 1000;
     const source = signalSource(run, rule.signal);
-    if ('noData' in source) return { rule, status: 'no-data', forS, episodes: [], evaluations: 0, peak: null, noData: source.noData };
+    if ('noData' in source)
+      return {
+        rule,
+        status: 'no-data',
+        forS,
+        episodes: [],
+        evaluations: 0,
+        peak: null,
+        noData: source.noData,
+      };
     return verdictOf(rule, forS, source.read, run.timeline.length);
   });
 }
@@ -86,10 +101,28 @@ function verdictOf(rule: AlertRule, forS: number, read: SignalReader, endS: numb
     }
   }
   if (open) episodes.push(close(open, endS));
-  const status = evaluations === 0 ? 'no-data' : episodes.some((e) => e.firingAtS !== undefined) ? 'fired' : 'ok';
-  return { rule, status, forS, episodes, evaluations, peak, ...(status === 'no-data' ? { noData: 'the quantity had no value at any second of the run' } : {}) };
+  const status =
+    evaluations === 0
+      ? 'no-data'
+      : episodes.some((e) => e.firingAtS !== undefined)
+        ? 'fired'
+        : 'ok';
+  return {
+    rule,
+    status,
+    forS,
+    episodes,
+    evaluations,
+    peak,
+    ...(status === 'no-data'
+      ? { noData: 'the quantity had no value at any second of the run' }
+      : {}),
+  };
 }
 
 function close(episode: AlertEpisode, untilS: number): AlertEpisode {
-  return { ...episode, firingForS: episode.firingAtS === undefined ? 0 : untilS - episode.firingAtS };
+  return {
+    ...episode,
+    firingForS: episode.firingAtS === undefined ? 0 : untilS - episode.firingAtS,
+  };
 }

@@ -22,7 +22,10 @@ export function alertRulesYaml(rules: readonly AlertRule[], options: RuleFileOpt
     expr: `${rule.expr} > ${rule.threshold}`,
     for: promDuration(rule.forMs),
     labels: { severity: rule.severity },
-    annotations: { summary: rule.summary, description: `${rule.summary}: value {{ $value }} (threshold ${rule.threshold}, ${rule.unit})` },
+    annotations: {
+      summary: rule.summary,
+      description: `${rule.summary}: value {{ $value }} (threshold ${rule.threshold}, ${rule.unit})`,
+    },
   }));
   return stringify({ groups: [group] }, { lineWidth: 0 });
 }

@@ -25,10 +25,33 @@ function panel(query: SeedQuery, index: number): GrafanaPanel {
     title: query.title,
     description: `${query.description} (vitest-stress query "${query.name}")`,
     datasource: DATASOURCE,
-    gridPos: { x: (index * PANEL_WIDTH) % COLUMNS, y: Math.floor((index * PANEL_WIDTH) / COLUMNS) * PANEL_HEIGHT, w: PANEL_WIDTH, h: PANEL_HEIGHT },
-    fieldConfig: { defaults: { unit: query.unit, min: 0, ...(stacked ? { custom: { stacking: { mode: 'normal', group: 'A' } } } : {}) }, overrides: [] },
-    options: { legend: { displayMode: 'list', placement: 'bottom', showLegend: true }, tooltip: { mode: 'multi', sort: 'none' } },
-    targets: [{ refId: 'A', datasource: DATASOURCE, expr: query.expr, legendFormat: query.legend, range: true }],
+    gridPos: {
+      x: (index * PANEL_WIDTH) % COLUMNS,
+      y: Math.floor((index * PANEL_WIDTH) / COLUMNS) * PANEL_HEIGHT,
+      w: PANEL_WIDTH,
+      h: PANEL_HEIGHT,
+    },
+    fieldConfig: {
+      defaults: {
+        unit: query.unit,
+        min: 0,
+        ...(stacked ? { custom: { stacking: { mode: 'normal', group: 'A' } } } : {}),
+      },
+      overrides: [],
+    },
+    options: {
+      legend: { displayMode: 'list', placement: 'bottom', showLegend: true },
+      tooltip: { mode: 'multi', sort: 'none' },
+    },
+    targets: [
+      {
+        refId: 'A',
+        datasource: DATASOURCE,
+        expr: query.expr,
+        legendFormat: query.legend,
+        range: true,
+      },
+    ],
   };
 }
 
@@ -53,7 +76,19 @@ export function ethixDashboard(options: DashboardOptions = {}): GrafanaDashboard
     refresh: '5s',
     time: { from: 'now-30m', to: 'now' },
     templating: {
-      list: [{ name: DATASOURCE_VARIABLE, label: 'Prometheus', type: 'datasource', query: 'prometheus', hide: 0, refresh: 1, regex: '', current: {}, options: [] }],
+      list: [
+        {
+          name: DATASOURCE_VARIABLE,
+          label: 'Prometheus',
+          type: 'datasource',
+          query: 'prometheus',
+          hide: 0,
+          refresh: 1,
+          regex: '',
+          current: {},
+          options: [],
+        },
+      ],
     },
     annotations: { list: [] },
     links: [],

@@ -49,8 +49,14 @@ export interface GrafanaPanel {
   datasource: GrafanaDatasourceRef;
   /** Grid position: x + w <= 24; h in grid rows (30 px). */
   gridPos: { x: number; y: number; w: number; h: number };
-  fieldConfig: { defaults: { unit: string; min?: number; custom?: Record<string, unknown> }; overrides: unknown[] };
-  options: { legend: { displayMode: string; placement: string; showLegend: boolean }; tooltip: { mode: string; sort: string } };
+  fieldConfig: {
+    defaults: { unit: string; min?: number; custom?: Record<string, unknown> };
+    overrides: unknown[];
+  };
+  options: {
+    legend: { displayMode: string; placement: string; showLegend: boolean };
+    tooltip: { mode: string; sort: string };
+  };
   targets: GrafanaTarget[];
 }
 

@@ -40,22 +40,52 @@ export interface CollectedMetrics {
   queries: Array<PromQuery & { series: ApiSeries[] }>;
 }
 
-const KEYS = ['prometheusUrl', 'queries', 'mode', 'time', 'start', 'end', 'since', 'step', 'timeoutMs', 'seed'] as const;
+const KEYS = [
+  'prometheusUrl',
+  'queries',
+  'mode',
+  'time',
+  'start',
+  'end',
+  'since',
+  'step',
+  'timeoutMs',
+  'seed',
+] as const;
 const NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/;
 
 /** Resolve names to queries; throws InvalidOptionError naming `queries[i]`. */
-export function resolveQueries(queries: CollectOptions['queries'], seed?: SeedQueryOptions): PromQuery[] {
+export function resolveQueries(
+  queries: CollectOptions['queries'],
+  seed?: SeedQueryOptions,
+): PromQuery[] {
   const builtIn = seedQueries(seed);
   if (queries === undefined) return builtIn.map(({ name, expr }) => ({ name, expr }));
-  if (!Array.isArray(queries) || queries.length === 0) throw new InvalidOptionError('queries', queries, 'a non-empty array of query names or { name, expr }');
+  if (!Array.isArray(queries) || queries.length === 0)
+    throw new InvalidOptionError(
+      'queries',
+      queries,
+      'a non-empty array of query names or { name, expr }',
+    );
   return queries.map((q, i) => {
     if (typeof q === 'string') {
       const found = builtIn.find((b) => b.name === q);
-      if (!found) throw new InvalidOptionError(`queries[${i}]`, q, `one of ${SEED_QUERY_NAMES.join(', ')}, or { name, expr }`);
+      if (!found)
+        throw new InvalidOptionError(
+          `queries[${i}]`,
+          q,
+          `one of ${SEED_QUERY_NAMES.join(', ')}, or { name, expr }`,
+        );
       return { name: found.name, expr: found.expr };
     }
-    if (typeof q?.name !== 'string' || !NAME.test(q.name)) throw new InvalidOptionError(`queries[${i}].name`, q?.name, 'a name of letters, digits, _ . -');
-    if (typeof q.expr !== 'string' || q.expr.trim() === '') throw new InvalidOptionError(`queries[${i}].expr`, q.expr, 'a PromQL expression');
+    if (typeof q?.name !== 'string' || !NAME.test(q.name))
+      throw new InvalidOptionError(
+        `queries[${i}].name`,
+        q?.name,
+        'a name of letters, digits, _ . -',
+      );
+    if (typeof q.expr !== 'string' || q.expr.trim() === '')
+      throw new InvalidOptionError(`queries[${i}].expr`, q.expr, 'a PromQL expression');
     return { name: q.name, expr: q.expr };
   });
 }
@@ -67,29 +97,52 @@ export function resolveQueries(queries: CollectOptions['queries'], seed?: SeedQu
  * PrometheusQueryError naming the query. Bad options throw InvalidOptionError before any request.
  */
 export async function collectMetrics(options: CollectOptions): Promise<CollectedMetrics> {
-  if (typeof options !== 'object' || options === null) throw new InvalidOptionError('options', options, 'an object { prometheusUrl, queries, mode, ... }');
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidOptionError(
+      'options',
+      options,
+      'an object { prometheusUrl, queries, mode, ... }',
+    );
   rejectUnknownKeys(options, KEYS, 'collectMetrics options');
   const prometheusUrl = checkUrl(options.prometheusUrl);
   const queries = resolveQueries(options.queries, options.seed);
   const mode = options.mode ?? 'instant';
-  if (mode !== 'instant' && mode !== 'range') throw new InvalidOptionError('mode', mode, "'instant' or 'range'");
+  if (mode !== 'instant' && mode !== 'range')
+    throw new InvalidOptionError('mode', mode, "'instant' or 'range'");
   const timeoutMs = options.timeoutMs ?? 10_000;
-  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) throw new InvalidOptionError('timeoutMs', timeoutMs, 'a number of ms > 0');
-  const out: CollectedMetrics = { kind: 'vitest-stress/prometheus', prometheusUrl, mode, queries: [] };
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0)
+    throw new InvalidOptionError('timeoutMs', timeoutMs, 'a number of ms > 0');
+  const out: CollectedMetrics = {
+    kind: 'vitest-stress/prometheus',
+    prometheusUrl,
+    mode,
+    queries: [],
+  };
   let path = '/api/v1/query';
   let params: Record<string, string>;
   if (mode === 'range') {
     const range = resolveRange(options);
-    Object.assign(out, { start: new Date(range.startMs).toISOString(), end: new Date(range.endMs).toISOString(), stepS: range.stepS });
+    Object.assign(out, {
+      start: new Date(range.startMs).toISOString(),
+      end: new Date(range.endMs).toISOString(),
+      stepS: range.stepS,
+    });
     path = '/api/v1/query_range';
-    params = { start: String(range.startMs / 1000), end: String(range.endMs / 1000), step: String(range.stepS) };
+    params = {
+      start: String(range.startMs / 1000),
+      end: String(range.endMs / 1000),
+      step: String(range.stepS),
+    };
   } else {
     const timeMs = options.time === undefined ? Date.now() : parseTimeMs(options.time, 'time');
     out.time = new Date(timeMs).toISOString();
     params = { time: String(timeMs / 1000) };
   }
   for (const query of queries) {
-    out.queries.push({ ...query, series: await queryApi(query, { prometheusUrl, path, params, timeoutMs }) });
+    out.queries.push({
+      ...query,
+      series: await queryApi(query, { prometheusUrl, path, params, timeoutMs }),
+    });
   }
   return out;
 }
@@ -101,6 +154,11 @@ function checkUrl(value: unknown): string {
   } catch {
     url = undefined;
   }
-  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:')) throw new InvalidOptionError('prometheusUrl', value, "an http(s) URL such as 'http://127.0.0.1:9090'");
+  if (!url || (url.protocol !== 'http:' && url.protocol !== 'https:'))
+    throw new InvalidOptionError(
+      'prometheusUrl',
+      value,
+      "an http(s) URL such as 'http://127.0.0.1:9090'",
+    );
   return url.href.replace(/\/$/, '');
 }

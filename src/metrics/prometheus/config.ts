@@ -22,14 +22,24 @@ const JOB = /^[a-zA-Z_][a-zA-Z0-9_-]*$/;
 
 /** Check one target; throws InvalidOptionError naming `targets[i]`. */
 function scrapeConfig(target: ScrapeTarget, i: number, intervalS: number): Record<string, unknown> {
-  if (typeof target?.job !== 'string' || !JOB.test(target.job)) throw new InvalidOptionError(`targets[${i}].job`, target?.job, 'a job name of letters, digits, _ and -');
+  if (typeof target?.job !== 'string' || !JOB.test(target.job))
+    throw new InvalidOptionError(
+      `targets[${i}].job`,
+      target?.job,
+      'a job name of letters, digits, _ and -',
+    );
   let url: URL;
   try {
     url = new URL(target.url);
   } catch {
-    throw new InvalidOptionError(`targets[${i}].url`, target.url, 'an http(s) URL of a metrics endpoint');
+    throw new InvalidOptionError(
+      `targets[${i}].url`,
+      target.url,
+      'an http(s) URL of a metrics endpoint',
+    );
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidOptionError(`targets[${i}].url`, target.url, 'an http(s) URL');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidOptionError(`targets[${i}].url`, target.url, 'an http(s) URL');
   return {
     job_name: target.job,
     scrape_interval: `${intervalS}s`,
@@ -43,8 +53,10 @@ function scrapeConfig(target: ScrapeTarget, i: number, intervalS: number): Recor
 /** The prometheus.yml text for the targets: every job scraped and every rule evaluated each `intervalS` seconds. */
 export function prometheusConfig(options: PrometheusConfigOptions): string {
   const intervalS = options.intervalS ?? 1;
-  if (!Number.isInteger(intervalS) || intervalS < 1) throw new InvalidOptionError('intervalS', intervalS, 'an integer number of seconds >= 1');
-  if (!Array.isArray(options.targets) || options.targets.length === 0) throw new InvalidOptionError('targets', options.targets, 'a non-empty array of { job, url }');
+  if (!Number.isInteger(intervalS) || intervalS < 1)
+    throw new InvalidOptionError('intervalS', intervalS, 'an integer number of seconds >= 1');
+  if (!Array.isArray(options.targets) || options.targets.length === 0)
+    throw new InvalidOptionError('targets', options.targets, 'a non-empty array of { job, url }');
   return stringify({
     global: { scrape_interval: `${intervalS}s`, evaluation_interval: `${intervalS}s` },
     rule_files: [...(options.ruleFiles ?? [])],

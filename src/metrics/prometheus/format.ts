@@ -10,7 +10,9 @@ export function promValue(value: number): string {
 
 /** A label set as PromQL writes it: `{job="a",status="503"}` (sorted), `{}` when empty. */
 export function seriesLabel(labels: Record<string, string>): string {
-  const pairs = Object.keys(labels).sort().map((k) => `${k}=${JSON.stringify(labels[k])}`);
+  const pairs = Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${JSON.stringify(labels[k])}`);
   return `{${pairs.join(',')}}`;
 }
 
@@ -30,7 +32,11 @@ export function metricsToCsv(metrics: CollectedMetrics): string {
     for (const series of query.series) {
       const label = seriesLabel(series.labels);
       for (const p of series.points) {
-        rows.push([query.name, label, String(p.tS), new Date(p.tS * 1000).toISOString(), promValue(p.value)].map(csvField).join(','));
+        rows.push(
+          [query.name, label, String(p.tS), new Date(p.tS * 1000).toISOString(), promValue(p.value)]
+            .map(csvField)
+            .join(','),
+        );
       }
     }
   }

@@ -18,11 +18,24 @@ export interface SeedQuery extends PromQuery {
   description: string;
 }
 
-export type SeedQueryName = 'requestRate' | 'p95Latency' | 'errorRate' | 'cpu' | 'residentMemory' | 'mongoConnections' | 'statusCodes';
+export type SeedQueryName =
+  | 'requestRate'
+  | 'p95Latency'
+  | 'errorRate'
+  | 'cpu'
+  | 'residentMemory'
+  | 'mongoConnections'
+  | 'statusCodes';
 
 /** The seed's query names, in dashboard order. */
 export const SEED_QUERY_NAMES: readonly SeedQueryName[] = Object.freeze([
-  'requestRate', 'p95Latency', 'errorRate', 'cpu', 'residentMemory', 'mongoConnections', 'statusCodes',
+  'requestRate',
+  'p95Latency',
+  'errorRate',
+  'cpu',
+  'residentMemory',
+  'mongoConnections',
+  'statusCodes',
 ]);
 
 /** Job labels the reference service's two parts are scraped under (see ethixScrapeTargets()). */
@@ -48,19 +61,71 @@ const WINDOW = /^(\d+(ms|s|m|h|d))+$|^\$__rate_interval$|^\$__interval$/;
  */
 export function seedQueries(options: SeedQueryOptions = {}): SeedQuery[] {
   const w = options.window ?? '1m';
-  if (!WINDOW.test(w)) throw new RangeError(`window must be a PromQL duration such as '1m' or '$__rate_interval', got ${JSON.stringify(w)}`);
+  if (!WINDOW.test(w))
+    throw new RangeError(
+      `window must be a PromQL duration such as '1m' or '$__rate_interval', got ${JSON.stringify(w)}`,
+    );
   const backend = options.backendJob ?? DEFAULT_JOBS.backend;
   const both = `${backend}|${options.aiCoreJob ?? DEFAULT_JOBS.aiCore}`;
   const api = `job="${backend}",route!~"/metrics|/health"`;
   return [
-    { name: 'requestRate', title: 'Request rate', unit: 'reqps', legend: 'requests/s', description: 'HTTP requests answered per second', expr: `sum(rate(http_requests_total{${api}}[${w}]))` },
-    { name: 'p95Latency', title: 'p95 latency', unit: 's', legend: 'p95', description: '95th percentile of server time, from the histogram buckets', expr: `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${api}}[${w}])))` },
+    {
+      name: 'requestRate',
+      title: 'Request rate',
+      unit: 'reqps',
+      legend: 'requests/s',
+      description: 'HTTP requests answered per second',
+      expr: `sum(rate(http_requests_total{${api}}[${w}]))`,
+    },
+    {
+      name: 'p95Latency',
+      title: 'p95 latency',
+      unit: 's',
+      legend: 'p95',
+      description: '95th percentile of server time, from the histogram buckets',
+      expr: `histogram_quantile(0.95, sum by (le) (rate(http_request_duration_seconds_bucket{${api}}[${w}])))`,
+    },
     // `or vector(0)`: no 5xx ever answered is a 0% error rate, not an absent series.
-    { name: 'errorRate', title: 'Error rate', unit: 'percentunit', legend: '5xx share', description: 'Share of answers with a 5xx status', expr: `(sum(rate(http_requests_total{${api},status=~"5.."}[${w}])) or vector(0)) / sum(rate(http_requests_total{${api}}[${w}]))` },
-    { name: 'cpu', title: 'CPU', unit: 'percentunit', legend: '{{job}}', description: 'CPU time per second (1 = one core), backend and AI core apart', expr: `rate(process_cpu_seconds_total{job=~"${both}"}[${w}])` },
-    { name: 'residentMemory', title: 'Memory (resident)', unit: 'bytes', legend: '{{job}}', description: 'Resident set size, backend and AI core apart', expr: `process_resident_memory_bytes{job=~"${both}"}` },
-    { name: 'mongoConnections', title: 'MongoDB connections', unit: 'short', legend: 'pool connections', description: 'Connections in the MongoDB driver pool (only when MongoDB is the audit store)', expr: `sum(mongodb_driver_pool_connections{job="${backend}"})` },
-    { name: 'statusCodes', title: 'Answers by status code', unit: 'reqps', legend: '{{status}}', description: 'HTTP answers per second by status code', expr: `sum by (status) (rate(http_requests_total{${api}}[${w}]))` },
+    {
+      name: 'errorRate',
+      title: 'Error rate',
+      unit: 'percentunit',
+      legend: '5xx share',
+      description: 'Share of answers with a 5xx status',
+      expr: `(sum(rate(http_requests_total{${api},status=~"5.."}[${w}])) or vector(0)) / sum(rate(http_requests_total{${api}}[${w}]))`,
+    },
+    {
+      name: 'cpu',
+      title: 'CPU',
+      unit: 'percentunit',
+      legend: '{{job}}',
+      description: 'CPU time per second (1 = one core), backend and AI core apart',
+      expr: `rate(process_cpu_seconds_total{job=~"${both}"}[${w}])`,
+    },
+    {
+      name: 'residentMemory',
+      title: 'Memory (resident)',
+      unit: 'bytes',
+      legend: '{{job}}',
+      description: 'Resident set size, backend and AI core apart',
+      expr: `process_resident_memory_bytes{job=~"${both}"}`,
+    },
+    {
+      name: 'mongoConnections',
+      title: 'MongoDB connections',
+      unit: 'short',
+      legend: 'pool connections',
+      description: 'Connections in the MongoDB driver pool (only when MongoDB is the audit store)',
+      expr: `sum(mongodb_driver_pool_connections{job="${backend}"})`,
+    },
+    {
+      name: 'statusCodes',
+      title: 'Answers by status code',
+      unit: 'reqps',
+      legend: '{{status}}',
+      description: 'HTTP answers per second by status code',
+      expr: `sum by (status) (rate(http_requests_total{${api}}[${w}]))`,
+    },
   ];
 }
 

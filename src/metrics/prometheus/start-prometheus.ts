@@ -45,19 +45,29 @@ const STDERR_TAIL_CHARS = 2000;
  */
 export async function startPrometheus(options: StartPrometheusOptions): Promise<RunningPrometheus> {
   const binary = options.binary ?? findBinary('prometheus');
-  if (!binary) throw new PrometheusStartError('prometheus is not on PATH (Debian: apt-get install -y prometheus)');
+  if (!binary)
+    throw new PrometheusStartError(
+      'prometheus is not on PATH (Debian: apt-get install -y prometheus)',
+    );
   const dir = await mkdtemp(join(tmpdir(), 'vitest-stress-prom-'));
   try {
     const ruleFiles = options.rules === undefined ? [] : [join(dir, 'rules.yml')];
     if (options.rules !== undefined) await writeFile(ruleFiles[0], options.rules);
-    await writeFile(join(dir, 'prometheus.yml'), prometheusConfig({ targets: options.targets, intervalS: options.intervalS, ruleFiles }));
+    await writeFile(
+      join(dir, 'prometheus.yml'),
+      prometheusConfig({ targets: options.targets, intervalS: options.intervalS, ruleFiles }),
+    );
     const port = await freeLoopbackPort();
-    const child = spawn(binary, [
-      `--config.file=${join(dir, 'prometheus.yml')}`,
-      `--storage.tsdb.path=${join(dir, 'data')}`,
-      `--web.listen-address=127.0.0.1:${port}`,
-      '--log.level=warn',
-    ], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      binary,
+      [
+        `--config.file=${join(dir, 'prometheus.yml')}`,
+        `--storage.tsdb.path=${join(dir, 'data')}`,
+        `--web.listen-address=127.0.0.1:${port}`,
+        '--log.level=warn',
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     const url = `http://127.0.0.1:${port}`;
     const disarm = killOnExit(child);
     let stderr = '';
@@ -89,11 +99,18 @@ export async function startPrometheus(options: StartPrometheusOptions): Promise<
 }
 
 /** Poll `/-/ready` until 200; fail early when the child exits. */
-async function waitReady(url: string, child: ChildProcess, timeoutMs: number, stderr: () => string): Promise<void> {
+async function waitReady(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+  stderr: () => string,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
-      throw new PrometheusStartError(`prometheus exited (${child.exitCode ?? child.signalCode ?? 'not started'}) before it was ready: ${stderr().trim()}`);
+      throw new PrometheusStartError(
+        `prometheus exited (${child.exitCode ?? child.signalCode ?? 'not started'}) before it was ready: ${stderr().trim()}`,
+      );
     }
     try {
       const res = await fetch(`${url}/-/ready`, { signal: AbortSignal.timeout(1000) });
@@ -104,5 +121,7 @@ async function waitReady(url: string, child: ChildProcess, timeoutMs: number, st
     }
     await new Promise((resolve) => setTimeout(resolve, READY_POLL_MS));
   }
-  throw new PrometheusStartError(`prometheus at ${url} was not ready within ${timeoutMs} ms: ${stderr().trim()}`);
+  throw new PrometheusStartError(
+    `prometheus at ${url} was not ready within ${timeoutMs} ms: ${stderr().trim()}`,
+  );
 }

@@ -17,6 +17,10 @@ export function chartAssets(): ChartAssets {
   const require = createRequire(import.meta.url);
   const read = (file: string) => readFileSync(require.resolve(`uplot/${file}`), 'utf8');
   const pkg = JSON.parse(read('package.json')) as { version: string };
-  cached = { script: read('dist/uPlot.iife.min.js'), css: read('dist/uPlot.min.css'), version: pkg.version };
+  cached = {
+    script: read('dist/uPlot.iife.min.js'),
+    css: read('dist/uPlot.min.css'),
+    version: pkg.version,
+  };
   return cached;
 }

@@ -45,8 +45,17 @@ export interface ChartSpec {
 }
 
 /** A series coloured and dashed by its position among the chart's series. */
-export function cycledSeries(label: string, index: number, values: Array<number | null>): ChartSeries {
-  return { label, color: SERIES_CYCLE[index % SERIES_CYCLE.length], dash: DASH_CYCLE[index % DASH_CYCLE.length], values };
+export function cycledSeries(
+  label: string,
+  index: number,
+  values: Array<number | null>,
+): ChartSeries {
+  return {
+    label,
+    color: SERIES_CYCLE[index % SERIES_CYCLE.length],
+    dash: DASH_CYCLE[index % DASH_CYCLE.length],
+    values,
+  };
 }
 
 /** True when some series has a finite value to draw. */

@@ -12,15 +12,31 @@ export function faultChart(frame: RunFrame, faults: FaultBreakdown): ChartSpec |
   for (const row of rows) {
     const t = finite(row.t);
     if (t === null) continue;
-    const index = Math.min(frame.x.length - 1, Math.max(0, Math.floor((t - firstT) / frame.bucketS)));
+    const index = Math.min(
+      frame.x.length - 1,
+      Math.max(0, Math.floor((t - firstT) / frame.bucketS)),
+    );
     for (const [name, count] of Object.entries(row.injected ?? {})) {
       const bucket = sums.get(name);
       if (bucket && index >= 0) bucket[index] += finite(count) ?? 0;
     }
   }
   if (names.length === 0 && (faults.outages ?? []).length === 0) return undefined;
-  const series = names.map((name, i) => cycledSeries(faultLabel(name, faults.types?.[name]), i, sums.get(name)!.map((c, j) => round3(c / (frame.rows[j]?.widthS ?? 1)))));
-  if (series.length === 0) series.push(cycledSeries('faulted', 0, frame.x.map(() => 0)));
+  const series = names.map((name, i) =>
+    cycledSeries(
+      faultLabel(name, faults.types?.[name]),
+      i,
+      sums.get(name)!.map((c, j) => round3(c / (frame.rows[j]?.widthS ?? 1))),
+    ),
+  );
+  if (series.length === 0)
+    series.push(
+      cycledSeries(
+        'faulted',
+        0,
+        frame.x.map(() => 0),
+      ),
+    );
   return {
     ...frameOf(frame, 'faults'),
     title: 'Chaos faults injected',

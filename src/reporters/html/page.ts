@@ -58,7 +58,10 @@ ${tests.map(renderTest).join('\n')}
  * The page's chart data: the charts of a run share one x array, so it is written once (`xs`)
  * and each chart names it by index (`xi`) — a third less data for long runs.
  */
-export function packCharts(charts: readonly ChartSpec[]): { xs: number[][]; charts: Array<Omit<ChartSpec, 'x'> & { xi: number }> } {
+export function packCharts(charts: readonly ChartSpec[]): {
+  xs: number[][];
+  charts: Array<Omit<ChartSpec, 'x'> & { xi: number }>;
+} {
   const xs: number[][] = [];
   const index = new Map<number[], number>();
   return {

@@ -15,8 +15,14 @@ export const OKABE_ITO = {
 
 /** Colours in the order given to series that have no fixed colour (yellow last: weak on white). */
 export const SERIES_CYCLE: readonly string[] = [
-  OKABE_ITO.blue, OKABE_ITO.orange, OKABE_ITO.bluishGreen, OKABE_ITO.vermillion,
-  OKABE_ITO.reddishPurple, OKABE_ITO.skyBlue, OKABE_ITO.black, OKABE_ITO.yellow,
+  OKABE_ITO.blue,
+  OKABE_ITO.orange,
+  OKABE_ITO.bluishGreen,
+  OKABE_ITO.vermillion,
+  OKABE_ITO.reddishPurple,
+  OKABE_ITO.skyBlue,
+  OKABE_ITO.black,
+  OKABE_ITO.yellow,
 ];
 
 /** Dash patterns (canvas setLineDash, px) cycled with the colours. */

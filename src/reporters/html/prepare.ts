@@ -43,10 +43,26 @@ export function verdictState(verdict: SlaVerdict): VerdictState {
 /** Build the page's view of every test from the JSON report; `maxPoints` bounds each chart series. */
 export function prepareTests(report: PerfResultsFile, maxPoints = MAX_POINTS): TestView[] {
   return report.tests.map((record, i) => {
-    const verdicts = (record.verdicts ?? []).map((verdict) => ({ verdict, state: verdictState(verdict) }));
+    const verdicts = (record.verdicts ?? []).map((verdict) => ({
+      verdict,
+      state: verdictState(verdict),
+    }));
     const id = `test-${i + 1}`;
-    const runs = (record.runs ?? []).map((run, j) => ({ id: `${id}-run-${j + 1}`, run, charts: runCharts(`${id}-run-${j + 1}`, run, record.verdicts ?? [], maxPoints) }));
-    return { id, record, state: testState(record, verdicts.map((v) => v.state)), verdicts, runs };
+    const runs = (record.runs ?? []).map((run, j) => ({
+      id: `${id}-run-${j + 1}`,
+      run,
+      charts: runCharts(`${id}-run-${j + 1}`, run, record.verdicts ?? [], maxPoints),
+    }));
+    return {
+      id,
+      record,
+      state: testState(
+        record,
+        verdicts.map((v) => v.state),
+      ),
+      verdicts,
+      runs,
+    };
   });
 }
 
@@ -56,23 +72,49 @@ function testState(record: TestRecord, states: VerdictState[]): TestState {
   return record.state === 'passed' ? 'passed' : 'skipped';
 }
 
-function runCharts(id: string, run: RunMeta, verdicts: readonly SlaVerdict[], maxPoints: number): ChartSpec[] {
+function runCharts(
+  id: string,
+  run: RunMeta,
+  verdicts: readonly SlaVerdict[],
+  maxPoints: number,
+): ChartSpec[] {
   const timeline = Array.isArray(run.timeline) ? run.timeline : [];
   const { bucketS, rows } = thinTimeline(timeline, maxPoints);
-  const runEndS = timeline.length > 0 ? timeline[timeline.length - 1].t + 1 : (run.durationMs ?? 0) / 1000;
+  const runEndS =
+    timeline.length > 0 ? timeline[timeline.length - 1].t + 1 : (run.durationMs ?? 0) / 1000;
   const phases = phaseBands(timeline);
   const faults = faultsOf(run);
-  const bands = [...phases, ...recoveryBands(verdicts, phases, runEndS), ...outageBands(faults?.outages ?? [], runEndS)];
+  const bands = [
+    ...phases,
+    ...recoveryBands(verdicts, phases, runEndS),
+    ...outageBands(faults?.outages ?? [], runEndS),
+  ];
   // Each point sits at the middle of the seconds it covers, so it lines up with server samples and bands.
-  const frame: RunFrame = { id, rows, x: rows.map((r) => r.t + r.widthS / 2), startMs: Date.parse(run.startedAt) || 0, bucketS, xRange: [Math.min(0, timeline[0]?.t ?? 0), runEndS], bands };
-  const charts: Array<ChartSpec | undefined> = rows.length === 0 ? [] : [latencyChart(frame, run, verdicts), throughputChart(frame), usersChart(frame, run)];
+  const frame: RunFrame = {
+    id,
+    rows,
+    x: rows.map((r) => r.t + r.widthS / 2),
+    startMs: Date.parse(run.startedAt) || 0,
+    bucketS,
+    xRange: [Math.min(0, timeline[0]?.t ?? 0), runEndS],
+    bands,
+  };
+  const charts: Array<ChartSpec | undefined> =
+    rows.length === 0
+      ? []
+      : [latencyChart(frame, run, verdicts), throughputChart(frame), usersChart(frame, run)];
   if (faults && rows.length > 0) charts.push(faultChart(frame, faults));
   const metrics = run.metrics;
   if (isMetricsSeries(metrics)) charts.push(...serverCharts(frame, metrics, verdicts));
-  return charts.filter((c): c is ChartSpec => c !== undefined && c.x.length > 0 && (hasPoints(c) || c.id.endsWith('-faults')));
+  return charts.filter(
+    (c): c is ChartSpec =>
+      c !== undefined && c.x.length > 0 && (hasPoints(c) || c.id.endsWith('-faults')),
+  );
 }
 
 function faultsOf(run: RunMeta): FaultBreakdown | undefined {
   const faults = run.faults as Partial<FaultBreakdown> | undefined;
-  return typeof faults === 'object' && faults !== null && Array.isArray(faults.timeline) ? (faults as FaultBreakdown) : undefined;
+  return typeof faults === 'object' && faults !== null && Array.isArray(faults.timeline)
+    ? (faults as FaultBreakdown)
+    : undefined;
 }

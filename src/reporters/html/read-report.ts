@@ -12,7 +12,11 @@ export async function readPerfResults(path: string): Promise<PerfResultsFile> {
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new InvalidReportError(path, `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`, error);
+    throw new InvalidReportError(
+      path,
+      `cannot read it (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`,
+      error,
+    );
   }
   let value: unknown;
   try {
@@ -26,10 +30,18 @@ export async function readPerfResults(path: string): Promise<PerfResultsFile> {
 /** `value` as a report, or ERR_STRESS_INVALID_REPORT saying which field is wrong. */
 export function checkPerfResults(path: string, value: unknown): PerfResultsFile {
   const v = value as Partial<PerfResultsFile> | null;
-  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new InvalidReportError(path, 'expected a JSON object');
-  if (v.schema !== PERF_RESULTS_SCHEMA) throw new InvalidReportError(path, `"schema" must be "${PERF_RESULTS_SCHEMA}", got ${JSON.stringify(v.schema) ?? 'nothing'}`);
+  if (typeof v !== 'object' || v === null || Array.isArray(v))
+    throw new InvalidReportError(path, 'expected a JSON object');
+  if (v.schema !== PERF_RESULTS_SCHEMA)
+    throw new InvalidReportError(
+      path,
+      `"schema" must be "${PERF_RESULTS_SCHEMA}", got ${JSON.stringify(v.schema) ?? 'nothing'}`,
+    );
   if (!Array.isArray(v.tests)) throw new InvalidReportError(path, '"tests" must be an array');
-  const bad = v.tests.findIndex((t) => typeof t !== 'object' || t === null || typeof t.name !== 'string');
-  if (bad !== -1) throw new InvalidReportError(path, `"tests[${bad}]" must be an object with a "name" string`);
+  const bad = v.tests.findIndex(
+    (t) => typeof t !== 'object' || t === null || typeof t.name !== 'string',
+  );
+  if (bad !== -1)
+    throw new InvalidReportError(path, `"tests[${bad}]" must be an object with a "name" string`);
   return v as PerfResultsFile;
 }

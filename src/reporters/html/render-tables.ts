@@ -5,7 +5,12 @@ import { ms, num, pct } from './format.js';
 type Summary = Omit<RunSummary, 'histogram'>;
 
 /** A table with a caption; `rows` cells are already HTML. Empty string when there are no rows. */
-export function table(caption: string, head: readonly string[], rows: ReadonlyArray<readonly string[]>, className = ''): string {
+export function table(
+  caption: string,
+  head: readonly string[],
+  rows: ReadonlyArray<readonly string[]>,
+  className = '',
+): string {
   if (rows.length === 0) return '';
   const th = head.map((h) => `<th scope="col">${e(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
@@ -13,27 +18,59 @@ export function table(caption: string, head: readonly string[], rows: ReadonlyAr
 }
 
 /** Per-scenario (or per-phase) summaries: requests, errors, throughput, latency percentiles. */
-export function summariesTable(caption: string, summaries: Record<string, Summary> | undefined): string {
+export function summariesTable(
+  caption: string,
+  summaries: Record<string, Summary> | undefined,
+): string {
   const rows = Object.entries(summaries ?? {}).map(([name, s]) => [
-    e(name), num(s.requests?.total, 0), num(s.requests?.ok, 0), num(s.requests?.failed, 0), pct(s.errorRate),
-    `${num(s.throughput)} req/s`, ms(s.latency?.p50), ms(s.latency?.p95), ms(s.latency?.p99), ms(s.latency?.max),
+    e(name),
+    num(s.requests?.total, 0),
+    num(s.requests?.ok, 0),
+    num(s.requests?.failed, 0),
+    pct(s.errorRate),
+    `${num(s.throughput)} req/s`,
+    ms(s.latency?.p50),
+    ms(s.latency?.p95),
+    ms(s.latency?.p99),
+    ms(s.latency?.max),
   ]);
-  return table(caption, ['name', 'sent', 'ok', 'failed', 'error rate', 'throughput', 'p50', 'p95', 'p99', 'max'], rows, 'numeric');
+  return table(
+    caption,
+    ['name', 'sent', 'ok', 'failed', 'error rate', 'throughput', 'p50', 'p95', 'p99', 'max'],
+    rows,
+    'numeric',
+  );
 }
 
 /** Responses by HTTP status, most frequent first. */
 export function statusTable(statusCodes: Record<string, number> | undefined): string {
-  const rows = Object.entries(statusCodes ?? {}).sort((a, b) => b[1] - a[1]).map(([code, count]) => [e(code), num(count, 0)]);
+  const rows = Object.entries(statusCodes ?? {})
+    .sort((a, b) => b[1] - a[1])
+    .map(([code, count]) => [e(code), num(count, 0)]);
   return table('Status codes', ['status', 'responses'], rows, 'numeric');
 }
 
 /** Failures by kind (HTTP error, network error, timeout, cancelled, dropped), then by message. */
 export function errorTables(run: Summary): string {
   const r = run.requests ?? ({} as Partial<Summary['requests']>);
-  const kinds: Array<[string, unknown]> = [['HTTP error answers', r.httpErrors], ['network errors', r.errors], ['timeouts', r.timeouts], ['cancelled at the end', r.cancelled], ['dropped (open model, maxInFlight)', r.dropped]];
-  const kindRows = kinds.filter(([, n]) => typeof n === 'number' && n > 0).map(([k, n]) => [e(k), num(n, 0)]);
-  const messageRows = (run.errors ?? []).map((x) => [`<code>${e(x.message)}</code>`, num(x.count, 0)]);
-  return table('Errors by kind', ['kind', 'requests'], kindRows, 'numeric') + table('Error messages', ['message', 'count'], messageRows, 'numeric');
+  const kinds: Array<[string, unknown]> = [
+    ['HTTP error answers', r.httpErrors],
+    ['network errors', r.errors],
+    ['timeouts', r.timeouts],
+    ['cancelled at the end', r.cancelled],
+    ['dropped (open model, maxInFlight)', r.dropped],
+  ];
+  const kindRows = kinds
+    .filter(([, n]) => typeof n === 'number' && n > 0)
+    .map(([k, n]) => [e(k), num(n, 0)]);
+  const messageRows = (run.errors ?? []).map((x) => [
+    `<code>${e(x.message)}</code>`,
+    num(x.count, 0),
+  ]);
+  return (
+    table('Errors by kind', ['kind', 'requests'], kindRows, 'numeric') +
+    table('Error messages', ['message', 'count'], messageRows, 'numeric')
+  );
 }
 
 /** The run's warnings (event-loop lag, late sends, ...) as a list. */

@@ -5,7 +5,11 @@ import { ms, num, pct, seconds } from './format.js';
 import type { RunView, TestView, VerdictState } from './prepare.js';
 import { errorTables, statusTable, summariesTable, table, warningsList } from './render-tables.js';
 
-const VERDICT_TEXT: Record<VerdictState, string> = { pass: '✓ pass', fail: '✗ fail', inconclusive: '? inconclusive' };
+const VERDICT_TEXT: Record<VerdictState, string> = {
+  pass: '✓ pass',
+  fail: '✗ fail',
+  inconclusive: '? inconclusive',
+};
 
 /** A state badge; the text carries the state, the colour only repeats it. */
 export function badge(state: string, text = state): string {
@@ -15,8 +19,13 @@ export function badge(state: string, text = state): string {
 /** One test's section: state, failures, SLA verdicts, notes, then each run's charts and tables. */
 export function renderTest(test: TestView): string {
   const r = test.record;
-  const errors = (r.errors ?? []).length > 0 ? `<pre class="failure">${(r.errors ?? []).map(e).join('\n\n')}</pre>` : '';
-  const notes = (r.annotations ?? []).map((a) => `<pre class="annotation" title="${e(a.type)}">${e(a.message)}</pre>`).join('');
+  const errors =
+    (r.errors ?? []).length > 0
+      ? `<pre class="failure">${(r.errors ?? []).map(e).join('\n\n')}</pre>`
+      : '';
+  const notes = (r.annotations ?? [])
+    .map((a) => `<pre class="annotation" title="${e(a.type)}">${e(a.message)}</pre>`)
+    .join('');
   return `<section class="test ${e(test.state)}" id="${test.id}">
 <h2>${badge(test.state)} ${e(r.fullName || r.name)}</h2>
 <p class="meta"><code>${e(r.file)}</code>${r.project ? ` · project ${e(r.project)}` : ''} · ${seconds(r.durationMs)}</p>
@@ -30,12 +39,19 @@ function verdictTable(verdicts: TestView['verdicts']): string {
     badge(state, VERDICT_TEXT[state]),
     `<code>${e(v.matcher)}${v.negated ? ' (.not)' : ''}</code>`,
     e(v.subject ?? 'whole run'),
-    typeof v.threshold === 'number' ? withUnit(v.threshold, v.unit) : `${e(v.threshold)} ${e(v.unit)}`,
+    typeof v.threshold === 'number'
+      ? withUnit(v.threshold, v.unit)
+      : `${e(v.threshold)} ${e(v.unit)}`,
     typeof v.observed === 'number' ? withUnit(v.observed, v.unit) : '–',
     intervalText((v as { interval?: unknown }).interval, v.unit),
     verdictMessage(v),
   ]);
-  return table('SLA verdicts', ['verdict', 'matcher', 'subject', 'threshold', 'observed', 'interval', 'message'], rows, 'verdicts');
+  return table(
+    'SLA verdicts',
+    ['verdict', 'matcher', 'subject', 'threshold', 'observed', 'interval', 'message'],
+    rows,
+    'verdicts',
+  );
 }
 
 /** A verdict figure with its unit; fractions as percentages. */
@@ -51,35 +67,55 @@ export function intervalText(interval: unknown, unit = ''): string {
   if (interval === undefined || interval === null) return '–';
   if (typeof interval !== 'object') return e(interval);
   const o = interval as Record<string, unknown>;
-  const bound = (v: unknown) => (typeof v === 'number' ? num(v, 4) : v === null ? 'n/a' : e(v ?? '–'));
+  const bound = (v: unknown) =>
+    typeof v === 'number' ? num(v, 4) : v === null ? 'n/a' : e(v ?? '–');
   const known = ['low', 'high', 'confidence', 'method'];
   const parts = [
-    'low' in o || 'high' in o ? `[${bound(o.low)}, ${bound(o.high)}]${unit && unit !== 'fraction' ? ` ${e(unit)}` : ''}` : '',
+    'low' in o || 'high' in o
+      ? `[${bound(o.low)}, ${bound(o.high)}]${unit && unit !== 'fraction' ? ` ${e(unit)}` : ''}`
+      : '',
     typeof o.confidence === 'number' ? pct(o.confidence).replace(/\.00%$/, '%') : '',
     typeof o.method === 'string' ? e(o.method) : '',
-    ...Object.entries(o).filter(([k]) => !known.includes(k)).map(([k, v]) => `${e(k)} ${e(typeof v === 'object' ? JSON.stringify(v) : v)}`),
+    ...Object.entries(o)
+      .filter(([k]) => !known.includes(k))
+      .map(([k, v]) => `${e(k)} ${e(typeof v === 'object' ? JSON.stringify(v) : v)}`),
   ];
   return parts.filter(Boolean).join(' · ') || '–';
 }
 
 /** The message, and what verdicts with confidence or a baseline add: why inconclusive, the baseline figure. */
 function verdictMessage(v: SlaVerdict): string {
-  const extra = v as { reason?: unknown; baseline?: { value?: unknown; outcome?: unknown; file?: unknown } };
+  const extra = v as {
+    reason?: unknown;
+    baseline?: { value?: unknown; outcome?: unknown; file?: unknown };
+  };
   const notes = [
     typeof extra.reason === 'string' ? `inconclusive because ${e(extra.reason)}` : '',
-    extra.baseline && typeof extra.baseline === 'object' ? `baseline ${e(extra.baseline.outcome ?? '')}: ${typeof extra.baseline.value === 'number' ? withUnit(extra.baseline.value, v.unit) : 'n/a'} (${e(extra.baseline.file ?? '')})` : '',
+    extra.baseline && typeof extra.baseline === 'object'
+      ? `baseline ${e(extra.baseline.outcome ?? '')}: ${typeof extra.baseline.value === 'number' ? withUnit(extra.baseline.value, v.unit) : 'n/a'} (${e(extra.baseline.file ?? '')})`
+      : '',
   ].filter(Boolean);
   return `<span class="message">${e(v.message)}</span>${notes.map((n) => `<br><span class="note">${n}</span>`).join('')}`;
 }
 
 function renderRun(view: RunView, runsInTest: number): string {
   const run = view.run;
-  const title = run.name ?? (runsInTest > 1 ? view.id.replace(/^test-\d+-/, '').replace('-', ' ') : 'Run');
+  const title =
+    run.name ?? (runsInTest > 1 ? view.id.replace(/^test-\d+-/, '').replace('-', ' ') : 'Run');
   const facts = [
-    ['model', `${e(run.model)} · ${e(run.engine)}`], ['target', `<code>${e(run.target)}</code>`], ['started', timeTag(run.startedAt)],
-    ['duration', seconds(run.durationMs)], ['sent', num(run.requests?.total, 0)], ['failed', `${num(run.requests?.failed, 0)} (${pct(run.errorRate)})`],
-    ['throughput', `${num(run.throughput)} req/s`], ['p50 · p95 · p99', `${ms(run.latency?.p50)} · ${ms(run.latency?.p95)} · ${ms(run.latency?.p99)}`],
-    ['users', num(run.users, 0)], ['measured', e(run.measured)],
+    ['model', `${e(run.model)} · ${e(run.engine)}`],
+    ['target', `<code>${e(run.target)}</code>`],
+    ['started', timeTag(run.startedAt)],
+    ['duration', seconds(run.durationMs)],
+    ['sent', num(run.requests?.total, 0)],
+    ['failed', `${num(run.requests?.failed, 0)} (${pct(run.errorRate)})`],
+    ['throughput', `${num(run.throughput)} req/s`],
+    [
+      'p50 · p95 · p99',
+      `${ms(run.latency?.p50)} · ${ms(run.latency?.p95)} · ${ms(run.latency?.p99)}`,
+    ],
+    ['users', num(run.users, 0)],
+    ['measured', e(run.measured)],
   ];
   return `<div class="run" id="${view.id}">
 <h3>${e(title)}</h3>
@@ -92,8 +128,10 @@ ${missingCharts(view)}<div class="charts">${view.charts.map(chartFigure).join('\
 
 /** Say why a chart a reader expects is not there. */
 function missingCharts(view: RunView): string {
-  if (!Array.isArray(view.run.timeline) || view.run.timeline.length === 0) return '<p class="note">No charts: this run has no timeline.</p>';
-  if (!view.charts.some((c) => c.id.endsWith('-latency'))) return '<p class="note">No latency chart: no request of this run succeeded.</p>';
+  if (!Array.isArray(view.run.timeline) || view.run.timeline.length === 0)
+    return '<p class="note">No charts: this run has no timeline.</p>';
+  if (!view.charts.some((c) => c.id.endsWith('-latency')))
+    return '<p class="note">No latency chart: no request of this run succeeded.</p>';
   return '';
 }
 
@@ -111,7 +149,9 @@ export function timeTag(iso: unknown): string {
 }
 
 /** Verdict text for tests: a short tally such as '3 pass · 1 fail'. */
-export function verdictTally(verdicts: ReadonlyArray<{ verdict: SlaVerdict; state: VerdictState }>): string {
+export function verdictTally(
+  verdicts: ReadonlyArray<{ verdict: SlaVerdict; state: VerdictState }>,
+): string {
   const counts = new Map<VerdictState, number>();
   for (const v of verdicts) counts.set(v.state, (counts.get(v.state) ?? 0) + 1);
   return [...counts].map(([state, n]) => `${n} ${state}`).join(' · ') || 'no SLA';

@@ -36,7 +36,11 @@ export function seriesKind(key: string): SeriesKind {
  * Thinned to MAX_POINTS by grouping consecutive samples: gauges keep the group's highest value,
  * counters its last, drawn as a rate. toHaveMetricBelow verdicts become threshold lines.
  */
-export function serverCharts(frame: RunFrame, metrics: MetricsSeries, verdicts: readonly SlaVerdict[]): ChartSpec[] {
+export function serverCharts(
+  frame: RunFrame,
+  metrics: MetricsSeries,
+  verdicts: readonly SlaVerdict[],
+): ChartSpec[] {
   const runStartMs = frame.startMs;
   const samples = Array.isArray(metrics.samples) ? metrics.samples : [];
   if (samples.length === 0) return [];
@@ -51,17 +55,39 @@ export function serverCharts(frame: RunFrame, metrics: MetricsSeries, verdicts: 
     const kind = seriesKind(key);
     let spec = specs.get(kind.chart);
     if (!spec) {
-      spec = { id: `${frame.id}-server-${kind.chart}`, ...CHARTS[kind.chart], x: x.map((v) => round3(v)!), startMs: runStartMs, xRange: frame.xRange, bucketS: group * (metrics.intervalMs || 1000) / 1000, series: [], bands: frame.bands, thresholds: [] };
+      spec = {
+        id: `${frame.id}-server-${kind.chart}`,
+        ...CHARTS[kind.chart],
+        x: x.map((v) => round3(v)!),
+        startMs: runStartMs,
+        xRange: frame.xRange,
+        bucketS: (group * (metrics.intervalMs || 1000)) / 1000,
+        series: [],
+        bands: frame.bands,
+        thresholds: [],
+      };
       specs.set(kind.chart, spec);
     }
-    spec.series.push(cycledSeries(kind.counter ? `${key} rate` : key, spec.series.length, valuesOf(key, kind, groups, x)));
+    spec.series.push(
+      cycledSeries(
+        kind.counter ? `${key} rate` : key,
+        spec.series.length,
+        valuesOf(key, kind, groups, x),
+      ),
+    );
     spec.thresholds.push(...thresholdsFor(key, kind, verdicts));
   }
-  for (const spec of specs.values()) spec.note = `Scraped from ${metrics.source} every ${metrics.intervalMs} ms${group > 1 ? `, ${group} scrapes per point` : ''}; ${metrics.scrapes?.failed ?? 0} failed scrapes.`;
+  for (const spec of specs.values())
+    spec.note = `Scraped from ${metrics.source} every ${metrics.intervalMs} ms${group > 1 ? `, ${group} scrapes per point` : ''}; ${metrics.scrapes?.failed ?? 0} failed scrapes.`;
   return [...specs.values()];
 }
 
-function valuesOf(key: string, kind: SeriesKind, groups: ReadonlyArray<MetricsSeries['samples']>, x: number[]): Array<number | null> {
+function valuesOf(
+  key: string,
+  kind: SeriesKind,
+  groups: ReadonlyArray<MetricsSeries['samples']>,
+  x: number[],
+): Array<number | null> {
   const raw = groups.map((g) => {
     const values = g.map((s) => finite(s.metrics?.[key])).filter((v): v is number => v !== null);
     if (values.length === 0) return null;
@@ -71,15 +97,25 @@ function valuesOf(key: string, kind: SeriesKind, groups: ReadonlyArray<MetricsSe
   return raw.map((v, i) => {
     const before = raw[i - 1];
     const dtS = x[i] - x[i - 1];
-    if (v === null || before === null || before === undefined || !(dtS > 0) || v < before) return null;
+    if (v === null || before === null || before === undefined || !(dtS > 0) || v < before)
+      return null;
     return round3(((v - before) / dtS) * kind.factor);
   });
 }
 
-function thresholdsFor(key: string, kind: SeriesKind, verdicts: readonly SlaVerdict[]): ChartThreshold[] {
+function thresholdsFor(
+  key: string,
+  kind: SeriesKind,
+  verdicts: readonly SlaVerdict[],
+): ChartThreshold[] {
   return verdicts.flatMap((v) => {
     const limit = finite(v.threshold);
-    if (v.matcher !== 'toHaveMetricBelow' || limit === null || (v.metric !== key && v.metric !== baseName(key))) return [];
+    if (
+      v.matcher !== 'toHaveMetricBelow' ||
+      limit === null ||
+      (v.metric !== key && v.metric !== baseName(key))
+    )
+      return [];
     const value = round3(limit * (kind.counter ? 1 : kind.factor))!;
     return [{ value, label: `limit ${v.metric} < ${limit}${v.unit ? ` ${v.unit}` : ''}` }];
   });

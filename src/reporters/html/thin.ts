@@ -25,7 +25,8 @@ export interface ThinRow {
 
 /** Throws ERR_STRESS_INVALID_OPTION unless `maxPoints` is an integer >= 1. */
 export function checkMaxPoints(maxPoints: unknown): asserts maxPoints is number {
-  if (typeof maxPoints !== 'number' || !Number.isInteger(maxPoints) || maxPoints < 1) throw new InvalidOptionError('maxPoints', maxPoints, 'an integer >= 1');
+  if (typeof maxPoints !== 'number' || !Number.isInteger(maxPoints) || maxPoints < 1)
+    throw new InvalidOptionError('maxPoints', maxPoints, 'an integer >= 1');
 }
 
 /** Seconds per bucket so that `count` one-second entries fit in `maxPoints` points; ERR_STRESS_INVALID_OPTION for a bad maxPoints. */
@@ -39,16 +40,21 @@ export function bucketSeconds(count: number, maxPoints = MAX_POINTS): number {
  * one row whose counts are per-second averages and whose p50/p95/p99 are the highest of its
  * seconds (a spike is never averaged away). Short runs come back one row per second.
  */
-export function thinTimeline(timeline: readonly TimelineEntry[], maxPoints = MAX_POINTS): { bucketS: number; rows: ThinRow[] } {
+export function thinTimeline(
+  timeline: readonly TimelineEntry[],
+  maxPoints = MAX_POINTS,
+): { bucketS: number; rows: ThinRow[] } {
   const bucketS = bucketSeconds(timeline.length, maxPoints);
   const rows: ThinRow[] = [];
-  for (let i = 0; i < timeline.length; i += bucketS) rows.push(mergeSeconds(timeline.slice(i, i + bucketS)));
+  for (let i = 0; i < timeline.length; i += bucketS)
+    rows.push(mergeSeconds(timeline.slice(i, i + bucketS)));
   return { bucketS, rows };
 }
 
 function mergeSeconds(seconds: readonly TimelineEntry[]): ThinRow {
   const widthS = seconds.length;
-  const sum = (pick: (e: TimelineEntry) => number) => seconds.reduce((acc, e) => acc + (finite(pick(e)) ?? 0), 0) / widthS;
+  const sum = (pick: (e: TimelineEntry) => number) =>
+    seconds.reduce((acc, e) => acc + (finite(pick(e)) ?? 0), 0) / widthS;
   const last = seconds[widthS - 1];
   return {
     t: seconds[0].t,

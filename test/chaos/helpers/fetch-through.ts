@@ -14,7 +14,22 @@ export interface Fetched {
  * One request with node:http (a fresh connection each time, so one reset never spoils the next),
  * ending as 'timeout' after `timeoutMs`.
  */
-export function fetchThrough(url: string, { id, method = 'GET', body, headers = {}, timeoutMs = 2000 }: { id?: string; method?: string; body?: Buffer | string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<Fetched> {
+export function fetchThrough(
+  url: string,
+  {
+    id,
+    method = 'GET',
+    body,
+    headers = {},
+    timeoutMs = 2000,
+  }: {
+    id?: string;
+    method?: string;
+    body?: Buffer | string;
+    headers?: Record<string, string>;
+    timeoutMs?: number;
+  } = {},
+): Promise<Fetched> {
   const started = performance.now();
   return new Promise((resolve) => {
     let settled = false;
@@ -23,12 +38,20 @@ export function fetchThrough(url: string, { id, method = 'GET', body, headers = 
       settled = true;
       resolve({ ...f, elapsedMs: performance.now() - started });
     };
-    const req = request(url, { method, agent: false, headers: { ...headers, ...(id ? { 'x-request-id': id } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
-      res.on('error', (e: NodeJS.ErrnoException) => done({ status: res.statusCode, error: e.code ?? e.message }));
-    });
+    const req = request(
+      url,
+      { method, agent: false, headers: { ...headers, ...(id ? { 'x-request-id': id } : {}) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          done({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }),
+        );
+        res.on('error', (e: NodeJS.ErrnoException) =>
+          done({ status: res.statusCode, error: e.code ?? e.message }),
+        );
+      },
+    );
     // A deadline for the whole exchange (req.setTimeout is an idle timeout: a trickle resets it).
     const timer = setTimeout(() => {
       req.destroy();

@@ -3,7 +3,9 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 
 /** 1 MiB of deterministic bytes, for byte-identical checks. */
-export const BIG_BODY = Buffer.from(Array.from({ length: 1 << 20 }, (_, i) => (i * 31 + (i >> 8)) & 0xff));
+export const BIG_BODY = Buffer.from(
+  Array.from({ length: 1 << 20 }, (_, i) => (i * 31 + (i >> 8)) & 0xff),
+);
 
 /** What the upstream received, for header checks. */
 export interface SeenRequest {
@@ -28,11 +30,15 @@ const ROUTES: Record<string, (req: IncomingMessage, res: ServerResponse, body: B
     for (let i = 0; i < 8; i++) res.write(BIG_BODY.subarray(i * 1000, (i + 1) * 1000));
     res.end();
   },
-  '/echo': (req, res, body) => res.writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' }).end(body),
+  '/echo': (req, res, body) =>
+    res
+      .writeHead(200, { 'content-type': req.headers['content-type'] ?? 'application/octet-stream' })
+      .end(body),
   '/busy': (_req, res) => res.writeHead(503, { 'retry-after': '1' }).end('busy'),
   '/limited': (_req, res) => res.writeHead(429).end('slow down'),
   '/broken': (_req, res) => res.writeHead(500).end('broken'),
-  '/headers': (_req, res) => res.writeHead(200, { 'x-upstream': 'yes', 'set-cookie': ['a=1', 'b=2'] }).end('h'),
+  '/headers': (_req, res) =>
+    res.writeHead(200, { 'x-upstream': 'yes', 'set-cookie': ['a=1', 'b=2'] }).end('h'),
 };
 
 /** Start the upstream on 127.0.0.1 (ephemeral port). */

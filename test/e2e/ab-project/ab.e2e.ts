@@ -17,6 +17,13 @@ beforeAll(async () => {
 afterAll(() => Promise.all(servers.map((s) => new Promise<void>((r) => s.close(() => r())))));
 
 test('a twice slower candidate regresses', async () => {
-  const ab = await compareTargets({ baseline: urls[0], candidate: urls[1], rounds: 4, users: 2, requests: 30, name: 'twice slower' });
+  const ab = await compareTargets({
+    baseline: urls[0],
+    candidate: urls[1],
+    rounds: 4,
+    users: 2,
+    requests: 30,
+    name: 'twice slower',
+  });
   expect(ab).toShowNoRegression({ p50: '+10%' });
 }, 60_000);

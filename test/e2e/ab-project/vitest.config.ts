@@ -5,6 +5,9 @@ export default defineConfig({
   test: {
     include: ['*.e2e.ts'],
     setupFiles: ['../../../src/matchers/register.ts'],
-    reporters: ['default', ['../../../src/reporters/index.ts', { outputDir: process.env.VS_E2E_OUT ?? 'perf-results' }]],
+    reporters: [
+      'default',
+      ['../../../src/reporters/index.ts', { outputDir: process.env.VS_E2E_OUT ?? 'perf-results' }],
+    ],
   },
 });

@@ -7,10 +7,14 @@ export function useServer(): { url: () => string } {
   let server: http.Server | undefined;
   let base = '';
   beforeAll(async () => {
-    server = http.createServer((req, res) => setTimeout(() => res.end('ok'), req.url?.startsWith('/slow') ? 40 : 5));
+    server = http.createServer((req, res) =>
+      setTimeout(() => res.end('ok'), req.url?.startsWith('/slow') ? 40 : 5),
+    );
     await new Promise<void>((resolve) => server?.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   });
-  afterAll(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+  afterAll(
+    () => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())),
+  );
   return { url: () => base };
 }

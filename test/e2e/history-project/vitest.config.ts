@@ -5,6 +5,11 @@ export default defineConfig({
   test: {
     include: ['*.e2e.ts'],
     setupFiles: ['../../../src/matchers/register.ts'],
-    reporters: [['../../../src/reporters/index.ts', { outputDir: process.env.VS_E2E_OUT ?? 'perf-results', summary: false, html: false }]],
+    reporters: [
+      [
+        '../../../src/reporters/index.ts',
+        { outputDir: process.env.VS_E2E_OUT ?? 'perf-results', summary: false, html: false },
+      ],
+    ],
   },
 });

@@ -18,6 +18,11 @@ afterAll(async () => {
   const run = await running!;
   await vi.waitFor(() => expect(server!.connections()).toBe(0), { timeout: 10_000 });
   await server!.close();
-  const report = { durationMs: run.durationMs, warnings: run.warnings, sent: run.requests.total, connections: server!.connections() };
+  const report = {
+    durationMs: run.durationMs,
+    warnings: run.warnings,
+    sent: run.requests.total,
+    connections: server!.connections(),
+  };
   await writeFile(join(process.env.VS_E2E_OUT!, 'timeout.json'), JSON.stringify(report));
 }, 30_000);

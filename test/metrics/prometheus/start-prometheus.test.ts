@@ -1,7 +1,10 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { afterAll, beforeAll, describe, expect, test, vi } from 'vitest';
-import { startPrometheus, type RunningPrometheus } from '../../../src/metrics/prometheus/start-prometheus.js';
+import {
+  startPrometheus,
+  type RunningPrometheus,
+} from '../../../src/metrics/prometheus/start-prometheus.js';
 import { prometheusConfig } from '../../../src/metrics/prometheus/config.js';
 import { findBinary, missingBinaryReason } from '../../../src/metrics/prometheus/find-binary.js';
 import { servePrometheus, type PromServer } from '../prom-server.js';
@@ -22,7 +25,10 @@ function alive(pid: number): boolean {
 
 describe('prometheusConfig', () => {
   test('one job per target, 1 s intervals, the rule files', () => {
-    const text = prometheusConfig({ targets: [{ job: 'app', url: 'http://127.0.0.1:9/m' }], ruleFiles: ['/x/rules.yml'] });
+    const text = prometheusConfig({
+      targets: [{ job: 'app', url: 'http://127.0.0.1:9/m' }],
+      ruleFiles: ['/x/rules.yml'],
+    });
     expect(text).toContain('scrape_interval: 1s');
     expect(text).toContain('evaluation_interval: 1s');
     expect(text).toContain('metrics_path: /m');
@@ -31,9 +37,15 @@ describe('prometheusConfig', () => {
   });
 
   test('bad targets are coded errors naming the field', () => {
-    expect(() => prometheusConfig({ targets: [{ job: 'a b', url: 'http://x/' }] })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'targets[0].job' }));
-    expect(() => prometheusConfig({ targets: [{ job: 'a', url: 'ftp://x/' }] })).toThrow(expect.objectContaining({ field: 'targets[0].url' }));
-    expect(() => prometheusConfig({ targets: [] })).toThrow(expect.objectContaining({ field: 'targets' }));
+    expect(() => prometheusConfig({ targets: [{ job: 'a b', url: 'http://x/' }] })).toThrow(
+      expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', field: 'targets[0].job' }),
+    );
+    expect(() => prometheusConfig({ targets: [{ job: 'a', url: 'ftp://x/' }] })).toThrow(
+      expect.objectContaining({ field: 'targets[0].url' }),
+    );
+    expect(() => prometheusConfig({ targets: [] })).toThrow(
+      expect.objectContaining({ field: 'targets' }),
+    );
   });
 });
 
@@ -44,7 +56,9 @@ describe('findBinary', () => {
   });
 
   test('the skip reason says how to install Prometheus', () => {
-    expect(missingBinaryReason('no-such-binary-here')).toBe('no-such-binary-here is not on PATH: install it with `apt-get install -y prometheus` (Debian ships prometheus and promtool)');
+    expect(missingBinaryReason('no-such-binary-here')).toBe(
+      'no-such-binary-here is not on PATH: install it with `apt-get install -y prometheus` (Debian ships prometheus and promtool)',
+    );
     expect(missingBinaryReason('sh')).toBeUndefined();
   });
 });
@@ -52,13 +66,24 @@ describe('findBinary', () => {
 describe('startPrometheus failures', () => {
   test('a binary that exits at once is ERR_STRESS_PROMETHEUS_START and leaves no temp dir', async () => {
     const before = promDirs();
-    const error = await startPrometheus({ targets: [{ job: 'a', url: 'http://127.0.0.1:9/metrics' }], binary: '/bin/false' }).catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ERR_STRESS_PROMETHEUS_START', message: expect.stringContaining('exited') });
+    const error = await startPrometheus({
+      targets: [{ job: 'a', url: 'http://127.0.0.1:9/metrics' }],
+      binary: '/bin/false',
+    }).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'ERR_STRESS_PROMETHEUS_START',
+      message: expect.stringContaining('exited'),
+    });
     expect(promDirs().filter((d) => !before.includes(d))).toEqual([]);
   });
 
   test('a missing binary is ERR_STRESS_PROMETHEUS_START', async () => {
-    await expect(startPrometheus({ targets: [{ job: 'a', url: 'http://127.0.0.1:9/metrics' }], binary: '/nonexistent/prometheus' })).rejects.toMatchObject({
+    await expect(
+      startPrometheus({
+        targets: [{ job: 'a', url: 'http://127.0.0.1:9/metrics' }],
+        binary: '/nonexistent/prometheus',
+      }),
+    ).rejects.toMatchObject({
       code: 'ERR_STRESS_PROMETHEUS_START',
     });
   });
@@ -81,11 +106,24 @@ describe.skipIf(skipWithoutBinary('prometheus'))('startPrometheus with the real 
     expect(alive(prom.pid)).toBe(true);
     // startPrometheus resolves only once every target has been scraped (no empty first queries).
     expect(target.scrapes()).toBeGreaterThanOrEqual(1);
-    await vi.waitFor(async () => {
-      const body = (await (await fetch(`${prom.url}/api/v1/query?query=demo_total`)).json()) as { data: { result: unknown[] } };
-      expect(body.data.result).toEqual([expect.objectContaining({ metric: expect.objectContaining({ job: 'demo' }), value: [expect.any(Number), '7'] })]);
-    }, { timeout: 15_000, interval: 250 });
-    await vi.waitFor(() => expect(target.scrapes()).toBeGreaterThanOrEqual(3), { timeout: 15_000, interval: 250 });
+    await vi.waitFor(
+      async () => {
+        const body = (await (await fetch(`${prom.url}/api/v1/query?query=demo_total`)).json()) as {
+          data: { result: unknown[] };
+        };
+        expect(body.data.result).toEqual([
+          expect.objectContaining({
+            metric: expect.objectContaining({ job: 'demo' }),
+            value: [expect.any(Number), '7'],
+          }),
+        ]);
+      },
+      { timeout: 15_000, interval: 250 },
+    );
+    await vi.waitFor(() => expect(target.scrapes()).toBeGreaterThanOrEqual(3), {
+      timeout: 15_000,
+      interval: 250,
+    });
     await prom.stop();
     expect(alive(prom.pid)).toBe(false);
     expect(existsSync(prom.dir)).toBe(false);

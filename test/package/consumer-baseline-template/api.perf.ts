@@ -10,7 +10,9 @@ let served = 0;
 let server: http.Server;
 let target = '';
 beforeAll(async () => {
-  server = http.createServer((_req, res) => setTimeout(() => res.end('ok'), delayMs * (0.5 + 1.5 * ((++served * 0.618034) % 1))));
+  server = http.createServer((_req, res) =>
+    setTimeout(() => res.end('ok'), delayMs * (0.5 + 1.5 * ((++served * 0.618034) % 1))),
+  );
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   target = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 });

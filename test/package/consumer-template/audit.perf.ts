@@ -14,6 +14,12 @@ afterAll(() => new Promise<void>((r) => server.close(() => r())));
 
 test('the MongoDB audit source without mongodb installed names the missing peer', async () => {
   const run = await load({ target, users: 1, requests: 2 });
-  await expect(expect(run).toHaveCompleteAuditTrail({ mongodb: { uri: 'mongodb://127.0.0.1:9', database: 'd', collection: 'c' } }, { settleMs: 0 }))
-    .rejects.toThrow('needs the optional peer dependency "mongodb": install it with npm install mongodb');
+  await expect(
+    expect(run).toHaveCompleteAuditTrail(
+      { mongodb: { uri: 'mongodb://127.0.0.1:9', database: 'd', collection: 'c' } },
+      { settleMs: 0 },
+    ),
+  ).rejects.toThrow(
+    'needs the optional peer dependency "mongodb": install it with npm install mongodb',
+  );
 });

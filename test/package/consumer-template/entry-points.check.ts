@@ -1,7 +1,19 @@
 // Every entry point's types resolve from the packed package (skipLibCheck is off: the .d.ts
 // files must not need mongodb's or prom-client's types).
-import { load, MissingPeerError, type GracefulOptions, type ResilienceOptions, type ResultEngine, type RunResult } from 'vitest-stress';
-import { chaosProxy, withFaults, type ChaosFaultInfo, type ChaosProxyStats } from 'vitest-stress/chaos';
+import {
+  load,
+  MissingPeerError,
+  type GracefulOptions,
+  type ResilienceOptions,
+  type ResultEngine,
+  type RunResult,
+} from 'vitest-stress';
+import {
+  chaosProxy,
+  withFaults,
+  type ChaosFaultInfo,
+  type ChaosProxyStats,
+} from 'vitest-stress/chaos';
 import { sampleMetrics, type MetricsSeries } from 'vitest-stress/metrics';
 import { generateCreditRecords, type CreditRecord } from 'vitest-stress/data';
 import { wilsonInterval, type ProportionInterval } from 'vitest-stress/stats';
@@ -21,4 +33,21 @@ declare const fault: ChaosFaultInfo;
 const records: CreditRecord[] = generateCreditRecords(1, { seed: 1 });
 const errorRate: ProportionInterval = wilsonInterval(1, 10, 0.95);
 const split: SplitSpec | undefined = resolveSplit(undefined, {});
-export const used = [load, MissingPeerError, chaosProxy, withFaults, sampleMetrics, engine, lateSends, series, unexplained, graceful, resilient, stats, fault, records, errorRate, split];
+export const used = [
+  load,
+  MissingPeerError,
+  chaosProxy,
+  withFaults,
+  sampleMetrics,
+  engine,
+  lateSends,
+  series,
+  unexplained,
+  graceful,
+  resilient,
+  stats,
+  fault,
+  records,
+  errorRate,
+  split,
+];

@@ -17,17 +17,31 @@ let out: string;
 let report: PerfResultsFile;
 beforeAll(async () => {
   out = await mkdtemp(join(tmpdir(), 'vs-html-'));
-  const child = await exec(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', 'test/reporters/html/report-project'], {
-    cwd: root,
-    env: { ...process.env, VS_HTML_OUT: out, NO_COLOR: '1' },
-  }).then(() => 0, (e: { code: number }) => e.code);
+  const child = await exec(
+    process.execPath,
+    [
+      join(root, 'node_modules/vitest/vitest.mjs'),
+      'run',
+      '--root',
+      'test/reporters/html/report-project',
+    ],
+    {
+      cwd: root,
+      env: { ...process.env, VS_HTML_OUT: out, NO_COLOR: '1' },
+    },
+  ).then(
+    () => 0,
+    (e: { code: number }) => e.code,
+  );
   // The first test breaches its error-rate SLA on purpose: the run fails.
   expect(child).toBe(1);
   report = JSON.parse(await readFile(join(out, 'perf-results.json'), 'utf8'));
 }, 120_000);
 
 describe('perf-report.html in headless Chromium', () => {
-  test('loads with no console errors and no requests, draws every chart, shows every verdict', async ({ skip }) => {
+  test('loads with no console errors and no requests, draws every chart, shows every verdict', async ({
+    skip,
+  }) => {
     if (!chromiumPath) console.warn(`perf-report.html browser check skipped: ${NO_CHROMIUM}`);
     skip(!chromiumPath, NO_CHROMIUM);
     const opened = await openReport(chromiumPath!, join(out, 'perf-report.html'));
@@ -38,23 +52,49 @@ describe('perf-report.html in headless Chromium', () => {
       // Every chart element has a canvas with pixels in its own series' colours (not just axes).
       const pixels = await chartPixels(opened.page);
       const ids = pixels.map((p) => p.id);
-      for (const kind of ['latency', 'throughput', 'users', 'faults', 'server-memory', 'server-lag']) expect(ids).toContain(`test-1-run-1-${kind}`);
+      for (const kind of [
+        'latency',
+        'throughput',
+        'users',
+        'faults',
+        'server-memory',
+        'server-lag',
+      ])
+        expect(ids).toContain(`test-1-run-1-${kind}`);
       expect(ids).toContain('test-2-run-1-latency');
       for (const p of pixels) expect(p.seriesColoured, p.id).toBeGreaterThan(50);
-      expect(Number(await opened.page.getAttribute('html', 'data-charts-drawn'))).toBe(pixels.length);
+      expect(Number(await opened.page.getAttribute('html', 'data-charts-drawn'))).toBe(
+        pixels.length,
+      );
 
       // Every verdict's message is on the page as text, with its state.
       const text = await opened.page.innerText('main');
       const verdicts = report.tests.flatMap((t) => t.verdicts);
       expect(verdicts.length).toBeGreaterThanOrEqual(5);
       for (const v of verdicts) expect(text).toContain(v.message);
-      expect(await opened.page.locator('table.verdicts .badge.fail').count()).toBe(verdicts.filter((v) => !v.pass).length);
+      expect(await opened.page.locator('table.verdicts .badge.fail').count()).toBe(
+        verdicts.filter((v) => !v.pass).length,
+      );
       // The test name with markup characters is text, not markup.
-      expect(await opened.page.locator('nav.index a').first().innerText()).toBe(`spike <b>&"'</b> through chaos, with server metrics`);
-      expect(await opened.page.locator('nav.index .badge').allInnerTexts()).toEqual(['failed', 'passed', 'skipped']);
+      expect(await opened.page.locator('nav.index a').first().innerText()).toBe(
+        `spike <b>&"'</b> through chaos, with server metrics`,
+      );
+      expect(await opened.page.locator('nav.index .badge').allInnerTexts()).toEqual([
+        'failed',
+        'passed',
+        'skipped',
+      ]);
       // A hover shows the values of that second with units.
       await opened.page.locator('[data-chart="test-2-run-1-latency"] .u-over').hover();
-      await expect.poll(() => opened.page.locator('[data-chart="test-2-run-1-latency"] .u-legend .u-series:nth-child(2) .u-value').innerText()).toMatch(/^[\d.,]+ ms$/);
+      await expect
+        .poll(() =>
+          opened.page
+            .locator(
+              '[data-chart="test-2-run-1-latency"] .u-legend .u-series:nth-child(2) .u-value',
+            )
+            .innerText(),
+        )
+        .toMatch(/^[\d.,]+ ms$/);
 
       // Times are shown in the reader's local time by the page's script (UTC in the HTML itself).
       const times = await opened.page.locator('time').allInnerTexts();
@@ -62,7 +102,11 @@ describe('perf-report.html in headless Chromium', () => {
       for (const t of times) expect(t).not.toMatch(/UTC$/);
       // The print stylesheet applies: each test after the first starts a page.
       await opened.page.emulateMedia({ media: 'print' });
-      expect(await opened.page.evaluate("getComputedStyle(document.querySelectorAll('section.test')[1]).breakBefore")).toBe('page');
+      expect(
+        await opened.page.evaluate(
+          "getComputedStyle(document.querySelectorAll('section.test')[1]).breakBefore",
+        ),
+      ).toBe('page');
       await opened.page.emulateMedia({ media: 'screen' });
 
       await mkdir(join(root, 'perf-results'), { recursive: true });
@@ -78,8 +122,21 @@ describe('perf-report.html in headless Chromium', () => {
 describe('vitest-stress report', () => {
   test('rebuilds the same page from the JSON the reporter wrote', async () => {
     const rebuilt = join(out, 'rebuilt.html');
-    const cli = await exec(process.execPath, [join(root, 'node_modules/tsx/dist/cli.mjs'), join(root, 'src/cli/main.ts'), 'report', join(out, 'perf-results.json'), '-o', rebuilt], { cwd: root });
+    const cli = await exec(
+      process.execPath,
+      [
+        join(root, 'node_modules/tsx/dist/cli.mjs'),
+        join(root, 'src/cli/main.ts'),
+        'report',
+        join(out, 'perf-results.json'),
+        '-o',
+        rebuilt,
+      ],
+      { cwd: root },
+    );
     expect(cli.stdout).toMatch(/3 tests → .*rebuilt\.html \(\d+ KiB\)/);
-    expect(await readFile(rebuilt, 'utf8')).toBe(await readFile(join(out, 'perf-report.html'), 'utf8'));
+    expect(await readFile(rebuilt, 'utf8')).toBe(
+      await readFile(join(out, 'perf-report.html'), 'utf8'),
+    );
   }, 60_000);
 });

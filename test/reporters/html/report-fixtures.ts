@@ -8,24 +8,61 @@ import { fakeRun, type FakeRequest } from '../../helpers/fake-run.js';
 
 /** Fixed run info, so pages built in tests do not depend on the machine. */
 export const RUN_INFO: RunInfo = {
-  date: '2026-11-30T12:00:00.000Z', node: 'v20.20.2', platform: 'linux', arch: 'x64', cpus: 2, cpuModel: 'Test CPU',
-  totalMemoryMB: 1024, hostname: 'host', gitSha: 'abc123', profile: 'smoke', ci: true,
+  date: '2026-11-30T12:00:00.000Z',
+  node: 'v20.20.2',
+  platform: 'linux',
+  arch: 'x64',
+  cpus: 2,
+  cpuModel: 'Test CPU',
+  totalMemoryMB: 1024,
+  hostname: 'host',
+  gitSha: 'abc123',
+  profile: 'smoke',
+  ci: true,
 };
 
 /** A run of `seconds` seconds at 2 requests/s, each 10 ms, except one of `slowMs` at second `slowAtS` (real recorder, fake clock). */
 export function steadyRun(seconds: number, { slowAtS = -1, slowMs = 900 } = {}): RunMeta {
-  const requests: FakeRequest[] = Array.from({ length: seconds * 2 }, (_, i) => ({ latencyMs: Math.floor(i / 2) === slowAtS && i % 2 === 0 ? slowMs : 10 }));
+  const requests: FakeRequest[] = Array.from({ length: seconds * 2 }, (_, i) => ({
+    latencyMs: Math.floor(i / 2) === slowAtS && i % 2 === 0 ? slowMs : 10,
+  }));
   return toRunMeta(fakeRun(requests, { users: 2, durationMs: seconds * 1000 }));
 }
 
 /** A test record around `runs` and `verdicts`. */
-export function testRecord(name: string, runs: RunMeta[], verdicts: SlaVerdict[] = [], state: TestRecord['state'] = 'passed'): TestRecord {
-  return { file: 'suites/x.perf.ts', project: 'perf', name, fullName: `suite > ${name}`, state, durationMs: 1000, errors: [], runs, verdicts, annotations: [] };
+export function testRecord(
+  name: string,
+  runs: RunMeta[],
+  verdicts: SlaVerdict[] = [],
+  state: TestRecord['state'] = 'passed',
+): TestRecord {
+  return {
+    file: 'suites/x.perf.ts',
+    project: 'perf',
+    name,
+    fullName: `suite > ${name}`,
+    state,
+    durationMs: 1000,
+    errors: [],
+    runs,
+    verdicts,
+    annotations: [],
+  };
 }
 
 /** A verdict as the matchers record it. */
 export function verdict(over: Partial<SlaVerdict> = {}): SlaVerdict {
-  return { matcher: 'toHaveP95Below', metric: 'p95', unit: 'ms', threshold: 500, observed: 10, pass: true, negated: false, message: 'expected p95 below 500 ms, got 10 ms', ...over };
+  return {
+    matcher: 'toHaveP95Below',
+    metric: 'p95',
+    unit: 'ms',
+    threshold: 500,
+    observed: 10,
+    pass: true,
+    negated: false,
+    message: 'expected p95 below 500 ms, got 10 ms',
+    ...over,
+  };
 }
 
 /** The JSON report object of `tests`. */

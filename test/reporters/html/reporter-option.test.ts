@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import StressReporter from '../../../src/reporters/index.js';
 
-async function filesWritten(options: ConstructorParameters<typeof StressReporter>[0]): Promise<string[]> {
+async function filesWritten(
+  options: ConstructorParameters<typeof StressReporter>[0],
+): Promise<string[]> {
   const dir = await mkdtemp(join(tmpdir(), 'vs-reporter-html-'));
   await new StressReporter({ ...options, outputDir: dir, summary: false }).onTestRunEnd([]);
   return (await readdir(dir)).sort();
@@ -17,6 +19,11 @@ describe('the reporter option html', () => {
   });
 
   test('anything but a boolean is refused with a coded error', () => {
-    expect(() => new StressReporter({ html: 'no' as unknown as boolean })).toThrow(expect.objectContaining({ code: 'ERR_STRESS_INVALID_OPTION', message: 'invalid option "html": got "no", expected true or false' }));
+    expect(() => new StressReporter({ html: 'no' as unknown as boolean })).toThrow(
+      expect.objectContaining({
+        code: 'ERR_STRESS_INVALID_OPTION',
+        message: 'invalid option "html": got "no", expected true or false',
+      }),
+    );
   });
 });

@@ -6,6 +6,12 @@ export default defineConfig({
     include: ['*.e2e.ts'],
     setupFiles: ['../../../src/matchers/register.ts'],
     testTimeout: 120_000,
-    reporters: ['default', ['../../../src/reporters/index.ts', { outputDir: process.env.VS_SPLIT_OUT ?? 'perf-results', summary: false }]],
+    reporters: [
+      'default',
+      [
+        '../../../src/reporters/index.ts',
+        { outputDir: process.env.VS_SPLIT_OUT ?? 'perf-results', summary: false },
+      ],
+    ],
   },
 });

@@ -26,8 +26,18 @@ test('repeated and retried', { repeats: 1, retry: 1 }, async () => {
 });
 
 test('two load() calls', async () => {
-  const first = await load({ target: `${server.url()}/one`, users: 1, requests: 10, name: 'first' });
-  const second = await load({ target: `${server.url()}/two`, users: 1, requests: 10, name: 'second' });
+  const first = await load({
+    target: `${server.url()}/one`,
+    users: 1,
+    requests: 10,
+    name: 'first',
+  });
+  const second = await load({
+    target: `${server.url()}/two`,
+    users: 1,
+    requests: 10,
+    name: 'second',
+  });
   expect(first).toHaveErrorRateBelow(0.5);
   expect(second).toHaveErrorRateBelow(0.5);
 });

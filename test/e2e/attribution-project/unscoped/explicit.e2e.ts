@@ -9,12 +9,22 @@ let fastStarted = false;
 describe.concurrent('explicit', () => {
   test('explicit slow', async (context) => {
     await vi.waitFor(() => expect(fastStarted).toBe(true));
-    const run = await load({ target: `${server.url()}/slow-explicit`, users: 2, requests: 20, test: context });
+    const run = await load({
+      target: `${server.url()}/slow-explicit`,
+      users: 2,
+      requests: 20,
+      test: context,
+    });
     context.expect(run).toHaveP95Below(5007);
   });
   test('explicit fast', async (context) => {
     fastStarted = true;
-    const run = await load({ target: `${server.url()}/fast-explicit`, users: 2, requests: 20, test: context });
+    const run = await load({
+      target: `${server.url()}/fast-explicit`,
+      users: 2,
+      requests: 20,
+      test: context,
+    });
     context.expect(run).toHaveP95Below(5008);
   });
 });

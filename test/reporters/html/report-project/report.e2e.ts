@@ -15,17 +15,36 @@ test(`spike <b>&"'</b> through chaos, with server metrics`, async () => {
   const proxy = await chaosProxy({
     target: service.url,
     seed: 7,
-    faults: [{ name: 'unavailable', type: 'status', code: 503, rate: 0.05, headers: { 'retry-after': '1' } }, { name: 'slow', type: 'latency', rate: 0.1, ms: 80 }],
+    faults: [
+      {
+        name: 'unavailable',
+        type: 'status',
+        code: 503,
+        rate: 0.05,
+        headers: { 'retry-after': '1' },
+      },
+      { name: 'slow', type: 'latency', rate: 0.1, ms: 80 },
+    ],
   });
   const timers = [setTimeout(() => proxy.down(), 2500), setTimeout(() => proxy.up(), 3200)];
   try {
-    const run = withFaults(await loadWithMetrics({
-      name: 'spike <&"\'>',
-      target: proxy.url,
-      stages: [{ name: 'warm', duration: '2s', users: 3 }, { name: 'spike', duration: '1500ms', users: 15 }, { name: 'cool', duration: '3s', users: 3 }],
-      thinkTime: { min: '20ms', max: '60ms' },
-      timeout: '2s',
-    }, { url: service.metricsUrl, intervalMs: 250 }), proxy);
+    const run = withFaults(
+      await loadWithMetrics(
+        {
+          name: 'spike <&"\'>',
+          target: proxy.url,
+          stages: [
+            { name: 'warm', duration: '2s', users: 3 },
+            { name: 'spike', duration: '1500ms', users: 15 },
+            { name: 'cool', duration: '3s', users: 3 },
+          ],
+          thinkTime: { min: '20ms', max: '60ms' },
+          timeout: '2s',
+        },
+        { url: service.metricsUrl, intervalMs: 250 },
+      ),
+      proxy,
+    );
     expect(run.phase('warm')).toHaveP95Below(2000);
     expect.soft(run).toRecoverWithin(5000, { after: 'spike' });
     expect(run).toHaveMetricBelow('process_resident_memory_bytes', 4e9);

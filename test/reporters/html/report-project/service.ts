@@ -23,7 +23,9 @@ export async function startService(): Promise<Service> {
         `nodejs_eventloop_lag_seconds ${lag.max / 1e9}`,
       ];
       lag.reset();
-      res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(`${lines.join('\n')}\n`);
+      res
+        .writeHead(200, { 'content-type': 'text/plain; version=0.0.4' })
+        .end(`${lines.join('\n')}\n`);
       return;
     }
     req.resume();
@@ -34,10 +36,11 @@ export async function startService(): Promise<Service> {
   return {
     url,
     metricsUrl: `${url}/metrics`,
-    close: () => new Promise<void>((resolve) => {
-      lag.disable();
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        lag.disable();
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

@@ -8,6 +8,11 @@ export default defineConfig({
     include: ['*.e2e.ts'],
     setupFiles: ['../../../../src/matchers/register.ts'],
     testTimeout: 60_000,
-    reporters: [['../../../../src/reporters/index.ts', { outputDir: process.env.VS_HTML_OUT ?? 'perf-results', summary: false }]],
+    reporters: [
+      [
+        '../../../../src/reporters/index.ts',
+        { outputDir: process.env.VS_HTML_OUT ?? 'perf-results', summary: false },
+      ],
+    ],
   },
 });
