@@ -2,6 +2,9 @@
 // No source line over MAX characters (ARCHITECTURE.md): lists every offender as file:line (length)
 // and exits 1 when there is one. Source = the tracked .ts/.js/.mjs/.cjs files; prettier keeps
 // code within 100, so what this catches is the long string or comment it cannot break.
+// A ratchet while the tree still has such lines: it fails when there are more than ALLOWED (the
+// count after the whole tree was first formatted), so the number can only go down; lower ALLOWED
+// as lines are mended, to 0 in the end.
 // Run: npm run lint:lines [-- --max 120]
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -9,6 +12,7 @@ import { readFileSync } from 'node:fs';
 const flag = process.argv.indexOf('--max');
 const MAX = flag > 0 ? Number(process.argv[flag + 1]) : 120;
 const SOURCE = /\.(ts|mts|cts|js|mjs|cjs)$/;
+const ALLOWED = 331;
 const files = execFileSync('git', ['ls-files', '-z'], { encoding: 'utf8' })
   .split('\0')
   .filter((file) => SOURCE.test(file));
@@ -25,9 +29,19 @@ for (const file of files) {
     if (line.length > MAX) offenders.push(`${file}:${index + 1} (${line.length})`);
   });
 }
-if (offenders.length > 0) {
-  console.error(`${offenders.length} source line(s) over ${MAX} characters:`);
+if (offenders.length > ALLOWED) {
+  console.error(
+    `${offenders.length} source line(s) over ${MAX} characters (at most ${ALLOWED} allowed):`,
+  );
   for (const offender of offenders) console.error(`  ${offender}`);
   process.exit(1);
+}
+if (offenders.length > 0) {
+  console.log(
+    `${offenders.length} source line(s) over ${MAX} characters (ratchet: at most ${ALLOWED}; \`npm run lint:lines -- --list\` lists them)`,
+  );
+  if (process.argv.includes('--list'))
+    for (const offender of offenders) console.log(`  ${offender}`);
+  process.exit(0);
 }
 console.log(`no source line over ${MAX} characters (${files.length} files)`);

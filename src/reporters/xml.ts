@@ -2,10 +2,18 @@
  * Characters XML 1.0 does not allow at all: control characters other than tab, LF, CR,
  * U+FFFE/U+FFFF, and UTF-16 surrogates without their pair.
  */
-// eslint-disable-next-line no-control-regex -- these control characters are what the pattern removes
-const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+// These control characters are what the pattern removes.
+const INVALID_XML_CHARS =
+  // eslint-disable-next-line no-control-regex -- see above
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-const ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
+const ENTITIES: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
 // A parser turns tab, LF and CR in an attribute into spaces unless they are character references.
 const ATTRIBUTE_WHITESPACE: Record<string, string> = { '\t': '&#9;', '\n': '&#10;', '\r': '&#13;' };
 
@@ -22,7 +30,11 @@ export function escapeXmlAttribute(value: unknown): string {
 }
 
 /** `<name a="1" b="2">` with every value escaped; undefined attributes are left out. */
-export function openTag(name: string, attributes: Record<string, unknown> = {}, selfClose = false): string {
+export function openTag(
+  name: string,
+  attributes: Record<string, unknown> = {},
+  selfClose = false,
+): string {
   const attrs = Object.entries(attributes)
     .filter(([, v]) => v !== undefined)
     .map(([k, v]) => ` ${k}="${escapeXmlAttribute(v)}"`)

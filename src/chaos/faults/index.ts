@@ -12,8 +12,12 @@ export type { StatusParams } from './status.js';
 export type { SlowBodyParams } from './slow-body.js';
 
 /** Every fault type by the name users write. */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each fault has its own params type; the table only checks the shape
-export const FAULTS = { latency, timeout, reset, status, slowBody } as const satisfies Record<string, FaultDefinition<any>>;
+// Each fault has its own params type; the table only checks the shape.
+export const FAULTS = { latency, timeout, reset, status, slowBody } as const satisfies Record<
+  string,
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- see above
+  FaultDefinition<any>
+>;
 
 export type FaultType = keyof typeof FAULTS;
 export const FAULT_TYPES = Object.keys(FAULTS) as FaultType[];
