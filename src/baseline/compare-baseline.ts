@@ -92,12 +92,29 @@ function comparePercentile(
   if (before.length < MIN_LATENCY_BLOCKS || now.length < MIN_LATENCY_BLOCKS)
     return compareShortRun(base, before, now, q, t, o);
   const r = bootstrapQuantileRatio(before, now, q, { confidence: o.confidence, seed: o.seed });
+  return latencyRatioComparison(
+    base,
+    r,
+    `block bootstrap (${r.blocks[0]} vs ${r.blocks[1]} blocks)`,
+    t,
+    o,
+  );
+}
+
+/** A latency ratio's interval against its tolerance: regression, improvement, unchanged or inconclusive. */
+function latencyRatioComparison(
+  base: MetricComparison,
+  r: { estimate: number; low: number; high: number },
+  method: string,
+  t: Extract<Tolerance, { kind: 'ratio'; maxRatio: number }>,
+  o: CompareOptions,
+): MetricComparison {
   const interval = {
     estimate: r.estimate,
     low: r.low,
     high: r.high,
     confidence: o.confidence,
-    method: `block bootstrap (${r.blocks[0]} vs ${r.blocks[1]} blocks)`,
+    method,
   };
   const outcome = outcomeOf(r.low, r.high, t.maxRatio, 1, true);
   return {
@@ -130,22 +147,7 @@ function compareShortRun(
       reason: `${t.metric}: too few responses for an order-statistics interval on both sides`,
     };
   const blocks = `${before.length} vs ${now.length} s, shorter than the ${MIN_LATENCY_BLOCKS} s the block bootstrap needs`;
-  const interval = {
-    estimate: r.estimate,
-    low: r.low,
-    high: r.high,
-    confidence: o.confidence,
-    method: `order-statistics ratio (${blocks})`,
-  };
-  const outcome = outcomeOf(r.low, r.high, t.maxRatio, 1, true);
-  return {
-    ...base,
-    interval,
-    outcome,
-    ...(outcome === 'inconclusive'
-      ? { reason: `the ratio's bounds straddle the tolerance ${t.maxRatio.toFixed(2)}` }
-      : {}),
-  };
+  return latencyRatioComparison(base, r, `order-statistics ratio (${blocks})`, t, o);
 }
 
 function compareErrorRate(
