@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startEthix } from '../../fixtures/ethix-service/index.js';
+import { startServiceProcess } from './service-process.js';
 import { SUITE_SERVICE_OPTIONS } from './service-options.js';
 import { seedMix } from './seed-mix.js';
 
@@ -16,7 +16,7 @@ const PREFLIGHT_TIMEOUT_MS = 3000;
 const WARM_UP_REQUESTS = 12;
 
 /**
- * Starts the reference service once per run, unless STRESS_TARGET points at another
+ * Starts the reference service once per run (in a child process), unless STRESS_TARGET points at another
  * deployment; then the suites only read from it, after a quick health check so that a target
  * that is down fails every suite at once with a clear message instead of a long run of errors.
  */
@@ -33,7 +33,8 @@ export default async function setup(
     );
     return undefined;
   }
-  const service = await startEthix(SUITE_SERVICE_OPTIONS);
+  // A process of its own: its /metrics then measure the service, not the Vitest process.
+  const service = await startServiceProcess(SUITE_SERVICE_OPTIONS);
   await warmUp(service.url);
   project.provide('stressTarget', service.url);
   project.provide('stressTargetIsLocal', true);
