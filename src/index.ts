@@ -43,6 +43,8 @@ export type {
   LatencySummary,
   TimelineEntry,
   LedgerEntry,
+  RunLedger,
+  LedgerFileSection,
   ErrorCount,
   LoadModel,
   ResultEngine,
@@ -54,6 +56,7 @@ export type {
 export type { RequestOutcome } from './contracts/request-outcome.js';
 export type { TlsOptions } from './options/tls.js';
 export type { SplitOptions } from './options/split-option.js';
+export type { LedgerOptions } from './options/ledger-option.js';
 export type { RunResultWithPhases } from './result/build-result.js';
 export type { RecoveryOptions, RecoveryTolerance, Recovery } from './result/recovery.js';
 export type { SlaVerdict, StressMeta, RunMeta, TryMeta } from './contracts/meta.js';

@@ -11,6 +11,8 @@ import { takeTestOption } from './vitest/explicit-test.js';
 import { startProgress } from './progress/progress.js';
 import { startSplit, finishSplit } from './split/apply-split.js';
 import { watchRun } from './sequential/watch-run.js';
+import { SpillLedger } from './ledger-store/spill-ledger.js';
+import { partialLedgerWarning } from './ledger-store/partial-ledger.js';
 
 /**
  * Drive load at `options.target` and measure it. Resolves with a finished result — also when
@@ -43,7 +45,8 @@ export async function runLoad(
   const split = await startSplit(validated, options.split, stop);
   const resolved = split.options;
   const startedAt = new Date();
-  const recorder = new Recorder({ idPrefix: resolved.requestIdPrefix, ledger: resolved.ledger });
+  const ledger = resolved.ledger && new SpillLedger(resolved.requestIdPrefix, resolved.ledgerFile);
+  const recorder = new Recorder({ idPrefix: resolved.requestIdPrefix, ledger });
   const plan = new RequestPlan(resolved);
   const warnings: string[] = [];
   const warn = (message: string) => {
@@ -71,6 +74,7 @@ export async function runLoad(
       `${report.total.requests.cancelled} request(s) still in flight at the end were counted as cancelled`,
     );
   }
+  if (report.ledgerFile?.partial) warn(partialLedgerWarning(report.ledgerFile));
   const result = buildResult({
     report,
     model: resolved.model,

@@ -9,6 +9,7 @@ import type {
   UnexplainedFailures,
 } from '../contracts/fault-breakdown.js';
 import { faultTimeline, outageSpans } from './outage-timeline.js';
+import { assertWholeLedger } from '../ledger-store/partial-ledger.js';
 
 const SLOW_TYPES = new Set(['latency', 'slowBody']);
 const MAX_EXAMPLES = 5;
@@ -16,7 +17,8 @@ const MAX_EXAMPLES = 5;
 /**
  * Join a run's ledger (what the client saw, by request id) with a proxy's fault log (what was
  * injected). Only log entries whose id starts with the run's request id prefix count, so one
- * proxy can serve several runs. Pure: the result is not changed.
+ * proxy can serve several runs. Pure: the result is not changed. Throws
+ * ERR_STRESS_LEDGER_INCOMPLETE (LedgerIncompleteError) for a partial ledger file.
  */
 /** The name under which client-side chaos timeouts appear in `injected`. */
 export const CLIENT_TIMEOUT_FAULT = 'client-timeout';
@@ -26,6 +28,8 @@ export function joinFaults(
   log: readonly FaultLogEntry[],
   windows: readonly OutageWindow[] = [],
 ): FaultBreakdown {
+  // A ledger file that lost rows would show injected faults as unmatched: refuse it instead.
+  assertWholeLedger(result);
   const prefix =
     typeof result.options?.requestIdPrefix === 'string'
       ? result.options.requestIdPrefix

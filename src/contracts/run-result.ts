@@ -133,7 +133,13 @@ export interface RunResult extends RunSummary {
   timeline: TimelineEntry[];
   scenarios: Record<string, RunSummary>;
   phases: Record<string, RunSummary>;
-  ledger: LedgerEntry[];
+  /**
+   * One entry per request. An array for runs that kept it in memory; a view of the ledger file,
+   * read one chunk at a time, for runs whose ledger went to disk (`ledgerFile` says where).
+   */
+  ledger: RunLedger;
+  /** Present when the ledger went to disk: where, how big, and whether every row was written. */
+  ledgerFile?: LedgerFileSection;
   /**
    * Encoded latency histogram (µs) of each `timeline` second, '' for seconds without successes:
    * what toMatchPerfBaseline resamples (block bootstrap). Left out of the reports.
@@ -153,6 +159,42 @@ export interface RunResult extends RunSummary {
   metrics?: MetricsSeries;
   /** Present for `load({ until })`: when and why the run stopped, and each SLA's sequential verdict. */
   sequential?: SequentialReport;
+}
+
+/**
+ * The request ledger as a result holds it: iterable (one pass reads a file ledger one chunk at a
+ * time) with the array methods code written for `LedgerEntry[]` used. A `LedgerEntry[]` is one.
+ */
+export interface RunLedger extends Iterable<LedgerEntry> {
+  /** Requests in the ledger. */
+  readonly length: number;
+  filter(predicate: (entry: LedgerEntry, index: number) => unknown): LedgerEntry[];
+  map<U>(fn: (entry: LedgerEntry, index: number) => U): U[];
+  flatMap<U>(fn: (entry: LedgerEntry, index: number) => U | readonly U[]): U[];
+  some(predicate: (entry: LedgerEntry, index: number) => unknown): boolean;
+  every(predicate: (entry: LedgerEntry, index: number) => unknown): boolean;
+  find(predicate: (entry: LedgerEntry, index: number) => unknown): LedgerEntry | undefined;
+  forEach(fn: (entry: LedgerEntry, index: number) => void): void;
+}
+
+/** Where a run's ledger file is and how it fared: `partial` ledgers are refused by the joins. */
+export interface LedgerFileSection {
+  /** Absolute path of the binary columnar file. */
+  path: string;
+  /** Kept after the run (`ledger: { keep: true }`); else removed when the result is collected or at exit. */
+  kept: boolean;
+  /** Rows handed to the file (every request of the run). */
+  rows: number;
+  /** Rows on disk. */
+  writtenRows: number;
+  /** rows - writtenRows. */
+  lostRows: number;
+  /** Bytes on disk. */
+  bytes: number;
+  /** True when rows were lost: the audit and chaos joins refuse it (ERR_STRESS_LEDGER_INCOMPLETE). */
+  partial: boolean;
+  /** The first create/write error, when there was one. */
+  error?: string;
 }
 
 /** Which share of a split load a run drove, and how it met the common start. */

@@ -8,6 +8,7 @@ import {
   type LedgerFileStatus,
 } from './ledger-file-writer.js';
 import { readLedgerChunks } from './ledger-file-reader.js';
+import { StreamedLedger } from './streamed-ledger.js';
 
 const OUTCOME_CODE = new Map(OUTCOMES.map((outcome, code) => [outcome, code]));
 const CAUSE_CODE = new Map(CAUSES.map((cause, code) => [cause, code]));
@@ -17,7 +18,7 @@ const CAUSE_CODE = new Map(CAUSES.map((cause, code) => [cause, code]));
  * chunk whatever the run's length. close() ends the writing; entries() then reads it back
  * lazily, one chunk at a time, as the same LedgerEntry objects the in-memory ledger gives.
  */
-export class DiskLedger implements Iterable<LedgerEntry> {
+export class DiskLedger extends StreamedLedger {
   private readonly writer: LedgerFileWriter;
   private closed: LedgerFileStatus | undefined;
 
@@ -27,6 +28,7 @@ export class DiskLedger implements Iterable<LedgerEntry> {
     chunkRows = DEFAULT_CHUNK_ROWS,
     io?: LedgerFileIo,
   ) {
+    super();
     this.writer = new LedgerFileWriter(path, chunkRows, io);
   }
 

@@ -6,6 +6,7 @@ import { isRunResult, type LedgerEntry, type RunResult } from '../contracts/run-
 import { describeRun, finishedCount } from './describe.js';
 import { describeReceived, formatNumber } from '../format/message.js';
 import { verdicts, type MatcherResult } from './verdict.js';
+import { incompleteMessage } from './incomplete-ledger.js';
 
 /** Options of toDegradeGracefully. */
 export interface GracefulOptions {
@@ -51,9 +52,11 @@ export function toDegradeGracefully(
       `${MATCHER}: graceMs must be a number of ms >= 0, received ${describeReceived(graceMs)}`,
       null,
     );
+  if (received.ledgerFile?.partial)
+    return fail(`${MATCHER}: ${incompleteMessage(received.ledgerFile)}`, null);
   const faults = faultsOf(received);
   if (
-    !Array.isArray(received.ledger) ||
+    typeof received.ledger?.[Symbol.iterator] !== 'function' ||
     (received.ledger.length === 0 && received.requests.total > 0)
   ) {
     return fail(

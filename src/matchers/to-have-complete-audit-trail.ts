@@ -1,4 +1,5 @@
 import type { MatcherState } from 'vitest';
+import { incompleteMessage } from './incomplete-ledger.js';
 import { fetchAuditIds, type AuditSource } from '../audit/audit-source.js';
 import { compareAuditTrail, type AuditComparison } from '../audit/audit-trail.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
@@ -51,6 +52,8 @@ export async function toHaveCompleteAuditTrail(
       `toHaveCompleteAuditTrail: expected a vitest-stress run result from load(), received ${describeReceived(received)}`,
     );
   const run = received as RunResult;
+  if (run.ledgerFile?.partial)
+    return fail(`toHaveCompleteAuditTrail: ${incompleteMessage(run.ledgerFile)}`);
   if (run.ledger.length === 0) {
     return fail(
       run.requests.total > 0

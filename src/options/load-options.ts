@@ -1,4 +1,5 @@
 import type { TestRef } from '../vitest/explicit-test.js';
+import type { LedgerOptions } from './ledger-option.js';
 import type { Duration } from './duration.js';
 import type { SplitOptions } from './split-option.js';
 import type { ResolvedTls, TlsOptions } from './tls.js';
@@ -71,8 +72,11 @@ export interface LoadOptions {
   test?: TestRef;
   /** Allow a non-loopback target. */
   allowRemote?: boolean;
-  /** Keep the per-request ledger (default true). */
-  ledger?: boolean;
+  /**
+   * Keep the per-request ledger (default true: in memory, moving to a file in the temporary
+   * folder past 50 000 requests); false keeps none; { dir, keep, memoryRows } sets the file.
+   */
+  ledger?: boolean | LedgerOptions;
   /** Seed for scenario picks and think times (default: random, recorded in the result). */
   seed?: number;
   /** Open model: cap on requests in flight (default 1000). */
@@ -132,6 +136,8 @@ export interface ResolvedLoadOptions {
   requestIdPrefix: string;
   signal?: AbortSignal;
   ledger: boolean;
+  /** Set when `ledger` was given as an object. */
+  ledgerFile?: LedgerOptions;
   seed: number;
   maxInFlight: number;
   engine: 'auto' | 'autocannon' | 'undici';

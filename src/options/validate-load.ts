@@ -1,4 +1,5 @@
 import { resolveUntil } from '../sequential/until-options.js';
+import { parseLedgerOption } from './ledger-option.js';
 import { randomBytes } from 'node:crypto';
 import { InvalidOptionError } from '../errors.js';
 import { MAX_DURATION_MS, parseDurationMs } from './duration.js';
@@ -381,7 +382,8 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
     );
   if (o.signal !== undefined && !(o.signal instanceof AbortSignal))
     throw new InvalidOptionError('signal', o.signal, 'an AbortSignal');
-  for (const key of ['ledger', 'progress'] as const) {
+  const ledger = parseLedgerOption(o.ledger);
+  for (const key of ['progress'] as const) {
     if (o[key] !== undefined && typeof o[key] !== 'boolean')
       throw new InvalidOptionError(key, o[key], 'true or false');
   }
@@ -403,7 +405,7 @@ export function validateLoadOptions(input: LoadOptions): ResolvedLoadOptions {
     requestIdHeader: requestIdHeader.toLowerCase(),
     requestIdPrefix,
     signal: o.signal as AbortSignal | undefined,
-    ledger: o.ledger !== false,
+    ...ledger,
     seed,
     maxInFlight:
       o.maxInFlight === undefined

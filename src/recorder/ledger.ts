@@ -1,5 +1,6 @@
 import type { FailureCause, LedgerEntry } from '../contracts/run-result.js';
 import type { RequestOutcome } from '../contracts/request-outcome.js';
+import type { ClosedLedger, LedgerSink } from './ledger-sink.js';
 
 /** Rows per chunk: the columns of one chunk take 250 KB; the ledger grows a chunk at a time, never copying. */
 const CHUNK_ROWS = 8192;
@@ -57,7 +58,7 @@ export interface LedgerRow {
  * instead of ≈ 200 for an object with an id string), scenario names and error texts interned,
  * ids rebuilt from prefix + sequence number. entries() gives the LedgerEntry[] users see.
  */
-export class Ledger {
+export class Ledger implements LedgerSink {
   private readonly chunks: Chunk[] = [];
   private readonly scenarios = new Interned();
   private readonly texts = new Interned();
@@ -107,6 +108,33 @@ export class Ledger {
     chunk.sentAtMs[at] = roundToMicros(sentAtMs);
     chunk.cause[at] = cause === undefined ? 0 : CAUSE_CODE.get(cause)!;
     this.rows++;
+  }
+
+  /** The run is over: result.ledger is the entries() array, built on first read. */
+  close(): ClosedLedger {
+    return { read: () => this.entries() };
+  }
+
+  /** Hand every row, in order, to `push` (a DiskLedger's, when a growing ledger moves to disk). */
+  replay(push: LedgerSink['push']): void {
+    for (let i = 0; i < this.rows; i++) {
+      const c = this.chunks[Math.floor(i / CHUNK_ROWS)];
+      const at = i % CHUNK_ROWS;
+      const text = c.text[at] === 0 ? undefined : this.texts.text(c.text[at] - 1);
+      const latencyMs = Number.isNaN(c.latencyMs[at]) ? undefined : c.latencyMs[at];
+      const scenario = this.scenarios.text(c.scenario[at]);
+      const outcome = OUTCOMES[c.outcome[at]];
+      push(
+        c.seq[at],
+        scenario,
+        outcome,
+        c.status[at],
+        text,
+        latencyMs,
+        c.sentAtMs[at],
+        CAUSES[c.cause[at]],
+      );
+    }
   }
 
   /** The ledger as plain objects, in the order the rows were added. */

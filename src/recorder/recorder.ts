@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type {
-  LedgerEntry,
+  LedgerFileSection,
+  RunLedger,
   RequestCounts,
   RunSummary,
   TimelineEntry,
@@ -10,6 +11,7 @@ import { Tally, isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
 import { InFlightList, InFlightTicket, type Ticket } from './in-flight.js';
 import { Ledger } from './ledger.js';
+import type { LedgerSink } from './ledger-sink.js';
 import { defineLazy } from './lazy-property.js';
 import { percentileMs } from '../histogram/latency-histogram.js';
 
@@ -18,8 +20,8 @@ export type { Ticket } from './in-flight.js';
 export interface RecorderOptions {
   /** Prefix of every request id; the sequence number follows. */
   idPrefix: string;
-  /** Keep one ledger entry per request (default true). */
-  ledger?: boolean;
+  /** Keep one ledger entry per request (default true: in memory); a sink such as a disk ledger. */
+  ledger?: boolean | LedgerSink;
   /** Clock in ms; performance.now by default (tests inject a fake one). */
   now?: () => number;
 }
@@ -34,7 +36,9 @@ export interface RecorderReport {
   /** Encoded latency histogram of each timeline second ('' when it had no successes). */
   secondHistograms: string[];
   /** Built from the compact ledger on first read, in the order requests ended (cancelled ones last); [] with `ledger: false`. */
-  ledger: LedgerEntry[];
+  ledger: RunLedger;
+  /** Present when the ledger went to disk. */
+  ledgerFile?: LedgerFileSection;
 }
 
 /** Live figures for progress lines. */
@@ -76,7 +80,7 @@ export class Recorder {
   private soleScenario: string | undefined;
   private split = false;
   /** undefined with `ledger: false`. */
-  private readonly ledger: Ledger | undefined;
+  private readonly ledger: LedgerSink | undefined;
   private readonly timeline: Timeline;
   private seq = 0;
   private users = 0;
@@ -86,7 +90,9 @@ export class Recorder {
   constructor(options: RecorderOptions) {
     this.now = options.now ?? (() => performance.now());
     this.idPrefix = options.idPrefix;
-    this.ledger = (options.ledger ?? true) ? new Ledger(options.idPrefix) : undefined;
+    const ledger = options.ledger ?? true;
+    this.ledger =
+      typeof ledger === 'object' ? ledger : ledger ? new Ledger(options.idPrefix) : undefined;
     this.startMs = this.now();
     this.timeline = new Timeline(this.startMs);
   }
@@ -281,8 +287,9 @@ export class Recorder {
       secondHistograms: this.timeline.secondHistograms,
     } as RecorderReport;
     // The entries (≈ 200 bytes each) are built from the compact columns only when read.
-    const ledger = this.ledger;
-    defineLazy(report, 'ledger', () => ledger?.entries() ?? []);
+    const closed = this.ledger?.close();
+    if (closed?.file) report.ledgerFile = closed.file;
+    defineLazy(report, 'ledger', () => closed?.read() ?? []);
     return report;
   }
 

@@ -47,6 +47,7 @@ export function buildResult(input: BuildResultInput): RunResultWithPhases {
   } as RunResult;
   // Lazy: a run of millions of requests costs its ledger's objects only if something reads them.
   defineLazy(result, 'ledger', () => report.ledger);
+  if (report.ledgerFile) result.ledgerFile = report.ledgerFile;
   result.secondHistograms = report.secondHistograms;
   result.warnings = input.warnings;
   result.options = input.options;
