@@ -32,7 +32,7 @@ export function attribute(
     };
   }
   const sorted = [...levels].sort((a, b) => a.level - b.level);
-  const limitedBy = failing.resources
+  const saturated = failing.resources
     .filter((r) => r.saturated)
     .map((r) => {
       // Since: the lowest level from which this resource stayed saturated up to the failing level.
@@ -45,8 +45,13 @@ export function attribute(
         resource: r.resource,
         sinceLevel: since,
         text: `${r.text} (saturated from ${since})`,
+        bounded: r.limit !== null,
       };
-    });
+    })
+    // A resource read against a limit (a pool, a bounded queue, refusals) before an unbounded
+    // queue; then what saturated first.
+    .sort((a, b) => Number(b.bounded) - Number(a.bounded) || a.sinceLevel - b.sinceLevel);
+  const limitedBy = saturated.map(({ bounded: _bounded, ...r }) => r);
   const found = limitedBy.length
     ? limitedBy.map((r) => r.text).join('; ')
     : 'no sampled resource was at its limit';
