@@ -8,15 +8,16 @@ export function attribute(
   failingLevel: number | null,
   generatorBound: boolean,
 ): Attribution {
-  const generator = generatorBound
-    ? 'the load generator lagged or sent late: the capacity found is a lower bound set by the generator, not by the target'
+  const byGenerator = generatorBound ? generatorEntry(levels) : undefined;
+  const generator = byGenerator
+    ? `the load generator saturated first (${byGenerator.text}): the capacity found is a lower bound set by the generator, not by the target`
     : '';
   const failing = levels.filter((l) => l.level === failingLevel).at(-1);
   if (!failing) {
     return {
       possible: false,
       reason: 'no failing level',
-      limitedBy: [],
+      limitedBy: byGenerator ? [byGenerator] : [],
       generatorBound,
       text: generator || 'no failing level to attribute',
     };
@@ -26,7 +27,7 @@ export function attribute(
     return {
       possible: false,
       reason,
-      limitedBy: [],
+      limitedBy: byGenerator ? [byGenerator] : [],
       generatorBound,
       text: generator || `attribution not possible: ${reason}`,
     };
@@ -52,13 +53,27 @@ export function attribute(
     // queue; then what saturated first.
     .sort((a, b) => Number(b.bounded) - Number(a.bounded) || a.sinceLevel - b.sinceLevel);
   const limitedBy = saturated.map(({ bounded: _bounded, ...r }) => r);
-  const found = limitedBy.length
-    ? limitedBy.map((r) => r.text).join('; ')
+  if (byGenerator) limitedBy.unshift(byGenerator);
+  const found = saturated.length
+    ? saturated.map((r) => r.text).join('; ')
     : 'no sampled resource was at its limit';
   return {
     possible: true,
     limitedBy,
     generatorBound,
-    text: generator ? `${generator}; ${found}` : found,
+    text: generator ? `${generator}; the target: ${found}` : found,
+  };
+}
+
+/** The generator as a limit: from the lowest level where it lagged or sent late, with why. */
+function generatorEntry(levels: LevelSummary[]): Attribution['limitedBy'][number] {
+  const lagging = levels.filter((l) => l.generatorWarnings.length > 0);
+  const first = lagging.reduce((a, b) => (b.level < a.level ? b : a), lagging[0]);
+  if (!first) return { resource: 'load generator', sinceLevel: 0, text: 'load generator' };
+  const why = first.generatorWarnings[0].split(':')[0];
+  return {
+    resource: 'load generator',
+    sinceLevel: first.level,
+    text: `${why} from ${first.level}`,
   };
 }
