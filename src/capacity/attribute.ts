@@ -46,13 +46,12 @@ export function attribute(
         resource: r.resource,
         sinceLevel: since,
         text: `${r.text} (saturated from ${since})`,
-        bounded: r.limit !== null,
+        rank: rankOf(r.resource),
       };
     })
-    // A resource read against a limit (a pool, a bounded queue, refusals) before an unbounded
-    // queue; then what saturated first.
-    .sort((a, b) => Number(b.bounded) - Number(a.bounded) || a.sinceLevel - b.sinceLevel);
-  const limitedBy = saturated.map(({ bounded: _bounded, ...r }) => r);
+    // Causes before symptoms (RANKS), then what saturated first.
+    .sort((a, b) => a.rank - b.rank || a.sinceLevel - b.sinceLevel);
+  const limitedBy = saturated.map(({ rank: _rank, ...r }) => r);
   if (byGenerator) limitedBy.unshift(byGenerator);
   const found = saturated.length
     ? saturated.map((r) => r.text).join('; ')
@@ -63,6 +62,22 @@ export function attribute(
     generatorBound,
     text: generator ? `${generator}; the target: ${found}` : found,
   };
+}
+
+/**
+ * Causes before symptoms: refusals, then a pool or admission limit, then a queue (work waiting),
+ * then CPU, then event-loop lag (a CPU shortage seen from inside).
+ */
+const RANKS: readonly RegExp[] = [
+  /(^| )refusals /,
+  /(^| )(admitted|workers) /,
+  /(^| )queue /,
+  /(^| )CPU$/,
+];
+
+function rankOf(resource: string): number {
+  const i = RANKS.findIndex((r) => r.test(resource));
+  return i < 0 ? RANKS.length : i;
 }
 
 /** The generator as a limit: from the lowest level where it lagged or sent late, with why. */
