@@ -28,9 +28,11 @@ describe('attribute', () => {
       ['ai-core queue ai_core_queued_records', 40],
       ['backend event-loop lag', 10],
     ]);
-    expect(a.text).toBe(
-      'refusals 503/429 figure (saturated from 40); ai-core queue ai_core_queued_records figure (saturated from 40); backend event-loop lag figure (saturated from 10)',
-    );
+    expect(a.text.split('; ')).toEqual([
+      'refusals 503/429 figure (saturated from 40)',
+      'ai-core queue ai_core_queued_records figure (saturated from 40)',
+      'backend event-loop lag figure (saturated from 10)',
+    ]);
   });
 
   test('a lagging generator comes first, from the level it lagged', () => {
