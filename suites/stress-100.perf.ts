@@ -67,5 +67,11 @@ describe('stress: 100 users', () => {
     );
     expect(capacity.outcome).not.toBe('stopped');
     expect(capacity).toSustainAtLeast(10, 'users');
+    // With both sources sampled, a break is attributed to the SHAP pool (its queue, its admission
+    // limit) or the 503 refusals it causes — not to the backend's audit buffer alone.
+    if (aiCore && capacity.outcome === 'found') {
+      const named = capacity.attribution.limitedBy.map((r) => r.resource).join('; ');
+      expect(named).toMatch(/ai-core (queue|admitted)|refusals/);
+    }
   });
 });
