@@ -84,10 +84,11 @@ function render(rows: Row[]): string {
     '',
     '| run | capacity | first failing | levels run | generator-bound | wall time |',
     '| --- | --- | --- | --- | --- | --- |',
-    ...rows.map(
-      ({ name, result: r }) =>
-        `| ${name} | ${r.capacity ?? '—'} | ${r.firstFailing ?? '—'} | ${r.levels.length} | ${r.generatorBound ? 'yes' : 'no'} | ${(r.wallTimeMs / 1000).toFixed(1)} s |`,
-    ),
+    ...rows.map(({ name, result: r }) => {
+      const cells = [name, r.capacity ?? '—', r.firstFailing ?? '—', r.levels.length];
+      cells.push(r.generatorBound ? 'yes' : 'no', `${(r.wallTimeMs / 1000).toFixed(1)} s`);
+      return `| ${cells.join(' | ')} |`;
+    }),
     '',
     `Spread of the 3 searches: ${spread} user(s) (target ≤ 1 step of refinement = 1 user). Mean wall`,
     `time of a search ${(meanWall / 1000).toFixed(1)} s against ${(ramp.wallTimeMs / 1000).toFixed(1)} s`,
