@@ -1,4 +1,4 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import { findCapacity, load, profileDuration } from '../src/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
 import { seedMix } from './setup/seed-mix.js';
@@ -38,13 +38,15 @@ describe('stress: 100 users', () => {
 
   // The plan's success criterion, "breaking point identified — document max users": a capacity
   // search from 10 to 100 users under the seed's stress SLA (p95 < 5 s, errors < 5%), each level
-  // judged with 95% confidence, bisected to 5 users, the limit attributed from the backend's
-  // /metrics (event-loop lag, CPU, AI-core in-flight calls). Asserted: the search finished with
+  // judged with 95% confidence, bisected to 5 users, the limit attributed from the backend's and
+  // the AI core's /metrics (event-loop lag, CPU, the SHAP pool's admitted jobs against its maximum,
+  // refusals) and the 503s the client saw. Asserted: the search finished with
   // an answer and at least the first level (10 users) is sustained — the seed expects the break
   // at 60–100 users; the level found and what limited it are annotated for the report.
   test('breaking point: a capacity search up to 100 users', async ({ annotate }) => {
     const target = suiteTarget();
     await waitForIdle(target.url);
+    const aiCore = inject('stressAiCoreUrl');
     const capacity = await findCapacity({
       name: 'stress-100 capacity',
       target: target.url,
@@ -55,6 +57,9 @@ describe('stress: 100 users', () => {
       maxWallTime: '6m',
       timeout: '30s',
       scenarios: seedMix(),
+      metrics: aiCore
+        ? [{ job: 'backend' }, { job: 'ai-core', url: new URL('/metrics', aiCore).href }]
+        : [{ job: 'backend' }],
     });
     const levels = capacity.levels.map((l) => `${l.level}:${l.state}`).join(' ');
     await annotate(
@@ -62,5 +67,11 @@ describe('stress: 100 users', () => {
     );
     expect(capacity.outcome).not.toBe('stopped');
     expect(capacity).toSustainAtLeast(10, 'users');
+    // With both sources sampled, a break is attributed to the SHAP pool (its queue, its admission
+    // limit) or the 503 refusals it causes — not to the backend's audit buffer alone.
+    if (aiCore && capacity.outcome === 'found') {
+      const named = capacity.attribution.limitedBy.map((r) => r.resource).join('; ');
+      expect(named).toMatch(/ai-core (queue|admitted)|refusals/);
+    }
   });
 });

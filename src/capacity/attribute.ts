@@ -8,15 +8,16 @@ export function attribute(
   failingLevel: number | null,
   generatorBound: boolean,
 ): Attribution {
-  const generator = generatorBound
-    ? 'the load generator lagged or sent late: the capacity found is a lower bound set by the generator, not by the target'
+  const byGenerator = generatorBound ? generatorEntry(levels) : undefined;
+  const generator = byGenerator
+    ? `the load generator saturated first (${byGenerator.text}): the capacity found is a lower bound set by the generator, not by the target`
     : '';
   const failing = levels.filter((l) => l.level === failingLevel).at(-1);
   if (!failing) {
     return {
       possible: false,
       reason: 'no failing level',
-      limitedBy: [],
+      limitedBy: byGenerator ? [byGenerator] : [],
       generatorBound,
       text: generator || 'no failing level to attribute',
     };
@@ -26,13 +27,13 @@ export function attribute(
     return {
       possible: false,
       reason,
-      limitedBy: [],
+      limitedBy: byGenerator ? [byGenerator] : [],
       generatorBound,
       text: generator || `attribution not possible: ${reason}`,
     };
   }
   const sorted = [...levels].sort((a, b) => a.level - b.level);
-  const limitedBy = failing.resources
+  const saturated = failing.resources
     .filter((r) => r.saturated)
     .map((r) => {
       // Since: the lowest level from which this resource stayed saturated up to the failing level.
@@ -45,15 +46,49 @@ export function attribute(
         resource: r.resource,
         sinceLevel: since,
         text: `${r.text} (saturated from ${since})`,
+        rank: rankOf(r.resource),
       };
-    });
-  const found = limitedBy.length
-    ? limitedBy.map((r) => r.text).join('; ')
+    })
+    // Causes before symptoms (RANKS), then what saturated first.
+    .sort((a, b) => a.rank - b.rank || a.sinceLevel - b.sinceLevel);
+  const limitedBy = saturated.map(({ rank: _rank, ...r }) => r);
+  if (byGenerator) limitedBy.unshift(byGenerator);
+  const found = saturated.length
+    ? saturated.map((r) => r.text).join('; ')
     : 'no sampled resource was at its limit';
   return {
     possible: true,
     limitedBy,
     generatorBound,
-    text: generator ? `${generator}; ${found}` : found,
+    text: generator ? `${generator}; the target: ${found}` : found,
+  };
+}
+
+/**
+ * Causes before symptoms: refusals, then a pool or admission limit, then a queue (work waiting),
+ * then CPU, then event-loop lag (a CPU shortage seen from inside).
+ */
+const RANKS: readonly RegExp[] = [
+  /(^| )refusals /,
+  /(^| )(admitted|workers) /,
+  /(^| )queue /,
+  /(^| )CPU$/,
+];
+
+function rankOf(resource: string): number {
+  const i = RANKS.findIndex((r) => r.test(resource));
+  return i < 0 ? RANKS.length : i;
+}
+
+/** The generator as a limit: from the lowest level where it lagged or sent late, with why. */
+function generatorEntry(levels: LevelSummary[]): Attribution['limitedBy'][number] {
+  const lagging = levels.filter((l) => l.generatorWarnings.length > 0);
+  const first = lagging.reduce((a, b) => (b.level < a.level ? b : a), lagging[0]);
+  if (!first) return { resource: 'load generator', sinceLevel: 0, text: 'load generator' };
+  const why = first.generatorWarnings[0].split(':')[0];
+  return {
+    resource: 'load generator',
+    sinceLevel: first.level,
+    text: `${why} from ${first.level}`,
   };
 }

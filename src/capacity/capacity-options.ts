@@ -1,9 +1,11 @@
 import { InvalidOptionError } from '../errors.js';
 import type { LoadOptions } from '../options/load-options.js';
 import { parseDurationMs, type Duration } from '../options/duration.js';
-import { parseTarget } from '../options/target.js';
-import { DEFAULT_METRIC_NAMES } from '../metrics/select.js';
-import { SATURATION_METRIC_NAMES } from './resource-readings.js';
+import {
+  resolveMetricsSources,
+  type MetricsSource,
+  type MetricsSourceOptions,
+} from './metrics-sources.js';
 
 /** The SLA each level is judged against; every field optional, at least one required. */
 export interface CapacitySla {
@@ -43,13 +45,18 @@ export interface CapacityOptions extends Omit<
   maxExtensions?: number;
   /** Bisection stops when last pass and first fail are this close; default 1 user / 5% of rate. */
   resolution?: number;
-  /** Pause between levels so the target drains what the last level left in flight; default '1s'. */
-  settle?: Duration;
+  /**
+   * Between levels, wait until the target holds nothing of the last level (its in-flight, busy and
+   * queue gauges on /metrics all 0), at most `timeout` (default '10s'), then `quiet` more (default
+   * '250ms'). A plain duration is the timeout; 0 skips the settle. See drainTarget().
+   */
+  settle?: Duration | { timeout?: Duration; quiet?: Duration };
   /**
    * Sample the target's Prometheus metrics during each level for attribution: default /metrics on
-   * the target's host; false turns it off (attribution then says it was not possible).
+   * the target's host; a list samples several jobs (`job` names them in the readings); false turns
+   * it off (attribution then says it was not possible).
    */
-  metrics?: false | { url?: string; names?: string[]; intervalMs?: number };
+  metrics?: false | MetricsSourceOptions | MetricsSourceOptions[];
   /** Bound on the whole search's wall time, default '10m'; past it the search stops and says so. */
   maxWallTime?: Duration;
 }
@@ -65,10 +72,12 @@ export interface ResolvedCapacityOptions {
   confidence: number;
   maxExtensions: number;
   resolution: number;
-  settleMs: number;
+  /** Longest wait for the target to drain between levels, then the quiet time after it; ms. */
+  settleTimeoutMs: number;
+  settleQuietMs: number;
   maxWallTimeMs: number;
-  /** The /metrics sampler of each level, undefined when off. */
-  metrics: { url: string; names: string[]; intervalMs: number } | undefined;
+  /** The /metrics sources sampled during each level, undefined when off. */
+  metrics: MetricsSource[] | undefined;
   /** The load options shared by every level. */
   load: Omit<LoadOptions, 'users' | 'rate' | 'duration'>;
 }
@@ -136,24 +145,26 @@ export function resolveCapacityOptions(options: CapacityOptions): ResolvedCapaci
     maxExtensions,
     resolution,
     levelDurationMs: positiveMs(options.levelDuration ?? '5s', 'levelDuration'),
-    settleMs: parseDurationMs(options.settle ?? '1s', 'settle', { allowZero: true }),
+    ...resolveSettle(options.settle),
     maxWallTimeMs: positiveMs(options.maxWallTime ?? '10m', 'maxWallTime'),
-    metrics: resolveMetrics(options),
+    metrics: resolveMetricsSources(options),
     load: load as ResolvedCapacityOptions['load'],
   };
 }
 
-function resolveMetrics(options: CapacityOptions): ResolvedCapacityOptions['metrics'] {
-  const m = options.metrics;
-  if (m === false) return undefined;
-  if (m !== undefined && (typeof m !== 'object' || m === null)) {
-    throw new InvalidOptionError('metrics', m, 'false or { url?, names?, intervalMs? }');
+const DEFAULT_QUIET_MS = 250;
+
+function resolveSettle(settle: CapacityOptions['settle']) {
+  if (typeof settle === 'object' && settle !== null) {
+    const timeout = parseDurationMs(settle.timeout ?? '10s', 'settle.timeout', { allowZero: true });
+    const quiet = settle.quiet ?? DEFAULT_QUIET_MS;
+    return {
+      settleTimeoutMs: timeout,
+      settleQuietMs: parseDurationMs(quiet, 'settle.quiet', { allowZero: true }),
+    };
   }
-  const url =
-    m?.url ?? new URL('/metrics', parseTarget(options.target, options.allowRemote === true)).href;
-  const names = m?.names ?? [...DEFAULT_METRIC_NAMES, ...SATURATION_METRIC_NAMES];
-  const intervalMs = m?.intervalMs ?? 250;
-  return { url, names: [...new Set(names)], intervalMs };
+  const timeout = parseDurationMs(settle ?? '10s', 'settle', { allowZero: true });
+  return { settleTimeoutMs: timeout, settleQuietMs: Math.min(timeout, DEFAULT_QUIET_MS) };
 }
 
 function modelOf(options: CapacityOptions): 'closed' | 'open' {

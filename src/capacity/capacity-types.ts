@@ -25,6 +25,21 @@ export interface LevelSummary {
   resources?: ResourceReading[];
   /** Why no resources were read (metrics off, scrape failures). */
   metricsError?: string;
+  /** How the target drained before this level (absent for the first level or `settle: 0`). */
+  settle?: SettleReport;
+}
+
+/** The wait for the target to finish the last level's requests before the next level. */
+export interface SettleReport {
+  /** True when the target's in-flight, busy and queue gauges all read 0. */
+  drained: boolean;
+  /** Their sum at the first and the last reading; null when they could not be read. */
+  heldAtStart: number | null;
+  heldAtEnd: number | null;
+  /** Time spent draining plus the quiet time, ms. */
+  waitedMs: number;
+  /** Why it did not drain (timeout, no metrics, scrape error). */
+  reason?: string;
 }
 
 /** What findCapacity() found. */

@@ -1,11 +1,11 @@
 import { performance } from 'node:perf_hooks';
-import { setTimeout as sleep } from 'node:timers/promises';
 import {
   resolveCapacityOptions,
   type CapacityOptions,
   type ResolvedCapacityOptions,
 } from './capacity-options.js';
-import type { CapacityResult, LevelSummary } from './capacity-types.js';
+import type { CapacityResult, LevelSummary, SettleReport } from './capacity-types.js';
+import { drainTarget } from './drain-target.js';
 import { runLevel } from './run-level.js';
 import { attribute } from './attribute.js';
 import { kneeLevel } from './knee.js';
@@ -25,7 +25,7 @@ interface Search {
  * `sla` with confidence. Steps from `from` by `step` to `to`; each level is one load() run of
  * `levelDuration` judged pass / fail / inconclusive (inconclusive levels are extended, never
  * counted as a pass). Stops at the first level that does not pass, then bisects between the
- * last pass and it down to `resolution`. Waits `settle` between levels; the whole search
+ * last pass and it down to `resolution`. Between levels the target drains (drainTarget); the whole search
  * stops by `maxWallTime` (ms or '10m'). Throws InvalidOptionError for bad options only.
  */
 export async function findCapacity(options: CapacityOptions): Promise<CapacityResult> {
@@ -113,11 +113,13 @@ async function judged(
   phase: LevelSummary['phase'],
 ): Promise<LevelSummary | undefined> {
   if (search.signal.aborted) return undefined;
-  if (search.levels.length > 0 && search.options.settleMs > 0) {
+  const { settleTimeoutMs, settleQuietMs, metrics } = search.options;
+  let settle: SettleReport | undefined;
+  if (search.levels.length > 0 && settleTimeoutMs + settleQuietMs > 0) {
     // Let the target finish what the last level left in flight, so it does not count here.
-    await sleep(search.options.settleMs, undefined, { signal: search.signal }).catch(
-      () => undefined,
-    );
+    const urls = (metrics ?? []).map((m) => m.url);
+    const timing = { timeoutMs: settleTimeoutMs, quietMs: settleQuietMs };
+    settle = await drainTarget(urls, timing, search.signal);
   }
   if (
     search.signal.aborted ||
@@ -127,6 +129,7 @@ async function judged(
   }
   const summary = await runLevel(search.options, level, phase, search.signal);
   if (search.signal.aborted) return undefined;
+  if (settle) summary.settle = settle;
   search.levels.push(summary);
   return summary;
 }

@@ -6,17 +6,34 @@ import type { LevelSummary } from './capacity-types.js';
 import { judgeLevel, levelState } from './judge-level.js';
 import { availableParallelism } from 'node:os';
 import { sampleMetrics, type MetricsSampler } from '../metrics/sampler.js';
-import { readResources } from './resource-readings.js';
+import { readResources, refusalReading, type ResourceReading } from './resource-readings.js';
 
-/** The level's resource readings, or why there are none. */
-async function readingsOf(sampler: MetricsSampler | undefined): Promise<Partial<LevelSummary>> {
-  if (!sampler) return { metricsError: 'metrics sampling was turned off (metrics: false)' };
-  const series = await sampler.stop();
-  if (series.samples.length === 0) {
-    const gap = series.errors[0]?.error ?? 'no scrape finished';
-    return { metricsError: `no /metrics samples from ${series.source}: ${gap}` };
+interface JobSampler {
+  job?: string;
+  sampler: MetricsSampler;
+}
+
+/** The level's resource readings from every source that answered, or why there are none. */
+async function readingsOf(samplers: JobSampler[] | undefined): Promise<Partial<LevelSummary>> {
+  if (!samplers) return { metricsError: 'metrics sampling was turned off (metrics: false)' };
+  const resources: ResourceReading[] = [];
+  const gaps: string[] = [];
+  for (const { job, sampler } of samplers) {
+    const series = await sampler.stop();
+    if (series.samples.length === 0) {
+      const gap = series.errors[0]?.error ?? 'no scrape finished';
+      gaps.push(`no /metrics samples from ${series.source}: ${gap}`);
+    } else resources.push(...readResources(series, availableParallelism(), job));
   }
-  return { resources: readResources(series, availableParallelism()) };
+  if (gaps.length === samplers.length) return { metricsError: gaps.join('; ') };
+  return { resources };
+}
+
+function startSamplers(options: ResolvedCapacityOptions, signal: AbortSignal) {
+  return options.metrics?.map(({ job, ...source }) => ({
+    job,
+    sampler: sampleMetrics({ ...source, signal, allowRemote: options.load.allowRemote === true }),
+  }));
 }
 
 /**
@@ -32,13 +49,7 @@ export async function runLevel(
   let durationMs = options.levelDurationMs;
   let summary: LevelSummary | undefined;
   for (let run = 1; run <= options.maxExtensions + 1; run++) {
-    const sampler = options.metrics
-      ? sampleMetrics({
-          ...options.metrics,
-          signal,
-          allowRemote: options.load.allowRemote === true,
-        })
-      : undefined;
+    const samplers = startSamplers(options, signal);
     const result = await runLoad(
       {
         ...options.load,
@@ -49,9 +60,12 @@ export async function runLevel(
         ledger: false,
       },
       currentTest(),
-    ).finally(() => sampler?.stop());
+    ).finally(() => samplers?.forEach((s) => s.sampler.stop()));
     summary = summarise(result, options, level, phase, run);
-    Object.assign(summary, await readingsOf(sampler));
+    Object.assign(summary, await readingsOf(samplers));
+    // Refusals are seen by the client, with or without the target's metrics.
+    const refused = refusalReading(result);
+    if (refused) summary.resources = [...(summary.resources ?? []), refused];
     if (summary.state !== 'inconclusive' || signal.aborted) break;
     durationMs *= 2;
   }

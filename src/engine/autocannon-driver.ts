@@ -6,6 +6,7 @@ import { verifyAutocannonTls } from './autocannon-tls.js';
 import { bodyFailure } from './body-failure.js';
 import { stopAtEndOrAbort } from './driver-loop.js';
 import { RequestBytes } from './request-bytes.js';
+import { lagWarning, startLoopLagMonitor } from './loop-lag.js';
 
 // autocannon checks its stop flag once per sample interval; 100 ms keeps abort well under 1 s.
 const SAMPLE_INTERVAL_MS = 100;
@@ -38,7 +39,9 @@ interface AutocannonClient {
  * id, and time it ourselves (performance.now, fractional ms) from the moment it is built and written.
  */
 export const autocannonDriver: Driver = async (context: DriverContext) => {
-  const { options, recorder, plan, signal } = context;
+  const { options, recorder, plan, signal, warn } = context;
+  // A starved generator sets the pace, not the target: say so, as the undici drivers do.
+  const lagMonitor = startLoopLagMonitor();
   const bytes = new RequestBytes(plan, options.requestIdPrefix);
   const timedOut = {
     kind: 'timeout',
@@ -148,6 +151,8 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
     await done;
   } finally {
     dispose();
+    const lag = lagWarning(lagMonitor.stop());
+    if (lag) warn(lag);
   }
   return { engine: 'autocannon' };
 };

@@ -9,6 +9,8 @@ declare module 'vitest' {
     stressTarget: string;
     /** True when the suites started the reference service themselves (its audit export is then known). */
     stressTargetIsLocal: boolean;
+    /** The AI core's base URL when known (the bundled service, or STRESS_AI_CORE_URL); else ''. */
+    stressAiCoreUrl: string;
   }
 }
 
@@ -28,6 +30,7 @@ export default async function setup(
     await preflight(external);
     project.provide('stressTarget', external);
     project.provide('stressTargetIsLocal', false);
+    project.provide('stressAiCoreUrl', process.env.STRESS_AI_CORE_URL ?? '');
     console.log(
       `[vitest-stress] suites target STRESS_TARGET=${external} (profile ${process.env.STRESS_PROFILE || 'quick'})`,
     );
@@ -38,6 +41,7 @@ export default async function setup(
   await warmUp(service.url);
   project.provide('stressTarget', service.url);
   project.provide('stressTargetIsLocal', true);
+  project.provide('stressAiCoreUrl', service.aiCoreUrl ?? '');
   console.log(
     `[vitest-stress] reference service at ${service.url} (audit store: ${service.auditStore}; profile ${process.env.STRESS_PROFILE || 'quick'})`,
   );

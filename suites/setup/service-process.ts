@@ -9,6 +9,8 @@ const START_TIMEOUT_MS = 60_000;
 /** The reference service in a process of its own. */
 export interface ServiceProcess {
   url: string;
+  /** The AI core's base URL (its /metrics are the SHAP pool's), from the service's log line. */
+  aiCoreUrl: string | undefined;
   auditStore: string;
   close(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export function startServiceProcess(
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const log: string[] = [];
   let auditStore: string | undefined;
+  let aiCoreUrl: string | undefined;
   let url: string | undefined;
   let ready: (() => void) | undefined;
   createInterface({ input: child.stderr }).on('line', (line) => {
@@ -37,6 +40,7 @@ export function startServiceProcess(
     const store = /audit store: ([\w-]+)/.exec(line);
     if (store && line.includes('backend http')) {
       auditStore = store[1]!;
+      aiCoreUrl = /AI core (http:\/\/[\d.:]+)/.exec(line)?.[1];
       ready?.();
     }
   });
@@ -65,7 +69,7 @@ export function startServiceProcess(
     ready = () => {
       if (url === undefined || auditStore === undefined) return;
       clearTimeout(timer);
-      resolve({ url, auditStore, close });
+      resolve({ url, aiCoreUrl, auditStore, close });
     };
     createInterface({ input: child.stdout }).once('line', (line) => {
       url = line.trim();

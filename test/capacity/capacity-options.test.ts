@@ -22,12 +22,39 @@ describe('resolveCapacityOptions', () => {
       confidence: 0.95,
       maxExtensions: 2,
       levelDurationMs: 5000,
-      settleMs: 1000,
+      settleTimeoutMs: 10_000,
+      settleQuietMs: 250,
     });
+    expect(r.metrics).toEqual([
+      expect.objectContaining({ url: 'http://127.0.0.1:1/metrics', intervalMs: 250 }),
+    ]);
     expect(r.load).toEqual({ target: 'http://127.0.0.1:1' });
     expect(
       resolveCapacityOptions({ ...base, users: undefined, rate: { from: 100, to: 400 } }),
     ).toMatchObject({ model: 'open', stepLevel: 75, resolution: 5 });
+  });
+
+  test('settle: a duration is the drain timeout; an object sets timeout and quiet time', () => {
+    expect(resolveCapacityOptions({ ...base, settle: '100ms' })).toMatchObject({
+      settleTimeoutMs: 100,
+      settleQuietMs: 100,
+    });
+    expect(resolveCapacityOptions({ ...base, settle: { timeout: '3s', quiet: 0 } })).toMatchObject({
+      settleTimeoutMs: 3000,
+      settleQuietMs: 0,
+    });
+  });
+
+  test('metrics: a list of sources, each with its job', () => {
+    const r = resolveCapacityOptions({
+      ...base,
+      metrics: [{ job: 'backend' }, { job: 'ai-core', url: 'http://127.0.0.1:2/metrics' }],
+    });
+    expect(r.metrics?.map((m) => [m.job, m.url])).toEqual([
+      ['backend', 'http://127.0.0.1:1/metrics'],
+      ['ai-core', 'http://127.0.0.1:2/metrics'],
+    ]);
+    expect(resolveCapacityOptions({ ...base, metrics: false }).metrics).toBeUndefined();
   });
 
   test.each([
@@ -46,6 +73,11 @@ describe('resolveCapacityOptions', () => {
     [{ resolution: 0.5 }, 'resolution'],
     [{ duration: '5s' }, 'duration'],
     [{ levelDuration: 0 }, 'levelDuration'],
+    [{ settle: -1 }, 'settle'],
+    [{ settle: { timeout: 'soon' } }, 'settle.timeout'],
+    [{ metrics: [] }, 'metrics'],
+    [{ metrics: [{ job: '' }] }, 'metrics[0].job'],
+    [{ metrics: 'yes' }, 'metrics'],
   ] as Array<[Partial<CapacityOptions> & Record<string, unknown>, string]>)(
     '%o names %s',
     (patch, field) => {

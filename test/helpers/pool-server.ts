@@ -8,6 +8,8 @@ export interface PoolServer {
   serviceMs: number;
   /** Highest queue length seen. */
   maxQueued(): number;
+  /** Requests that arrived while the server held no other request (no worker busy, none queued). */
+  idleArrivals(): number;
   close(): Promise<void>;
 }
 
@@ -22,6 +24,7 @@ export async function startPoolServer(workers: number, serviceMs: number): Promi
   const queue: Array<() => void> = [];
   let busy = 0;
   let maxQueued = 0;
+  let idleArrivals = 0;
   const next = () => {
     while (busy < workers && queue.length > 0) {
       const job = queue.shift()!;
@@ -46,6 +49,7 @@ export async function startPoolServer(workers: number, serviceMs: number): Promi
         );
       return;
     }
+    if (busy === 0 && queue.length === 0) idleArrivals++;
     queue.push(() => {
       if (!res.destroyed) res.writeHead(200, { 'content-type': 'text/plain' }).end('ok');
     });
@@ -63,6 +67,7 @@ export async function startPoolServer(workers: number, serviceMs: number): Promi
     workers,
     serviceMs,
     maxQueued: () => maxQueued,
+    idleArrivals: () => idleArrivals,
     close: () =>
       new Promise<void>((resolve) => {
         for (const s of sockets) s.destroy();

@@ -1,0 +1,54 @@
+import { describe, expect, test } from 'vitest';
+import { attribute } from '../../src/capacity/attribute.js';
+import type { LevelSummary } from '../../src/capacity/capacity-types.js';
+import type { ResourceReading } from '../../src/capacity/resource-readings.js';
+
+function level(n: number, resources: ResourceReading[], generatorWarnings: string[] = []) {
+  return { level: n, state: 'pass', resources, generatorWarnings } as unknown as LevelSummary;
+}
+const reading = (resource: string, saturated: boolean, limit: number | null = 1) => ({
+  resource,
+  value: 1,
+  limit,
+  saturated,
+  text: `${resource} figure`,
+});
+
+describe('attribute', () => {
+  test('causes before symptoms: the SHAP queue before event-loop lag, each since its first level', () => {
+    const lag = reading('backend event-loop lag', true, 0.1);
+    const queue = reading('ai-core queue ai_core_queued_records', true, null);
+    const levels = [
+      level(10, [lag, reading('ai-core queue ai_core_queued_records', false, null)]),
+      level(40, [lag, queue, reading('refusals 503/429', true, 0)]),
+    ];
+    const a = attribute(levels, 40, false);
+    expect(a.limitedBy.map((r) => [r.resource, r.sinceLevel])).toEqual([
+      ['refusals 503/429', 40],
+      ['ai-core queue ai_core_queued_records', 40],
+      ['backend event-loop lag', 10],
+    ]);
+    expect(a.text.split('; ')).toEqual([
+      'refusals 503/429 figure (saturated from 40)',
+      'ai-core queue ai_core_queued_records figure (saturated from 40)',
+      'backend event-loop lag figure (saturated from 10)',
+    ]);
+  });
+
+  test('a lagging generator comes first, from the level it lagged', () => {
+    const levels = [
+      level(10, []),
+      level(20, [], ["load generator's event loop lagged (p99 60 ms, max 400 ms): sends ..."]),
+      level(30, [reading('CPU', true, 2)]),
+    ];
+    const a = attribute(levels, 30, true);
+    expect(a.limitedBy[0]).toEqual({
+      resource: 'load generator',
+      sinceLevel: 20,
+      text: "load generator's event loop lagged (p99 60 ms, max 400 ms) from 20",
+    });
+    expect(a.text).toMatch(
+      /^the load generator saturated first .*; the target: CPU figure \(saturated from 30\)$/,
+    );
+  });
+});
