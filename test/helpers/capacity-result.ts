@@ -26,8 +26,8 @@ function level(
         unit: 'ms',
         limit: P95_LIMIT_MS,
         observed: p95Ms,
-        low: p95Ms * 0.9,
-        high: p95Ms * 1.1,
+        low: p95Ms * 0.95,
+        high: p95Ms * 1.05,
         state,
       },
       {

@@ -12,7 +12,7 @@ describe('buildJsonReport with a capacity search', () => {
     expect(report.tests[0].capacity).toEqual([capacity]);
     const level = report.tests[0].capacity[0].levels[5];
     expect(level).toMatchObject({ level: 37, state: 'fail', runs: 3, phase: 'refine' });
-    expect(level.lines[0]).toMatchObject({ metric: 'p95', low: 504, high: 616 });
+    expect(level.lines[0]).toMatchObject({ metric: 'p95', low: 532, high: 588 });
   });
 
   test('counts a test with only a capacity search as a perf test', () => {
