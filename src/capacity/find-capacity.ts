@@ -10,6 +10,7 @@ import { runLevel } from './run-level.js';
 import { attribute } from './attribute.js';
 import { kneeLevel } from './knee.js';
 import { fitUsl } from './usl-fit.js';
+import { currentTest, recordCapacityInTest } from '../vitest/current-test.js';
 
 /** The search's state between levels. */
 interface Search {
@@ -48,7 +49,7 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
   const failing = search.levels.find((l) => l.level === firstFail && l.state !== 'pass');
   const deciding = search.levels.filter((l) => l.level === lastPass || l.level === firstFail);
   const generatorBound = deciding.some((l) => l.generatorWarnings.length > 0);
-  return {
+  const result: CapacityResult = {
     kind: 'vitest-stress/capacity',
     model: resolved.model,
     unit: resolved.model === 'closed' ? 'users' : 'rps',
@@ -78,6 +79,9 @@ export async function findCapacity(options: CapacityOptions): Promise<CapacityRe
     wallTimeMs: Math.round(performance.now() - started),
     warnings: search.warnings,
   };
+  // The reports show the search whole (levels, knee, USL, attribution), not only a verdict line.
+  recordCapacityInTest(result, currentTest());
+  return result;
 }
 
 async function stepAndRefine(search: Search) {

@@ -1,4 +1,5 @@
 import type { AbResult } from './ab-result.js';
+import type { CapacityMeta } from './capacity.js';
 import type { MergedInfo, RunResult, RunSummary } from './run-result.js';
 
 /** A verdict with confidence: the interval wholly on the good side, wholly on the bad side, or neither. */
@@ -104,6 +105,8 @@ export interface StressMeta {
   tries?: TryMeta[];
   /** compareTargets() results of the test (their runs are not in `runs`). */
   ab?: AbResult[];
+  /** findCapacity() results of the test (their levels' runs are summarised there, not in `runs`). */
+  capacity?: CapacityMeta[];
 }
 
 declare module 'vitest' {

@@ -1,6 +1,7 @@
 // perf-results.json, the file the reporter writes and `vitest-stress merge` / `report` read.
 // Documented in docs/reporter.md. Types and the schema constants only.
 import type { AbResult } from './ab-result.js';
+import type { CapacityMeta } from './capacity.js';
 import type { RunMeta, SlaVerdict, TryMeta } from './meta.js';
 
 export const PERF_RESULTS_SCHEMA = 'vitest-stress/perf-results';
@@ -16,7 +17,7 @@ export interface PerfResultsFile {
     passed: number;
     failed: number;
     skipped: number;
-    /** Tests that ran load(), measure() or compareTargets(). */
+    /** Tests that ran load(), measure(), compareTargets() or findCapacity(). */
     perfTests: number;
     /** Verdicts of each repetition's final attempt only: a failed attempt that was retried is not counted. */
     slaPassed: number;
@@ -64,6 +65,8 @@ export interface TestRecord {
   verdicts: SlaVerdict[];
   /** compareTargets() results (per-round figures of both targets); absent when the test made none. */
   ab?: AbResult[];
+  /** findCapacity() results (levels, knee, USL fit, attribution); absent when the test ran none. */
+  capacity?: CapacityMeta[];
   /** context.annotate() notes, e.g. a suite's latency-by-size table. */
   annotations: Array<{ type: string; message: string }>;
   /** Passed only after a failed attempt (`retry`); the failed attempts' verdicts stay in `verdicts`. */

@@ -27,6 +27,7 @@ function toRecord(test: TestCase, root: string): TestRecord {
     runs: meta?.runs ?? [],
     verdicts: meta?.verdicts ?? [],
     ...(meta?.ab?.length ? { ab: meta.ab } : {}),
+    ...(meta?.capacity?.length ? { capacity: meta.capacity } : {}),
     annotations: test.annotations().map((a) => ({ type: a.type, message: a.message })),
     flaky: isFlaky(result.state, meta?.tries, diagnostic?.flaky ?? false),
     ...(meta?.tries ? { tries: meta.tries } : {}),

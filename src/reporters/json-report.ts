@@ -23,7 +23,9 @@ export function buildJsonReport(tests: TestRecord[], run: RunInfo): PerfResultsF
       passed: tests.filter((t) => t.state === 'passed').length,
       failed: tests.filter((t) => t.state === 'failed').length,
       skipped: tests.filter((t) => t.state === 'skipped' || t.state === 'pending').length,
-      perfTests: tests.filter((t) => t.runs.length > 0 || (t.ab?.length ?? 0) > 0).length,
+      perfTests: tests.filter(
+        (t) => t.runs.length > 0 || (t.ab?.length ?? 0) > 0 || (t.capacity?.length ?? 0) > 0,
+      ).length,
       slaPassed: verdicts.filter((v) => v.pass).length,
       slaFailed: verdicts.filter((v) => !v.pass && v.state !== 'inconclusive').length,
       slaInconclusive: verdicts.filter((v) => v.state === 'inconclusive').length,

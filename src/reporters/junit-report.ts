@@ -1,6 +1,7 @@
 import { finalAttempts, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from '../contracts/perf-results.js';
 import { testProperties } from './junit-properties.js';
+import { capacityCases, type CapacityCase } from './junit-capacity.js';
 import type { RunInfo } from '../contracts/perf-results.js';
 import { testBlock } from './summary-text.js';
 import { escapeXml, openTag } from './xml.js';
@@ -67,14 +68,34 @@ function testcaseXml(test: TestRecord, flavor: JunitFlavor): string {
   return lines.join('\n');
 }
 
+/** A capacity search's testcase: properties (rich), a CapacityNotMet failure, its block (strict). */
+function capacityCaseXml(test: TestRecord, c: CapacityCase, flavor: JunitFlavor): string {
+  const strict = flavor === 'strict';
+  const attributes = { classname: test.file, name: c.name, time: seconds(c.durationMs) };
+  const lines = [
+    `    ${openTag('testcase', { ...attributes, file: strict ? undefined : test.file })}`,
+  ];
+  if (!strict) lines.push(...propertiesXml(c.properties, '      '));
+  if (c.failure) {
+    const failure = openTag('failure', { message: c.failure.message, type: 'CapacityNotMet' });
+    lines.push(`      ${failure}${escapeXml(c.failure.body)}</failure>`);
+  }
+  if (strict) lines.push(`      <system-out>${escapeXml(c.block.join('\n'))}</system-out>`);
+  lines.push('    </testcase>');
+  return lines.join('\n');
+}
+
 /** The strict flavor's suite properties: every test's rich properties, named `<full name> :: <name>`. */
 export function strictSuiteProperties(tests: TestRecord[]): Array<[string, string]> {
-  return tests.flatMap((t) =>
-    testProperties(t).map(([name, value]): [string, string] => [
-      `${t.fullName}${STRICT_PROPERTY_SEPARATOR}${name}`,
+  const named = (owner: string, props: Array<[string, string]>) =>
+    props.map(([name, value]): [string, string] => [
+      `${owner}${STRICT_PROPERTY_SEPARATOR}${name}`,
       value,
-    ]),
-  );
+    ]);
+  return tests.flatMap((t) => [
+    ...named(t.fullName, testProperties(t)),
+    ...capacityCases(t).flatMap((c) => named(c.name, c.properties)),
+  ]);
 }
 
 /**
@@ -93,14 +114,19 @@ export function buildJunitReport(
   for (const t of tests) byFile.set(t.file, [...(byFile.get(t.file) ?? []), t]);
   const count = (list: TestRecord[], ...states: string[]) =>
     list.filter((t) => states.includes(t.state)).length;
+  // A capacity search is a testcase of its own (see capacityCases), counted with the tests.
+  const cases = (list: TestRecord[]) => list.flatMap(capacityCases);
+  const testsIn = (list: TestRecord[]) => list.length + cases(list).length;
+  const failuresIn = (list: TestRecord[]) =>
+    count(list, 'failed') + cases(list).filter((c) => c.failure).length;
   const total = (list: TestRecord[]) => list.reduce((s, t) => s + t.durationMs, 0);
   const out = ['<?xml version="1.0" encoding="UTF-8" ?>'];
   const skippedAll = flavor === 'strict' ? undefined : count(tests, 'skipped', 'pending');
   out.push(
     openTag('testsuites', {
       name: reportName,
-      tests: tests.length,
-      failures: count(tests, 'failed'),
+      tests: testsIn(tests),
+      failures: failuresIn(tests),
       errors: 0,
       skipped: skippedAll,
       time: seconds(total(tests)),
@@ -112,15 +138,18 @@ export function buildJunitReport(
         name: file,
         timestamp: run.date,
         hostname: run.hostname,
-        tests: list.length,
-        failures: count(list, 'failed'),
+        tests: testsIn(list),
+        failures: failuresIn(list),
         errors: 0,
         skipped: count(list, 'skipped', 'pending'),
         time: seconds(total(list)),
       })}`,
     );
     if (flavor === 'strict') out.push(...propertiesXml(strictSuiteProperties(list), '    '));
-    for (const t of list) out.push(testcaseXml(t, flavor));
+    for (const t of list) {
+      out.push(testcaseXml(t, flavor));
+      for (const c of capacityCases(t)) out.push(capacityCaseXml(t, c, flavor));
+    }
     out.push('  </testsuite>');
   }
   out.push('</testsuites>');

@@ -1,6 +1,7 @@
 import { describeAbRounds } from '../ab/describe-ab.js';
 import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { runBlock } from '../report-text/run-block.js';
+import { capacityBlock } from '../report-text/capacity-block.js';
 import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from '../contracts/perf-results.js';
 
@@ -57,6 +58,7 @@ export function testBlock(t: TestRecord): string[] {
       `  A/B ${ab.name ? `${ab.name}: ` : ''}${ab.candidate} against ${ab.baseline}, ${ab.order}`,
       ...describeAbRounds(ab).map((l) => `  ${l}`),
     );
+  for (const capacity of t.capacity ?? []) out.push(...capacityBlock(capacity));
   for (const v of t.verdicts) out.push(`${verdictLine(v)}${tryLabel(v, t, finals)}`);
   for (const a of t.annotations)
     out.push(...`  ${a.type}: ${a.message}`.split('\n').map((l, i) => (i ? `    ${l}` : l)));
@@ -69,6 +71,7 @@ export function summaryText(tests: TestRecord[]): string {
     (t) =>
       t.runs.length > 0 ||
       (t.ab?.length ?? 0) > 0 ||
+      (t.capacity?.length ?? 0) > 0 ||
       t.verdicts.length > 0 ||
       t.annotations.length > 0,
   );

@@ -1,6 +1,7 @@
 import { TestRunner, expect } from 'vitest';
 import type { RunnerTestCase as Test } from 'vitest';
 import type { AbResult } from '../contracts/ab-result.js';
+import type { CapacityMeta } from '../contracts/capacity.js';
 import type { RunResult } from '../contracts/run-result.js';
 import { type RunMeta, type SlaVerdict, type StressMeta } from '../contracts/meta.js';
 import { toRunMeta } from './run-meta.js';
@@ -121,4 +122,13 @@ export function recordAbInTest(result: AbResult, test: Test | undefined = curren
   if (!test) return;
   const meta = stressMeta(test);
   (meta.ab ??= []).push(result);
+}
+
+/** Attach a findCapacity() result to the test it ran in, for the reporter. */
+export function recordCapacityInTest(
+  result: CapacityMeta,
+  test: Test | undefined = currentTest(),
+): void {
+  if (!test) return;
+  (stressMeta(test).capacity ??= []).push(result);
 }

@@ -129,3 +129,20 @@ describe('findCapacity when the generator is the limit', () => {
     expect(result.attribution.text).toMatch(/lower bound set by the generator/);
   }, 60_000);
 });
+
+describe('findCapacity in a test', () => {
+  test('leaves its whole result in the test meta, for the reports', async ({ task }) => {
+    const result = await findCapacity({
+      target: 'http://127.0.0.1:9',
+      users: { from: 1, to: 2, step: 1 },
+      sla: { p95: 1000 },
+      levelDuration: '300ms',
+      settle: 0,
+      metrics: false,
+    });
+    const meta = task.meta.vitestStress;
+    expect(meta?.capacity).toEqual([result]);
+    // The levels' own runs are summarised in the result, not recorded as runs of the test.
+    expect(meta?.runs).toEqual([]);
+  }, 30_000);
+});
