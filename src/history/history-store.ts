@@ -45,7 +45,8 @@ export async function appendRun(dir: string, record: HistoryRecord): Promise<boo
   }
 }
 
-function isRecord(value: unknown): value is HistoryRecord {
+/** A whole history record (schema, run id, date, points, fingerprint). */
+export function isHistoryRecord(value: unknown): value is HistoryRecord {
   const v = value as Partial<HistoryRecord> | null;
   return (
     typeof v === 'object' &&
@@ -87,7 +88,7 @@ export async function readStore(dir: string): Promise<StoreContents> {
       warnings.push(`skipped ${name}: not whole JSON (${(error as Error).message})`);
       continue;
     }
-    if (isRecord(value) && `${value.runId}.json` === name) records.push(value);
+    if (isHistoryRecord(value) && `${value.runId}.json` === name) records.push(value);
     else warnings.push(`skipped ${name}: not a ${HISTORY_SCHEMA} record named by its run id`);
   }
   records.sort((a, b) =>
