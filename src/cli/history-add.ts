@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { parseArgs } from 'node:util';
-import { StressError } from '../errors.js';
+import { InvalidOptionError, InvalidReportError, StressError } from '../errors.js';
 import { checkPerfResults } from '../reporters/html/read-report.js';
-import { InvalidReportError } from '../errors.js';
 import type { CommandIo } from './generate.js';
 import { contentRunId, toHistoryRecord } from '../history/history-record.js';
 import { appendRun, checkRunId } from '../history/history-store.js';
 import { resolveRunIdentity } from '../history/run-identity.js';
+import { parseHistoryArgs } from './history-flags.js';
 
 export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir> [--run-id <id>] [--commit <sha>] [--branch <name>]
 
@@ -24,6 +23,13 @@ const FLAGS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
+const VALUES = {
+  store: 'a store: a directory or a .jsonl file',
+  'run-id': 'a run id: letters, digits, ".", "_" or "-"',
+  commit: 'a commit sha',
+  branch: 'a branch name',
+};
+
 /** `vitest-stress history add perf-results/perf-results.json --store perf-history`: returns the exit code. */
 export async function historyAddCommand(
   argv: string[],
@@ -32,16 +38,22 @@ export async function historyAddCommand(
 ): Promise<number> {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: FLAGS, strict: true, allowPositionals: true });
+    parsed = parseHistoryArgs('history add', argv, FLAGS, VALUES);
     if (parsed.values.help) return (io.stdout.write(`${ADD_USAGE}\n`), 0);
     if (parsed.positionals.length !== 1)
-      throw new Error(
-        `expected one perf-results.json, got ${parsed.positionals.length} file arguments`,
+      throw new InvalidOptionError(
+        'perf-results.json argument',
+        parsed.positionals,
+        'exactly one perf-results.json file',
       );
-    if (!parsed.values.store) throw new Error('--store <dir> is required');
+    if (!parsed.values.store)
+      throw new InvalidOptionError('--store', undefined, `${VALUES.store} (required)`);
     if (parsed.values['run-id'] !== undefined) checkRunId(parsed.values['run-id']);
   } catch (error) {
-    io.stderr.write(`vitest-stress history add: ${(error as Error).message}\n\n${ADD_USAGE}\n`);
+    if (!(error instanceof StressError)) throw error;
+    io.stderr.write(
+      `vitest-stress history add: ${error.message} [${error.code}]\n\n${ADD_USAGE}\n`,
+    );
     return 2;
   }
   const {

@@ -89,14 +89,16 @@ export function toHaveNoChangePoint(
   ].filter(Boolean);
   if (series.length === 0)
     return v.refuse(
-      `${MATCHER}: no ${metric} series${which.length ? ` of ${which.join(', ')}` : ''} in a history of ${records.length} runs`,
+      `${MATCHER}: no ${metric} series${which.length ? ` of ${which.join(', ')}` : ''} ` +
+        `in a history of ${records.length} runs`,
     );
   const judged = series.map((s) => judgeSeries(s, options));
   const { state, reason } = stateOf(judged);
   const quiet = options.quietRuns ?? 2;
   const head =
     `expected ${v.isNot ? 'a' : 'no'} lasting change point in ${metric} of ${series.length} series ` +
-    `(${records.length} runs; tolerance +${formatPercent(tolerance)}, lasting ${quiet} runs): ${afterNot(state, v.isNot)}${reason ? ` (${reason})` : ''}`;
+    `(${records.length} runs; tolerance +${formatPercent(tolerance)}, lasting ${quiet} runs): ` +
+    `${afterNot(state, v.isNot)}${reason ? ` (${reason})` : ''}`;
   const lines = judged.filter((j) => j.state !== 'ok' || j.changePoints.length).map(describeSeries);
   const culprit = judged.find((j) => j.state === 'regression')?.culprit;
   const policy = options.inconclusive ?? inconclusivePolicy();
