@@ -4,13 +4,16 @@ import { checkPerfResults } from '../reporters/html/read-report.js';
 import type { CommandIo } from './generate.js';
 import { contentRunId, toHistoryRecord } from '../history/history-record.js';
 import { appendRun, checkRunId } from '../history/history-store.js';
+import { isFileStore } from '../history/history-file-store.js';
 import { resolveRunIdentity } from '../history/run-identity.js';
 import { parseHistoryArgs } from './history-flags.js';
 
-export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir> [--run-id <id>] [--commit <sha>] [--branch <name>]
+export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir|file.jsonl>
+                            [--run-id <id>] [--commit <sha>] [--branch <name>]
 
 Appends one run to the history store: <dir>/<run-id>.json, written whole (temp file, then linked
-to its name). A run id already in the store is ignored. Run id: --run-id, else a hash of the file.
+to its name), or one line of <file.jsonl> (one append write, then fsync; a torn line is skipped
+on read). A run id already in the store is ignored. Run id: --run-id, else a hash of the file.
 Commit: --commit, else GITHUB_SHA, else the report's gitSha, else git rev-parse HEAD.
 Branch: --branch, else GITHUB_HEAD_REF or GITHUB_REF_NAME, else git's current branch.
 Exit code: 0 added or already there, 1 the report is unreadable or the store unwritable, 2 bad flags.`;
@@ -48,6 +51,7 @@ export async function historyAddCommand(
       );
     if (!parsed.values.store)
       throw new InvalidOptionError('--store', undefined, `${VALUES.store} (required)`);
+    isFileStore(parsed.values.store); // a .json store is refused here: exit 2
     if (parsed.values['run-id'] !== undefined) checkRunId(parsed.values['run-id']);
   } catch (error) {
     if (!(error instanceof StressError)) throw error;
@@ -79,10 +83,11 @@ export async function historyAddCommand(
     const runId = values['run-id'] ?? contentRunId(text);
     const record = toHistoryRecord(report, { runId, commit: who.commit, branch: who.branch });
     const added = await appendRun(values.store as string, record);
-    const what = `run ${runId} (commit ${who.commit ?? 'unknown'} from ${who.source.commit}, branch ${who.branch ?? 'unknown'}, ${record.points.length} loads, profile ${record.profile})`;
-    io.stdout.write(
-      `vitest-stress history add: ${added ? 'added' : 'already in the store, ignored:'} ${what} → ${values.store}\n`,
-    );
+    const what =
+      `run ${runId} (commit ${who.commit ?? 'unknown'} from ${who.source.commit}, ` +
+      `branch ${who.branch ?? 'unknown'}, ${record.points.length} loads, profile ${record.profile})`;
+    const done = added ? 'added' : 'already in the store, ignored:';
+    io.stdout.write(`vitest-stress history add: ${done} ${what} → ${values.store}\n`);
     return 0;
   } catch (error) {
     if (!(error instanceof StressError)) throw error;

@@ -3,6 +3,7 @@ import { InvalidOptionError, StressError } from '../errors.js';
 import { describeVerdict } from '../history/describe-verdict.js';
 import { seriesOf, type HistoryMetric } from '../history/history-series.js';
 import { readStore } from '../history/history-store.js';
+import { isFileStore } from '../history/history-file-store.js';
 import { judgeSeries, type JudgeOptions } from '../history/judge-series.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { buildTrendPage } from '../reporters/trend/trend-page.js';
@@ -59,6 +60,7 @@ export function parseCheckFlags(argv: string[]): CheckFlags {
     throw new InvalidOptionError('argument', positionals[0], 'flags only (no file arguments)');
   if (!values.store)
     throw new InvalidOptionError('--store', undefined, `${VALUES.store} (required)`);
+  isFileStore(values.store); // a .json store is refused here: exit 2
   return {
     store: values.store,
     metrics: parseMetrics(values.metric),

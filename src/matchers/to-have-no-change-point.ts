@@ -4,7 +4,7 @@ import { describeShift } from '../history/describe-shift.js';
 import { describeVerdict } from '../history/describe-verdict.js';
 import type { HistoryRecord } from '../history/history-record.js';
 import { HISTORY_METRICS, seriesOf, type HistoryMetric } from '../history/history-series.js';
-import { isHistoryRecord } from '../history/history-store.js';
+import { isHistoryRecord } from '../history/history-record.js';
 import { judgeSeries, type JudgeOptions, type SeriesVerdict } from '../history/judge-series.js';
 import type { VerdictState } from '../contracts/meta.js';
 import { inconclusivePolicy } from '../trust/inconclusive.js';

@@ -7,7 +7,8 @@ describe('history add flags', () => {
     [
       ['r.json', '--store', 's', '--comit', 'abc'],
       'ERR_STRESS_UNKNOWN_OPTION',
-      'unknown option "--comit" in history add (flags: --store, --run-id, --commit, --branch, --help); did you mean "--commit"?',
+      'unknown option "--comit" in history add (flags: --store, --run-id, --commit, --branch, ' +
+        '--help); did you mean "--commit"?',
     ],
     [
       ['r.json', '--store'],
@@ -22,7 +23,8 @@ describe('history add flags', () => {
     [
       ['r.json', '--store', 's', '--run-id', '../x'],
       'ERR_STRESS_INVALID_OPTION',
-      'invalid option "run-id": got "../x", expected letters, digits, ".", "_" or "-" (1-128, not starting with "." "_" "-")',
+      'invalid option "run-id": got "../x", expected letters, digits, ".", "_" or "-" (1-128, not ' +
+        'starting with "." "_" "-")',
     ],
     [
       ['r.json'],
@@ -37,7 +39,8 @@ describe('history add flags', () => {
     [
       ['a.json', 'b.json', '--store', 's'],
       'ERR_STRESS_INVALID_OPTION',
-      'invalid option "perf-results.json argument": got ["a.json","b.json"], expected exactly one perf-results.json file',
+      'invalid option "perf-results.json argument": got ["a.json","b.json"], expected exactly one ' +
+        'perf-results.json file',
     ],
   ])('%j → %s', async (argv, code, message) => {
     const { io, err, out } = capture();

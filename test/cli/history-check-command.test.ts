@@ -21,7 +21,8 @@ describe('history check flags', () => {
     [
       ['--store', 's', '--tolerence', '5%'],
       'ERR_STRESS_UNKNOWN_OPTION',
-      'unknown option "--tolerence" in history check (flags: --store, --metric, --tolerance, --quiet-runs, --recent-runs, --html, --help); did you mean "--tolerance"?',
+      'unknown option "--tolerence" in history check (flags: --store, --metric, --tolerance, ' +
+        '--quiet-runs, --recent-runs, --html, --help); did you mean "--tolerance"?',
     ],
     [
       ['--store'],
