@@ -10,9 +10,9 @@ const LAYERS = [
     '^src/(options|vitest|split|trust|sequential|ledger-store|recorder|engine|result|progress)/',
   ],
   ['runs', '^src/(load[.]ts$|measure/)'],
-  ['features', '^src/(chaos|metrics|data|ab|baseline|audit)/'],
+  ['features', '^src/(chaos|metrics|data|ab|baseline|audit|history)/'],
   ['judging', '^src/(matchers|capacity)/'],
-  ['output', '^src/(report-text|reporters|merge|history)/'],
+  ['output', '^src/(report-text|reporters|merge)/'],
   ['entries', '^src/(cli|entries)/|^src/index[.]ts$'],
 ];
 const layerRules = LAYERS.slice(0, -1).map(([name, path], index) => ({

@@ -24,6 +24,7 @@ export {
   BaselineFileError,
 } from './errors.js';
 export { compareTargets, isAbResult } from './ab/index.js';
+export { readStore as readHistory } from './history/history-store.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -81,6 +82,11 @@ export type {
   AbTolerances,
 } from './ab/index.js';
 export type { NoRegressionOptions } from './matchers/to-show-no-regression.js';
+export type { NoChangePointOptions } from './matchers/to-have-no-change-point.js';
+export type { HistoryRecord, HistoryPoint } from './history/history-record.js';
+export type { HistoryMetric } from './history/history-series.js';
+export type { StoreContents } from './history/history-store.js';
+export type { JudgeOptions } from './history/judge-series.js';
 export type { UntilOptions } from './sequential/until-options.js';
 export type { SequentialReport, SequentialVerdict } from './contracts/sequential.js';
 export type { SequentialAbOptions } from './ab/sequential-ab.js';

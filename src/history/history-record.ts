@@ -99,3 +99,31 @@ export function toHistoryRecord(
     points: [...points.values()],
   };
 }
+
+/** A whole history record (schema, run id, date, points, fingerprint). */
+export function isHistoryRecord(value: unknown): value is HistoryRecord {
+  const v = value as Partial<HistoryRecord> | null;
+  return (
+    typeof v === 'object' &&
+    v !== null &&
+    v.schema === HISTORY_SCHEMA &&
+    typeof v.runId === 'string' &&
+    typeof v.date === 'string' &&
+    Array.isArray(v.points) &&
+    typeof v.fingerprint === 'object' &&
+    v.fingerprint !== null
+  );
+}
+
+/** Oldest first: by date, then run id. Sorts in place and returns the array. */
+export function sortRecords(records: HistoryRecord[]): HistoryRecord[] {
+  return records.sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0,
+  );
+}
+
+/** What reading a store found: the runs, oldest first, and what was skipped and why. */
+export interface StoreContents {
+  records: HistoryRecord[];
+  warnings: string[];
+}

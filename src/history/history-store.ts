@@ -2,15 +2,18 @@ import { randomBytes } from 'node:crypto';
 import { link, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { InvalidOptionError, WriteFailedError } from '../errors.js';
-import { HISTORY_SCHEMA, type HistoryRecord } from './history-record.js';
+import {
+  HISTORY_SCHEMA,
+  isHistoryRecord,
+  sortRecords,
+  type HistoryRecord,
+  type StoreContents,
+} from './history-record.js';
+import { appendRunToFile, isFileStore, readFileStore } from './history-file-store.js';
 
 const RUN_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$/;
 
-/** What reading a store found: the runs, oldest first, and what was skipped and why. */
-export interface StoreContents {
-  records: HistoryRecord[];
-  warnings: string[];
-}
+export type { StoreContents } from './history-record.js';
 
 /** Throws ERR_STRESS_INVALID_OPTION unless `runId` is a safe file name. */
 export function checkRunId(runId: string): void {
@@ -23,13 +26,15 @@ export function checkRunId(runId: string): void {
 }
 
 /**
- * Add one run to the store directory as `<runId>.json`: written whole to a temp file, then
+ * Add one run to the store: a `.jsonl` file store appends a line (history-file-store.ts); a
+ * directory store gets `<runId>.json`, written whole to a temp file, then
  * hard-linked to its name, which fails if the name exists — so a run id already stored is
  * ignored (returns false) even when two jobs add it at once, and a killed add leaves only a
  * temp file that readStore skips. Returns true when the run was added.
  */
 export async function appendRun(dir: string, record: HistoryRecord): Promise<boolean> {
   checkRunId(record.runId);
+  if (isFileStore(dir)) return appendRunToFile(dir, record);
   const path = join(dir, `${record.runId}.json`);
   const temp = join(dir, `.${record.runId}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
@@ -45,26 +50,13 @@ export async function appendRun(dir: string, record: HistoryRecord): Promise<boo
   }
 }
 
-function isRecord(value: unknown): value is HistoryRecord {
-  const v = value as Partial<HistoryRecord> | null;
-  return (
-    typeof v === 'object' &&
-    v !== null &&
-    v.schema === HISTORY_SCHEMA &&
-    typeof v.runId === 'string' &&
-    typeof v.date === 'string' &&
-    Array.isArray(v.points) &&
-    typeof v.fingerprint === 'object' &&
-    v.fingerprint !== null
-  );
-}
-
 /**
- * Every run in the store, oldest first (by date, then run id). Leftover temp files and files
- * that are not whole history records (a torn copy) are skipped with a warning naming them.
- * A missing directory is an empty store.
+ * Every run in the store (a directory, or a `.jsonl` file), oldest first (by date, then run
+ * id). Leftover temp files and files that are not whole history records (a torn copy) are
+ * skipped with a warning naming them. A missing directory is an empty store.
  */
 export async function readStore(dir: string): Promise<StoreContents> {
+  if (isFileStore(dir)) return readFileStore(dir);
   let names: string[];
   try {
     names = (await readdir(dir)).sort();
@@ -87,11 +79,8 @@ export async function readStore(dir: string): Promise<StoreContents> {
       warnings.push(`skipped ${name}: not whole JSON (${(error as Error).message})`);
       continue;
     }
-    if (isRecord(value) && `${value.runId}.json` === name) records.push(value);
+    if (isHistoryRecord(value) && `${value.runId}.json` === name) records.push(value);
     else warnings.push(`skipped ${name}: not a ${HISTORY_SCHEMA} record named by its run id`);
   }
-  records.sort((a, b) =>
-    a.date < b.date ? -1 : a.date > b.date ? 1 : a.runId < b.runId ? -1 : a.runId > b.runId ? 1 : 0,
-  );
-  return { records, warnings };
+  return { records: sortRecords(records), warnings };
 }

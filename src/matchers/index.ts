@@ -15,6 +15,7 @@ import { toHaveCompleteAuditTrail } from './to-have-complete-audit-trail.js';
 import { toFireNoAlerts } from './to-fire-no-alerts.js';
 import { toMatchPerfBaseline } from './to-match-perf-baseline.js';
 import { toShowNoRegression } from './to-show-no-regression.js';
+import { toHaveNoChangePoint } from './to-have-no-change-point.js';
 
 export type { StressMatchers } from './types.js';
 
@@ -37,4 +38,5 @@ export const stressMatchers = {
   toFireNoAlerts,
   toMatchPerfBaseline,
   toShowNoRegression,
+  toHaveNoChangePoint,
 };

@@ -44,6 +44,11 @@ export interface StressMatchers<R = unknown> {
     tolerances?: import('../ab/judge-ab.js').AbTolerances,
     options?: import('./to-show-no-regression.js').NoRegressionOptions,
   ): R;
+  /**
+   * A history (readHistory()) has no lasting change point past the tolerance in `options.metric`
+   * (default p95) among its newest runs, as `vitest-stress history check` judges.
+   */
+  toHaveNoChangePoint(options?: import('./to-have-no-change-point.js').NoChangePointOptions): R;
   /** Async: every answered request audited exactly once, no unknown ids. `await expect(run).toHaveCompleteAuditTrail({ exportUrl })`. */
   /** A findCapacity() result sustains at least `level` users (or rps): pass / fail / inconclusive (inconclusive fails). */
   toSustainAtLeast(level: number, unit: 'users' | 'rps'): R;
