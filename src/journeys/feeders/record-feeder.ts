@@ -1,0 +1,83 @@
+import { InvalidOptionError } from '../../errors.js';
+import { createRandom } from '../../random/random.js';
+import { FeederExhaustedError } from './feeder-errors.js';
+import type { ResolvedFeederOptions } from './feeder-options.js';
+import { copyRecord } from './safe-record.js';
+import type { FeederRecord, RecordFeeder } from './types.js';
+
+/** Spreads the per-user random streams apart (the golden-ratio increment). */
+const USER_SEED_STEP = 0x9e3779b9;
+
+/** One pool of records and where its cursor stands: the whole source, or one user's share. */
+interface Pool {
+  records: FeederRecord[];
+  cursor: number;
+}
+
+function partition(records: FeederRecord[], users: number | undefined): Pool[] {
+  if (users === undefined) return [{ records, cursor: 0 }];
+  if (users > records.length)
+    throw new InvalidOptionError(
+      'feeder.perUser.users',
+      users,
+      `at most the ${records.length} records, so every user gets at least one`,
+    );
+  return Array.from({ length: users }, (_, user) => ({
+    records: records.filter((_, i) => i % users === user),
+    cursor: 0,
+  }));
+}
+
+function checkUserIndex(userIndex: number, pools: number, partitioned: boolean): void {
+  if (Number.isInteger(userIndex) && userIndex >= 0 && (!partitioned || userIndex < pools)) return;
+  const allowed = partitioned
+    ? `an integer in [0, ${pools - 1}] (perUser.users is ${pools})`
+    : 'an integer ≥ 0';
+  throw new InvalidOptionError('userIndex', userIndex, allowed);
+}
+
+/**
+ * A feeder over loaded records. Sequential and unique share one cursor across users (or one per
+ * user with perUser); random gives each user its own seeded stream, so user i draws the same
+ * records in every run with the same seed, however the users interleave. Each call returns a
+ * fresh null-prototype copy of the record.
+ */
+export function recordFeeder(
+  records: FeederRecord[],
+  options: ResolvedFeederOptions,
+): RecordFeeder {
+  const partitioned = options.perUserCount !== undefined;
+  const pools = partition(records, options.perUserCount);
+  const streams = new Map<number, () => number>();
+  const randomFor = (userIndex: number) => {
+    let stream = streams.get(userIndex);
+    if (!stream) {
+      stream = createRandom((options.seed! + Math.imul(userIndex + 1, USER_SEED_STEP)) >>> 0);
+      streams.set(userIndex, stream);
+    }
+    return stream;
+  };
+  const scope = (userIndex: number) => (partitioned ? `user ${userIndex}'s share` : 'the feeder');
+
+  function next(userIndex: number): FeederRecord | undefined {
+    checkUserIndex(userIndex, pools.length, partitioned);
+    const pool = pools[partitioned ? userIndex : 0];
+    if (options.order === 'random')
+      return copyRecord(pool.records[Math.floor(randomFor(userIndex)() * pool.records.length)]);
+    if (pool.cursor >= pool.records.length) {
+      if (options.onExhausted === 'stop') return undefined;
+      if (options.onExhausted === 'error')
+        throw new FeederExhaustedError(pool.records.length, userIndex, scope(userIndex));
+      pool.cursor = 0;
+    }
+    return copyRecord(pool.records[pool.cursor++]);
+  }
+
+  return {
+    next,
+    size: records.length,
+    order: options.order,
+    onExhausted: options.onExhausted,
+    seed: options.seed,
+  };
+}
