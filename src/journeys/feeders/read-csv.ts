@@ -5,9 +5,13 @@ import type { FeederRecord } from './types.js';
 
 const NUMBER_RE = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
-/** Unquoted numbers and true/false become numbers and booleans; quoted fields stay strings ("007"). */
+/**
+ * Unquoted numbers and true/false become numbers and booleans, an unquoted empty field null;
+ * quoted fields stay strings ("007", "").
+ */
 function castField(value: string, context: CastingContext): unknown {
   if (context.records === 0 || context.quoting) return value;
+  if (value === '') return null;
   if (NUMBER_RE.test(value)) return Number(value);
   if (value === 'true' || value === 'false') return value === 'true';
   return value;

@@ -38,7 +38,7 @@ export interface FeederOptions {
   perUser?: { users: number };
   /** File format; default from the extension (.csv, .json, .jsonl / .ndjson). */
   format?: FeederFormat;
-  /** CSV only: turn unquoted numbers and true/false into numbers and booleans. Default false. */
+  /** CSV only: unquoted numbers, true/false and empty fields become numbers, booleans and null. Default false. */
   cast?: boolean;
   /** CSV only: the field delimiter, one character. Default `,`. */
   delimiter?: string;

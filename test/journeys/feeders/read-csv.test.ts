@@ -18,9 +18,9 @@ describe('parseCsvRecords', () => {
     expect({ ...b }).toEqual({ name: 'Bob', note: 'two\nlines' });
   });
 
-  test('cast: unquoted numbers and true/false are typed, quoted fields stay strings', () => {
+  test('cast: unquoted numbers and true/false are typed, empty is null, quoted fields stay strings', () => {
     const [r] = csv(
-      'n,f,neg,yes,no,quoted,text,empty\n42,2.5,-1e3,true,false,"007",12abc,\n',
+      'n,f,neg,yes,no,quoted,text,empty,quotedEmpty\n42,2.5,-1e3,true,false,"007",12abc,,""\n',
       true,
     );
     expect({ ...r }).toEqual({
@@ -31,7 +31,8 @@ describe('parseCsvRecords', () => {
       no: false,
       quoted: '007',
       text: '12abc',
-      empty: '',
+      empty: null,
+      quotedEmpty: '',
     });
   });
 
