@@ -7,6 +7,12 @@ import type { FeederRecord, RecordFeeder } from './types.js';
 
 /** Spreads the per-user random streams apart (the golden-ratio increment). */
 const USER_SEED_STEP = 0x9e3779b9;
+/**
+ * Random streams kept at once. In the open model every arrival is a new userIndex: past this
+ * many the oldest stream is dropped (a user that comes back starts its stream over), so memory
+ * stays flat however many arrivals a run has.
+ */
+export const MAX_USER_STREAMS = 10_000;
 
 /** One pool of records and where its cursor stands: the whole source, or one user's share. */
 interface Pool {
@@ -28,19 +34,16 @@ function partition(records: FeederRecord[], users: number | undefined): Pool[] {
   }));
 }
 
-function checkUserIndex(userIndex: number, pools: number, partitioned: boolean): void {
-  if (Number.isInteger(userIndex) && userIndex >= 0 && (!partitioned || userIndex < pools)) return;
-  const allowed = partitioned
-    ? `an integer in [0, ${pools - 1}] (perUser.users is ${pools})`
-    : 'an integer ≥ 0';
-  throw new InvalidOptionError('userIndex', userIndex, allowed);
+function checkUserIndex(userIndex: number): void {
+  if (!Number.isSafeInteger(userIndex) || userIndex < 0)
+    throw new InvalidOptionError('userIndex', userIndex, 'an integer ≥ 0');
 }
 
 /**
  * A feeder over loaded records. Sequential and unique share one cursor across users (or one per
- * user with perUser); random gives each user its own seeded stream, so user i draws the same
- * records in every run with the same seed, however the users interleave. Each call returns a
- * fresh null-prototype copy of the record.
+ * share with perUser: user i reads share i mod users, so open-model arrivals fit too); random
+ * gives each user its own seeded stream, so user i draws the same records in every run with the
+ * same seed, however the users interleave. Each call returns a fresh null-prototype copy.
  */
 export function recordFeeder(
   records: FeederRecord[],
@@ -53,21 +56,23 @@ export function recordFeeder(
     let stream = streams.get(userIndex);
     if (!stream) {
       stream = createRandom((options.seed! + Math.imul(userIndex + 1, USER_SEED_STEP)) >>> 0);
+      if (streams.size >= MAX_USER_STREAMS) streams.delete(streams.keys().next().value!);
       streams.set(userIndex, stream);
     }
     return stream;
   };
-  const scope = (userIndex: number) => (partitioned ? `user ${userIndex}'s share` : 'the feeder');
+  const scope = (share: number) => (partitioned ? `share ${share} (perUser)` : 'the feeder');
 
   function next(userIndex: number): FeederRecord | undefined {
-    checkUserIndex(userIndex, pools.length, partitioned);
-    const pool = pools[partitioned ? userIndex : 0];
+    checkUserIndex(userIndex);
+    const share = userIndex % pools.length;
+    const pool = pools[share];
     if (options.order === 'random')
       return copyRecord(pool.records[Math.floor(randomFor(userIndex)() * pool.records.length)]);
     if (pool.cursor >= pool.records.length) {
       if (options.onExhausted === 'stop') return undefined;
       if (options.onExhausted === 'error')
-        throw new FeederExhaustedError(pool.records.length, userIndex, scope(userIndex));
+        throw new FeederExhaustedError(pool.records.length, userIndex, scope(share));
       pool.cursor = 0;
     }
     return copyRecord(pool.records[pool.cursor++]);

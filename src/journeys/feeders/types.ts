@@ -34,7 +34,7 @@ export interface FeederOptions {
   onExhausted?: FeederExhaustion;
   /** Seed of `order: 'random'` (an unsigned 32-bit integer); default: a random one, see `feeder.seed`. */
   seed?: number;
-  /** Partition the records: user i gets records i, i + users, i + 2·users, … (userIndex < users). */
+  /** Partition the records: user i reads share i mod users — records i, i + users, i + 2·users, … */
   perUser?: { users: number };
   /** File format; default from the extension (.csv, .json, .jsonl / .ndjson). */
   format?: FeederFormat;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { FeederExhaustedError } from '../../../src/journeys/feeders/feeder-errors.js';
 import { resolveFeederOptions } from '../../../src/journeys/feeders/feeder-options.js';
-import { recordFeeder } from '../../../src/journeys/feeders/record-feeder.js';
+import { MAX_USER_STREAMS, recordFeeder } from '../../../src/journeys/feeders/record-feeder.js';
 import type { FeederOptions, RecordFeeder } from '../../../src/journeys/feeders/types.js';
 
 const rows = (n: number) =>
@@ -97,6 +97,22 @@ describe('order: random', () => {
     },
   );
 
+  test('open model: arrival i draws the same first record whatever the order of arrivals', () => {
+    const a = make(100, { order: 'random', seed: 8 });
+    const b = make(100, { order: 'random', seed: 8 });
+    const forward = Array.from({ length: 50 }, (_, i) => a.next(i)?.id);
+    const backward = Array.from({ length: 50 }, (_, i) => b.next(49 - i)?.id).reverse();
+    expect(backward).toEqual(forward);
+  });
+
+  test(`memory stays flat: past ${MAX_USER_STREAMS} users the oldest stream is dropped and starts over`, () => {
+    const f = make(1000, { order: 'random', seed: 4 });
+    const [first, second] = ids(f, 2, 0);
+    expect(second).not.toBe(first); // user 0's stream moves on while it is kept
+    for (let user = 1; user <= MAX_USER_STREAMS; user++) f.next(user);
+    expect(f.next(0)?.id).toBe(first);
+  });
+
   test('recycle is accepted and changes nothing', () => {
     const f = make(3, { order: 'random', onExhausted: 'recycle', seed: 3 });
     expect(ids(f, 10)).toEqual(ids(make(3, { order: 'random', seed: 3 }), 10));
@@ -117,10 +133,10 @@ describe('perUser', () => {
     expect(ids(f, 3, 0)).toEqual([0, 2, undefined]);
   });
 
-  test('error names the user whose share ran out', () => {
+  test('error names the share that ran out', () => {
     const f = make(2, { perUser: { users: 2 }, onExhausted: 'error' });
     f.next(1);
-    expect(() => f.next(1)).toThrow(/user 1's share/);
+    expect(() => f.next(1)).toThrow(/share 1 \(perUser\).*user 1/);
     expect(f.next(0)?.id).toBe(0);
   });
 
@@ -135,9 +151,9 @@ describe('perUser', () => {
     );
   });
 
-  test('a userIndex outside the partition is refused with the allowed range', () => {
+  test('a userIndex past users (an open-model arrival) reads share userIndex mod users', () => {
     const f = make(4, { perUser: { users: 2 } });
-    expect(() => f.next(2)).toThrow(/userIndex.*\[0, 1\]/);
+    expect([f.next(2)?.id, f.next(5)?.id, f.next(4)?.id]).toEqual([0, 1, 2]);
   });
 });
 
