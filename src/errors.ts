@@ -16,6 +16,8 @@ export type StressErrorCode =
   | 'ERR_STRESS_PROMETHEUS_START'
   | 'ERR_STRESS_BASELINE_FILE'
   | 'ERR_STRESS_LEDGER_INCOMPLETE'
+  | 'ERR_STRESS_FEEDER_SOURCE'
+  | 'ERR_STRESS_FEEDER_EXHAUSTED'
   | PrometheusQueryErrorCode;
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */

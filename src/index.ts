@@ -1,6 +1,6 @@
 /**
  * vitest-stress: load, stress and chaos testing of HTTP services as Vitest specs.
- * This entry point holds what a spec author uses: load(), measure(), compareTargets(), profiles,
+ * This entry point holds what a spec author uses: load(), measure(), compareTargets(), feeder(), profiles,
  * the option, result and matcher types and the errors. Chaos, server metrics, synthetic data,
  * statistics building blocks and split/merge plumbing have their own: `vitest-stress/chaos`,
  * `/metrics`, `/data`, `/stats`, `/split` (docs/api.md lists every export).
@@ -25,6 +25,7 @@ export {
 } from './errors.js';
 export { compareTargets, isAbResult } from './ab/index.js';
 export { readStore as readHistory } from './history/history-store.js';
+export { feeder, FeederSourceError, FeederExhaustedError } from './journeys/feeders/index.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -87,6 +88,15 @@ export type { HistoryRecord, HistoryPoint } from './history/history-record.js';
 export type { HistoryMetric } from './history/history-series.js';
 export type { StoreContents } from './history/history-store.js';
 export type { JudgeOptions } from './history/judge-series.js';
+export type {
+  Feeder,
+  FeederRecord,
+  FeederOptions,
+  FeederOrder,
+  FeederExhaustion,
+  FeederFormat,
+  RecordFeeder,
+} from './journeys/feeders/index.js';
 export type { UntilOptions } from './sequential/until-options.js';
 export type { SequentialReport, SequentialVerdict } from './contracts/sequential.js';
 export type { SequentialAbOptions } from './ab/sequential-ab.js';

@@ -24,6 +24,7 @@ test.each([
   ['../../docs/trust.md', './ab-example.test.ts'],
   ['../../docs/trust.md', './trust-sequential-example.test.ts'],
   ['../../docs/capacity.md', './capacity-example.test.ts'],
+  ['../../docs/feeders.md', './feeders-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });
