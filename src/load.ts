@@ -11,6 +11,7 @@ import { takeTestOption } from './vitest/explicit-test.js';
 import { startProgress } from './progress/progress.js';
 import { startSplit, finishSplit } from './split/apply-split.js';
 import { watchRun } from './sequential/watch-run.js';
+import { journeyDriverFor } from './journeys/journey-options.js';
 
 /**
  * Drive load at `options.target` and measure it. Resolves with a finished result — also when
@@ -36,6 +37,7 @@ export async function runLoad(
   test: ReturnType<typeof currentTest>,
 ): Promise<RunResultWithPhases> {
   const validated = validateLoadOptions(options);
+  const journeys = journeyDriverFor(options);
   const profile = activeProfileName();
   const stop = runSignal(validated.signal, test);
 
@@ -49,7 +51,7 @@ export async function runLoad(
   const warn = (message: string) => {
     if (!warnings.includes(message)) warnings.push(message);
   };
-  const driver = selectDriver(resolved);
+  const driver = journeys?.driver ?? selectDriver(resolved);
   const progress = startProgress(recorder, resolved, profile);
   const watch =
     resolved.until && resolved.durationMs !== undefined
@@ -81,6 +83,7 @@ export async function runLoad(
     warnings,
     options: describeOptions(resolved),
   });
+  journeys?.attach(result, report, resolved.requestIdPrefix);
   if (driverReport.schedule) result.schedule = driverReport.schedule;
   if (sequential) result.sequential = sequential;
   finishSplit(result, split, runCountInTest(test));
