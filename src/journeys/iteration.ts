@@ -1,5 +1,5 @@
 import { performance } from 'node:perf_hooks';
-import { CookieJar } from 'tough-cookie';
+import type { CookieJar } from 'tough-cookie';
 import type { JourneyVars } from '../contracts/journeys.js';
 import { describeThrown } from '../engine/body-failure.js';
 import type { JourneyFigures } from './journey-figures.js';
@@ -9,8 +9,8 @@ import type { ResolvedJourney } from './validate-journeys.js';
 /** A virtual user (closed model) or an arrival (open model): its vars per journey and its cookies. */
 export interface JourneyUser {
   index: number;
-  /** Created on first use by a journey with cookies. */
-  jar: CookieJar | undefined;
+  /** Made on the first Set-Cookie a journey with cookies receives. */
+  cookies: { jar: CookieJar | undefined };
   /** init() vars (and kept captures) by journey name. */
   vars: Map<string, JourneyVars>;
   /** Journeys whose feeder had no row left for this user. */
@@ -29,7 +29,7 @@ export interface IterationRun {
 
 /** A fresh user. */
 export function newUser(index: number): JourneyUser {
-  return { index, jar: undefined, vars: new Map(), exhausted: new Set() };
+  return { index, cookies: { jar: undefined }, vars: new Map(), exhausted: new Set() };
 }
 
 /** The iteration's starting vars (no prototype: a var may be called "__proto__"). */
@@ -86,13 +86,12 @@ export async function runIteration(
     );
     return true;
   }
-  if (journey.cookies && user.jar === undefined) user.jar = new CookieJar();
   const state: StepState = {
     journey: journey.name,
     seq: iteration.seq,
     userIndex: user.index,
     vars,
-    jar: journey.cookies ? user.jar : undefined,
+    cookies: journey.cookies ? user.cookies : undefined,
   };
   for (let i = 0; i < steps.length; i++) {
     if (run.stopped()) return (run.figures.cancel(iteration), true);

@@ -1,4 +1,4 @@
-import type { CookieJar } from 'tough-cookie';
+import { CookieJar } from 'tough-cookie';
 import type { JourneyVars, StepContext, StepResponse } from '../contracts/journeys.js';
 import type { Recorder, Ticket } from '../recorder/recorder.js';
 import { isOkStatus } from '../recorder/tally.js';
@@ -29,7 +29,8 @@ export interface StepState {
   seq: number;
   userIndex: number;
   vars: JourneyVars;
-  jar: CookieJar | undefined;
+  /** The user's cookie jar, made on the first Set-Cookie; undefined for journeys without cookies. */
+  cookies: { jar: CookieJar | undefined } | undefined;
 }
 
 /** How a step ended: ok, failed (with the reason), or cancelled by the end of the run. */
@@ -66,8 +67,9 @@ function buildRequest(
     headers['content-type'] =
       typeof raw === 'string' ? 'text/plain; charset=utf-8' : 'application/json';
   const fullPath = env.basePath + path;
-  if (state.jar) {
-    const cookie = state.jar.getCookieStringSync(env.origin + fullPath);
+  const jar = state.cookies?.jar;
+  if (jar) {
+    const cookie = jar.getCookieStringSync(env.origin + fullPath);
     if (cookie) headers.cookie = headers.cookie ? `${headers.cookie}; ${cookie}` : cookie;
   }
   headers[env.idHeader] = ticket.id;
@@ -76,9 +78,11 @@ function buildRequest(
 
 function storeCookies(env: StepEnv, state: StepState, path: string, response: StepResponse): void {
   const setCookie = response.headers['set-cookie'];
-  if (!state.jar || setCookie === undefined) return;
+  if (!state.cookies || setCookie === undefined) return;
+  // No public-suffix check: the target is the service under test, not an arbitrary site.
+  const jar = (state.cookies.jar ??= new CookieJar(undefined, { rejectPublicSuffixes: false }));
   for (const cookie of Array.isArray(setCookie) ? setCookie : [setCookie])
-    state.jar.setCookieSync(cookie, env.origin + path, { ignoreError: true });
+    jar.setCookieSync(cookie, env.origin + path, { ignoreError: true });
 }
 
 /** Run the check and the captures; a reason when the step fails. */
