@@ -44,7 +44,7 @@ const checkout = (extra: Partial<JourneyOptions> = {}): JourneyOptions => ({
 });
 
 describe('journeys (closed model)', () => {
-  test('captures a token, a header and a body value; the cookie jar keeps the session; counts match the server', async () => {
+  test('captures a token, a header and a body value; the jar keeps the session; counts match', async () => {
     shop.counts.clear();
     const run = await load({ target: shop.url, users: 3, duration: 600, journeys: [checkout()] });
     const steps = run.steps!;
