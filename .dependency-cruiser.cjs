@@ -9,7 +9,7 @@ const LAYERS = [
     'core',
     '^src/(options|vitest|split|trust|sequential|ledger-store|recorder|engine|result|progress)/',
   ],
-  ['runs', '^src/(load[.]ts$|measure/)'],
+  ['runs', '^src/(load[.]ts$|measure/|journeys/)'],
   ['features', '^src/(chaos|metrics|data|ab|baseline|audit|history)/'],
   ['judging', '^src/(matchers|capacity)/'],
   ['output', '^src/(report-text|reporters|merge)/'],

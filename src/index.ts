@@ -54,7 +54,20 @@ export type {
   SplitInfo,
   MergedInfo,
   FailureCause,
+  StepSummary,
+  JourneySummary,
 } from './contracts/run-result.js';
+export type {
+  JourneyOptions,
+  StepOptions,
+  StepContext,
+  StepResponse,
+  StepValue,
+  CaptureSpec,
+  CheckSpec,
+  CheckFunction,
+  JourneyVars,
+} from './contracts/journeys.js';
 export type { RequestOutcome } from './contracts/request-outcome.js';
 export type { TlsOptions } from './options/tls.js';
 export type { SplitOptions } from './options/split-option.js';

@@ -13,6 +13,7 @@ import { startSplit, finishSplit } from './split/apply-split.js';
 import { watchRun } from './sequential/watch-run.js';
 import { SpillLedger } from './ledger-store/spill-ledger.js';
 import { partialLedgerWarning } from './ledger-store/partial-ledger.js';
+import { journeyDriverFor } from './journeys/journey-options.js';
 
 /**
  * Drive load at `options.target` and measure it. Resolves with a finished result — also when
@@ -38,6 +39,7 @@ export async function runLoad(
   test: ReturnType<typeof currentTest>,
 ): Promise<RunResultWithPhases> {
   const validated = validateLoadOptions(options);
+  const journeys = journeyDriverFor(options);
   const profile = activeProfileName();
   const stop = runSignal(validated.signal, test);
 
@@ -52,7 +54,7 @@ export async function runLoad(
   const warn = (message: string) => {
     if (!warnings.includes(message)) warnings.push(message);
   };
-  const driver = selectDriver(resolved);
+  const driver = journeys?.driver ?? selectDriver(resolved);
   const progress = startProgress(recorder, resolved, profile);
   const watch =
     resolved.until && resolved.durationMs !== undefined
@@ -85,6 +87,7 @@ export async function runLoad(
     warnings,
     options: describeOptions(resolved),
   });
+  journeys?.attach(result, report, resolved.requestIdPrefix);
   if (driverReport.schedule) result.schedule = driverReport.schedule;
   if (sequential) result.sequential = sequential;
   finishSplit(result, split, runCountInTest(test));

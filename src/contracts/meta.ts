@@ -1,6 +1,12 @@
 import type { AbResult } from './ab-result.js';
 import type { CapacityMeta } from './capacity.js';
-import type { MergedInfo, RunResult, RunSummary } from './run-result.js';
+import type {
+  JourneySummary,
+  MergedInfo,
+  RunResult,
+  RunSummary,
+  StepSummary,
+} from './run-result.js';
 
 /** A verdict with confidence: the interval wholly on the good side, wholly on the bad side, or neither. */
 export type VerdictState = 'pass' | 'fail' | 'inconclusive';
@@ -77,11 +83,18 @@ export interface BaselineVerdict {
 type LeftOut = 'ledger' | 'options' | 'kind' | 'schemaVersion';
 
 /** A load result as carried into the reports: summaries, timeline and optional sections, no per-request ledger. */
-export interface RunMeta extends Omit<RunResult, LeftOut | 'scenarios' | 'phases'> {
+export interface RunMeta extends Omit<
+  RunResult,
+  LeftOut | 'scenarios' | 'phases' | 'steps' | 'journeys'
+> {
   /** The run's `name` option, when given. */
   name?: string;
   scenarios: Record<string, Omit<RunSummary, 'histogram'> & { histogram?: string }>;
   phases: Record<string, Omit<RunSummary, 'histogram'> & { histogram?: string }>;
+  /** Journey runs: each step's figures (histograms only in split runs). */
+  steps?: Record<string, Omit<StepSummary, 'histogram'> & { histogram?: string }>;
+  /** Journey runs: each journey's figures (histograms only in split runs). */
+  journeys?: Record<string, Omit<JourneySummary, 'histogram'> & { histogram?: string }>;
   /** Try of the test that ran it (0-based attempt within its repetition, see `retry`). */
   attempt?: number;
   /** Repetition of the test that ran it (0-based, see `repeats`). */

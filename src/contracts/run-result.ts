@@ -107,6 +107,10 @@ export interface LedgerEntry {
   latencyMs?: number;
   /** ms since the run started when the request was sent. */
   sentAtMs: number;
+  /** Journey runs: the journey this step's request belongs to. */
+  journey?: string;
+  /** Journey runs: the id of the journey iteration; the steps of one iteration share it. */
+  journeyId?: string;
 }
 
 export type LoadModel = 'closed' | 'open' | 'in-process';
@@ -159,6 +163,37 @@ export interface RunResult extends RunSummary {
   metrics?: MetricsSeries;
   /** Present for `load({ until })`: when and why the run stopped, and each SLA's sequential verdict. */
   sequential?: SequentialReport;
+  /** Journey runs (`load({ journeys })`): each step's figures, by step name. */
+  steps?: Record<string, StepSummary>;
+  /** Journey runs: each journey's figures, by journey name. */
+  journeys?: Record<string, JourneySummary>;
+}
+
+/** A step's figures: a scenario summary (the matchers work on it) plus the steps never sent. */
+export interface StepSummary extends RunSummary {
+  /** Times this step was not sent because an earlier step of its iteration failed. */
+  skipped: number;
+}
+
+/**
+ * A journey's figures. As a RunSummary, `requests` counts iterations (total = started,
+ * ok = completed) and `latency` is the duration of completed iterations, from the (intended) start
+ * to the last answer, so `toHaveP95Below` judges whole journeys.
+ */
+export interface JourneySummary extends RunSummary {
+  started: number;
+  completed: number;
+  failed: number;
+  /** Cut off by the end of the run. */
+  cancelled: number;
+  /** Failed iterations by the step they failed at. */
+  failedAt: Record<string, number>;
+  /** Steps not sent after a failure, by step name. */
+  skippedSteps: Record<string, number>;
+  /** Iterations that did not start because the feeder had no row left. */
+  notStarted: number;
+  /** Open model: arrivals not started because maxInFlight journeys were in flight. */
+  dropped: number;
 }
 
 /**

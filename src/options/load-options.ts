@@ -1,5 +1,6 @@
 import type { TestRef } from '../vitest/explicit-test.js';
 import type { LedgerOptions } from './ledger-option.js';
+import type { JourneyOptions } from '../contracts/journeys.js';
 import type { Duration } from './duration.js';
 import type { SplitOptions } from './split-option.js';
 import type { ResolvedTls, TlsOptions } from './tls.js';
@@ -62,6 +63,8 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** The request mix; default one scenario GET /. */
   scenarios?: ScenarioOptions[];
+  /** Multi-step journeys instead of scenarios: each user (or arrival) walks one; see docs/journeys.md. */
+  journeys?: JourneyOptions[];
   /** Header that carries the request id, default 'x-request-id'. */
   requestIdHeader?: string;
   /** Prefix of request ids, default 'vs-<run tag>-'. */
@@ -162,6 +165,7 @@ export const LOAD_OPTION_KEYS = [
   'timeout',
   'headers',
   'scenarios',
+  'journeys',
   'requestIdHeader',
   'requestIdPrefix',
   'signal',

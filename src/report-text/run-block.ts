@@ -1,5 +1,6 @@
 import { describeBreakdown } from '../chaos/describe-breakdown.js';
 import type { RunMeta } from '../contracts/meta.js';
+import { journeyTables } from './journey-table.js';
 
 // The result block the CLI prints after a run and the reporter prints per test.
 
@@ -70,6 +71,7 @@ export function runBlock(run: RunMeta): string[] {
       `  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`,
     );
   }
+  lines.push(...journeyTables(run));
   if (run.faults) {
     for (const part of describeBreakdown(run, run.faults).split('; '))
       lines.push(`  Faults:        ${part}`);

@@ -17,7 +17,7 @@ export function toRunMeta(result: RunResult): RunMeta {
     if (!LEFT_OUT.has(key)) rest[key] = result[key];
   // A split run keeps its parts' histograms: the merge adds them to re-judge phases and scenarios.
   const keep = result.split !== undefined;
-  const strip = (summaries: Record<string, RunSummary>) =>
+  const strip = <S extends RunSummary>(summaries: Record<string, S>) =>
     Object.fromEntries(
       Object.entries(summaries).map(([k, { histogram, ...s }]) => [
         k,
@@ -30,5 +30,7 @@ export function toRunMeta(result: RunResult): RunMeta {
     ...(name ? { name } : {}),
     scenarios: strip(result.scenarios),
     phases: strip(result.phases),
+    ...(result.steps ? { steps: strip(result.steps) } : {}),
+    ...(result.journeys ? { journeys: strip(result.journeys) } : {}),
   } as RunMeta;
 }

@@ -7,12 +7,12 @@
 export type FeederRecord = Record<string, unknown>;
 
 /**
- * Hands a record to a virtual user for one iteration. `undefined` means the feeder is exhausted
- * for this user (`onExhausted: 'stop'`): the user runs no further iteration.
+ * Hands a record to a virtual user for one iteration (the journeys contract's `Feeder`). `undefined`
+ * means the feeder is exhausted for this user (`onExhausted: 'stop'`): the user runs no further
+ * iteration.
  */
-export interface Feeder {
-  next(userIndex: number): FeederRecord | undefined;
-}
+export type { Feeder } from '../../contracts/journeys.js';
+import type { Feeder } from '../../contracts/journeys.js';
 
 /**
  * Which record comes next: `sequential` (file order, one shared cursor), `random` (seeded draws

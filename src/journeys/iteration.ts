@@ -1,0 +1,115 @@
+import { performance } from 'node:perf_hooks';
+import type { CookieJar } from 'tough-cookie';
+import type { JourneyVars } from '../contracts/journeys.js';
+import { describeThrown } from '../engine/body-failure.js';
+import type { JourneyFigures } from './journey-figures.js';
+import { runStep, type StepEnv, type StepState } from './run-step.js';
+import type { ResolvedJourney } from './validate-journeys.js';
+
+/** A virtual user (closed model) or an arrival (open model): its vars per journey and its cookies. */
+export interface JourneyUser {
+  index: number;
+  /** Made on the first Set-Cookie a journey with cookies receives. */
+  cookies: { jar: CookieJar | undefined };
+  /** init() vars (and kept captures) by journey name. */
+  vars: Map<string, JourneyVars>;
+  /** Journeys whose feeder had no row left for this user. */
+  exhausted: Set<string>;
+}
+
+/** What the iterations of a run share. */
+export interface IterationRun {
+  env: StepEnv;
+  figures: JourneyFigures;
+  /** True once the run is over: no step starts after that. */
+  stopped(): boolean;
+  /** Wait `ms`, or less when the run stops. */
+  sleep(ms: number): Promise<void>;
+}
+
+/** A fresh user. */
+export function newUser(index: number): JourneyUser {
+  return { index, cookies: { jar: undefined }, vars: new Map(), exhausted: new Set() };
+}
+
+/** The iteration's starting vars (no prototype: a var may be called "__proto__"). */
+function startVars(
+  journey: ResolvedJourney,
+  user: JourneyUser,
+  row: JourneyVars | undefined,
+): JourneyVars {
+  let base = user.vars.get(journey.name);
+  if (base === undefined) {
+    base = Object.assign(
+      Object.create(null),
+      journey.init?.({ userIndex: user.index }),
+    ) as JourneyVars;
+    user.vars.set(journey.name, base);
+  }
+  return Object.assign(Object.create(null), base, row) as JourneyVars;
+}
+
+/**
+ * Walk one iteration of `journey` for `user`, its duration measured from `fromMs` (the intended
+ * start in the open model); `firstSendFromMs` is what the first step's latency is measured from
+ * (the intended start in the open model, undefined for the actual send). Returns false when the
+ * journey did not start because its feeder had no row left.
+ */
+export async function runIteration(
+  run: IterationRun,
+  journey: ResolvedJourney,
+  user: JourneyUser,
+  fromMs: number,
+  firstSendFromMs: number | undefined,
+): Promise<boolean> {
+  let row: JourneyVars | undefined;
+  if (journey.feeder) {
+    row = journey.feeder.next(user.index);
+    if (row === undefined) {
+      run.figures.notStarted(journey.name);
+      user.exhausted.add(journey.name);
+      return false;
+    }
+  }
+  const iteration = run.figures.start(journey.name, fromMs);
+  const steps = journey.steps;
+  let vars: JourneyVars;
+  try {
+    vars = startVars(journey, user, row);
+  } catch (error) {
+    const reason = `init threw: ${describeThrown(error)}`;
+    run.figures.fail(
+      iteration,
+      '(init)',
+      reason,
+      steps.map((s) => s.name),
+    );
+    return true;
+  }
+  const state: StepState = {
+    journey: journey.name,
+    seq: iteration.seq,
+    userIndex: user.index,
+    vars,
+    cookies: journey.cookies ? user.cookies : undefined,
+  };
+  for (let i = 0; i < steps.length; i++) {
+    if (run.stopped()) return (run.figures.cancel(iteration), true);
+    const step = steps[i];
+    const result = await runStep(run.env, step, state, i === 0 ? firstSendFromMs : undefined);
+    if (result.kind === 'cancelled') return (run.figures.cancel(iteration), true);
+    if (result.kind === 'failed') {
+      run.figures.fail(
+        iteration,
+        step.name,
+        result.reason,
+        steps.slice(i + 1).map((s) => s.name),
+      );
+      return true;
+    }
+    if (step.thinkTimeMs > 0 && i < steps.length - 1) await run.sleep(step.thinkTimeMs);
+  }
+  run.figures.complete(iteration, performance.now());
+  if (journey.keepVars) user.vars.set(journey.name, vars);
+  return true;
+}

@@ -1,0 +1,153 @@
+import type { JourneySummary, RunSummary, StepSummary } from '../contracts/run-result.js';
+import { recordLatencyMs } from '../histogram/latency-histogram.js';
+import { Tally } from '../recorder/tally.js';
+
+/** One journey iteration in flight. */
+export interface Iteration {
+  readonly journey: string;
+  /** Journey iteration number (1-based): the ledger's journeyId is built from it. */
+  readonly seq: number;
+  /** performance.now() the journey's duration is measured from (the intended start in the open model). */
+  readonly fromMs: number;
+  done: boolean;
+}
+
+interface JourneyCounts {
+  /** Iterations as requests: total = started, ok = completed (duration recorded), failed, cancelled. */
+  tally: Tally;
+  failedAt: Map<string, number>;
+  skipped: Map<string, number>;
+  notStarted: number;
+}
+
+function bump(map: Map<string, number>, key: string, by = 1): void {
+  map.set(key, (map.get(key) ?? 0) + by);
+}
+
+/**
+ * Counts journey iterations: each started one ends exactly once, as completed, failed (at a
+ * named step, the remaining steps counted as skipped) or cancelled (cut off by the end of the
+ * run). Names are the user's strings, so they live in Maps and become objects only through
+ * Object.fromEntries ("__proto__" is an ordinary key there).
+ */
+export class JourneyFigures {
+  private readonly journeys = new Map<string, JourneyCounts>();
+  private readonly skippedSteps = new Map<string, number>();
+  private readonly active = new Set<Iteration>();
+  /** Journey name of each iteration, by iteration number. */
+  private readonly journeyOfIteration: string[] = [];
+  private seq = 0;
+
+  constructor(names: readonly string[]) {
+    for (const name of names)
+      this.journeys.set(name, {
+        tally: new Tally(),
+        failedAt: new Map(),
+        skipped: new Map(),
+        notStarted: 0,
+      });
+  }
+
+  /** Iterations in flight. */
+  get inFlight(): number {
+    return this.active.size;
+  }
+
+  start(journey: string, fromMs: number): Iteration {
+    this.counts(journey).tally.sent();
+    const iteration: Iteration = { journey, seq: ++this.seq, fromMs, done: false };
+    this.journeyOfIteration[iteration.seq] = journey;
+    this.active.add(iteration);
+    return iteration;
+  }
+
+  complete(iteration: Iteration, nowMs: number): void {
+    if (!this.close(iteration)) return;
+    const tally = this.counts(iteration.journey).tally;
+    tally.counts.ok++;
+    recordLatencyMs(tally.histogram, nowMs - iteration.fromMs);
+  }
+
+  /** The iteration failed at `step` for `reason`; `skipped` are the steps it will not send. */
+  fail(iteration: Iteration, step: string, reason: string, skipped: readonly string[]): void {
+    if (!this.close(iteration)) return;
+    const counts = this.counts(iteration.journey);
+    counts.tally.finish({ kind: 'error', message: `${step}: ${reason}` }, 0);
+    bump(counts.failedAt, step);
+    for (const name of skipped) {
+      bump(counts.skipped, name);
+      bump(this.skippedSteps, name);
+    }
+  }
+
+  cancel(iteration: Iteration): void {
+    if (this.close(iteration)) this.counts(iteration.journey).tally.cancelled();
+  }
+
+  /** Every iteration still in flight is cancelled (the run is over). */
+  cancelAll(): void {
+    for (const iteration of [...this.active]) this.cancel(iteration);
+  }
+
+  /** The journey of iteration number `seq`. */
+  journeyOf(seq: number): string | undefined {
+    return this.journeyOfIteration[seq];
+  }
+
+  notStarted(journey: string): void {
+    this.counts(journey).notStarted++;
+  }
+
+  dropped(journey: string): void {
+    this.counts(journey).tally.dropped();
+  }
+
+  /** Each journey's figures over `durationMs`. */
+  journeySummaries(durationMs: number): Record<string, JourneySummary> {
+    return Object.fromEntries(
+      [...this.journeys].map(([name, c]) => {
+        const summary = c.tally.summarize(durationMs);
+        const n = summary.requests;
+        const figures: JourneySummary = {
+          ...summary,
+          started: n.total,
+          completed: n.ok,
+          failed: n.failed,
+          cancelled: n.cancelled,
+          failedAt: Object.fromEntries(c.failedAt),
+          skippedSteps: Object.fromEntries(c.skipped),
+          notStarted: c.notStarted,
+          dropped: n.dropped,
+        };
+        return [name, figures];
+      }),
+    );
+  }
+
+  /** Each step's figures: the recorder's summary of its requests plus its skipped count. */
+  stepSummaries(
+    stepNames: readonly string[],
+    recorded: Record<string, RunSummary>,
+    durationMs: number,
+  ): Record<string, StepSummary> {
+    return Object.fromEntries(
+      stepNames.map((name) => {
+        const summary = Object.hasOwn(recorded, name)
+          ? recorded[name]
+          : new Tally().summarize(durationMs);
+        return [name, { ...summary, skipped: this.skippedSteps.get(name) ?? 0 }];
+      }),
+    );
+  }
+
+  private close(iteration: Iteration): boolean {
+    if (iteration.done) return false;
+    iteration.done = true;
+    this.active.delete(iteration);
+    return true;
+  }
+
+  private counts(journey: string): JourneyCounts {
+    return this.journeys.get(journey)!;
+  }
+}
