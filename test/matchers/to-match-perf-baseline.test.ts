@@ -6,6 +6,9 @@ import type { MatcherState } from 'vitest';
 import { toMatchPerfBaseline } from '../../src/matchers/to-match-perf-baseline.js';
 import { noisyRun } from '../helpers/noisy-run.js';
 import { linearRun } from '../helpers/fake-run.js';
+import { toBaselineEntry } from '../../src/baseline/baseline-entry.js';
+import { compareToBaseline } from '../../src/baseline/compare-baseline.js';
+import { parseTolerances } from '../../src/baseline/tolerance.js';
 
 type Mode = 'all' | 'new' | 'none';
 
@@ -65,6 +68,39 @@ describe('.toMatchPerfBaseline', () => {
     expect(slower.message()).toMatch(
       /\n {2}p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%/,
     );
+  });
+
+  test('in CI a 4 s run 30% slower fails naming p95, baseline value and interval; a twin passes', async () => {
+    vi.stubEnv('CI', '');
+    const { state } = await context('new');
+    const recorded = noisyRun(1);
+    toMatchPerfBaseline.call(state, recorded, { p95: '+10%' });
+    vi.stubEnv('CI', 'true');
+    const short = { n: 1400, durationMs: 3500 };
+    const slower = noisyRun(6, 1.3, short);
+    const result = toMatchPerfBaseline.call(state, slower, { p95: '+10%' });
+    expect(result.pass).toBe(false);
+    // The expected figures from the runs themselves, written out here, not by the matcher's code.
+    const [comparison] = compareToBaseline(
+      toBaselineEntry('x', recorded),
+      slower,
+      parseTolerances({ p95: '+10%' }),
+      { confidence: 0.95, seed: 1 },
+    );
+    const { low, high, estimate } = comparison!.interval!;
+    expect(low).toBeGreaterThan(1.1);
+    const baselineMs = String(Number(recorded.latency.p95!.toPrecision(3)));
+    const nowMs = String(Number(slower.latency.p95!.toPrecision(3)));
+    expect(result.message()).toContain(
+      `p95: regression — baseline ${baselineMs} ms, now ${nowMs} ms, ratio ${estimate.toFixed(2)} ` +
+        `(95% bounds ${low.toFixed(2)} .. ${high.toFixed(2)}, order-statistics ratio`,
+    );
+    expect(result.message()).toContain('past the tolerance +10%');
+    const twin = toMatchPerfBaseline.call(state, noisyRun(8, 1, { ...short, n: 3000 }), {
+      p95: '+10%',
+    });
+    expect(twin.pass).toBe(true);
+    expect(twin.message()).toContain('p95: unchanged — baseline');
   });
 
   test('a 20-sample run is inconclusive with the reason, and passes unless inconclusive runs fail', async () => {

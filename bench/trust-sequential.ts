@@ -1,0 +1,196 @@
+/**
+ * Trust benchmark, sequential edition (issue 21): for five ways of gating on p95 — fixed-length
+ * threshold, stop-when-decided threshold (`load({ until })`), baseline file, fixed A/B rounds and
+ * sequential A/B (`compareTargets({ sequential })`) — false failures in unchanged reruns,
+ * detections of a 25% slowdown, and the mean seconds each method took to reach its verdict.
+ *
+ *   npx tsx bench/trust-sequential.ts [--reruns=20] [--run-ms=3000] [--rounds=4] [--max-rounds=12]
+ *     [--round-ms=1000] [--users=40] [--service-ms=50] [--burners=0]
+ *   (TRUST_RERUNS=N is the same as --reruns=N)
+ *
+ * Default size: ≈ 25 min on a loaded 2-core machine (2 × 20 reruns of ≈ 20–40 s); --reruns=2 to try.
+ * The server is bench/servers/noisy-pair.mjs (as in bench/trust.ts): port B's service time is
+ * 1.25 × port A's in the slowdown condition. Each rerun is one CI job that runs, in turn:
+ *   - a fixed `load()` of port B for --run-ms: the fixed threshold (p95 < reference × 1.10 at
+ *     confidence 0.95) and the baseline file (p95 '+10%') judge it;
+ *   - a `load({ until: { p95Below: the same threshold } })` of port B with --run-ms as its maximum;
+ *   - compareTargets(A, B, { sequential: { minRounds: 4, maxRounds } }) judged at p95 '+10%',
+ *     confidence 0.95 over all looks; its first --rounds rounds are the fixed A/B (judged at 0.95).
+ * Rounds shorter than the service's latency on a loaded machine leave a side with no response, which
+ * every A/B judge calls a failure ("nothing to judge"): keep --round-ms ≥ 1000 there.
+ * Prints a Markdown table. `--burners=N` starts N CPU burners (bench/servers/cpu-burner.mjs) beside it.
+ */
+import os from 'node:os';
+import { compareTargets } from '../src/ab/compare-targets.js';
+import { judgeAb } from '../src/ab/judge-ab.js';
+import { load } from '../src/load.js';
+import { abRounds, baselineFile, confidenceThreshold, referenceFrom } from './trust/methods.js';
+import type { Call, Reference } from './trust/methods.js';
+import { startBurners, startNoisyPair } from './trust/processes.js';
+
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
+const RERUNS = arg('reruns', Number(process.env.TRUST_RERUNS ?? 20));
+const RUN_MS = arg('run-ms', 3000);
+const ROUNDS = arg('rounds', 4);
+const MAX_ROUNDS = arg('max-rounds', 12);
+const ROUND_MS = arg('round-ms', 1000);
+const USERS = arg('users', 40);
+const SERVICE_MS = arg('service-ms', 50);
+const BURNERS = arg('burners', 0);
+const SLOWDOWN = 1.25;
+const TOLERANCE = '+10%';
+const CONFIDENCE = 0.95;
+
+const METHODS = [
+  'fixed threshold',
+  'stop-when-decided threshold',
+  'baseline file',
+  'fixed A/B',
+  'sequential A/B',
+] as const;
+type Method = (typeof METHODS)[number];
+interface Outcome {
+  call: Call;
+  seconds: number;
+}
+interface Tally {
+  pass: number;
+  fail: number;
+  inconclusive: number;
+  seconds: number[];
+}
+
+const elapsedS = (fromMs: number) => (performance.now() - fromMs) / 1000;
+const common = { users: USERS, ledger: false, progress: false } as const;
+
+/** The two threshold runs of one job: the fixed length, then stop when decided. */
+async function thresholdRuns(url: string, ref: Reference, seed: number) {
+  let t0 = performance.now();
+  const fixed = await load({ ...common, target: url, duration: RUN_MS, seed });
+  const fixedS = elapsedS(t0);
+  t0 = performance.now();
+  const until = { p95Below: ref.thresholdMs, confidence: CONFIDENCE, minDuration: '1s' };
+  const watched = await load({ ...common, target: url, duration: RUN_MS, until, seed });
+  const watchedS = elapsedS(t0);
+  const verdict = watched.sequential!.verdicts[0];
+  console.error(
+    `  fixed p95 ${fixed.latency.p95?.toFixed(1)} ms (n=${fixed.latency.count}); until: ${verdict.state} ` +
+      `at ${verdict.atMs} ms [${verdict.low?.toFixed(1)}, ${verdict.high?.toFixed(1)}] ` +
+      `vs ${ref.thresholdMs.toFixed(1)}`,
+  );
+  return [
+    ['fixed threshold', { call: confidenceThreshold(fixed, ref, CONFIDENCE), seconds: fixedS }],
+    ['stop-when-decided threshold', { call: verdict.state, seconds: watchedS }],
+    [
+      'baseline file',
+      { call: baselineFile(fixed, ref, TOLERANCE, CONFIDENCE, seed), seconds: fixedS },
+    ],
+  ] as const;
+}
+
+/**
+ * The A/B comparisons of one job: one sequential comparison; the fixed A/B is its first `ROUNDS`
+ * rounds judged at 0.95 (the same rounds a fixed comparison would have run; its seconds are the
+ * sequential comparison's time per round × ROUNDS).
+ */
+async function abRuns(urls: { baselineUrl: string; candidateUrl: string }, seed: number) {
+  const targets = { baseline: urls.baselineUrl, candidate: urls.candidateUrl };
+  const sequential = { minRounds: 4, maxRounds: MAX_ROUNDS, tolerances: { p95: TOLERANCE } };
+  const t0 = performance.now();
+  const seq = await compareTargets({ ...common, ...targets, sequential, duration: ROUND_MS, seed });
+  const seqS = elapsedS(t0);
+  const fixed = { ...seq, rounds: seq.rounds.slice(0, ROUNDS) };
+  const ratio = (ab: typeof fixed, confidence: number) => {
+    const m = judgeAb(ab, { p95: TOLERANCE }, confidence).metrics[0];
+    return m.estimate === null
+      ? m.reason
+      : `${m.estimate.toFixed(3)} [${m.lower?.toFixed(3)}, ${m.upper?.toFixed(3)}]`;
+  };
+  const report = seq.sequential!;
+  console.error(
+    `  A/B ratio fixed ${ratio(fixed, CONFIDENCE)}; sequential ${report.state} after ${report.roundsUsed} rounds ` +
+      `${ratio(seq, report.lookConfidence)}`,
+  );
+  const fixedS = (seqS / seq.rounds.length) * Math.min(ROUNDS, seq.rounds.length);
+  return [
+    ['fixed A/B', { call: abRounds(fixed, TOLERANCE, CONFIDENCE), seconds: fixedS }],
+    ['sequential A/B', { call: report.state, seconds: seqS }],
+  ] as const;
+}
+
+/** Calibrate on port A, then `RERUNS` jobs against a server pair whose port B is `factorB` × slower. */
+async function condition(name: string, factorB: number, seed: number): Promise<Map<Method, Tally>> {
+  const pair = await startNoisyPair(seed, factorB, SERVICE_MS);
+  const tallies = new Map<Method, Tally>(
+    METHODS.map((m) => [m, { pass: 0, fail: 0, inconclusive: 0, seconds: [] }]),
+  );
+  try {
+    // The reference a team would have recorded earlier: one run of the unchanged service (port A).
+    const calibration = await load({ ...common, target: pair.baselineUrl, duration: RUN_MS, seed });
+    const ref = referenceFrom(calibration, 0.1);
+    console.error(
+      `${name}: calibration p95 ${calibration.latency.p95} ms, threshold ${ref.thresholdMs.toFixed(1)} ms`,
+    );
+    for (let i = 0; i < RERUNS; i++) {
+      const outcomes = new Map<Method, Outcome>([
+        ...(await thresholdRuns(pair.candidateUrl, ref, seed + i + 1)),
+        ...(await abRuns(pair, seed + i + 1)),
+      ]);
+      for (const [method, { call, seconds }] of outcomes) {
+        const tally = tallies.get(method)!;
+        tally[call]++;
+        tally.seconds.push(seconds);
+      }
+      const line = [...outcomes]
+        .map(([m, o]) => `${m}=${o.call} ${o.seconds.toFixed(1)}s`)
+        .join(', ');
+      console.error(`${name} rerun ${i + 1}/${RERUNS}: ${line}`);
+    }
+  } finally {
+    await pair.close();
+  }
+  return tallies;
+}
+
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+
+const startedAt = Date.now();
+const loadBefore = os.loadavg()[0];
+const burners = startBurners(BURNERS, 60 * 60_000);
+let unchanged: Map<Method, Tally>;
+let slowed: Map<Method, Tally>;
+try {
+  unchanged = await condition('no change', 1, 1000);
+  slowed = await condition(`slowdown x${SLOWDOWN}`, SLOWDOWN, 2000);
+} finally {
+  await burners.stop();
+}
+
+const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
+const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
+console.log(
+  `\n### Trust benchmark, sequential (${os.cpus().length} cores, ${cpu}, Node ${process.version}, ${minutes} min)\n`,
+);
+console.log(
+  `reruns ${RERUNS} per condition; runs of ${RUN_MS} ms (the until run's maximum); A/B ${ROUNDS} fixed rounds or ` +
+    `4..${MAX_ROUNDS} sequential, ${ROUND_MS} ms per side; ${USERS} users; median service ${SERVICE_MS} ms; ` +
+    `p95 tolerance ${TOLERANCE}; confidence ${CONFIDENCE}; ${BURNERS} burners started by the bench`,
+);
+console.log(
+  `1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end\n`,
+);
+console.log(
+  '| method | false failures (no change) | inconclusive (no change) | detections (25% slower) | ' +
+    'inconclusive (slower) | mean s to verdict (no change / slower) |',
+);
+console.log('|---|---|---|---|---|---|');
+for (const m of METHODS) {
+  const u = unchanged.get(m)!;
+  const s = slowed.get(m)!;
+  console.log(
+    `| ${m} | ${u.fail}/${RERUNS} | ${u.inconclusive}/${RERUNS} | ${s.fail}/${RERUNS} | ` +
+      `${s.inconclusive}/${RERUNS} | ` +
+      `${mean(u.seconds).toFixed(1)} / ${mean(s.seconds).toFixed(1)} |`,
+  );
+}
