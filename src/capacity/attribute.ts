@@ -9,7 +9,8 @@ export function attribute(
   generatorBound: boolean,
 ): Attribution {
   const generator = generatorBound
-    ? 'the load generator lagged or sent late: the capacity found is a lower bound set by the generator, not by the target'
+    ? 'the load generator lagged or sent late: the capacity found is a lower bound set by the ' +
+      'generator, not by the target'
     : '';
   const failing = levels.filter((l) => l.level === failingLevel).at(-1);
   if (!failing) {

@@ -8,7 +8,8 @@ import { contentRunId, toHistoryRecord } from '../history/history-record.js';
 import { appendRun, checkRunId } from '../history/history-store.js';
 import { resolveRunIdentity } from '../history/run-identity.js';
 
-export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir> [--run-id <id>] [--commit <sha>] [--branch <name>]
+export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir> \
+[--run-id <id>] [--commit <sha>] [--branch <name>]
 
 Appends one run to the history store: <dir>/<run-id>.json, written whole (temp file, then linked
 to its name). A run id already in the store is ignored. Run id: --run-id, else a hash of the file.
@@ -67,7 +68,9 @@ export async function historyAddCommand(
     const runId = values['run-id'] ?? contentRunId(text);
     const record = toHistoryRecord(report, { runId, commit: who.commit, branch: who.branch });
     const added = await appendRun(values.store as string, record);
-    const what = `run ${runId} (commit ${who.commit ?? 'unknown'} from ${who.source.commit}, branch ${who.branch ?? 'unknown'}, ${record.points.length} loads, profile ${record.profile})`;
+    const what =
+      `run ${runId} (commit ${who.commit ?? 'unknown'} from ${who.source.commit}, branch ` +
+      `${who.branch ?? 'unknown'}, ${record.points.length} loads, profile ${record.profile})`;
     io.stdout.write(
       `vitest-stress history add: ${added ? 'added' : 'already in the store, ignored:'} ${what} → ${values.store}\n`,
     );

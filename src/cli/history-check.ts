@@ -5,7 +5,8 @@ import { HISTORY_METRICS, seriesOf, type HistoryMetric } from '../history/histor
 import { readStore } from '../history/history-store.js';
 import { judgeSeries, type JudgeOptions } from '../history/judge-series.js';
 
-export const CHECK_USAGE = `usage: vitest-stress history check --store <dir> [--metric p95] [--tolerance 10%] [--quiet-runs 2] [--recent-runs 20]
+export const CHECK_USAGE = `usage: vitest-stress history check --store <dir> [--metric p95] \
+[--tolerance 10%] [--quiet-runs 2] [--recent-runs 20]
 
 Finds change points (E-divisive with a Student t-test, as Hunter/Apache Otava) in every series
 (test × load × metric) among the runs with the newest run's machine fingerprint and profile,
@@ -84,7 +85,9 @@ export async function historyCheckCommand(
   for (const v of verdicts) io.stdout.write(`${describeVerdict(v)}\n`);
   const failing = verdicts.filter((v) => v.state === 'regression').length;
   io.stdout.write(
-    `vitest-stress history check: ${records.length} runs in ${store}, ${verdicts.length} series, ${failing} with a lasting regression past ${Math.round((options.tolerance ?? 0.1) * 1000) / 10}%\n`,
+    `vitest-stress history check: ${records.length} runs in ${store}, ${verdicts.length} ` +
+      `series, ${failing} with a lasting regression past ` +
+      `${Math.round((options.tolerance ?? 0.1) * 1000) / 10}%\n`,
   );
   return failing > 0 ? 1 : 0;
 }
