@@ -39,7 +39,9 @@ async function main(): Promise<void> {
         results[name].p50.push(run.latency.p50 ?? NaN);
         results[name].p95.push(run.latency.p95 ?? NaN);
         console.log(
-          `round ${round} ${name.padEnd(6)} ${run.throughput.toFixed(1)} req/s  p50 ${run.latency.p50} ms  p95 ${run.latency.p95} ms  errors ${(run.errorRate * 100).toFixed(2)}%`,
+          `round ${round} ${name.padEnd(6)} ${run.throughput.toFixed(1)} req/s  p50 ` +
+            `${run.latency.p50} ms  p95 ${run.latency.p95} ms  errors ` +
+            `${(run.errorRate * 100).toFixed(2)}%`,
         );
       }
     }
@@ -50,7 +52,9 @@ async function main(): Promise<void> {
   const d = results.direct;
   const p = results.proxy;
   console.log(
-    `\n${new Date().toISOString().slice(0, 10)} Node ${process.version}, ${USERS} users, seed mix, ${rounds} × ${seconds} s per path, alternating; load average ${loadStart.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
+    `\n${new Date().toISOString().slice(0, 10)} Node ${process.version}, ${USERS} users, ` +
+      `seed mix, ${rounds} × ${seconds} s per path, alternating; load average ` +
+      `${loadStart.toFixed(1)} → ${loadavg()[0].toFixed(1)}`,
   );
   console.log(
     `direct: ${median(d.rps).toFixed(1)} req/s, p50 ${median(d.p50)} ms, p95 ${median(d.p95)} ms (medians of rounds)`,
@@ -59,7 +63,8 @@ async function main(): Promise<void> {
     `proxy:  ${median(p.rps).toFixed(1)} req/s, p50 ${median(p.p50)} ms, p95 ${median(p.p95)} ms`,
   );
   console.log(
-    `ratio proxy/direct: ${(median(p.rps) / median(d.rps)).toFixed(2)}×  added p50: ${(median(p.p50) - median(d.p50)).toFixed(2)} ms`,
+    `ratio proxy/direct: ${(median(p.rps) / median(d.rps)).toFixed(2)}×  added p50: ` +
+      `${(median(p.p50) - median(d.p50)).toFixed(2)} ms`,
   );
 }
 

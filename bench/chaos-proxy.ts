@@ -118,7 +118,8 @@ async function main(): Promise<void> {
         figures[name].p50.push(result.latency.p50 ?? NaN);
         figures[name].cpuUsPerRequest.push(cpuUsPerRequest);
         console.log(
-          `round ${round + 1} ${name.padEnd(6)} ${Math.round(result.throughput)} req/s  p50 ${result.latency.p50?.toFixed(2)} ms  ${cpuUsPerRequest.toFixed(1)} CPU µs/request`,
+          `round ${round + 1} ${name.padEnd(6)} ${Math.round(result.throughput)} req/s  p50 ` +
+            `${result.latency.p50?.toFixed(2)} ms  ${cpuUsPerRequest.toFixed(1)} CPU µs/request`,
         );
       }
     }
@@ -130,7 +131,8 @@ async function main(): Promise<void> {
   const rps = (path: Path) => median(figures[path].rps);
   const p50 = (path: Path) => median(figures[path].p50);
   console.log(
-    `\n${new Date().toISOString().slice(0, 10)} Node ${process.version}, ${users} users, ${rounds} × ${roundSeconds} s per path, alternating`,
+    `\n${new Date().toISOString().slice(0, 10)} Node ${process.version}, ${users} users, ` +
+      `${rounds} × ${roundSeconds} s per path, alternating`,
   );
   const cpu = (path: Path) => median(figures[path].cpuUsPerRequest).toFixed(1);
   for (const [name] of paths)
@@ -141,10 +143,12 @@ async function main(): Promise<void> {
     `CPU per request: upstream ${cpu('direct')} µs, bare hop ${cpu('bare')} µs, chaosProxy ${cpu('proxy')} µs`,
   );
   console.log(
-    `ratio proxy/direct: ${(rps('proxy') / rps('direct')).toFixed(2)}×  added p50: ${(p50('proxy') - p50('direct')).toFixed(2)} ms`,
+    `ratio proxy/direct: ${(rps('proxy') / rps('direct')).toFixed(2)}×  added p50: ` +
+      `${(p50('proxy') - p50('direct')).toFixed(2)} ms`,
   );
   console.log(
-    `ratio bare/direct:  ${(rps('bare') / rps('direct')).toFixed(2)}×  (any extra hop)   proxy/bare: ${(rps('proxy') / rps('bare')).toFixed(2)}× (chaosProxy's own cost)`,
+    `ratio bare/direct:  ${(rps('bare') / rps('direct')).toFixed(2)}×  (any extra hop)   ` +
+      `proxy/bare: ${(rps('proxy') / rps('bare')).toFixed(2)}× (chaosProxy's own cost)`,
   );
 }
 

@@ -1,5 +1,6 @@
 /**
- * Core benchmarks (issue 2, item 9): `npx tsx bench/core.ts [--quick] [--baseline=<dir>] [throughput] [accuracy] [heap]`.
+ * Core benchmarks (issue 2, item 9): `npx tsx bench/core.ts [--quick] [--baseline=<dir>]
+ * [throughput] [accuracy] [heap]`.
  * With no section named, all three run (≈ 4 min; --quick ≈ 1 min, for trying the script).
  * `--rounds=<n>`: throughput rounds (default 4). `--lean`: throughput runs only load(),
  * autocannon, the prebuilt-id autocannon and the baseline load() arms (quicker before/after runs).
@@ -281,7 +282,8 @@ async function throughput(): Promise<void> {
   say(`### load() vs autocannon: throughput on a trivial server`);
   say();
   say(
-    `${CONNECTIONS} connections, ${ROUNDS} rounds × ${ROUND_S} s, arms alternating in each round; server in a child process. ` +
+    `${CONNECTIONS} connections, ${ROUNDS} rounds × ${ROUND_S} s, arms alternating in each ` +
+      'round; server in a child process. ' +
       `Load average during this section: ${loadBefore} → ${loadavg()}.`,
   );
   say();
@@ -289,7 +291,8 @@ async function throughput(): Promise<void> {
   say(`|---|---|---|---|`);
   for (const [name, values] of Object.entries(arms)) {
     say(
-      `| ${name} | ${values.map((v) => f(v, 0)).join(', ')} | ${f(median(values), 0)} | ${f(median(values) / base, 3)} |`,
+      `| ${name} | ${values.map((v) => f(v, 0)).join(', ')} | ${f(median(values), 0)} | ` +
+        `${f(median(values) / base, 3)} |`,
     );
   }
   const perRound = arms['load()'].map((v, i) => v / arms.autocannon[i]);
@@ -336,7 +339,9 @@ async function accuracy(): Promise<void> {
       return say(`| ${tool} | ${p} | ${f(truth[p], 2)} | n/a (not reported) | | |`);
     const err = got - truth[p];
     say(
-      `| ${tool} | ${p} | ${f(truth[p], 2)} | ${f(got, 2)} | ${err >= 0 ? '+' : ''}${f(err, 2)} ms (${f((err / truth[p]) * 100, 2)}%) | ${within(got, truth[p]) ? 'yes' : 'no'} |`,
+      `| ${tool} | ${p} | ${f(truth[p], 2)} | ${f(got, 2)} | ` +
+        `${err >= 0 ? '+' : ''}${f(err, 2)} ms (${f((err / truth[p]) * 100, 2)}%) | ` +
+        `${within(got, truth[p]) ? 'yes' : 'no'} |`,
     );
   };
 
@@ -386,7 +391,8 @@ async function accuracy(): Promise<void> {
     `Delays: 90% uniform 10–30 ms, 8% 80–120 ms, 2% 250–350 ms (seeded); nominal p50/p95/p99 = ` +
       `${f(truthLoad.nominal.p50, 2)} / ${f(truthLoad.nominal.p95, 2)} / ${f(truthLoad.nominal.p99, 2)} ms. ` +
       `The truth is the server's own measure of the same requests (request parsed → response written), nearest rank. ` +
-      `${CONNECTIONS} connections, ${ACCURACY_S} s per tool; load() sent ${run.requests.total} requests (server saw ${truthLoad.count}).`,
+      `${CONNECTIONS} connections, ${ACCURACY_S} s per tool; load() sent ` +
+      `${run.requests.total} requests (server saw ${truthLoad.count}).`,
   );
   say();
   say(`| tool | percentile | server truth (ms) | reported (ms) | error | within max(2%, 1 ms) |`);
@@ -412,7 +418,8 @@ async function accuracy(): Promise<void> {
   say();
   say(
     `load() minus the server's time, per request (${offsets.length} joined by x-request-id): ` +
-      `p50 ${f(offsetAt(0.5), 3)} ms, p95 ${f(offsetAt(0.95), 3)} ms, p99 ${f(offsetAt(0.99), 3)} ms, max ${f(offsets.at(-1) ?? NaN, 3)} ms ` +
+      `p50 ${f(offsetAt(0.5), 3)} ms, p95 ${f(offsetAt(0.95), 3)} ms, p99 ` +
+      `${f(offsetAt(0.99), 3)} ms, max ${f(offsets.at(-1) ?? NaN, 3)} ms ` +
       `(loopback, HTTP parsing and the client's event loop: real latency a client sees, not measurement error).`,
   );
   say();
@@ -431,13 +438,16 @@ async function heap(): Promise<void> {
   say(`### Heap over a ${HEAP_S} s run at full rate`);
   say();
   say(
-    `${CONNECTIONS} connections, ${HEAP_S} s. Memory = V8 heap used + ArrayBuffer memory, each reading after a forced GC: ` +
-      `before the run; the highest reading during it (each second, before the result exists); with the result still referenced; ` +
+    `${CONNECTIONS} connections, ${HEAP_S} s. Memory = V8 heap used + ArrayBuffer memory, ` +
+      'each reading after a forced GC: ' +
+      'before the run; the highest reading during it (each second, before the result ' +
+      'exists); with the result still referenced; ' +
       `and after dropping the result.`,
   );
   say();
   say(
-    `| ledger | requests | peak growth during the run | during the run, bytes / request | retained with result | after dropping result | retained bytes / request |`,
+    '| ledger | requests | peak growth during the run | during the run, bytes / request | ' +
+      'retained with result | after dropping result | retained bytes / request |',
   );
   say(`|---|---|---|---|---|---|---|`);
   for (const ledger of [false, true]) {
@@ -466,7 +476,9 @@ async function heap(): Promise<void> {
     gc();
     const after = used() - before;
     say(
-      `| ${ledger} | ${requests} | ${mb(peak - before)} | ${f((peak - before) / requests, 1)} | ${mb(retained)} | ${mb(after)} | ${f(retained / requests, 1)} |`,
+      `| ${ledger} | ${requests} | ${mb(peak - before)} | ` +
+        `${f((peak - before) / requests, 1)} | ${mb(retained)} | ${mb(after)} | ` +
+        `${f(retained / requests, 1)} |`,
     );
   }
   server.stop();
@@ -479,7 +491,8 @@ const started = new Date();
 say(`## Core benchmarks — ${started.toISOString().slice(0, 10)}`);
 say();
 say(
-  `Command: \`npx tsx bench/core.ts${args.length ? ` ${args.join(' ')}` : ''}\` · Node ${process.version} · ${os.cpus().length} cores · ` +
+  `Command: \`npx tsx bench/core.ts${args.length ? ` ${args.join(' ')}` : ''}\` · Node ` +
+    `${process.version} · ${os.cpus().length} cores · ` +
     `${os.cpus()[0]?.model ?? 'cpu'} · wrk ${WRK ? 'installed' : 'not installed'} · load average at start ${loadavg()}`,
 );
 say();

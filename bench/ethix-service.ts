@@ -76,7 +76,9 @@ async function analyzeBySize(url: string) {
     }
     const median = p(samples, 0.5);
     rows.push(
-      `| ${size} | ${reps} | ${fmt(Math.min(...samples))} | ${fmt(median)} | ${fmt(p(samples, 0.95))} | ${fmt(Math.max(...samples))} | ${SEED_ESTIMATE_MS[size] / 1000} s | ${(SEED_ESTIMATE_MS[size] / median).toFixed(0)}× |`,
+      `| ${size} | ${reps} | ${fmt(Math.min(...samples))} | ${fmt(median)} | ` +
+        `${fmt(p(samples, 0.95))} | ${fmt(Math.max(...samples))} | ` +
+        `${SEED_ESTIMATE_MS[size] / 1000} s | ${(SEED_ESTIMATE_MS[size] / median).toFixed(0)}× |`,
     );
   }
   return rows;
@@ -132,19 +134,29 @@ try {
   const overload = await users(service.url, 100, quick ? 5000 : 15_000, [0, 0]);
   const baseline = await users(service.url, 10, quick ? 10_000 : 30_000, [1000, 5000]);
   const out = [
-    `Measured ${date} UTC with \`npx tsx bench/ethix-service.ts${quick ? ' --quick' : ''}\` on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB), Node ${process.version}; default options (2 workers, queueLimit 16, 60 trees of depth 5, exact TreeSHAP). The service ran in a child process; the client shares the machine. 1-minute load average ${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other work on the machine inflates every figure).`,
+    `Measured ${date} UTC with \`npx tsx bench/ethix-service.ts${quick ? ' --quick' : ''}\` ` +
+      `on ${availableParallelism()} cores (${cpus()[0]?.model ?? 'cpu'}, ` +
+      `${Math.round(totalmem() / 2 ** 30)} GiB), Node ${process.version}; default options (2 ` +
+      'workers, queueLimit 16, 60 trees of depth 5, exact TreeSHAP). The service ran in a ' +
+      'child process; the client shares the machine. 1-minute load average ' +
+      `${loadBefore.toFixed(1)} at the start, ${loadavg()[0].toFixed(1)} at the end (other ` +
+      'work on the machine inflates every figure).',
     '',
-    '**`POST /api/analyze` latency by payload size** (sequential requests, ms; min ≈ the cost on an idle machine; the seed estimated 1.5 s / 5 s / 10 s / 40 s; target: 5000 records < 2 s)',
+    '**`POST /api/analyze` latency by payload size** (sequential requests, ms; min ≈ the ' +
+      'cost on an idle machine; the seed estimated 1.5 s / 5 s / 10 s / 40 s; target: 5000 ' +
+      'records < 2 s)',
     '',
     '| records | requests | min | median | p95 | max | seed estimate | seed / median |',
     '|---|---|---|---|---|---|---|---|',
     ...sizes,
     '',
-    `**\`POST /api/explain\`**: p50 ${fmt(explain.p50)} ms, p95 ${fmt(explain.p95)} ms over ${explain.n} sequential requests.`,
+    `**\`POST /api/explain\`**: p50 ${fmt(explain.p50)} ms, p95 ${fmt(explain.p95)} ms over ` +
+      `${explain.n} sequential requests.`,
     '',
     "**Under load** (the seed's mix: analyze 60 % with 100 records, explain 30 %, queries 10 %):",
     '',
-    '| users | think time | requests/s | answered | p95 answered (ms) | 503 + Retry-After | p95 of a 503 (ms) | other statuses |',
+    '| users | think time | requests/s | answered | p95 answered (ms) | 503 + Retry-After | ' +
+      'p95 of a 503 (ms) | other statuses |',
     '|---|---|---|---|---|---|---|---|',
     ...[
       ['100', 'none', overload],
@@ -152,7 +164,12 @@ try {
     ].map(([u, t, r]) => {
       const res = r as Awaited<ReturnType<typeof users>>;
       const others = [...res.other].map(([s, n]) => `${s}: ${n}`).join(', ') || 'none';
-      return `| ${u} | ${t} | ${res.rps.toFixed(0)} | ${res.ok.length} | ${fmt(p(res.ok, 0.95))} | ${res.refused.length}${res.badRetryAfter ? ` (${res.badRetryAfter} without Retry-After)` : ''} | ${res.refused.length ? fmt(p(res.refused, 0.95)) : '–'} | ${others} |`;
+      return (
+        `| ${u} | ${t} | ${res.rps.toFixed(0)} | ${res.ok.length} | ${fmt(p(res.ok, 0.95))} | ` +
+        `${res.refused.length}` +
+        `${res.badRetryAfter ? ` (${res.badRetryAfter} without Retry-After)` : ''} | ` +
+        `${res.refused.length ? fmt(p(res.refused, 0.95)) : '–'} | ${others} |`
+      );
     }),
   ];
   console.log(out.join('\n'));

@@ -101,13 +101,17 @@ const results = [
 ];
 
 console.log(
-  `## HTML report — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, load average ${os.loadavg()[0].toFixed(1)}, ${ROUNDS} rounds, input ${path.relative(process.cwd(), INPUT)}\n`,
+  `## HTML report — ${new Date().toISOString().slice(0, 10)}, ${os.cpus().length} cores, ` +
+    `load average ${os.loadavg()[0].toFixed(1)}, ${ROUNDS} rounds, input ` +
+    `${path.relative(process.cwd(), INPUT)}\n`,
 );
 console.log('| case | tests | charts | page size | build | render median (min–max) |');
 console.log('|---|---:|---:|---:|---:|---|');
 for (const r of results) {
   console.log(
-    `| ${r.name} | ${r.tests} | ${r.charts} | ${(r.bytes / 1024).toFixed(0)} KiB | ${r.buildMs.toFixed(0)} ms | ${median(r.renderMs)} ms (${Math.min(...r.renderMs)}–${Math.max(...r.renderMs)}) |`,
+    `| ${r.name} | ${r.tests} | ${r.charts} | ${(r.bytes / 1024).toFixed(0)} KiB | ` +
+      `${r.buildMs.toFixed(0)} ms | ${median(r.renderMs)} ms ` +
+      `(${Math.min(...r.renderMs)}–${Math.max(...r.renderMs)}) |`,
   );
 }
 const [s] = results;

@@ -91,7 +91,9 @@ try {
     const a = await tryRate(server.url, rate);
     attempts.push(a);
     console.log(
-      `open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%, dropped ${a.dropped}, p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms, loop lag p99 ${a.lagP99Ms} ms)`,
+      `open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ` +
+        `${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%, dropped ${a.dropped}, ` +
+        `p50 ${a.p50Ms} ms, p99 ${a.p99Ms} ms, loop lag p99 ${a.lagP99Ms} ms)`,
     );
     if (!a.sustained) break;
   }
@@ -100,7 +102,8 @@ try {
     const a = await tryRate(server.url, rate);
     attempts.push(a);
     console.log(
-      `open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%)`,
+      `open ${rate} req/s: ${a.sustained ? 'sustained' : 'NOT sustained'} (worst second ` +
+        `${a.worstSecondSent}, late ${(a.lateShare * 100).toFixed(2)}%)`,
     );
     if (a.sustained) break;
   }
@@ -118,20 +121,29 @@ function renderSection(closedRps: number, attempts: Attempt[], best: Attempt | u
     .sort((a, b) => a.rate - b.rate)
     .map(
       (a) =>
-        `| ${a.rate} | ${a.sustained ? 'yes' : 'no'} | ${a.worstSecondSent} | ${(a.lateShare * 100).toFixed(2)}% | ${a.dropped} | ${a.p50Ms} | ${a.p99Ms} |`,
+        `| ${a.rate} | ${a.sustained ? 'yes' : 'no'} | ${a.worstSecondSent} | ` +
+        `${(a.lateShare * 100).toFixed(2)}% | ${a.dropped} | ${a.p50Ms} | ${a.p99Ms} |`,
     );
   return [
     '## Workload models: open-model capacity',
     '',
-    `Measured ${date} with \`npx tsx bench/open-model.ts --duration ${durationS}\` (Node ${process.versions.node}, ${os.availableParallelism()} cores),`,
+    `Measured ${date} with \`npx tsx bench/open-model.ts --duration ${durationS}\` (Node ` +
+      `${process.versions.node}, ${os.availableParallelism()} cores),`,
     `against a trivial node:http server in a child process on the same machine; ${durationS} s per rate;`,
-    `1-minute load average when the bench ended: ${os.loadavg()[0].toFixed(1)} (the machine is shared: a high figure means other work competed for the cores).`,
+    `1-minute load average when the bench ended: ${os.loadavg()[0].toFixed(1)} (the machine ` +
+      'is shared: a high figure means other work competed for the cores).',
     '',
-    `- Highest sustained open-model rate: **${best ? `${best.rate} req/s` : `below ${attempts[0].rate} req/s`}** (every second within ±5% of the rate, ≤ 1% of sends more than 10 ms late, nothing dropped, no errors).`,
-    `- autocannon closed loop (50 connections, pipelining 1): **${Math.round(closedRps)} req/s**: the server's saturation point, not a schedule.`,
+    '- Highest sustained open-model rate: ' +
+      `**${best ? `${best.rate} req/s` : `below ${attempts[0].rate} req/s`}** (every second ` +
+      'within ±5% of the rate, ≤ 1% of sends more than 10 ms late, nothing dropped, no errors).',
+    `- autocannon closed loop (50 connections, pipelining 1): **${Math.round(closedRps)} ` +
+      `req/s**: the server's saturation point, not a schedule.`,
     ...(best
       ? [
-          `- Ratio: the open model keeps an even schedule up to ${Math.round((best.rate / closedRps) * 100)}% of the closed-loop saturation throughput (it spends CPU on the schedule, per-request timers and its own HDR recording, on the same 2 cores as the server).`,
+          '- Ratio: the open model keeps an even schedule up to ' +
+            `${Math.round((best.rate / closedRps) * 100)}% of the closed-loop saturation ` +
+            'throughput (it spends CPU on the schedule, per-request timers and its own HDR ' +
+            'recording, on the same 2 cores as the server).',
         ]
       : []),
     '',

@@ -48,7 +48,9 @@ try {
   const memoryMs = fill(memoryLedger);
   const withMemory = memory();
   console.log(
-    `in-memory Ledger: ${ROWS} rows in ${memoryMs.toFixed(0)} ms (${((memoryMs * 1e6) / ROWS).toFixed(0)} ns/row); heap+buffers +${withMemory.heapMb - before.heapMb} MB, rss +${withMemory.rssMb - before.rssMb} MB`,
+    `in-memory Ledger: ${ROWS} rows in ${memoryMs.toFixed(0)} ms ` +
+      `(${((memoryMs * 1e6) / ROWS).toFixed(0)} ns/row); heap+buffers ` +
+      `+${withMemory.heapMb - before.heapMb} MB, rss +${withMemory.rssMb - before.rssMb} MB`,
   );
 
   const path = join(dir, 'ledger.bin');
@@ -59,7 +61,10 @@ try {
   const after = memory();
   const bytes = statSync(path).size;
   console.log(
-    `DiskLedger: ${ROWS} rows in ${diskMs.toFixed(0)} ms (${((diskMs * 1e6) / ROWS).toFixed(0)} ns/row); ${bytes} bytes on disk = ${(bytes / ROWS).toFixed(2)} B/row; lost ${status.lostRows}; heap+buffers +${after.heapMb - mid.heapMb} MB, rss +${after.rssMb - mid.rssMb} MB while writing`,
+    `DiskLedger: ${ROWS} rows in ${diskMs.toFixed(0)} ms ` +
+      `(${((diskMs * 1e6) / ROWS).toFixed(0)} ns/row); ${bytes} bytes on disk = ` +
+      `${(bytes / ROWS).toFixed(2)} B/row; lost ${status.lostRows}; heap+buffers ` +
+      `+${after.heapMb - mid.heapMb} MB, rss +${after.rssMb - mid.rssMb} MB while writing`,
   );
 
   // Audit join over the file: every answered id audited except one, dropped on purpose.
@@ -72,7 +77,10 @@ try {
   const peak = memory();
   const found = comparison.missing.length === 1 && comparison.missing[0] === dropped;
   console.log(
-    `audit join over the file: ${joinMs.toFixed(0)} ms; missing ${JSON.stringify(comparison.missing)} (dropped ${dropped}: ${found ? 'found' : 'NOT FOUND'}); rss ${peak.rssMb} MB, heap+buffers ${peak.heapMb} MB after the join`,
+    `audit join over the file: ${joinMs.toFixed(0)} ms; missing ` +
+      `${JSON.stringify(comparison.missing)} (dropped ${dropped}: ` +
+      `${found ? 'found' : 'NOT FOUND'}); rss ${peak.rssMb} MB, heap+buffers ${peak.heapMb} MB ` +
+      'after the join',
   );
   if (!found) process.exitCode = 1;
 } finally {

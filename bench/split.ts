@@ -1,6 +1,7 @@
 /**
  * Split overhead (issue 14): `npx tsx bench/split.ts [--users=48] [--seconds=10] [--rounds=2] [--delay-ms=0]`.
- * Against one trivial server in a child process (answering after --delay-ms, default at once), each round runs, one after the other:
+ * Against one trivial server in a child process (answering after --delay-ms, default at once), each
+ * round runs, one after the other:
  * - one process: load() with N users;
  * - three processes: STRESS_SPLIT=i/3 (N/3 users each) with a common STRESS_START_AT, their
  *   results merged by the merge's own mergeRun (throughput over the common window).
@@ -99,7 +100,8 @@ console.error(
 );
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
 console.log(
-  `| round | one process, ${USERS} users (req/s) | ${SPLITS} splits × ${USERS / SPLITS} users, merged (req/s) | ratio | split late starts (ms) |`,
+  `| round | one process, ${USERS} users (req/s) | ${SPLITS} splits × ${USERS / SPLITS} ` +
+    'users, merged (req/s) | ratio | split late starts (ms) |',
 );
 console.log('|---|---|---|---|---|');
 for (const r of rows)

@@ -53,7 +53,9 @@ try {
       for (let i = 0; i < rounds; i++) times.push(await stopMs(server.url, shape));
       times.sort((a, b) => a - b);
       console.log(
-        `  ${serverName.padEnd(16)} ${shapeName.padEnd(46)} median ${times[Math.floor((times.length - 1) / 2)].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`,
+        `  ${serverName.padEnd(16)} ${shapeName.padEnd(46)} median ` +
+          `${times[Math.floor((times.length - 1) / 2)].toFixed(0)} ms, max ` +
+          `${times[times.length - 1].toFixed(0)} ms`,
       );
     }
   }

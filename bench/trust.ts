@@ -74,7 +74,8 @@ async function rerun(
   });
   const p95 = judgeAb(ab, { p95: TOLERANCE }, CONFIDENCE).metrics[0];
   console.error(
-    `  single p95 ${single.latency.p95} ms (n=${single.latency.count}); A/B p95 ratio ${p95.estimate?.toFixed(3)} [${p95.lower?.toFixed(3)}, ${p95.upper?.toFixed(3)}]`,
+    `  single p95 ${single.latency.p95} ms (n=${single.latency.count}); A/B p95 ratio ` +
+      `${p95.estimate?.toFixed(3)} [${p95.lower?.toFixed(3)}, ${p95.upper?.toFixed(3)}]`,
   );
   const calls = new Map<Method, Call>([
     ['plain threshold', plainThreshold(single, ref)],
@@ -106,7 +107,8 @@ async function condition(
     });
     const ref = referenceFrom(calibration, 0.1);
     console.error(
-      `${name}: calibration p95 ${calibration.latency.p95} ms (n=${calibration.latency.count}), threshold ${ref.thresholdMs.toFixed(1)} ms`,
+      `${name}: calibration p95 ${calibration.latency.p95} ms ` +
+        `(n=${calibration.latency.count}), threshold ${ref.thresholdMs.toFixed(1)} ms`,
     );
     for (let i = 0; i < RERUNS; i++) {
       const { calls, abRatio } = await rerun(pair, ref, seed + i + 1);
@@ -138,16 +140,22 @@ try {
 
 const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
 console.log(
-  `\n### Trust benchmark (${os.cpus().length} cores, ${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${BURNERS} CPU burners, ${minutes} min)\n`,
+  `\n### Trust benchmark (${os.cpus().length} cores, ` +
+    `${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${BURNERS} CPU burners, ` +
+    `${minutes} min)\n`,
 );
 console.log(
-  `reruns ${RERUNS} per condition; ${ROUNDS} A/B rounds of ${ROUND_MS} ms per side; single runs ${SINGLE_MS} ms; ${USERS} users; median service ${SERVICE_MS} ms; p95 tolerance ${TOLERANCE}; confidence ${CONFIDENCE}`,
+  `reruns ${RERUNS} per condition; ${ROUNDS} A/B rounds of ${ROUND_MS} ms per side; single ` +
+    `runs ${SINGLE_MS} ms; ${USERS} users; median service ${SERVICE_MS} ms; p95 tolerance ` +
+    `${TOLERANCE}; confidence ${CONFIDENCE}`,
 );
 console.log(
-  `1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end (other sessions share the machine)\n`,
+  `1-minute load average ${loadBefore.toFixed(1)} at the start, ` +
+    `${os.loadavg()[0].toFixed(1)} at the end (other sessions share the machine)\n`,
 );
 console.log(
-  '| method | false failures (no change) | inconclusive (no change) | detections (25% slower) | inconclusive (slower) |',
+  '| method | false failures (no change) | inconclusive (no change) | detections (25% ' +
+    'slower) | inconclusive (slower) |',
 );
 console.log('|---|---|---|---|---|');
 for (const m of METHODS) {
@@ -158,5 +166,7 @@ for (const m of METHODS) {
   );
 }
 console.log(
-  `\nA/B p95 ratio (candidate/baseline) as the client measured it, median over the reruns: no change ${median(unchanged.ratios).toFixed(3)}, slowdown ${median(slowed.ratios).toFixed(3)} (the server's service time was ${SLOWDOWN}x).`,
+  `\nA/B p95 ratio (candidate/baseline) as the client measured it, median over the reruns: ` +
+    `no change ${median(unchanged.ratios).toFixed(3)}, slowdown ` +
+    `${median(slowed.ratios).toFixed(3)} (the server's service time was ${SLOWDOWN}x).`,
 );

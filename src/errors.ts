@@ -66,7 +66,8 @@ export class RemoteTargetError extends StressError {
   constructor(target: string) {
     super(
       'ERR_STRESS_REMOTE_TARGET',
-      `refusing to load non-loopback target ${target}: pass allowRemote: true or set VITEST_STRESS_ALLOW_REMOTE=1 if you own it`,
+      `refusing to load non-loopback target ${target}: pass allowRemote: true or set ` +
+        'VITEST_STRESS_ALLOW_REMOTE=1 if you own it',
     );
     this.name = 'RemoteTargetError';
     this.target = target;

@@ -53,7 +53,13 @@ describe('batch', () => {
     const rows = SIZES.map((size) => {
       const r = runs.get(size)!;
       const p50 = r.latency.p50;
-      return `${String(size).padStart(5)} records  n=${String(r.latency.count).padStart(4)}  p50 ${String(p50 ?? 'n/a').padStart(9)} ms  p95 ${String(r.latency.p95 ?? 'n/a').padStart(9)} ms  per record ${p50 === null ? 'n/a' : (p50 / size).toFixed(3)} ms  errors ${(r.errorRate * 100).toFixed(1)}%`;
+      return (
+        `${String(size).padStart(5)} records  n=${String(r.latency.count).padStart(4)}  p50 ` +
+        `${String(p50 ?? 'n/a').padStart(9)} ms  p95 ` +
+        `${String(r.latency.p95 ?? 'n/a').padStart(9)} ms  per record ` +
+        `${p50 === null ? 'n/a' : (p50 / size).toFixed(3)} ms  errors ` +
+        `${(r.errorRate * 100).toFixed(1)}%`
+      );
     });
     // With 10 requests a size (smoke) 0 errors is inconclusive for "< 1%"; one error already fails.
     for (const size of SIZES)

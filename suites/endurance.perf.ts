@@ -41,7 +41,9 @@ describe('endurance', () => {
       expect(run).toHaveStableMemory({ maxGrowthMBPerHour: MAX_GROWTH_MB_PER_HOUR, warmup: '2m' });
     } else {
       await annotate(
-        `memory trend not judged at the ${activeProfileName()} profile: a ${Math.round(run.durationMs / 1000)} s run cannot tell a slope (run STRESS_PROFILE=full for the 30-minute verdict)`,
+        `memory trend not judged at the ${activeProfileName()} profile: a ` +
+          `${Math.round(run.durationMs / 1000)} s run cannot tell a slope (run ` +
+          'STRESS_PROFILE=full for the 30-minute verdict)',
       );
     }
     // The seed's alert rules over the run, `for` windows scaled with the profile: none may fire.

@@ -27,7 +27,8 @@ describe('stress: 100 users', () => {
     });
     const peak = highestSustainedThroughput(run.timeline);
     await annotate(
-      `highest sustained throughput: ${peak} successful responses/s (best 5 s window); ${run.requests.httpErrors} refused of ${run.requests.total}`,
+      `highest sustained throughput: ${peak} successful responses/s (best 5 s window); ` +
+        `${run.requests.httpErrors} refused of ${run.requests.total}`,
     );
 
     // Every failure a quick refusal (503 + Retry-After or 429): no timeouts, resets or other 5xx.
@@ -63,7 +64,9 @@ describe('stress: 100 users', () => {
     });
     const levels = capacity.levels.map((l) => `${l.level}:${l.state}`).join(' ');
     await annotate(
-      `breaking point: ${capacity.outcome}, capacity ${capacity.capacity ?? 'none'} users, first failing ${capacity.firstFailing ?? 'none'}; levels ${levels}; limited by: ${capacity.attribution.text}`,
+      `breaking point: ${capacity.outcome}, capacity ${capacity.capacity ?? 'none'} users, ` +
+        `first failing ${capacity.firstFailing ?? 'none'}; levels ${levels}; limited by: ` +
+        `${capacity.attribution.text}`,
     );
     expect(capacity.outcome).not.toBe('stopped');
     expect(capacity).toSustainAtLeast(10, 'users');

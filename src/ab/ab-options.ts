@@ -24,7 +24,10 @@ export interface AbPlan {
   candidate: string;
   rounds: number;
   warmupMs: number;
-  /** The load() options of every run, without `target`; one seed for all runs so both sides get the same request mix. */
+  /**
+   * The load() options of every run, without `target`; one seed for all runs so both sides get the
+   * same request mix.
+   */
   load: Omit<LoadOptions, 'target'>;
   /** Duration of each run, ms, when the runs are time-bounded. */
   roundDurationMs?: number;

@@ -10,7 +10,10 @@ export interface CompareTargetsOptions extends Omit<LoadOptions, 'target'> {
   candidate: string;
   /** Paired rounds, even and >= 2; each round runs both targets once for `duration`. Default 6. */
   rounds?: number;
-  /** Load both targets this long before round 1 and discard the figures (JIT, caches, connection pools). Default none. */
+  /**
+   * Load both targets this long before round 1 and discard the figures (JIT, caches, connection
+   * pools). Default none.
+   */
   warmup?: Duration;
   /**
    * Stop when decided: add ABBA round pairs from `minRounds` until the comparison passes or

@@ -10,7 +10,10 @@ export function describeMetric(m: AbMetricJudgement): string {
       ? (x: number) => x.toFixed(3)
       : (x: number) => `${x >= 0 ? '+' : ''}${(x * 100).toFixed(2)}pp`;
   const what = m.unit === 'ratio' ? `${m.metric} ratio` : `${m.metric} difference`;
-  return `${what} ${show(m.estimate)} [${show(m.lower as number)}, ${show(m.upper as number)}] vs ${m.tolerance}: ${m.call} — ${m.reason}`;
+  return (
+    `${what} ${show(m.estimate)} [${show(m.lower as number)}, ${show(m.upper as number)}] vs ` +
+    `${m.tolerance}: ${m.call} — ${m.reason}`
+  );
 }
 
 const ms = (x: number | null) => (x === null ? '–' : formatNumber(x));
@@ -24,7 +27,8 @@ export function describeRounds(ab: AbResult): string[] {
     const a = r.baseline;
     const b = r.candidate;
     return (
-      `  round ${r.round} ${r.order}: p50 ${pair(a, b, (f) => ms(f.p50Ms))} ms, p95 ${pair(a, b, (f) => ms(f.p95Ms))} ms, ` +
+      `  round ${r.round} ${r.order}: p50 ${pair(a, b, (f) => ms(f.p50Ms))} ms, p95 ` +
+      `${pair(a, b, (f) => ms(f.p95Ms))} ms, ` +
       `p99 ${pair(a, b, (f) => ms(f.p99Ms))} ms, errors ${pair(a, b, (f) => pct(f.errorRate))}, ` +
       `${pair(a, b, (f) => formatNumber(f.throughputRps))} rps, n ${pair(a, b, (f) => String(f.ok + f.failed))}`
     );
@@ -34,7 +38,8 @@ export function describeRounds(ab: AbResult): string[] {
 /** The first line of a judgement: what was expected of which targets, and the verdict. */
 export function describeHeadline(ab: AbResult, judgement: AbJudgement, negated: boolean): string {
   return (
-    `expected ${negated ? 'a regression' : 'no regression'} of ${ab.candidate} against ${ab.baseline}: ${judgement.state} ` +
+    `expected ${negated ? 'a regression' : 'no regression'} of ${ab.candidate} against ` +
+    `${ab.baseline}: ${judgement.state} ` +
     `(${judgement.rounds} paired rounds in ABBA order, bounds at ${judgement.confidence} confidence each)`
   );
 }

@@ -9,15 +9,24 @@ import { newcombeDifference } from '../trust/proportion-interval.js';
 import type { AbResult, AbRound, AbSideFigures } from '../contracts/ab-result.js';
 import { pairedLogRatioInterval } from './paired-stats.js';
 
-/** Tolerances per metric, the syntax of toMatchPerfBaseline: p50..p999 '+10%', errorRate '+0.5pp', throughput '-10%'. */
+/**
+ * Tolerances per metric, the syntax of toMatchPerfBaseline: p50..p999 '+10%', errorRate '+0.5pp',
+ * throughput '-10%'.
+ */
 export type AbTolerances = BaselineTolerances;
 /** A metric an A/B comparison judges. */
 export type AbMetric = Tolerance['metric'];
 
-/** pass: no regression shown; fail: a regression (or nothing to judge); inconclusive: the interval straddles the tolerance. */
+/**
+ * pass: no regression shown; fail: a regression (or nothing to judge); inconclusive: the interval
+ * straddles the tolerance.
+ */
 export type AbState = 'pass' | 'fail' | 'inconclusive';
 
-/** The judgement of one metric. Ratios are candidate / baseline; error rates are differences (candidate − baseline, 0..1). */
+/**
+ * The judgement of one metric. Ratios are candidate / baseline; error rates are differences
+ * (candidate − baseline, 0..1).
+ */
 export interface AbMetricJudgement {
   metric: AbMetric;
   /** As written, e.g. '+10%'. */
@@ -133,7 +142,9 @@ function judgeRatio(
       ...s,
       state: 'inconclusive',
       call: 'inconclusive',
-      reason: `the ${up ? 'upper' : 'lower'} bound ${fmt(better)} is ${up ? 'above' : 'below'} ${fmt(limit)}, the ${up ? 'lower' : 'upper'} bound ${fmt(worse)} is not`,
+      reason:
+        `the ${up ? 'upper' : 'lower'} bound ${fmt(better)} is ${up ? 'above' : 'below'} ` +
+        `${fmt(limit)}, the ${up ? 'lower' : 'upper'} bound ${fmt(worse)} is not`,
     };
   }
   const improved = up ? iv.upper < mirror : iv.lower > mirror;
@@ -141,7 +152,9 @@ function judgeRatio(
     ...s,
     state: 'pass',
     call: improved ? 'improvement' : 'within tolerance',
-    reason: `the whole interval ${bounds} is ${up ? 'below' : 'above'} ${fmt(limit)}${improved ? ` and ${up ? 'below' : 'above'} ${fmt(mirror)}` : ''}`,
+    reason:
+      `the whole interval ${bounds} is ${up ? 'below' : 'above'} ` +
+      `${fmt(limit)}${improved ? ` and ${up ? 'below' : 'above'} ${fmt(mirror)}` : ''}`,
   };
 }
 

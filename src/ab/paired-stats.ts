@@ -1,12 +1,18 @@
 import { studentTQuantile } from '../trust/student-t.js';
 
-/** A confidence interval of a ratio (candidate / baseline), with its point estimate; each bound one-sided at `confidence`. */
+/**
+ * A confidence interval of a ratio (candidate / baseline), with its point estimate; each bound
+ * one-sided at `confidence`.
+ */
 export interface RatioInterval {
   /** exp(mean of the log ratios): the geometric mean ratio. */
   ratio: number;
   lower: number;
   upper: number;
-  /** Each bound holds with this probability (one-sided), as in every vitest-stress interval: 0.95 ≈ a two-sided 90% interval. */
+  /**
+   * Each bound holds with this probability (one-sided), as in every vitest-stress interval: 0.95 ≈
+   * a two-sided 90% interval.
+   */
   confidence: number;
   /** Number of paired rounds. */
   pairs: number;

@@ -6,7 +6,10 @@ import { importPeer } from './import-peer.js';
 export type AuditSource =
   /** A service with the reference service's bulk export: GET <url>/api/audit/export?since=<epoch ms> → { records }. */
   | { exportUrl: string; idField?: string }
-  /** A MongoDB collection (the seed's `auditlogs`), read with the official driver: install the optional peer `mongodb`. */
+  /**
+   * A MongoDB collection (the seed's `auditlogs`), read with the official driver: install the
+   * optional peer `mongodb`.
+   */
   | { mongodb: { uri: string; database: string; collection: string; idField?: string } }
   /** Your own lookup: given the run's id prefix and start time, return the audit records' request ids. */
   | { fetchIds: (query: AuditQuery) => Promise<string[]> };

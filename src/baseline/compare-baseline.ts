@@ -8,7 +8,10 @@ import { MIN_THROUGHPUT_SECONDS, perSecondFinished } from '../trust/throughput-i
 import type { BaselineEntry } from './baseline-entry.js';
 import { PERCENTILE_KEYS, type Tolerance } from './tolerance.js';
 
-/** regression: worse beyond the tolerance; improvement: better; unchanged: within the tolerance; inconclusive: neither shown. */
+/**
+ * regression: worse beyond the tolerance; improvement: better; unchanged: within the tolerance;
+ * inconclusive: neither shown.
+ */
 export type ComparisonOutcome = 'regression' | 'improvement' | 'unchanged' | 'inconclusive';
 
 /** The comparison of one figure with its baseline. */
@@ -84,7 +87,10 @@ function comparePercentile(
   if (entry.latency.count < needed || run.latency.count < needed) {
     return {
       ...base,
-      reason: `${t.metric} at ${o.confidence * 100}% confidence needs at least ${needed} successful responses per run; the baseline had ${entry.latency.count}, this run ${run.latency.count}`,
+      reason:
+        `${t.metric} at ${o.confidence * 100}% confidence needs at least ${needed} successful ` +
+        `responses per run; the baseline had ${entry.latency.count}, this run ` +
+        `${run.latency.count}`,
     };
   }
   const before = entry.seconds.map((s) => decodeSparse(s.histogram)).filter((h) => h.total > 0);
@@ -146,7 +152,9 @@ function compareShortRun(
       ...base,
       reason: `${t.metric}: too few responses for an order-statistics interval on both sides`,
     };
-  const blocks = `${before.length} vs ${now.length} s, shorter than the ${MIN_LATENCY_BLOCKS} s the block bootstrap needs`;
+  const blocks =
+    `${before.length} vs ${now.length} s, shorter than the ${MIN_LATENCY_BLOCKS} s the block ` +
+    'bootstrap needs';
   return latencyRatioComparison(base, r, `order-statistics ratio (${blocks})`, t, o);
 }
 
@@ -211,7 +219,9 @@ function compareThroughput(
   ) {
     return {
       ...base,
-      reason: `throughput needs at least ${MIN_THROUGHPUT_SECONDS} whole seconds with requests per run; the baseline had ${before.length}, this run ${now.length}`,
+      reason:
+        `throughput needs at least ${MIN_THROUGHPUT_SECONDS} whole seconds with requests per ` +
+        `run; the baseline had ${before.length}, this run ${now.length}`,
     };
   }
   const r = bootstrapMeanRatio(before, now, { confidence: o.confidence, seed: o.seed });

@@ -28,9 +28,14 @@ const VERB = {
   inconclusive: 'against the tolerance',
 } as const;
 
-/** One line per figure: 'p95: regression — baseline 48.2 ms, now 63.1 ms, ratio 1.31 (95% bounds …) past tolerance +10%'. */
+/**
+ * One line per figure: 'p95: regression — baseline 48.2 ms, now 63.1 ms, ratio 1.31 (95% bounds …)
+ * past tolerance +10%'.
+ */
 export function describeComparison(c: MetricComparison): string {
-  const head = `${c.tolerance.metric}: ${c.outcome} — baseline ${figure(c.baseline, c.unit)}, now ${figure(c.current, c.unit)}`;
+  const head =
+    `${c.tolerance.metric}: ${c.outcome} — baseline ${figure(c.baseline, c.unit)}, now ` +
+    `${figure(c.current, c.unit)}`;
   const tail = `${VERB[c.outcome]} ${c.tolerance.text}${c.outcome === 'improvement' ? ')' : ''}`;
   return `${head}, ${describeInterval(c)} ${tail}${c.reason ? ` (${c.reason})` : ''}`;
 }

@@ -10,7 +10,8 @@ export function attribute(
 ): Attribution {
   const byGenerator = generatorBound ? generatorEntry(levels) : undefined;
   const generator = byGenerator
-    ? `the load generator saturated first (${byGenerator.text}): the capacity found is a lower bound set by the generator, not by the target`
+    ? `the load generator saturated first (${byGenerator.text}): the capacity found is a lower ` +
+      'bound set by the generator, not by the target'
     : '';
   const failing = levels.filter((l) => l.level === failingLevel).at(-1);
   if (!failing) {

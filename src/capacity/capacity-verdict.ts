@@ -32,8 +32,10 @@ export function describeCapacity(result: CapacityResult): string {
     result.outcome === 'limit-not-reached'
       ? `no breaking point up to ${result.capacity} ${unit} (limit not reached)`
       : result.capacity === null
-        ? `no capacity: even ${result.firstFailing ?? 'the first level'} ${unit} did not pass (${lines || result.outcome})`
-        : `breaking point: ${result.capacity} ${unit} (${pct}: passes at ${result.capacity}, fails at ${result.firstFailing} on ${lines})`;
+        ? `no capacity: even ${result.firstFailing ?? 'the first level'} ${unit} did not pass ` +
+          `(${lines || result.outcome})`
+        : `breaking point: ${result.capacity} ${unit} (${pct}: passes at ${result.capacity}, ` +
+          `fails at ${result.firstFailing} on ${lines})`;
   const bound = result.generatorBound ? ' — a lower bound set by the load generator' : '';
   return `${head}${bound}; limited by: ${result.attribution.text}`;
 }

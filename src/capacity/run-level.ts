@@ -104,7 +104,8 @@ export function generatorWarnings(run: RunResult): string[] {
     const late = (s.lateSends + s.unsentSends) / s.plannedSends;
     if (late > 0.05) {
       out.push(
-        `open model sent late or not at all: ${s.lateSends} late and ${s.unsentSends} unsent of ${s.plannedSends} planned`,
+        `open model sent late or not at all: ${s.lateSends} late and ${s.unsentSends} unsent ` +
+          `of ${s.plannedSends} planned`,
       );
     }
   }

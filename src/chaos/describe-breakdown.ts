@@ -8,7 +8,11 @@ import type { FaultBreakdown } from '../contracts/fault-breakdown.js';
 export function describeBreakdown(summary: RunSummary, faults: FaultBreakdown | undefined): string {
   const r = summary.requests;
   if (!faults) {
-    return `failure breakdown: timeouts ${r.timeouts}, network errors ${r.errors}, HTTP errors ${r.httpErrors}${describeStatuses(summary.statusCodes)} (no faults section: add one with withFaults(result, proxy))`;
+    return (
+      `failure breakdown: timeouts ${r.timeouts}, network errors ${r.errors}, HTTP errors ` +
+      `${r.httpErrors}${describeStatuses(summary.statusCodes)} (no faults section: add one ` +
+      'with withFaults(result, proxy))'
+    );
   }
   const s = faults.summary;
   const injected = Object.entries(faults.injected)
@@ -22,7 +26,9 @@ export function describeBreakdown(summary: RunSummary, faults: FaultBreakdown | 
       ? 'none'
       : `${u.total} (timeouts ${u.timeouts}, network errors ${u.errors}${describeStatuses(u.statusCodes)})`;
   return [
-    `failure breakdown: timeouts ${s.timeouts}, network errors ${s.networkErrors}, slow responses ${s.slowResponses}, server errors ${s.serverErrors}, client errors ${s.clientErrors}`,
+    `failure breakdown: timeouts ${s.timeouts}, network errors ${s.networkErrors}, slow ` +
+      `responses ${s.slowResponses}, server errors ${s.serverErrors}, client errors ` +
+      `${s.clientErrors}`,
     `injected: ${injected || 'nothing'}`,
     `not explained by an injected fault: ${unexplained}`,
     `join ${faults.join.exact ? 'exact' : `not exact (${describeJoinGaps(faults)})`}`,

@@ -54,8 +54,10 @@ export function chaosBlock(
     'CHAOS TEST RESULTS',
     rule,
     `  Target:            ${plan.target} (through the chaos proxy ${plan.proxyUrl}, seed ${plan.seed})`,
-    `  Injected:          timeouts ${pct(plan.timeoutRate)}, network errors ${pct(plan.networkErrorRate)}, slow responses ${pct(plan.slowRate)} (${plan.slowMs} ms)`,
-    `  Load:              ${plan.users} users for ${plan.durationS} s (${(run.durationMs / 1000).toFixed(1)} s measured)`,
+    `  Injected:          timeouts ${pct(plan.timeoutRate)}, network errors ` +
+      `${pct(plan.networkErrorRate)}, slow responses ${pct(plan.slowRate)} (${plan.slowMs} ms)`,
+    `  Load:              ${plan.users} users for ${plan.durationS} s ` +
+      `(${(run.durationMs / 1000).toFixed(1)} s measured)`,
     `  Total requests:    ${r.total}${r.cancelled ? ` (${r.cancelled} still in flight at the end, not judged)` : ''}`,
     `  Successful:        ${r.ok} (${share} of ${r.ok + r.failed} finished)`,
     `  Failed:            ${r.failed}`,
@@ -67,7 +69,8 @@ export function chaosBlock(
     ...(s.clientErrors ? [`    Client errors:   ${s.clientErrors}`] : []),
     `    Not explained by an injected fault: ${unexplained}`,
     '',
-    `RESILIENCE CHECK: ${verdict.passed ? 'PASSED' : 'FAILED'} (success ${share}, required >= ${pct(verdict.minSuccessRate)})`,
+    `RESILIENCE CHECK: ${verdict.passed ? 'PASSED' : 'FAILED'} (success ${share}, required ` +
+      `>= ${pct(verdict.minSuccessRate)})`,
     '',
   ].join('\n');
 }

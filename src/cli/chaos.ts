@@ -113,7 +113,8 @@ function planFrom(values: Values): Omit<ChaosPlan, 'proxyUrl'> & {
     );
   if (plan.timeoutS * 1000 <= plan.slowMs)
     throw new FlagError(
-      `--timeout (${plan.timeoutS} s) must be longer than --slow-ms (${plan.slowMs} ms), or every slow response would time out`,
+      `--timeout (${plan.timeoutS} s) must be longer than --slow-ms (${plan.slowMs} ms), or ` +
+        'every slow response would time out',
     );
   if (!plan.endpoint.startsWith('/'))
     throw new FlagError(

@@ -8,8 +8,8 @@ import { isFileStore } from '../history/history-file-store.js';
 import { resolveRunIdentity } from '../history/run-identity.js';
 import { parseHistoryArgs } from './history-flags.js';
 
-export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir|file.jsonl>
-                            [--run-id <id>] [--commit <sha>] [--branch <name>]
+export const ADD_USAGE = `usage: vitest-stress history add <perf-results.json> --store <dir|file.jsonl> \
+[--run-id <id>] [--commit <sha>] [--branch <name>]
 
 Appends one run to the history store: <dir>/<run-id>.json, written whole (temp file, then linked
 to its name), or one line of <file.jsonl> (one append write, then fsync; a torn line is skipped

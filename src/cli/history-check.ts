@@ -9,8 +9,8 @@ import { writeFileAtomic } from '../output/atomic-write.js';
 import { buildTrendPage } from '../reporters/trend/trend-page.js';
 import { parseCount, parseHistoryArgs, parseMetrics, parseTolerance } from './history-flags.js';
 
-export const CHECK_USAGE = `usage: vitest-stress history check --store <dir|file.jsonl> [--metric p95] [--tolerance 10%]
-                              [--quiet-runs 2] [--recent-runs 20] [--html <trend.html>]
+export const CHECK_USAGE = `usage: vitest-stress history check --store <dir|file.jsonl> \
+[--metric p95] [--tolerance 10%] [--quiet-runs 2] [--recent-runs 20] [--html <trend.html>]
 
 Finds change points (E-divisive with a Student t-test, as Hunter/Apache Otava) in every series
 (test × load × metric) among the runs with the newest run's machine fingerprint and profile,

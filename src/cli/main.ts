@@ -1,5 +1,8 @@
 #!/usr/bin/env node
-/** `vitest-stress <command>`: generate payloads, run a load test without writing a spec, build the HTML report, or merge split results. */
+/**
+ * `vitest-stress <command>`: generate payloads, run a load test without writing a spec, build the
+ * HTML report, or merge split results.
+ */
 import { generateCommand } from './generate.js';
 
 const USAGE = `usage: vitest-stress <command> [flags]

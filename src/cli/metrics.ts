@@ -142,7 +142,9 @@ export async function metricsCommand(argv: string[], io: CommandIo = process): P
       (error instanceof StressError && error.code === 'ERR_STRESS_UNKNOWN_OPTION')
     ) {
       io.stderr.write(
-        `vitest-stress metrics: ${error.message.replace(/^invalid option "([^"[]+)/, (_m, field: string) => `invalid option "--${FLAG_OF.get(field) ?? field}`)}\n\n${USAGE}\n`,
+        'vitest-stress metrics: ' +
+          `${error.message.replace(/^invalid option "([^"[]+)/, (_m, field: string) => `invalid option "--${FLAG_OF.get(field) ?? field}`)}` +
+          `\n\n${USAGE}\n`,
       );
       return 2;
     }

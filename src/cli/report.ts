@@ -52,7 +52,8 @@ export async function reportCommand(argv: string[], io: CommandIo = process): Pr
     const html = buildHtmlReport(report, values.title === undefined ? {} : { title: values.title });
     await writeFileAtomic(output, html);
     io.stdout.write(
-      `vitest-stress report: ${report.tests.length} tests → ${output} (${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`,
+      `vitest-stress report: ${report.tests.length} tests → ${output} ` +
+        `(${Math.round(Buffer.byteLength(html) / 1024)} KiB)\n`,
     );
     return 0;
   } catch (error) {

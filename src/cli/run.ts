@@ -114,5 +114,8 @@ function sequentialLine(
   report: NonNullable<Awaited<ReturnType<typeof load>>['sequential']>,
 ): string {
   const states = report.verdicts.map((v) => `${v.metric} ${v.state}`).join(', ');
-  return `Stopped: ${report.stoppedBecause} at ${(report.stoppedAtMs / 1000).toFixed(1)} s of at most ${(report.maxDurationMs / 1000).toFixed(0)} s (${states})`;
+  return (
+    `Stopped: ${report.stoppedBecause} at ${(report.stoppedAtMs / 1000).toFixed(1)} s of at ` +
+    `most ${(report.maxDurationMs / 1000).toFixed(0)} s (${states})`
+  );
 }

@@ -19,7 +19,10 @@ export interface VerdictInterval {
   high: number | null;
   /** Each bound is one-sided at this confidence (0.95 = 95%). */
   confidence: number;
-  /** 'exact-binomial' | 'normal-approximation' (percentiles), 'wilson' (rates), 't-per-second' (throughput), 'block-bootstrap' ... */
+  /**
+   * 'exact-binomial' | 'normal-approximation' (percentiles), 'wilson' (rates), 't-per-second'
+   * (throughput), 'block-bootstrap' ...
+   */
   method: string;
 }
 

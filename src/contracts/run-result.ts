@@ -44,7 +44,10 @@ export interface ErrorCount {
 export interface RunSummary {
   latency: LatencySummary;
   requests: RequestCounts;
-  /** failed / (ok + failed): the share of finished requests that failed; 0..1. 1 when nothing finished but something was sent. */
+  /**
+   * failed / (ok + failed): the share of finished requests that failed; 0..1. 1 when nothing
+   * finished but something was sent.
+   */
   errorRate: number;
   /** Finished requests (ok + failed) per second of `durationMs`. */
   throughput: number;

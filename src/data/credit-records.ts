@@ -35,7 +35,8 @@ const APPROVAL_INTERCEPT = 1.3;
 /**
  * `n` synthetic credit applications. Targets (Pearson, n = 5000, defaults; see
  * docs/reference-service.md): credit_score ~ income ≈ +0.5, credit_score ~ debt_ratio ≈ −0.45,
- * credit_score ~ approved ≈ +0.6, debt_ratio ~ approved ≈ −0.45, income ~ loan_amount ≈ +0.7; ≈5% of feature values null;
+ * credit_score ~ approved ≈ +0.6, debt_ratio ~ approved ≈ −0.45, income ~ loan_amount ≈ +0.7; ≈5%
+ * of feature values null;
  * approval rate 60–70%.
  */
 export function generateCreditRecords(

@@ -178,7 +178,11 @@ export function describeNetworkError(error: Error): string {
   const code = (error as { code?: string }).code;
   switch (code) {
     case 'ECONNREFUSED':
-      return `connection refused (${(error as { address?: string }).address ?? 'target'}:${(error as { port?: number }).port ?? '?'})`;
+      return (
+        'connection refused ' +
+        `(${(error as { address?: string }).address ?? 'target'}:` +
+        `${(error as { port?: number }).port ?? '?'})`
+      );
     case 'ECONNRESET':
       return 'connection reset by the server';
     case 'UND_ERR_SOCKET':

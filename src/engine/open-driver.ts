@@ -141,18 +141,22 @@ export function scheduleWarnings(report: ScheduleReport, maxInFlight: number): s
   const share = (n: number) => `${Math.round((n / Math.max(1, report.plannedSends)) * 1000) / 10}%`;
   if (report.lateSends > report.sentSends * LATE_WARN_SHARE) {
     out.push(
-      `generator fell behind: ${report.lateSends} of ${report.sentSends} sends (${share(report.lateSends)}) went out more than ` +
-        `${report.lateThresholdMs} ms after their intended time (worst ${report.maxLateMs} ms); their latency includes that delay`,
+      `generator fell behind: ${report.lateSends} of ${report.sentSends} sends ` +
+        `(${share(report.lateSends)}) went out more than ` +
+        `${report.lateThresholdMs} ms after their intended time (worst ${report.maxLateMs} ` +
+        'ms); their latency includes that delay',
     );
   }
   if (report.droppedSends > 0) {
     out.push(
-      `${report.droppedSends} send(s) (${share(report.droppedSends)}) dropped: ${maxInFlight} requests (maxInFlight) were already in flight`,
+      `${report.droppedSends} send(s) (${share(report.droppedSends)}) dropped: ` +
+        `${maxInFlight} requests (maxInFlight) were already in flight`,
     );
   }
   if (report.unsentSends > 0) {
     out.push(
-      `${report.unsentSends} send(s) (${share(report.unsentSends)}) never made: the generator was still behind schedule when the run ended`,
+      `${report.unsentSends} send(s) (${share(report.unsentSends)}) never made: the ` +
+        'generator was still behind schedule when the run ended',
     );
   }
   return out;

@@ -71,7 +71,10 @@ export class RequestBytes {
     return out;
   }
 
-  /** The bytes of one request of `scenario` carrying `requestId` (printable ASCII). A throwing body function throws here. */
+  /**
+   * The bytes of one request of `scenario` carrying `requestId` (printable ASCII). A throwing body
+   * function throws here.
+   */
   build(scenario: ResolvedScenario, requestId: string): Buffer {
     const template = this.templates.get(scenario) ?? this.template(scenario);
     if (template.static) return join(template.head, requestId, template.tail, undefined, 0);

@@ -11,7 +11,8 @@ export function describeChangePoint(c: LocatedChangePoint): string {
   const level = (l: LocatedChangePoint['before']) =>
     `${num(l.mean)} [${num(l.low)}, ${num(l.high)}] (n=${l.count})`;
   return (
-    `change point at run ${c.index + 1} (commit ${commitOf(c)}, ${c.point.date}): ${level(c.before)} → ${level(c.after)}, ` +
+    `change point at run ${c.index + 1} (commit ${commitOf(c)}, ${c.point.date}): ` +
+    `${level(c.before)} → ${level(c.after)}, ` +
     `${pct(c.relativeChange)}, p=${c.pValue.toExponential(2)}${c.regression ? ' REGRESSION' : ''}`
   );
 }
@@ -19,8 +20,10 @@ export function describeChangePoint(c: LocatedChangePoint): string {
 function describeCreep(c: Creep, v: SeriesVerdict): string {
   const from = v.series.points[c.fromIndex];
   return (
-    `creep since run ${c.fromIndex + 1} (commit ${from.commit?.slice(0, 12) ?? from.runId}): mean of ${c.before.count} runs ${num(c.before.mean)} → ` +
-    `newest ${c.after.count} ${num(c.after.mean)}, ${pct(c.relativeChange)}, p=${c.pValue.toExponential(2)}; no single change point that large`
+    `creep since run ${c.fromIndex + 1} (commit ${from.commit?.slice(0, 12) ?? from.runId}): ` +
+    `mean of ${c.before.count} runs ${num(c.before.mean)} → ` +
+    `newest ${c.after.count} ${num(c.after.mean)}, ${pct(c.relativeChange)}, ` +
+    `p=${c.pValue.toExponential(2)}; no single change point that large`
   );
 }
 

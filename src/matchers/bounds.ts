@@ -25,7 +25,8 @@ export function percentileBounds(
   const i = percentileInterval(decodeHistogram(summary.histogram), percentile, confidence);
   const shortfall =
     i.highMs === null
-      ? `${name} at ${formatPercent(confidence)} confidence needs at least ${i.minSamples} successful responses, this run had ${i.count}`
+      ? `${name} at ${formatPercent(confidence)} confidence needs at least ${i.minSamples} ` +
+        `successful responses, this run had ${i.count}`
       : undefined;
   return { low: i.lowMs, high: i.highMs, method: i.method, ...(shortfall ? { shortfall } : {}) };
 }

@@ -25,7 +25,10 @@ const KEYS = new Set(['confidence', 'inconclusive']);
 export function resolveConfidence(options: unknown): ResolvedConfidence | string | undefined {
   if (options === undefined) return undefined;
   if (typeof options !== 'object' || options === null || Array.isArray(options))
-    return `options must be { confidence: 0.95, inconclusive?: 'pass' | 'fail' }, received ${describeReceived(options)}`;
+    return (
+      `options must be { confidence: 0.95, inconclusive?: 'pass' | 'fail' }, received ` +
+      `${describeReceived(options)}`
+    );
   const unknown = Object.keys(options).find((k) => !KEYS.has(k));
   if (unknown !== undefined)
     return `unknown option "${unknown}"; the options are confidence and inconclusive`;

@@ -58,14 +58,17 @@ export function judgeSequential(
   const confidence = report?.confidence ?? 0.95;
   const v = verdicts(state, { matcher: spec.matcher, metric: spec.metric, unit: spec.unit });
   const show = (value: number | null) => (value === null ? '?' : format(value));
-  const when = `decided at ${(verdict.atMs / 1000).toFixed(1)} s of at most ${((report?.maxDurationMs ?? 0) / 1000).toFixed(0)} s`;
+  const when =
+    `decided at ${(verdict.atMs / 1000).toFixed(1)} s of at most ` +
+    `${((report?.maxDurationMs ?? 0) / 1000).toFixed(0)} s`;
   const bounds = `bounds [${show(verdict.low)}, ${show(verdict.high)}]`;
   const how =
     verdict.state === 'inconclusive' ? 'undecided when the run ended' : `${when}, ${bounds}`;
   const expectation = `${spec.metric} ${v.isNot ? 'not ' : ''}below ${format(verdict.threshold)}`;
   const message =
     `expected ${expectation} at ${formatPercent(confidence)} confidence over all looks ` +
-    `(stop when decided): ${verdict.state}, ${how} — ${spec.metric} ${format(observed)} (${describeRun(summary, spec.countOf?.(summary))})`;
+    `(stop when decided): ${verdict.state}, ${how} — ${spec.metric} ${format(observed)} ` +
+    `(${describeRun(summary, spec.countOf?.(summary))})`;
   const interval = {
     low: verdict.low,
     high: verdict.high,

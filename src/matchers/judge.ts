@@ -51,7 +51,8 @@ export function evaluateThreshold(
 
   if (!isRunSummary(received)) {
     return fail(
-      `${spec.matcher}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`,
+      `${spec.matcher}: expected a vitest-stress run result (from load() or measure()), ` +
+        `received ${describeReceived(received)}`,
       'bad-input',
     );
   }
@@ -67,12 +68,15 @@ export function evaluateThreshold(
   const observed = spec.observe(received);
   if (typeof observed === 'string')
     return fail(
-      `expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} (${describeRun(received, spec.countOf?.(received))})`,
+      `expected ${spec.metric} ${verb} ${format(limit)}, but ${observed} ` +
+        `(${describeRun(received, spec.countOf?.(received))})`,
       'no-data',
     );
 
   const pass = spec.direction === 'below' ? observed < limit : observed > limit;
-  const message = `expected ${spec.metric} ${verb} ${format(limit)}, got ${format(observed)} (${describeRun(received, spec.countOf?.(received))})`;
+  const message =
+    `expected ${spec.metric} ${verb} ${format(limit)}, got ${format(observed)} ` +
+    `(${describeRun(received, spec.countOf?.(received))})`;
   return {
     result: { pass, message: () => message, actual: observed, expected: limit },
     verdict: { ...base, threshold: limit, observed, pass: pass !== isNot, message },

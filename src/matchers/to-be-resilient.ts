@@ -44,7 +44,8 @@ export function toBeResilient(
 
   if (!isRunSummary(received))
     return fail(
-      `${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`,
+      `${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ` +
+        `${describeReceived(received)}`,
       null,
     );
   const unknown =
@@ -73,7 +74,8 @@ export function toBeResilient(
     minSuccessRate > 1
   ) {
     return fail(
-      `${MATCHER}: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received ${describeReceived(minSuccessRate)}`,
+      `${MATCHER}: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received ` +
+        `${describeReceived(minSuccessRate)}`,
       null,
     );
   }
@@ -81,7 +83,9 @@ export function toBeResilient(
   const context = `${describeRun(received, finished)}; ${describeBreakdown(received, faultsOf(received))}`;
   if (finished === 0) {
     return fail(
-      `expected the run to be resilient (success rate at least ${formatPercent(minSuccessRate)}), but no requests finished to judge (${received.requests.total} sent; ${context})`,
+      'expected the run to be resilient (success rate at least ' +
+        `${formatPercent(minSuccessRate)}), but no requests finished to judge ` +
+        `(${received.requests.total} sent; ${context})`,
       null,
     );
   }
@@ -96,7 +100,9 @@ export function toBeResilient(
       ...confidence,
     });
   const pass = successRate >= minSuccessRate;
-  const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(minSuccessRate)}), got ${formatPercent(successRate)} (${context})`;
+  const message =
+    `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ` +
+    `${formatPercent(minSuccessRate)}), got ${formatPercent(successRate)} (${context})`;
   return v.point(
     pass,
     message,
@@ -131,7 +137,10 @@ function judgeResilienceWithConfidence(state: MatcherState, j: ResilienceJudgeme
   const range = `${percent} bounds [${formatPercent(bounds.low!)}, ${formatPercent(bounds.high!)}]`;
   const reason =
     verdict === 'inconclusive' ? `${range} straddle ${formatPercent(j.minSuccessRate)}` : undefined;
-  const message = `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ${formatPercent(j.minSuccessRate)}) at ${percent} confidence: ${verdict} — success rate ${formatPercent(j.successRate)}, ${range} (wilson) (${j.context})`;
+  const message =
+    `expected the run ${isNot ? 'not ' : ''}to be resilient (success rate at least ` +
+    `${formatPercent(j.minSuccessRate)}) at ${percent} confidence: ${verdict} — success rate ` +
+    `${formatPercent(j.successRate)}, ${range} (wilson) (${j.context})`;
   return v.stated(
     positive,
     j.inconclusive,

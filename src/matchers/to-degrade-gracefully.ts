@@ -60,7 +60,8 @@ export function toDegradeGracefully(
     (received.ledger.length === 0 && received.requests.total > 0)
   ) {
     return fail(
-      `${MATCHER}: the result has no request ledger (ledger: false?), so failures cannot be joined with injected faults`,
+      `${MATCHER}: the result has no request ledger (ledger: false?), so failures cannot be ` +
+        'joined with injected faults',
       null,
     );
   }
@@ -70,7 +71,8 @@ export function toDegradeGracefully(
     : describeRun(received, finished);
   if (finished === 0)
     return fail(
-      `expected the run to degrade gracefully, but no requests finished to judge (${received.requests.total} sent; ${context})`,
+      'expected the run to degrade gracefully, but no requests finished to judge ' +
+        `(${received.requests.total} sent; ${context})`,
       null,
     );
 
@@ -84,17 +86,23 @@ export function toDegradeGracefully(
   if (ungraceful > 0) {
     const example = u.examples[0];
     problems.push(
-      `${ungraceful} failure(s) not explained by an injected fault, a 503 with Retry-After or a 429, of which ${u.unexpected5xx} unexpected 5xx${example ? ` (e.g. ${example.id}: ${example.status ?? example.error ?? example.outcome})` : ''}`,
+      `${ungraceful} failure(s) not explained by an injected fault, a 503 with Retry-After ` +
+        `or a 429, of which ${u.unexpected5xx} unexpected ` +
+        '5xx' +
+        `${example ? ` (e.g. ${example.id}: ${example.status ?? example.error ?? example.outcome})` : ''}`,
     );
   }
   if (hung.length > 0) {
     const slowest = Math.max(...hung.map((e) => e.latencyMs!));
     problems.push(
-      `${hung.length} request(s) ran past the ${formatNumber(timeoutMs!)} ms timeout (+${formatNumber(graceMs)} ms grace), the longest ${formatNumber(slowest)} ms`,
+      `${hung.length} request(s) ran past the ${formatNumber(timeoutMs!)} ms timeout ` +
+        `(+${formatNumber(graceMs)} ms grace), the longest ${formatNumber(slowest)} ms`,
     );
   }
   const pass = problems.length === 0;
-  const rule = `every failure an injected fault, a 503 with Retry-After or a 429; nothing past its ${timeoutMs === undefined ? '(unknown)' : `${formatNumber(timeoutMs)} ms`} timeout`;
+  const rule =
+    'every failure an injected fault, a 503 with Retry-After or a 429; nothing past its ' +
+    `${timeoutMs === undefined ? '(unknown)' : `${formatNumber(timeoutMs)} ms`} timeout`;
   const message = pass
     ? `expected the run ${isNot ? 'not ' : ''}to degrade gracefully (${rule}): it did (${context})`
     : `expected the run to degrade gracefully (${rule}), but ${problems.join('; ')} (${context})`;

@@ -26,11 +26,13 @@ export function toFireNoAlerts(
   const fail = (message: string): MatcherResult => v.refuse(message);
   if (!isRunResult(received))
     return fail(
-      `${MATCHER}: expected a vitest-stress run result (from load() or loadWithMetrics()), received ${describeReceived(received)}`,
+      `${MATCHER}: expected a vitest-stress run result (from load() or loadWithMetrics()), ` +
+        `received ${describeReceived(received)}`,
     );
   if (!Array.isArray(rules) || rules.length === 0)
     return fail(
-      `${MATCHER}: rules must be a non-empty array of alert rules (e.g. seedAlertRules()), received ${describeReceived(rules)}`,
+      `${MATCHER}: rules must be a non-empty array of alert rules (e.g. seedAlertRules()), ` +
+        `received ${describeReceived(rules)}`,
     );
   if (received.timeline.length === 0)
     return fail(`${MATCHER}: the run has an empty timeline: nothing to evaluate`);
@@ -38,7 +40,9 @@ export function toFireNoAlerts(
   const fired = verdicts.filter((v) => v.status === 'fired');
   const noData = verdicts.filter((v) => v.status === 'no-data');
   const lines = verdicts.map((v) => `  ${describeVerdict(v)}`).join('\n');
-  const summary = `${fired.length} fired, ${noData.length} without data, ${verdicts.length - fired.length - noData.length} ok over ${received.timeline.length} s`;
+  const summary =
+    `${fired.length} fired, ${noData.length} without data, ` +
+    `${verdicts.length - fired.length - noData.length} ok over ${received.timeline.length} s`;
   const expectation = `expected ${isNot ? 'some alert rule to fire' : 'no alert rule to fire'}`;
   if (noData.length > 0 && fired.length === 0)
     return fail(

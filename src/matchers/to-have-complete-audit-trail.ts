@@ -49,7 +49,8 @@ export async function toHaveCompleteAuditTrail(
     v.refuse(message, { observed });
   if (!isRunResult(received))
     return fail(
-      `toHaveCompleteAuditTrail: expected a vitest-stress run result from load(), received ${describeReceived(received)}`,
+      'toHaveCompleteAuditTrail: expected a vitest-stress run result from load(), received ' +
+        `${describeReceived(received)}`,
     );
   const run = received as RunResult;
   if (run.ledgerFile?.partial)
@@ -81,7 +82,8 @@ export async function toHaveCompleteAuditTrail(
   }
   if (comparison.expected === 0)
     return fail(
-      `expected a complete audit trail, but no request received an HTTP response (${run.requests.total} sent), so there is nothing to check`,
+      'expected a complete audit trail, but no request received an HTTP response ' +
+        `(${run.requests.total} sent), so there is nothing to check`,
       0,
     );
   const pass = comparison.complete;

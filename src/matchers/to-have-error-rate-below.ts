@@ -27,7 +27,10 @@ export function errorRateSpec(fraction: unknown): ThresholdSpec {
   };
 }
 
-/** Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%); with `{ confidence }` judged on its Wilson interval. */
+/**
+ * Passes when failed / finished requests is below `fraction` (0..1; 0.01 = 1%); with `{ confidence
+ * }` judged on its Wilson interval.
+ */
 export function toHaveErrorRateBelow(
   this: MatcherState,
   received: unknown,

@@ -33,7 +33,8 @@ export function toHaveMetricBelow(
   if (typeof series === 'string') return fail(series);
   if (typeof name !== 'string' || name === '')
     return fail(
-      `${MATCHER}: name must be a metric name such as 'process_resident_memory_bytes', received ${describeReceived(name)}`,
+      `${MATCHER}: name must be a metric name such as 'process_resident_memory_bytes', ` +
+        `received ${describeReceived(name)}`,
     );
   if (typeof value !== 'number' || !Number.isFinite(value))
     return fail(
@@ -57,7 +58,9 @@ export function toHaveMetricBelow(
   const which = keys.length > 1 ? ` in ${peak.key}` : '';
   const pass = peak.value < value;
   const samples = new Set(points.map((p) => p.tMs)).size;
-  const message = `${head}, got ${formatMetricValue(name, peak.value)}${which} at ${formatDurationMs(peak.tMs)} (n=${samples} samples${gaps ? `; ${gaps}` : ''})`;
+  const message =
+    `${head}, got ${formatMetricValue(name, peak.value)}${which} at ` +
+    `${formatDurationMs(peak.tMs)} (n=${samples} samples${gaps ? `; ${gaps}` : ''})`;
   return v.point(
     pass,
     message,

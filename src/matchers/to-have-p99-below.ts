@@ -4,7 +4,10 @@ import type { MatcherResult } from './verdict.js';
 import { latencySpec } from './latency-spec.js';
 import type { ConfidenceOptions } from './confidence-options.js';
 
-/** Passes when the run's 99th percentile latency of successful responses is below `ms`; with `{ confidence }` judged on its interval. */
+/**
+ * Passes when the run's 99th percentile latency of successful responses is below `ms`; with `{
+ * confidence }` judged on its interval.
+ */
 export function toHaveP99Below(
   this: MatcherState,
   received: unknown,

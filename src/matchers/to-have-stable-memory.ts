@@ -104,7 +104,8 @@ export function toHaveStableMemory(
   const { points: all } = pointsOf(series, metric);
   if (!series.samples.some((s) => metric in s.metrics)) {
     return fail(
-      `${head}, but no sample has ${metric}; seen: ${seenKeys(series).join(', ') || 'nothing'} (sample it with names: ['${metric}'])`,
+      `${head}, but no sample has ${metric}; seen: ` +
+        `${seenKeys(series).join(', ') || 'nothing'} (sample it with names: ['${metric}'])`,
     );
   }
   const used = afterWarmup(all, {
@@ -114,7 +115,8 @@ export function toHaveStableMemory(
   const after = `after ${formatDurationMs(used.warmupMs)} warm-up`;
   if (used.points.length < minSamples) {
     return fail(
-      `${head}, but only ${used.points.length} samples of ${metric} ${after} (at least ${minSamples} needed; ${all.length} in all${gaps ? `; ${gaps}` : ''})`,
+      `${head}, but only ${used.points.length} samples of ${metric} ${after} (at least ` +
+        `${minSamples} needed; ${all.length} in all${gaps ? `; ${gaps}` : ''})`,
     );
   }
 
@@ -123,7 +125,9 @@ export function toHaveStableMemory(
   const [low, high] = trend.ci95.map((v) => v / BYTES_PER_MB);
   if (!Number.isFinite(low) || !Number.isFinite(high)) {
     return fail(
-      `${head}, but the ${trend.n} samples ${after} move together too much to tell a trend (worth ${formatNumber(trend.effectiveN)} independent ones, at least 3 needed; slope ${formatNumber(slope)} MB/h): run longer${gaps ? ` (${gaps})` : ''}`,
+      `${head}, but the ${trend.n} samples ${after} move together too much to tell a trend ` +
+        `(worth ${formatNumber(trend.effectiveN)} independent ones, at least 3 needed; slope ` +
+        `${formatNumber(slope)} MB/h): run longer${gaps ? ` (${gaps})` : ''}`,
       slope,
     );
   }
@@ -132,7 +136,9 @@ export function toHaveStableMemory(
   const effective =
     trend.effectiveN < trend.n - 0.5 ? ` (effective ${Math.round(trend.effectiveN)})` : '';
   const pass = slope < limit;
-  const message = `${head}, got ${formatNumber(slope)} MB/h (${interval}, n=${trend.n} samples${effective} ${after}${gaps ? `; ${gaps}` : ''})`;
+  const message =
+    `${head}, got ${formatNumber(slope)} MB/h (${interval}, n=${trend.n} samples${effective} ` +
+    `${after}${gaps ? `; ${gaps}` : ''})`;
   return v.point(
     pass,
     message,

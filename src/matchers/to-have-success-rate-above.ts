@@ -29,7 +29,10 @@ export function successRateSpec(fraction: unknown): ThresholdSpec {
   };
 }
 
-/** Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%); with `{ confidence }` judged on its Wilson interval. */
+/**
+ * Passes when ok / finished requests is above `fraction` (0..1; 0.8 = 80%); with `{ confidence }`
+ * judged on its Wilson interval.
+ */
 export function toHaveSuccessRateAbove(
   this: MatcherState,
   received: unknown,

@@ -78,7 +78,10 @@ function written(
   entry: BaselineEntry,
   rewritten: boolean,
 ): MatcherResult {
-  const message = `${MATCHER}: baseline ${rewritten ? 're' : ''}written to ${where.file} for "${where.test}" / ${where.run} (profile ${entry.profile}, n=${entry.latency.count}, p95 ${entry.latency.p95 ?? 'n/a'} ms); commit it`;
+  const message =
+    `${MATCHER}: baseline ${rewritten ? 're' : ''}written to ${where.file} for "${where.test}" ` +
+    `/ ${where.run} (profile ${entry.profile}, n=${entry.latency.count}, p95 ` +
+    `${entry.latency.p95 ?? 'n/a'} ms); commit it`;
   const baseline = {
     value: null,
     outcome: 'written' as const,
@@ -93,8 +96,11 @@ function written(
 
 function missingInCI(state: MatcherState, where: Where): MatcherResult {
   const message =
-    `${MATCHER}: no perf baseline for "${where.test}" / ${where.run} in ${where.file}, and baselines are never written in CI. ` +
-    `Create it on a quiet machine at the profile CI runs: \`STRESS_PROFILE=<profile> npx vitest run <spec> -u\` (-u last, or it swallows the spec path; or a first local run without CI set), then commit ${where.file}.`;
+    `${MATCHER}: no perf baseline for "${where.test}" / ${where.run} in ${where.file}, and ` +
+    'baselines are never written in CI. ' +
+    `Create it on a quiet machine at the profile CI runs: \`STRESS_PROFILE=<profile> npx ` +
+    `vitest run <spec> -u\` (-u last, or it swallows the spec path; or a first local run ` +
+    `without CI set), then commit ${where.file}.`;
   return verdicts(state, BASELINE_HEAD).stated('fail', 'pass', message, { threshold: 'missing' });
 }
 
@@ -125,7 +131,8 @@ function judge(
       (c.outcome === 'inconclusive' && resolved.inconclusive === 'fail'),
   );
   const message = [
-    `${MATCHER} (${where.file}, "${where.test}" / ${where.run}, recorded ${entry.recordedAt} at profile ${entry.profile}):`,
+    `${MATCHER} (${where.file}, "${where.test}" / ${where.run}, recorded ${entry.recordedAt} ` +
+      `at profile ${entry.profile}):`,
     ...comparisons.map((c) => `  ${describeComparison(c)}`),
   ].join('\n');
   return { pass: !fails, message: () => message };
@@ -149,7 +156,9 @@ export function toMatchPerfBaseline(
       'no .not: a baseline comparison has three outcomes, use it without .not',
     );
   if (!isRunResult(received)) {
-    const message = `${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ${describeReceived(received)}`;
+    const message =
+      `${MATCHER}: expected a vitest-stress run result (from load() or measure()), received ` +
+      `${describeReceived(received)}`;
     return verdicts(this, BASELINE_HEAD).refuse(message, { threshold: '' });
   }
   parseTolerances(tolerances);

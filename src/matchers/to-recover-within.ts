@@ -29,7 +29,8 @@ export function toRecoverWithin(
 
   if (!isRunSummary(received) || !Array.isArray((received as RunResult).timeline)) {
     return fail(
-      `toRecoverWithin: expected a vitest-stress run result with stages (from load()), received ${describeReceived(received)}`,
+      'toRecoverWithin: expected a vitest-stress run result with stages (from load()), ' +
+        `received ${describeReceived(received)}`,
     );
   }
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0)
@@ -53,7 +54,9 @@ export function toRecoverWithin(
     `for ${recovery.windowS} s, from "${recovery.baselinePhase}" p95 ${formatNumber(recovery.baselineP95Ms)} ms`;
   const head = `expected recovery after "${after}" ${verb} ${formatNumber(ms)} ms`;
   if (recovery.recoveredAfterMs === null) {
-    const message = `${head}, but it did not recover before the run ended (${formatNumber(recovery.observedAfterMs / 1000)} s watched; ${limits})`;
+    const message =
+      `${head}, but it did not recover before the run ended ` +
+      `(${formatNumber(recovery.observedAfterMs / 1000)} s watched; ${limits})`;
     return v.point(false, message, { threshold: ms, observed: null }, { expected: ms });
   }
   const observed = recovery.recoveredAfterMs;

@@ -29,13 +29,17 @@ export function toSustainAtLeast(
     );
   }
   if (unit !== received.unit) {
-    const why = `unit must be '${received.unit}' for this ${received.model}-model search, received ${describeReceived(unit)}`;
+    const why =
+      `unit must be '${received.unit}' for this ${received.model}-model search, received ` +
+      `${describeReceived(unit)}`;
     return v.refuse(`toSustainAtLeast: ${why}`, { threshold });
   }
   const positive = sustainState(received, level);
   const shown =
     positive === 'inconclusive' ? positive : (positive === 'pass') !== v.isNot ? 'pass' : 'fail';
-  const message = `expected capacity ${v.isNot ? 'not ' : ''}at least ${level} ${unit}: ${shown} — ${describeCapacity(received)}`;
+  const message =
+    `expected capacity ${v.isNot ? 'not ' : ''}at least ${level} ${unit}: ${shown} — ` +
+    `${describeCapacity(received)}`;
   const fields = { threshold: level, observed: received.capacity };
   return v.stated(positive, 'fail', message, fields, {
     actual: received.capacity,

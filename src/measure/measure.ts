@@ -125,7 +125,8 @@ function warningsFor(report: RecorderReport, busyMs: number, aborted: boolean): 
   if (calls > 0 && report.durationMs > 0 && busyMs / report.durationMs < BUSY_SHARE_WARNING) {
     const overheadUs = ((report.durationMs - busyMs) / calls) * 1000;
     warnings.push(
-      `calls took ${Math.round((busyMs / report.durationMs) * 100)}% of the run's wall time (≈ ${overheadUs.toFixed(1)} µs of harness per call): ` +
+      `calls took ${Math.round((busyMs / report.durationMs) * 100)}% of the run's wall time ` +
+        `(≈ ${overheadUs.toFixed(1)} µs of harness per call): ` +
         'throughput counts that overhead, latency does not',
     );
   }

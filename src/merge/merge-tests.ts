@@ -28,7 +28,8 @@ export function mergeTests(files: readonly SplitFile[]): TestRecord[] {
       const have = new Set(copies.map((c) => c.split));
       const without = files.map((f) => f.index).filter((i) => !have.has(i));
       throw new MergeError(
-        `test "${copies[0].test.fullName}" (${copies[0].test.file}) is missing from split${without.length > 1 ? 's' : ''} ${without.join(', ')}`,
+        `test "${copies[0].test.fullName}" (${copies[0].test.file}) is missing from ` +
+          `split${without.length > 1 ? 's' : ''} ${without.join(', ')}`,
         without,
       );
     }
@@ -70,13 +71,16 @@ function mergeRunAt(
   const notSplit = parts.filter((p) => p.run === undefined || p.run.split === undefined);
   if (notSplit.length === parts.length && parts.every((p) => p.run !== undefined)) {
     const first = parts[0];
-    const warning = `not a split run (measure() or a load without a split): the copy of split ${first.split}; each split judged its own`;
+    const warning =
+      'not a split run (measure() or a load without a split): the copy of split ' +
+      `${first.split}; each split judged its own`;
     return { ...first.run, warnings: [...first.run.warnings, warning] };
   }
   if (notSplit.length > 0) {
     const name = copies[0].test.fullName;
     throw new MergeError(
-      `run #${i + 1} of "${name}" is missing or not a split run in split${notSplit.length > 1 ? 's' : ''} ${notSplit.map((p) => p.split).join(', ')}`,
+      `run #${i + 1} of "${name}" is missing or not a split run in ` +
+        `split${notSplit.length > 1 ? 's' : ''} ${notSplit.map((p) => p.split).join(', ')}`,
       notSplit.map((p) => p.split),
     );
   }

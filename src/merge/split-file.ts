@@ -52,7 +52,8 @@ export function checkSplits(files: readonly SplitFile[]): void {
   const counts = new Set(files.map((f) => f.count));
   if (counts.size > 1)
     throw new MergeError(
-      `the files come from loads split different ways: ${files.map((f) => `${f.path} is ${f.index}/${f.count}`).join('; ')}`,
+      'the files come from loads split different ways: ' +
+        `${files.map((f) => `${f.path} is ${f.index}/${f.count}`).join('; ')}`,
     );
   const count = files[0].count;
   const byIndex = new Map<number, SplitFile[]>();
@@ -67,7 +68,9 @@ export function checkSplits(files: readonly SplitFile[]): void {
   const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
   if (missing.length > 0) {
     throw new MergeError(
-      `missing split${missing.length > 1 ? 's' : ''} ${missing.map((i) => `${i}/${count}`).join(', ')}: got ${[...byIndex.keys()].sort((a, b) => a - b).join(', ')} of ${count}`,
+      `missing split${missing.length > 1 ? 's' : ''} ` +
+        `${missing.map((i) => `${i}/${count}`).join(', ')}: got ` +
+        `${[...byIndex.keys()].sort((a, b) => a - b).join(', ')} of ${count}`,
       missing,
     );
   }

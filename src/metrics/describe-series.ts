@@ -14,8 +14,15 @@ export function seriesFromReceived(matcher: string, received: unknown): MetricsS
   const series = metricsOf(received);
   if (series) return series;
   if (isRunSummary(received))
-    return `${matcher}: the run result has no metrics section: use loadWithMetrics(), or withMetrics(result, await sampler.stop())`;
-  return `${matcher}: expected a vitest-stress run result with server metrics (from loadWithMetrics() or withMetrics()) or a metrics series (from sampleMetrics()), received ${describeReceived(received)}`;
+    return (
+      `${matcher}: the run result has no metrics section: use loadWithMetrics(), or ` +
+      'withMetrics(result, await sampler.stop())'
+    );
+  return (
+    `${matcher}: expected a vitest-stress run result with server metrics (from ` +
+    'loadWithMetrics() or withMetrics()) or a metrics series (from sampleMetrics()), received ' +
+    `${describeReceived(received)}`
+  );
 }
 
 /** Failed scrapes in words: '3 scrapes failed, first: HTTP 503'; '' when none failed. */

@@ -185,7 +185,10 @@ export function parseValue(text: string): number | undefined {
   return special;
 }
 
-/** HELP text knows `\\` and `\n`; label values also `\"`. Other escapes are errors in label values and kept verbatim in HELP. */
+/**
+ * HELP text knows `\\` and `\n`; label values also `\"`. Other escapes are errors in label values
+ * and kept verbatim in HELP.
+ */
 function unescapeText(raw: string, isLabel: boolean, fail: (why: string) => never): string {
   if (!raw.includes('\\')) return raw;
   let out = '';

@@ -113,7 +113,10 @@ const T95_TAIL: [number, number][] = [
   [Infinity, 1.96],
 ];
 
-/** t such that P(|T| < t) = 0.95 for `df` degrees of freedom (a fraction rounds down, the safe side); beyond 30, interpolated in 1/df (within 0.001). */
+/**
+ * t such that P(|T| < t) = 0.95 for `df` degrees of freedom (a fraction rounds down, the safe
+ * side); beyond 30, interpolated in 1/df (within 0.001).
+ */
 export function tCritical95(df: number): number {
   if (!(df >= 1))
     throw new StressError('ERR_STRESS_METRICS', `t quantile needs df >= 1, got ${df}`);

@@ -12,7 +12,8 @@ export type LoadMetricsOptions = Omit<MetricsSamplerOptions, 'url' | 'signal' | 
 };
 
 /**
- * load() while sampling the target's Prometheus metrics (default: /metrics on the target's host): the sampler starts (first scrape at
+ * load() while sampling the target's Prometheus metrics (default: /metrics on the target's host):
+ * the sampler starts (first scrape at
  * once) before the load, stops when it ends, and the series is attached as `result.metrics`.
  * Scrape failures are gaps in the series, never errors; bad options throw before any load.
  */

@@ -41,7 +41,10 @@ export interface StageOptions {
   ramp?: boolean | Duration;
 }
 
-/** Options of load(). At most one of `users`, `rate` or `stages` sets the model; with none, `users` defaults to 10 (closed model). */
+/**
+ * Options of load(). At most one of `users`, `rate` or `stages` sets the model; with none, `users`
+ * defaults to 10 (closed model).
+ */
 export interface LoadOptions {
   /** Base URL; loopback only unless allowRemote. */
   target: string;
@@ -92,9 +95,15 @@ export interface LoadOptions {
   name?: string;
   /** Client-side chaos: this fraction of requests (seeded, 0..1) uses the shorter `timeout` and ends as a timeout. */
   clientTimeout?: { rate: number; timeout: Duration };
-  /** Drive one share of a load spread over several processes or machines (overrides STRESS_SPLIT); see docs/distributed.md. */
+  /**
+   * Drive one share of a load spread over several processes or machines (overrides STRESS_SPLIT);
+   * see docs/distributed.md.
+   */
   split?: SplitOptions;
-  /** https: targets: certificates to trust and whether to verify (default: verify against Node's CAs). Same on every engine. */
+  /**
+   * https: targets: certificates to trust and whether to verify (default: verify against Node's
+   * CAs). Same on every engine.
+   */
   tls?: TlsOptions;
   /**
    * Stop when decided: judge these SLAs once a second while the run runs (with an always-valid

@@ -36,7 +36,8 @@ export function plannedDurationMs(options: ResolvedLoadOptions): number | undefi
 /**
  * Live progress on stderr. On a TTY: one line rewritten in place every second (`\r`, erase
  * to end of line) and erased at the end. Without a TTY (CI, and Vitest workers, whose stderr
- * is a pipe that Vitest prints above its status block): a plain line every 10 s. Off with VITEST_STRESS_PROGRESS=0 or `progress: false`,
+ * is a pipe that Vitest prints above its status block): a plain line every 10 s. Off with
+ * VITEST_STRESS_PROGRESS=0 or `progress: false`,
  * and by default for runs planned shorter than 5 s.
  */
 export function startProgress(

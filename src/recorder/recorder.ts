@@ -35,7 +35,10 @@ export interface RecorderReport {
   timeline: TimelineEntry[];
   /** Encoded latency histogram of each timeline second ('' when it had no successes). */
   secondHistograms: string[];
-  /** Built from the compact ledger on first read, in the order requests ended (cancelled ones last); [] with `ledger: false`. */
+  /**
+   * Built from the compact ledger on first read, in the order requests ended (cancelled ones last);
+   * [] with `ledger: false`.
+   */
   ledger: RunLedger;
   /** Present when the ledger went to disk. */
   ledgerFile?: LedgerFileSection;

@@ -22,7 +22,8 @@ function measureBlock(run: RunMeta): string[] {
     `  Duration:      ${(run.durationMs / 1000).toFixed(1)} s`,
     `  Calls:         ${r.total}${r.cancelled ? `, ${r.cancelled} cancelled at the end` : ''}, ${r.failed} threw`,
     `  Throughput:    ${run.throughput.toFixed(1)} ops/s`,
-    `  Latency (ms):  min ${fmt(l.min, 3)}  mean ${fmt(l.mean, 3)}  median ${fmt(l.p50, 3)}  p95 ${fmt(l.p95, 3)}  p99 ${fmt(l.p99, 3)}  max ${fmt(l.max, 3)}`,
+    `  Latency (ms):  min ${fmt(l.min, 3)}  mean ${fmt(l.mean, 3)}  median ${fmt(l.p50, 3)}  ` +
+      `p95 ${fmt(l.p95, 3)}  p99 ${fmt(l.p99, 3)}  max ${fmt(l.max, 3)}`,
   ];
   if (run.errors.length > 0)
     lines.push(
@@ -50,12 +51,16 @@ export function runBlock(run: RunMeta): string[] {
   const lines = [
     `  profile ${run.profile} · ${run.model} model · ${run.engine} · ${run.target}`,
     `  Measured:      ${run.measured}`,
-    `  Duration:      ${(run.durationMs / 1000).toFixed(1)} s, ${run.users} ${run.model === 'open' ? 'max rate/in-flight' : 'users'}`,
-    `  Total:         ${r.total} sent${r.cancelled ? `, ${r.cancelled} cancelled at the end` : ''}${r.dropped ? `, ${r.dropped} dropped (not sent)` : ''}`,
+    `  Duration:      ${(run.durationMs / 1000).toFixed(1)} s, ${run.users} ` +
+      `${run.model === 'open' ? 'max rate/in-flight' : 'users'}`,
+    `  Total:         ${r.total} ` +
+      `sent${r.cancelled ? `, ${r.cancelled} cancelled at the end` : ''}` +
+      `${r.dropped ? `, ${r.dropped} dropped (not sent)` : ''}`,
     `  Successful:    ${r.ok} (${pct(r.ok, finished)})`,
     `  Failed:        ${r.failed} (${failedParts.join(', ')})`,
     `  Throughput:    ${run.throughput.toFixed(1)} req/s`,
-    `  Latency (ms):  min ${fmt(l.min)}  mean ${fmt(l.mean)}  median ${fmt(l.p50)}  p95 ${fmt(l.p95)}  p99 ${fmt(l.p99)}  max ${fmt(l.max)}`,
+    `  Latency (ms):  min ${fmt(l.min)}  mean ${fmt(l.mean)}  median ${fmt(l.p50)}  p95 ` +
+      `${fmt(l.p95)}  p99 ${fmt(l.p99)}  max ${fmt(l.max)}`,
     `  Status codes:  ${codes}`,
   ];
   const p95 = run.intervals?.p95;
@@ -63,12 +68,16 @@ export function runBlock(run: RunMeta): string[] {
     lines.splice(
       -1,
       0,
-      `  p95 bounds:    ${p95.lowMs === null ? '?' : fmt(p95.lowMs)} .. ${p95.highMs === null ? `? (needs n ≥ ${p95.minSamples})` : fmt(p95.highMs)} ms at ${p95.confidence * 100}%, ${p95.method}`,
+      `  p95 bounds:    ${p95.lowMs === null ? '?' : fmt(p95.lowMs)} .. ` +
+        `${p95.highMs === null ? `? (needs n ≥ ${p95.minSamples})` : fmt(p95.highMs)} ms at ` +
+        `${p95.confidence * 100}%, ${p95.method}`,
     );
   const schedule = run.schedule;
   if (schedule) {
     lines.push(
-      `  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`,
+      `  Schedule:      ${schedule.sentSends} of ${schedule.plannedSends} planned sends ` +
+        `made, ${schedule.lateSends} late (> ${schedule.lateThresholdMs} ms), ` +
+        `${schedule.droppedSends} dropped at maxInFlight, ${schedule.unsentSends} never made`,
     );
   }
   lines.push(...journeyTables(run));

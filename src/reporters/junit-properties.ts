@@ -58,7 +58,9 @@ export function testProperties(test: TestRecord): Array<[string, string]> {
   for (const verdict of test.verdicts) {
     const [name, value] = verdictProperty(verdict);
     const retried = !isFinalAttempt(verdict, finals);
-    const prefix = `${repeated || retried ? `repetition${verdict.repetition ?? 0}.` : ''}${retried ? `attempt${verdict.attempt ?? 0}.` : ''}`;
+    const prefix =
+      `${repeated || retried ? `repetition${verdict.repetition ?? 0}.` : ''}` +
+      `${retried ? `attempt${verdict.attempt ?? 0}.` : ''}`;
     props.push([`${prefix}${name}`, value]);
   }
   if (test.flaky) props.push(['flaky', 'true']);

@@ -51,13 +51,18 @@ function failureXml(test: TestRecord): string {
     ...test.errors,
     ...failedSla.filter((m) => !test.errors.some((e) => e.includes(m))),
   ].join('\n');
-  return `      ${openTag('failure', { message, type: failedSla.length ? 'SLABreach' : 'AssertionError' })}${escapeXml(body)}</failure>`;
+  return (
+    '      ' +
+    `${openTag('failure', { message, type: failedSla.length ? 'SLABreach' : 'AssertionError' })}` +
+    `${escapeXml(body)}</failure>`
+  );
 }
 
 function testcaseXml(test: TestRecord, flavor: JunitFlavor): string {
   const strict = flavor === 'strict';
   const lines = [
-    `    ${openTag('testcase', { classname: test.file, name: test.fullName, time: seconds(test.durationMs), file: strict ? undefined : test.file })}`,
+    '    ' +
+      `${openTag('testcase', { classname: test.file, name: test.fullName, time: seconds(test.durationMs), file: strict ? undefined : test.file })}`,
   ];
   if (!strict) lines.push(...propertiesXml(testProperties(test), '      '));
   if (test.state === 'failed') lines.push(failureXml(test));

@@ -8,7 +8,10 @@ import type { TestRecord } from '../contracts/perf-results.js';
 /** One SLA line; a split's provisional verdict says it is not the final word. */
 function verdictLine(v: SlaVerdict): string {
   if (v.provisional)
-    return `  SLA ~ provisional, ${v.pass ? 'holds' : 'breached'} on this split (vitest-stress merge judges the whole): ${v.message}`;
+    return (
+      `  SLA ~ provisional, ${v.pass ? 'holds' : 'breached'} on this split (vitest-stress ` +
+      `merge judges the whole): ${v.message}`
+    );
   return `  SLA ${v.state === 'inconclusive' ? '? inconclusive:' : v.pass ? '✓' : '✗'} ${v.message}`;
 }
 

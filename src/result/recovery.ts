@@ -26,7 +26,10 @@ export interface RecoveryOptions {
 
 /** Recovery after a phase, at the timeline's 1 s resolution. */
 export interface Recovery {
-  /** ms from the end of `phase` to the start of the first window within tolerance; null if none before the run ended. */
+  /**
+   * ms from the end of `phase` to the start of the first window within tolerance; null if none
+   * before the run ended.
+   */
   recoveredAfterMs: number | null;
   phase: string;
   baselinePhase: string;

@@ -59,7 +59,8 @@ export async function waitForStart(
   const lateStartMs = Math.max(0, Math.round(now() - startAtMs));
   if (lateStartMs > LATE_START_WARN_MS) {
     warnings.push(
-      `split ${split.index}/${split.count} started ${lateStartMs} ms after the common start (STRESS_START_AT): its load overlapped the others' only partly`,
+      `split ${split.index}/${split.count} started ${lateStartMs} ms after the common start ` +
+        `(STRESS_START_AT): its load overlapped the others' only partly`,
     );
   }
   return { startAt: startAtMs, lateStartMs, warnings };

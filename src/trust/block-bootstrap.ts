@@ -22,7 +22,10 @@ export interface BootstrapInterval {
   blocks: [number, number];
 }
 
-/** More blocks than this are grouped into consecutive runs of seconds (cost, and longer blocks keep more correlation). */
+/**
+ * More blocks than this are grouped into consecutive runs of seconds (cost, and longer blocks keep
+ * more correlation).
+ */
 export const MAX_BLOCKS = 120;
 
 function percentileOf(sorted: number[], q: number): number {

@@ -47,7 +47,10 @@ export function studentTCdf(t: number, df: number): number {
   return t >= 0 ? 1 - tail : tail;
 }
 
-/** The p-quantile (0 < p < 1) of Student's t with `df` >= 1 degrees of freedom: studentTQuantile(0.975, 5) ≈ 2.570582. */
+/**
+ * The p-quantile (0 < p < 1) of Student's t with `df` >= 1 degrees of freedom:
+ * studentTQuantile(0.975, 5) ≈ 2.570582.
+ */
 export function studentTQuantile(p: number, df: number): number {
   if (!(p > 0 && p < 1)) throw new RangeError(`studentTQuantile: p must be in (0, 1), got ${p}`);
   if (!(df >= 1)) throw new RangeError(`studentTQuantile: df must be >= 1, got ${df}`);

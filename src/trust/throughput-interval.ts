@@ -34,7 +34,10 @@ export function throughputInterval(
   const counts = perSecondFinished(timeline, durationMs);
   const k = counts.length;
   if (k < MIN_THROUGHPUT_SECONDS)
-    return `throughput with confidence needs at least ${MIN_THROUGHPUT_SECONDS} whole seconds of per-second counts, this run had ${k}`;
+    return (
+      `throughput with confidence needs at least ${MIN_THROUGHPUT_SECONDS} whole seconds of ` +
+      `per-second counts, this run had ${k}`
+    );
   const mean = counts.reduce((a, b) => a + b, 0) / k;
   const variance = counts.reduce((a, b) => a + (b - mean) ** 2, 0) / (k - 1);
   const half = studentTQuantile(confidence, k - 1) * Math.sqrt(variance / k);

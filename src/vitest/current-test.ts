@@ -29,7 +29,8 @@ export function warnUnscoped(test: Test, what: string): void {
   console.warn(
     `vitest-stress: ${what} while concurrent tests run, without the test scope: Vitest's global current test ` +
       `("${test.fullTestName ?? test.name}", the last one started) may not be the test that made it, so it can be ` +
-      `recorded in the wrong test or lost. Register 'vitest-stress/matchers' in setupFiles (on Vitest ≥ 4.1 it scopes ` +
+      `recorded in the wrong test or lost. Register 'vitest-stress/matchers' in setupFiles ` +
+      '(on Vitest ≥ 4.1 it scopes ' +
       `every test), or pass { test: context } to load()/measure() and use the test context's expect ` +
       `(test('…', async ({ expect }) => …)).`,
   );
@@ -69,7 +70,8 @@ export function verdictTest(matcherTask: Test | undefined): Test | undefined {
   if (lastTestName && !warned.has(`lost:${lastTestName}`)) {
     warned.add(`lost:${lastTestName}`);
     console.warn(
-      `vitest-stress: an SLA matcher judged where Vitest knows no running test (the last one started was "${lastTestName}"), ` +
+      'vitest-stress: an SLA matcher judged where Vitest knows no running test (the last one ' +
+        `started was "${lastTestName}"), ` +
         `so its verdict is in no test's report. In concurrent tests use the test context's expect ` +
         `(test('…', async ({ expect }) => …)) or register 'vitest-stress/matchers' in setupFiles.`,
     );

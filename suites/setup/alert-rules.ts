@@ -24,6 +24,8 @@ export async function suiteAlertRules(targetUrl: string): Promise<SuiteAlertRule
   if (store === 'mongodb') return { rules };
   return {
     rules: rules.filter((r) => !r.name.includes('Mongo')),
-    mongoLeftOut: `MongoDB alert rules not judged: the target's audit store is ${JSON.stringify(store)}, so there is no connection-pool series`,
+    mongoLeftOut:
+      `MongoDB alert rules not judged: the target's audit store is ${JSON.stringify(store)}, ` +
+      'so there is no connection-pool series',
   };
 }

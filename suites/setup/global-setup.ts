@@ -43,7 +43,8 @@ export default async function setup(
   project.provide('stressTargetIsLocal', true);
   project.provide('stressAiCoreUrl', service.aiCoreUrl ?? '');
   console.log(
-    `[vitest-stress] reference service at ${service.url} (audit store: ${service.auditStore}; profile ${process.env.STRESS_PROFILE || 'quick'})`,
+    `[vitest-stress] reference service at ${service.url} (audit store: ` +
+      `${service.auditStore}; profile ${process.env.STRESS_PROFILE || 'quick'})`,
   );
   return () => service.close();
 }
@@ -83,7 +84,8 @@ async function preflight(target: string): Promise<void> {
     const cause = (error as { cause?: { code?: string; message?: string } }).cause;
     const reason = cause?.code ?? cause?.message ?? (error as Error).message;
     throw new Error(
-      `STRESS_TARGET ${target} is not reachable (${reason} on GET ${url.href} within ${PREFLIGHT_TIMEOUT_MS} ms); start the service or fix STRESS_TARGET`,
+      `STRESS_TARGET ${target} is not reachable (${reason} on GET ${url.href} within ` +
+        `${PREFLIGHT_TIMEOUT_MS} ms); start the service or fix STRESS_TARGET`,
     );
   }
 }

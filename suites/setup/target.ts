@@ -12,7 +12,8 @@ export interface SuiteTarget {
 /**
  * The suites' target. Against the bundled service the audit trail is its export; against
  * STRESS_TARGET it is STRESS_AUDIT_URL (an export endpoint) or STRESS_AUDIT_MONGODB_URI
- * (+ STRESS_AUDIT_DB, STRESS_AUDIT_COLLECTION, default ethixai/auditlogs), else the audit verdict is skipped and says so.
+ * (+ STRESS_AUDIT_DB, STRESS_AUDIT_COLLECTION, default ethixai/auditlogs), else the audit verdict
+ * is skipped and says so.
  */
 export function suiteTarget(): SuiteTarget {
   const url = inject('stressTarget');

@@ -17,7 +17,8 @@ describe('importPeer', () => {
       feature: 'the test feature',
     });
     expect((error as Error).message).toBe(
-      'the test feature needs the optional peer dependency "vitest-stress-no-such-peer": install it with npm install vitest-stress-no-such-peer',
+      'the test feature needs the optional peer dependency "vitest-stress-no-such-peer": ' +
+        'install it with npm install vitest-stress-no-such-peer',
     );
   });
 

@@ -100,7 +100,8 @@ describe('incomparability', () => {
     const run = noisyRun(2);
     expect(incomparability(entry, run, undefined)).toBeUndefined();
     expect(incomparability({ ...entry, profile: 'smoke' }, run, 'cores 8 → 2')).toBe(
-      'the baseline is not comparable: recorded at profile smoke, this run is quick; recorded on another machine (cores 8 → 2); rerun with vitest -u here to re-record it',
+      'the baseline is not comparable: recorded at profile smoke, this run is quick; ' +
+        'recorded on another machine (cores 8 → 2); rerun with vitest -u here to re-record it',
     );
   });
 });

@@ -12,6 +12,7 @@ test('docs/chaos.md shows the seed scenario exactly as test/chaos/seed-scenario.
 
 test("the seed's mix is one line in the docs", () => {
   expect(read('../../docs/chaos.md')).toContain(
-    "faults: [{ type: 'timeout', rate: 0.1 }, { type: 'reset', rate: 0.05 }, { type: 'latency', rate: 0.15, ms: 5000 }]",
+    "faults: [{ type: 'timeout', rate: 0.1 }, { type: 'reset', rate: 0.05 }, { type: " +
+      "'latency', rate: 0.15, ms: 5000 }]",
   );
 });

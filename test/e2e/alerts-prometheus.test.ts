@@ -124,7 +124,8 @@ describe.skipIf(skipWithoutBinary('prometheus'))(
       };
       const promFiringAtMs = body.data.result[0].values[0][0] * 1000;
       console.log(
-        `[alerts e2e] evaluator fired at ${verdict.episodes[0].firingAtS} s; Prometheus ${((promFiringAtMs - Date.parse(run.startedAt)) / 1000).toFixed(1)} s after the run started`,
+        `[alerts e2e] evaluator fired at ${verdict.episodes[0].firingAtS} s; Prometheus ` +
+          `${((promFiringAtMs - Date.parse(run.startedAt)) / 1000).toFixed(1)} s after the run started`,
       );
       expect(Math.abs(promFiringAtMs - firingAtMs)).toBeLessThanOrEqual(4000);
     });

@@ -183,7 +183,8 @@ describe('scheduleWarnings (what the run says about its schedule)', () => {
   test('late sends: silent up to 1% of sends, a warning above', () => {
     expect(scheduleWarnings({ ...schedule, lateSends: 10, maxLateMs: 40 }, 1000)).toEqual([]);
     expect(scheduleWarnings({ ...schedule, lateSends: 11, maxLateMs: 40 }, 1000)).toEqual([
-      'generator fell behind: 11 of 1000 sends (1.1%) went out more than 10 ms after their intended time (worst 40 ms); their latency includes that delay',
+      'generator fell behind: 11 of 1000 sends (1.1%) went out more than 10 ms after their ' +
+        'intended time (worst 40 ms); their latency includes that delay',
     ]);
   });
 

@@ -81,7 +81,8 @@ describe('request bytes for the autocannon driver', () => {
     const bytes = new RequestBytes(plan).build(plan.scenarios[0], 'id-7');
     const host = new URL(origin).host;
     expect(bytes.toString()).toBe(
-      `POST /base/api/a HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\nx-team: credit\r\ncontent-type: application/json\r\n` +
+      `POST /base/api/a HTTP/1.1\r\nHost: ${host}\r\nConnection: keep-alive\r\nx-team: ` +
+        `credit\r\ncontent-type: application/json\r\n` +
         `x-request-id: id-7\r\nContent-Length: 7\r\n\r\n{"n":1}`,
     );
   });

@@ -73,7 +73,8 @@ const COUNT_PIXELS = `(() => {
   const specs = JSON.parse(document.getElementById('chart-data').textContent).charts;
   return [...document.querySelectorAll('.chart[data-chart]')].map((el) => {
     const id = el.dataset.chart;
-    const colours = specs.find((s) => s.id === id).series.map((s) => [1, 3, 5].map((i) => parseInt(s.color.slice(i, i + 2), 16)));
+    const colours = specs.find((s) => s.id === id).series.map((s) => [1, 3, 5].map((i) => \
+parseInt(s.color.slice(i, i + 2), 16)));
     const canvas = el.querySelector('canvas');
     const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
     let drawn = 0;
@@ -81,13 +82,17 @@ const COUNT_PIXELS = `(() => {
     for (let i = 0; i < data.length; i += 4) {
       if (data[i + 3] === 0) continue;
       drawn++;
-      if (data[i + 3] > 200 && colours.some((c) => Math.abs(c[0] - data[i]) + Math.abs(c[1] - data[i + 1]) + Math.abs(c[2] - data[i + 2]) < 30)) seriesColoured++;
+      if (data[i + 3] > 200 && colours.some((c) => Math.abs(c[0] - data[i]) + Math.abs(c[1] - \
+data[i + 1]) + Math.abs(c[2] - data[i + 2]) < 30)) seriesColoured++;
     }
     return { id, drawn, seriesColoured };
   });
 })()`;
 
-/** Count each chart canvas's drawn pixels and the pixels close to its series colours (from the page's own chart data). */
+/**
+ * Count each chart canvas's drawn pixels and the pixels close to its series colours (from the
+ * page's own chart data).
+ */
 export function chartPixels(page: Page): Promise<ChartPixels[]> {
   return page.evaluate(COUNT_PIXELS) as Promise<ChartPixels[]>;
 }

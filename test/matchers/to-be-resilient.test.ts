@@ -10,7 +10,9 @@ const run = fakeChaosRun([
   ...times(5, { latencyMs: 2, error: 'read ECONNRESET', fault: 'reset' }),
 ]);
 const breakdown =
-  'failure breakdown: timeouts 10, network errors 5, slow responses 5, server errors 0, client errors 0; injected: timeout 10, latency 5, reset 5; not explained by an injected fault: none; join exact';
+  'failure breakdown: timeouts 10, network errors 5, slow responses 5, server errors 0, ' +
+  'client errors 0; injected: timeout 10, latency 5, reset 5; not explained by an injected ' +
+  'fault: none; join exact';
 
 describe('.toBeResilient', () => {
   test('passes at or above minSuccessRate (default 80%)', () => {
@@ -20,7 +22,8 @@ describe('.toBeResilient', () => {
 
   test('fails listing the failure breakdown', () => {
     expect(() => expect(run).toBeResilient({ minSuccessRate: 0.9 })).toThrow(
-      `expected the run to be resilient (success rate at least 90%), got 85% (n=100, 20 users, 30 s, 15% errors; ${breakdown})`,
+      'expected the run to be resilient (success rate at least 90%), got 85% (n=100, 20 ' +
+        `users, 30 s, 15% errors; ${breakdown})`,
     );
   });
 
@@ -32,7 +35,9 @@ describe('.toBeResilient', () => {
       { latencyMs: 5, error: 'x' },
     ]);
     expect(() => expect(plain).toBeResilient({ minSuccessRate: 0.9 })).toThrow(
-      'got 70% (n=10, 10 users, 30 s, 30% errors; failure breakdown: timeouts 1, network errors 1, HTTP errors 1, status 503×1 (no faults section: add one with withFaults(result, proxy)))',
+      'got 70% (n=10, 10 users, 30 s, 30% errors; failure breakdown: timeouts 1, network ' +
+        'errors 1, HTTP errors 1, status 503×1 (no faults section: add one with ' +
+        'withFaults(result, proxy)))',
     );
   });
 
@@ -82,7 +87,8 @@ describe('.not.toBeResilient', () => {
 
   test('fails at or above it, with the breakdown', () => {
     expect(() => expect(run).not.toBeResilient()).toThrow(
-      `expected the run not to be resilient (success rate at least 80%), got 85% (n=100, 20 users, 30 s, 15% errors; ${breakdown})`,
+      'expected the run not to be resilient (success rate at least 80%), got 85% (n=100, 20 ' +
+        `users, 30 s, 15% errors; ${breakdown})`,
     );
   });
 
@@ -100,7 +106,9 @@ describe('.toBeResilient with confidence', () => {
     expect(run).toBeResilient({ minSuccessRate: 0.75, confidence: 0.95 });
     expect(run).toBeResilient({ minSuccessRate: 0.8, confidence: 0.95 });
     expect(() => expect(run).toBeResilient({ minSuccessRate: 0.9, confidence: 0.95 })).toThrow(
-      `expected the run to be resilient (success rate at least 90%) at 95% confidence: fail — success rate 85%, 95% bounds [78.2%, 89.9%] (wilson) (n=100, 20 users, 30 s, 15% errors; ${breakdown})`,
+      'expected the run to be resilient (success rate at least 90%) at 95% confidence: fail ' +
+        '— success rate 85%, 95% bounds [78.2%, 89.9%] (wilson) (n=100, 20 users, 30 s, 15% ' +
+        `errors; ${breakdown})`,
     );
     expect(task.meta.vitestStress?.verdicts.map((v) => v.state)).toEqual([
       'pass',

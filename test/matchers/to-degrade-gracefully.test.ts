@@ -23,7 +23,12 @@ describe('.toDegradeGracefully', () => {
   test('an unexpected 500 fails, naming an example', () => {
     const bad = fakeChaosRun([...graceful, { latencyMs: 3, status: 500 }]);
     expect(() => expect(bad).toDegradeGracefully()).toThrow(
-      `expected the run to degrade gracefully (${RULE}), but 1 failure(s) not explained by an injected fault, a 503 with Retry-After or a 429, of which 1 unexpected 5xx (e.g. fake-101: 500) (n=101, 20 users, 30 s, 10.9% errors; failure breakdown: timeouts 4, network errors 2, slow responses 0, server errors 4, client errors 1; injected: timeout 4, reset 2, status 2; not explained by an injected fault: 3 (timeouts 0, network errors 0, status 429×1 500×1 503×1); join exact)`,
+      `expected the run to degrade gracefully (${RULE}), but 1 failure(s) not explained by ` +
+        'an injected fault, a 503 with Retry-After or a 429, of which 1 unexpected 5xx (e.g. ' +
+        'fake-101: 500) (n=101, 20 users, 30 s, 10.9% errors; failure breakdown: timeouts 4, ' +
+        'network errors 2, slow responses 0, server errors 4, client errors 1; injected: ' +
+        'timeout 4, reset 2, status 2; not explained by an injected fault: 3 (timeouts 0, ' +
+        'network errors 0, status 429×1 500×1 503×1); join exact)',
     );
   });
 

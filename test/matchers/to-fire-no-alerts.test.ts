@@ -35,10 +35,14 @@ describe('toFireNoAlerts', () => {
     expect(() => expect(run(10, 20)).toFireNoAlerts(withoutMongo, { profile: 'full' }))
       .toThrowErrorMatchingInlineSnapshot(`
       [Error: expected no alert rule to fire: 2 fired, 0 without data, 3 ok over 30 s
-        ✗ EthixErrorRateCritical (critical, Error rate above 15% for 5 minutes): fired at 14 s for 7 s (pending from 11 s, resolved at 21 s; peak 100.0% > 15.0%) [for 3 s]
-        ✓ EthixP95LatencyCritical (critical, p95 latency above 10 s): ok, peak 0.01 s (threshold 10.00 s, 20 evaluations)
-        ✓ EthixBackendMemoryCritical (critical, Backend resident memory above 500 MB): ok, peak 100.0 MB (threshold 524.3 MB, 30 evaluations)
-        ✗ EthixErrorRateWarning (warning, Error rate above 5% for 5 minutes): fired at 14 s for 7 s (pending from 11 s, resolved at 21 s; peak 100.0% > 5.0%) [for 3 s]
+        ✗ EthixErrorRateCritical (critical, Error rate above 15% for 5 minutes): fired at 14 s for \
+7 s (pending from 11 s, resolved at 21 s; peak 100.0% > 15.0%) [for 3 s]
+        ✓ EthixP95LatencyCritical (critical, p95 latency above 10 s): ok, peak 0.01 s (threshold \
+10.00 s, 20 evaluations)
+        ✓ EthixBackendMemoryCritical (critical, Backend resident memory above 500 MB): ok, peak \
+100.0 MB (threshold 524.3 MB, 30 evaluations)
+        ✗ EthixErrorRateWarning (warning, Error rate above 5% for 5 minutes): fired at 14 s for 7 \
+s (pending from 11 s, resolved at 21 s; peak 100.0% > 5.0%) [for 3 s]
         ✓ EthixCpuWarning (warning, CPU above 90% for 10 minutes): ok, peak 20% CPU (threshold 90% CPU, 30 evaluations)]
     `);
   });

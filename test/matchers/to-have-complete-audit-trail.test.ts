@@ -175,6 +175,7 @@ describe('MongoDB source', () => {
   );
   if (!uri)
     console.warn(
-      '[vitest-stress] MongoDB audit-source test skipped: set MONGODB_URI to a running mongod (none can be installed on this machine).',
+      '[vitest-stress] MongoDB audit-source test skipped: set MONGODB_URI to a running ' +
+        'mongod (none can be installed on this machine).',
     );
 });

@@ -16,7 +16,8 @@ describe('.toHaveMetricBelow', () => {
 
   test('fails on the highest sample, not the last, with when it happened', () => {
     expect(() => expect(run).toHaveMetricBelow('process_resident_memory_bytes', 415e6)).toThrow(
-      'expected max process_resident_memory_bytes below 415000000 (415 MB), got 420000000 (420 MB) at 1 s (n=4 samples)',
+      'expected max process_resident_memory_bytes below 415000000 (415 MB), got 420000000 ' +
+        '(420 MB) at 1 s (n=4 samples)',
     );
   });
 
@@ -43,13 +44,15 @@ describe('.toHaveMetricBelow', () => {
       errors: [{ tMs: 2000, untilMs: 2000, scrapes: 1, error: 'HTTP 503' }],
     });
     expect(() => expect(gappy).toHaveMetricBelow('process_resident_memory_bytes', 1e6)).toThrow(
-      'expected max process_resident_memory_bytes below 1000000 (1 MB), got 2000000 (2 MB) at 1 s (n=2 samples; 1 scrape failed, first: HTTP 503)',
+      'expected max process_resident_memory_bytes below 1000000 (1 MB), got 2000000 (2 MB) ' +
+        'at 1 s (n=2 samples; 1 scrape failed, first: HTTP 503)',
     );
   });
 
   test('a missing metric fails listing the names seen', () => {
     expect(() => expect(run).toHaveMetricBelow('process_resident_memory', 1)).toThrow(
-      'expected max process_resident_memory below 1, but no sample has process_resident_memory; seen: process_resident_memory_bytes',
+      'expected max process_resident_memory below 1, but no sample has ' +
+        'process_resident_memory; seen: process_resident_memory_bytes',
     );
   });
 
@@ -57,7 +60,8 @@ describe('.toHaveMetricBelow', () => {
     expect(() =>
       expect(series([])).toHaveMetricBelow('process_resident_memory_bytes', 500e6),
     ).toThrow(
-      'expected max process_resident_memory_bytes below 500000000 (500 MB), but the metrics series from http://127.0.0.1:9464/metrics has no samples',
+      'expected max process_resident_memory_bytes below 500000000 (500 MB), but the metrics ' +
+        'series from http://127.0.0.1:9464/metrics has no samples',
     );
   });
 
@@ -72,7 +76,8 @@ describe('.toHaveMetricBelow', () => {
 
   test('bad arguments fail the match', () => {
     expect(() => expect(run).toHaveMetricBelow(500e6 as unknown as string, 1)).toThrow(
-      "toHaveMetricBelow: name must be a metric name such as 'process_resident_memory_bytes', received number 500000000",
+      'toHaveMetricBelow: name must be a metric name such as ' +
+        "'process_resident_memory_bytes', received number 500000000",
     );
     expect(() =>
       expect(run).toHaveMetricBelow('process_resident_memory_bytes', '500MB' as unknown as number),
@@ -102,7 +107,8 @@ describe('.not.toHaveMetricBelow', () => {
 
   test('fails when every sample is below the value', () => {
     expect(() => expect(run).not.toHaveMetricBelow('process_resident_memory_bytes', 500e6)).toThrow(
-      'expected max process_resident_memory_bytes not below 500000000 (500 MB), got 420000000 (420 MB) at 1 s (n=4 samples)',
+      'expected max process_resident_memory_bytes not below 500000000 (500 MB), got ' +
+        '420000000 (420 MB) at 1 s (n=4 samples)',
     );
   });
 

@@ -30,7 +30,8 @@ describe('.toHaveP95Below', () => {
 
   test('a value that is not a run result fails saying what was received', () => {
     expect(() => expect({ p95: 3 }).toHaveP95Below(10)).toThrow(
-      'toHaveP95Below: expected a vitest-stress run result (from load() or measure()), received an object with keys p95',
+      'toHaveP95Below: expected a vitest-stress run result (from load() or measure()), ' +
+        'received an object with keys p95',
     );
     expect(() => expect(Promise.resolve(run)).toHaveP95Below(10)).toThrow(/did you forget await/);
   });

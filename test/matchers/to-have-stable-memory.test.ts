@@ -14,14 +14,16 @@ describe('.toHaveStableMemory', () => {
 
   test('a leak of 100 MB/h fails a 50 MB/h limit with slope, interval and sample count', () => {
     expect(() => expect(leaking).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'expected resident memory growth below 50 MB/h, got 103.5 MB/h (95% CI 69.5–137.5, n=108 samples (effective 64) after 11.9 s warm-up)',
+      'expected resident memory growth below 50 MB/h, got 103.5 MB/h (95% CI 69.5–137.5, ' +
+        'n=108 samples (effective 64) after 11.9 s warm-up)',
     );
   });
 
   test('judges the metrics section of a run result, after a warm-up given as a duration', () => {
     const run = withMetrics(linearRun(10), leaking);
     expect(() => expect(run).toHaveStableMemory({ maxGrowthMBPerHour: 50, warmup: '10s' })).toThrow(
-      'expected resident memory growth below 50 MB/h, got 103.8 MB/h (95% CI 71.1–136.5, n=110 samples (effective 65) after 10 s warm-up)',
+      'expected resident memory growth below 50 MB/h, got 103.8 MB/h (95% CI 71.1–136.5, ' +
+        'n=110 samples (effective 65) after 10 s warm-up)',
     );
     expect(run).toHaveStableMemory({ maxGrowthMBPerHour: 200, warmupFraction: 0.5 });
   });
@@ -58,7 +60,8 @@ describe('.toHaveStableMemory', () => {
     expect(() =>
       expect(short).toHaveStableMemory({ maxGrowthMBPerHour: 50, warmup: '2s' }),
     ).toThrow(
-      'expected resident memory growth below 50 MB/h, but only 4 samples of process_resident_memory_bytes after 2 s warm-up (at least 5 needed; 6 in all)',
+      'expected resident memory growth below 50 MB/h, but only 4 samples of ' +
+        'process_resident_memory_bytes after 2 s warm-up (at least 5 needed; 6 in all)',
     );
     expect(short).toHaveStableMemory({ maxGrowthMBPerHour: 50, warmup: '2s', minSamples: 4 });
   });
@@ -74,7 +77,9 @@ describe('.toHaveStableMemory', () => {
       })),
     );
     expect(() => expect(wave).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'expected resident memory growth below 50 MB/h, but the 54 samples after 5.9 s warm-up move together too much to tell a trend (worth 2.57 independent ones, at least 3 needed; slope -2900 MB/h): run longer',
+      'expected resident memory growth below 50 MB/h, but the 54 samples after 5.9 s warm-up ' +
+        'move together too much to tell a trend (worth 2.57 independent ones, at least 3 ' +
+        'needed; slope -2900 MB/h): run longer',
     );
     expect(() => expect(wave).not.toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
       /move together too much/,
@@ -89,7 +94,9 @@ describe('.toHaveStableMemory', () => {
       ],
     });
     expect(() => expect(down).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'expected resident memory growth below 50 MB/h, but the metrics series from http://127.0.0.1:9464/metrics has no samples (30 scrapes failed, first: connect ECONNREFUSED 127.0.0.1:9464)',
+      'expected resident memory growth below 50 MB/h, but the metrics series from ' +
+        'http://127.0.0.1:9464/metrics has no samples (30 scrapes failed, first: connect ' +
+        'ECONNREFUSED 127.0.0.1:9464)',
     );
   });
 
@@ -98,16 +105,21 @@ describe('.toHaveStableMemory', () => {
       { tMs: 0, metrics: { audit_queue_depth: 1, 'sum(http_requests_total)': 5 } },
     ]);
     expect(() => expect(other).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      "expected resident memory growth below 50 MB/h, but no sample has process_resident_memory_bytes; seen: audit_queue_depth, sum(http_requests_total) (sample it with names: ['process_resident_memory_bytes'])",
+      'expected resident memory growth below 50 MB/h, but no sample has ' +
+        'process_resident_memory_bytes; seen: audit_queue_depth, sum(http_requests_total) ' +
+        "(sample it with names: ['process_resident_memory_bytes'])",
     );
   });
 
   test('a value that is not a result or a series fails saying what was received', () => {
     expect(() => expect({ rss: 1 }).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'toHaveStableMemory: expected a vitest-stress run result with server metrics (from loadWithMetrics() or withMetrics()) or a metrics series (from sampleMetrics()), received an object with keys rss',
+      'toHaveStableMemory: expected a vitest-stress run result with server metrics (from ' +
+        'loadWithMetrics() or withMetrics()) or a metrics series (from sampleMetrics()), ' +
+        'received an object with keys rss',
     );
     expect(() => expect(linearRun(3)).toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'toHaveStableMemory: the run result has no metrics section: use loadWithMetrics(), or withMetrics(result, await sampler.stop())',
+      'toHaveStableMemory: the run result has no metrics section: use loadWithMetrics(), or ' +
+        'withMetrics(result, await sampler.stop())',
     );
   });
 
@@ -120,7 +132,8 @@ describe('.toHaveStableMemory', () => {
       'toHaveStableMemory: maxGrowthMBPerHour must be a number of MB per hour > 0, received undefined',
     );
     expect(bad({ maxGrowthMBPerHour: 50, warmUp: '10s' })).toThrow(
-      'toHaveStableMemory: unknown option "warmUp"; the options are maxGrowthMBPerHour, warmup, warmupFraction, metric, minSamples',
+      'toHaveStableMemory: unknown option "warmUp"; the options are maxGrowthMBPerHour, ' +
+        'warmup, warmupFraction, metric, minSamples',
     );
     expect(bad({ maxGrowthMBPerHour: 50, warmup: 'soon' })).toThrow(
       /toHaveStableMemory: invalid option "warmup": got "soon"/,
@@ -160,7 +173,8 @@ describe('.not.toHaveStableMemory', () => {
 
   test('fails for a flat series', () => {
     expect(() => expect(flat).not.toHaveStableMemory({ maxGrowthMBPerHour: 50 })).toThrow(
-      'expected resident memory growth not below 50 MB/h, got 3.52 MB/h (95% CI -30.5–37.5, n=108 samples (effective 64) after 11.9 s warm-up)',
+      'expected resident memory growth not below 50 MB/h, got 3.52 MB/h (95% CI -30.5–37.5, ' +
+        'n=108 samples (effective 64) after 11.9 s warm-up)',
     );
   });
 

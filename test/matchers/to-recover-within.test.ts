@@ -41,12 +41,14 @@ describe('.toRecoverWithin', () => {
   });
   test('fails with the measured recovery time', () => {
     expect(() => expect(run).toRecoverWithin(1000, { after: 'spike' })).toThrow(
-      'expected recovery after "spike" within 1000 ms, recovered after 2000 ms (p95 <= 15 ms and error rate <= 1% for 3 s, from "warm" p95 10 ms)',
+      'expected recovery after "spike" within 1000 ms, recovered after 2000 ms (p95 <= 15 ms ' +
+        'and error rate <= 1% for 3 s, from "warm" p95 10 ms)',
     );
   });
   test('fails when it did not recover before the run ended', () => {
     expect(() => expect(unrecovered).toRecoverWithin(60_000, { after: 'spike' })).toThrow(
-      'expected recovery after "spike" within 60000 ms, but it did not recover before the run ended (3 s watched; p95 <= 15 ms and error rate <= 1% for 3 s, from "warm" p95 10 ms)',
+      'expected recovery after "spike" within 60000 ms, but it did not recover before the ' +
+        'run ended (3 s watched; p95 <= 15 ms and error rate <= 1% for 3 s, from "warm" p95 10 ms)',
     );
   });
   test('a tolerance moves the verdict', () => {

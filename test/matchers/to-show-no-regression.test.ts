@@ -19,10 +19,12 @@ describe('.toShowNoRegression', () => {
   test('fails on a regression with the interval, the tolerance and the per-round figures', () => {
     expect(() => expect(slower).toShowNoRegression({ p95: '+10%', errorRate: '+0.5pp' })).toThrow(
       [
-        'expected no regression of http://127.0.0.1:2/ against http://127.0.0.1:1/: fail (4 paired rounds in ABBA order, bounds at 0.95 confidence each)',
+        'expected no regression of http://127.0.0.1:2/ against http://127.0.0.1:1/: fail (4 ' +
+          'paired rounds in ABBA order, bounds at 0.95 confidence each)',
         '  p95 ratio 1.250 [1.135, 1.376] vs +10%: regression — the whole interval [1.135, 1.376] is above 1.100',
         // Wilson upper bound of 0/4000 at z = 1.645: z² / (n + z²) = 0.068%.
-        '  errorRate difference +0.00pp [-0.07pp, +0.07pp] vs +0.5pp: within tolerance — the whole interval [-0.07pp, +0.07pp] is below +0.50pp',
+        '  errorRate difference +0.00pp [-0.07pp, +0.07pp] vs +0.5pp: within tolerance — the ' +
+          'whole interval [-0.07pp, +0.07pp] is below +0.50pp',
         'per round (baseline/candidate):',
         '  round 1 AB: p50 50/56.6 ms, p95 100/113.1 ms, p99 150/169.7 ms, errors 0%/0%, 500/500 rps, n 1000/1000',
         '  round 2 BA: p50 50/62.5 ms, p95 100/125 ms, p99 150/187.5 ms, errors 0%/0%, 500/500 rps, n 1000/1000',
@@ -60,7 +62,8 @@ describe('.toShowNoRegression', () => {
       `toShowNoRegression: invalid option "toShowNoRegression.p95": got "10%", expected a string like '+10%'`,
     );
     expect(() => expect(slower).toShowNoRegression({ latency: '+10%' } as never)).toThrow(
-      'toShowNoRegression: unknown option "latency" in toShowNoRegression tolerances (known: p50, p75, p90, p95, p99, p999, errorRate, throughput)',
+      'toShowNoRegression: unknown option "latency" in toShowNoRegression tolerances (known: ' +
+        'p50, p75, p90, p95, p99, p999, errorRate, throughput)',
     );
     expect(() =>
       expect(slower).toShowNoRegression({ p95: '+10%' }, { inconclusive: 'warn' as never }),

@@ -44,7 +44,8 @@ describe('.toSustainAtLeast', () => {
   test('passes at or below the capacity, with the breaking point in the message', () => {
     expect(capacity()).toSustainAtLeast(40, 'users');
     expect(() => expect(capacity()).toSustainAtLeast(50, 'users')).toThrow(
-      'expected capacity at least 50 users: fail — breaking point: 40 users (95%: passes at 40, fails at 41 on p95); limited by: pool_workers_busy 4 of 4 (saturated from 20)',
+      'expected capacity at least 50 users: fail — breaking point: 40 users (95%: passes at ' +
+        '40, fails at 41 on p95); limited by: pool_workers_busy 4 of 4 (saturated from 20)',
     );
   });
   test('inconclusive fails with and without .not', () => {

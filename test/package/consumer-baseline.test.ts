@@ -115,7 +115,8 @@ describe('perf baselines in a separate project', () => {
     const missing = await vitest({ CI: 'true' });
     expect(missing.code).toBe(1);
     expect(missing.out).toContain(
-      'no perf baseline for "api keeps its p95" / api in __perf__/api.perf.ts.json, and baselines are never written in CI',
+      'no perf baseline for "api keeps its p95" / api in __perf__/api.perf.ts.json, and ' +
+        'baselines are never written in CI',
     );
   }, 420_000);
 });

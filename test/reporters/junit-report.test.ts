@@ -94,14 +94,16 @@ describe('junit.xml', () => {
       '<testsuites name="vitest-stress" tests="3" failures="1" errors="0" skipped="1" time="1.238">',
     );
     expect(xml).toContain(
-      '<testsuite name="suites/a.perf.ts" timestamp="2026-01-01T00:00:00.000Z" hostname="host" tests="2" failures="1" errors="0" skipped="1"',
+      '<testsuite name="suites/a.perf.ts" timestamp="2026-01-01T00:00:00.000Z" ' +
+        'hostname="host" tests="2" failures="1" errors="0" skipped="1"',
     );
   });
 
   test('escapes names and carries the SLA failure and perf properties', () => {
     expect(xml).toContain('name="baseline &gt; p95 &lt;&amp;&quot;&apos;&gt; ok"');
     expect(xml).toContain(
-      '<failure message="expected p95 below 900 ms, got 950.3 ms (n=1000, 10 users, 31 s, 0% errors)" type="SLABreach">',
+      '<failure message="expected p95 below 900 ms, got 950.3 ms (n=1000, 10 users, 31 s, 0% ' +
+        'errors)" type="SLABreach">',
     );
     expect(xml).toContain('<property name="p95Ms" value="950.271"/>');
     expect(xml).toContain('<property name="profile" value="quick"/>');

@@ -33,7 +33,8 @@ const inconclusive: SlaVerdict = {
   interval: { low: 12, high: null, confidence: 0.95, method: 'exact-binomial' },
   reason: 'p95 at 95% confidence needs at least 59 successful responses, this run had 26',
   message:
-    'expected p95 below 2000 ms at 95% confidence: inconclusive (p95 at 95% confidence needs at least 59 successful responses, this run had 26)',
+    'expected p95 below 2000 ms at 95% confidence: inconclusive (p95 at 95% confidence needs ' +
+    'at least 59 successful responses, this run had 26)',
 };
 const passed: SlaVerdict = {
   ...inconclusive,
@@ -73,7 +74,8 @@ describe('verdicts with confidence in the reports', () => {
 
   test('junit.xml labels the property inconclusive', () => {
     expect(buildJunitReport(tests, info)).toContain(
-      '<property name="sla.toHaveP95Below" value="inconclusive: expected p95 below 2000 ms at 95% confidence: inconclusive (p95 at 95% confidence needs at least 59',
+      '<property name="sla.toHaveP95Below" value="inconclusive: expected p95 below 2000 ms ' +
+        'at 95% confidence: inconclusive (p95 at 95% confidence needs at least 59',
     );
   });
 

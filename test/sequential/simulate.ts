@@ -64,7 +64,10 @@ export function simulateSequential(sim: Simulation): SimulatedRun[] {
   return out;
 }
 
-/** The same runs judged the naive way: the fixed-sample 95% interval recomputed every second, stopping at the first conclusive answer. */
+/**
+ * The same runs judged the naive way: the fixed-sample 95% interval recomputed every second,
+ * stopping at the first conclusive answer.
+ */
 export function simulateNaive(sim: Simulation): SimulatedRun[] {
   const out: SimulatedRun[] = [];
   for (let run = 0; run < sim.runs; run++) {

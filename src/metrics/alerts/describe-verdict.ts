@@ -18,7 +18,10 @@ export function describeVerdict(verdict: AlertVerdict): string {
   const parts = fired.map((e) => {
     const until =
       e.resolvedAtS === undefined ? 'still firing at the end' : `resolved at ${e.resolvedAtS} s`;
-    return `fired at ${e.firingAtS} s for ${e.firingForS} s (pending from ${e.pendingAtS} s, ${until}; peak ${formatAlertValue(e.peak, rule.unit)} > ${limit})`;
+    return (
+      `fired at ${e.firingAtS} s for ${e.firingForS} s (pending from ${e.pendingAtS} s, ` +
+      `${until}; peak ${formatAlertValue(e.peak, rule.unit)} > ${limit})`
+    );
   });
   return `✗ ${head}: ${parts.join('; ')} [for ${verdict.forS} s]`;
 }

@@ -35,13 +35,19 @@ export interface AlertVerdict {
 
 /** Options of evaluateAlerts(). */
 export interface EvaluateOptions {
-  /** Scale `for` windows like durations for this profile; default the run's profile (or STRESS_PROFILE), 'full' = as written. */
+  /**
+   * Scale `for` windows like durations for this profile; default the run's profile (or
+   * STRESS_PROFILE), 'full' = as written.
+   */
   profile?: ProfileName;
 }
 
 const PROFILES: readonly string[] = ['smoke', 'quick', 'full'];
 
-/** A rule's `for` window under `profile`, ms: scaled like a duration written at full length (5 min → 30 s under quick). */
+/**
+ * A rule's `for` window under `profile`, ms: scaled like a duration written at full length (5 min →
+ * 30 s under quick).
+ */
 export function scaledForMs(rule: AlertRule, profile: ProfileName): number {
   return rule.forMs === 0 ? 0 : profileDuration(rule.forMs, profile);
 }

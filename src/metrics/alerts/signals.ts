@@ -2,7 +2,10 @@ import type { RunResult, TimelineEntry } from '../../contracts/run-result.js';
 import { metricsOf, pointsOf } from '../series.js';
 import type { RunSignal } from './rule.js';
 
-/** The quantity at `tS` seconds since the run started (the end of timeline second tS - 1); undefined = no value then. */
+/**
+ * The quantity at `tS` seconds since the run started (the end of timeline second tS - 1); undefined
+ * = no value then.
+ */
 export type SignalReader = (tS: number) => number | undefined;
 
 /** A reader, or the reason the run cannot give this signal at all ("no data"). */

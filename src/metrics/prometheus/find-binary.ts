@@ -22,5 +22,8 @@ export function findBinary(name: string, path = process.env.PATH ?? ''): string 
 /** Why a test that needs `name` cannot run, or undefined when the binary is there. */
 export function missingBinaryReason(name: string): string | undefined {
   if (findBinary(name)) return undefined;
-  return `${name} is not on PATH: install it with \`apt-get install -y prometheus\` (Debian ships prometheus and promtool)`;
+  return (
+    `${name} is not on PATH: install it with \`apt-get install -y prometheus\` (Debian ships ` +
+    'prometheus and promtool)'
+  );
 }

@@ -18,7 +18,10 @@ export function seriesLabel(labels: Record<string, string>): string {
 
 /** JSON text of collected metrics; non-finite values are written as Prometheus writes them ('NaN', '+Inf'). */
 export function metricsToJson(metrics: CollectedMetrics): string {
-  return `${JSON.stringify(metrics, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? promValue(value) : value), 2)}\n`;
+  return (
+    `${JSON.stringify(metrics, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? promValue(value) : value), 2)}` +
+    `\n`
+  );
 }
 
 function csvField(text: string): string {

@@ -92,7 +92,9 @@ export function seedQueries(options: SeedQueryOptions = {}): SeedQuery[] {
       unit: 'percentunit',
       legend: '5xx share',
       description: 'Share of answers with a 5xx status',
-      expr: `(sum(rate(http_requests_total{${api},status=~"5.."}[${w}])) or vector(0)) / sum(rate(http_requests_total{${api}}[${w}]))`,
+      expr:
+        `(sum(rate(http_requests_total{${api},status=~"5.."}[${w}])) or vector(0)) / ` +
+        `sum(rate(http_requests_total{${api}}[${w}]))`,
     },
     {
       name: 'cpu',

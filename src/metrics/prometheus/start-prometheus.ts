@@ -40,8 +40,10 @@ const STDERR_TAIL_CHARS = 2000;
 /**
  * Start `prometheus` on a free loopback port with a generated config (scrape + evaluation
  * interval `intervalS`, the targets, the rule file) and a temp storage directory, and wait until
- * `/-/ready` answers 200 and every target has been scraped once (up or down). The process is also killed if this Node process exits first.
- * Throws PrometheusStartError (ERR_STRESS_PROMETHEUS_START) when there is no binary, it exits or it is not ready in time.
+ * `/-/ready` answers 200 and every target has been scraped once (up or down). The process is also
+ * killed if this Node process exits first.
+ * Throws PrometheusStartError (ERR_STRESS_PROMETHEUS_START) when there is no binary, it exits or it
+ * is not ready in time.
  */
 export async function startPrometheus(options: StartPrometheusOptions): Promise<RunningPrometheus> {
   const binary = options.binary ?? findBinary('prometheus');
@@ -109,7 +111,8 @@ async function waitReady(
   while (Date.now() < deadline) {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) {
       throw new PrometheusStartError(
-        `prometheus exited (${child.exitCode ?? child.signalCode ?? 'not started'}) before it was ready: ${stderr().trim()}`,
+        `prometheus exited (${child.exitCode ?? child.signalCode ?? 'not started'}) before ` +
+          `it was ready: ${stderr().trim()}`,
       );
     }
     try {

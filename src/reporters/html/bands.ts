@@ -3,7 +3,10 @@ import type { TimelineEntry } from '../../contracts/run-result.js';
 import type { ChartBand } from './chart-spec.js';
 import { finite } from './thin.js';
 
-/** Stages as bands: each run of consecutive seconds with the same phase label; a phase named like 'spike' is marked as such. */
+/**
+ * Stages as bands: each run of consecutive seconds with the same phase label; a phase named like
+ * 'spike' is marked as such.
+ */
 export function phaseBands(timeline: readonly TimelineEntry[]): ChartBand[] {
   const bands: ChartBand[] = [];
   for (const entry of timeline) {

@@ -43,7 +43,9 @@ export function faultChart(frame: RunFrame, faults: FaultBreakdown): ChartSpec |
     unit: 'req/s',
     series,
     thresholds: [],
-    note: `Requests of this run the proxy faulted, by fault; outage windows shaded. Injected in all: ${describeInjected(faults.injected)}.`,
+    note:
+      'Requests of this run the proxy faulted, by fault; outage windows shaded. Injected in ' +
+      `all: ${describeInjected(faults.injected)}.`,
   };
 }
 

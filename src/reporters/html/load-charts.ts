@@ -49,7 +49,9 @@ export function latencyChart(
       { label: 'p99', color: OKABE_ITO.vermillion, dash: [2, 2], values: pick((r) => r.p99Ms) },
     ],
     thresholds,
-    note: `${run.measured}. ${frame.bucketS > 1 ? `Each point is the worst second of ${frame.bucketS} s.` : 'One point per second.'}`,
+    note:
+      `${run.measured}. ` +
+      `${frame.bucketS > 1 ? `Each point is the worst second of ${frame.bucketS} s.` : 'One point per second.'}`,
   };
 }
 

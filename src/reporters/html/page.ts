@@ -34,7 +34,8 @@ export function buildHtmlReport(report: PerfResultsFile, options: HtmlReportOpti
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src \
+'unsafe-inline'; style-src 'unsafe-inline'; img-src data:">
 <meta name="generator" content="vitest-stress (uPlot ${assets.version})">
 <title>${escapeHtml(title)}</title>
 <style>${assets.css}</style>

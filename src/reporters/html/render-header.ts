@@ -15,7 +15,8 @@ export function renderHeader(report: PerfResultsFile, tests: readonly TestView[]
     ['profile', e(run.profile ?? 'unknown')],
     [
       'machine',
-      `${e(run.hostname ?? '?')} · ${e(run.cpus ?? '?')} × ${e(run.cpuModel ?? '?')} · ${e(run.totalMemoryMB ?? '?')} MB`,
+      `${e(run.hostname ?? '?')} · ${e(run.cpus ?? '?')} × ${e(run.cpuModel ?? '?')} · ` +
+        `${e(run.totalMemoryMB ?? '?')} MB`,
     ],
     ['Node', `${e(run.node ?? '?')} · ${e(run.platform ?? '?')}/${e(run.arch ?? '?')}`],
     [
@@ -33,7 +34,8 @@ export function renderHeader(report: PerfResultsFile, tests: readonly TestView[]
   ];
   const t = report.totals;
   const totals = t
-    ? `${t.tests} tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped · ${t.perfTests} with load · SLA ${t.slaPassed} held, ${t.slaFailed} breached`
+    ? `${t.tests} tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped · ` +
+      `${t.perfTests} with load · SLA ${t.slaPassed} held, ${t.slaFailed} breached`
     : '';
   return `<header>
 <h1>vitest-stress report</h1>
@@ -48,9 +50,13 @@ export function renderIndex(tests: readonly TestView[]): string {
     return '<nav class="index"><h2>Tests</h2><p>No tests in this report.</p></nav>';
   const rows = tests.map(
     (t) =>
-      `<tr class="${e(t.state)}"><td>${badge(t.state)}</td><td><a href="#${t.id}">${e(t.record.fullName || t.record.name)}</a></td><td><code>${e(t.record.file)}</code></td><td>${e(verdictTally(t.verdicts))}</td><td>${t.runs.length}</td></tr>`,
+      `<tr class="${e(t.state)}"><td>${badge(t.state)}</td><td><a ` +
+      `href="#${t.id}">${e(t.record.fullName || t.record.name)}</a></td><td><code>` +
+      `${e(t.record.file)}</code></td><td>${e(verdictTally(t.verdicts))}</td><td>` +
+      `${t.runs.length}</td></tr>`,
   );
-  return `<nav class="index"><h2>Tests</h2><table><thead><tr><th scope="col">state</th><th scope="col">test</th><th scope="col">file</th><th scope="col">SLA</th><th scope="col">runs</th></tr></thead><tbody>
+  return `<nav class="index"><h2>Tests</h2><table><thead><tr><th scope="col">state</th><th \
+scope="col">test</th><th scope="col">file</th><th scope="col">SLA</th><th scope="col">runs</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></nav>`;
 }

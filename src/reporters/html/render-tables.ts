@@ -14,7 +14,11 @@ export function table(
   if (rows.length === 0) return '';
   const th = head.map((h) => `<th scope="col">${e(h)}</th>`).join('');
   const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
-  return `<table class="${e(className)}"><caption>${e(caption)}</caption><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+  return (
+    '<table ' +
+    `class="${e(className)}"><caption>${e(caption)}</caption><thead><tr>${th}` +
+    `</tr></thead><tbody>\n${body}\n</tbody></table>`
+  );
 }
 
 /** Per-scenario (or per-phase) summaries: requests, errors, throughput, latency percentiles. */

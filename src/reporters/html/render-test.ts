@@ -92,10 +92,16 @@ function verdictMessage(v: SlaVerdict): string {
   const notes = [
     typeof extra.reason === 'string' ? `inconclusive because ${e(extra.reason)}` : '',
     extra.baseline && typeof extra.baseline === 'object'
-      ? `baseline ${e(extra.baseline.outcome ?? '')}: ${typeof extra.baseline.value === 'number' ? withUnit(extra.baseline.value, v.unit) : 'n/a'} (${e(extra.baseline.file ?? '')})`
+      ? `baseline ${e(extra.baseline.outcome ?? '')}: ` +
+        `${typeof extra.baseline.value === 'number' ? withUnit(extra.baseline.value, v.unit) : 'n/a'}` +
+        ` (${e(extra.baseline.file ?? '')})`
       : '',
   ].filter(Boolean);
-  return `<span class="message">${e(v.message)}</span>${notes.map((n) => `<br><span class="note">${n}</span>`).join('')}`;
+  return (
+    '<span ' +
+    `class="message">${e(v.message)}</span>` +
+    `${notes.map((n) => `<br><span class="note">${n}</span>`).join('')}`
+  );
 }
 
 function renderRun(view: RunView, runsInTest: number): string {
@@ -137,7 +143,8 @@ function missingCharts(view: RunView): string {
 
 function chartFigure(spec: ChartSpec): string {
   const legend = spec.bands.length > 0 ? ' Shaded: stages, recovery and outage windows.' : '';
-  return `<figure class="chart-box"><figcaption>${e(spec.title)} <span class="unit">(${e(spec.unit)})</span></figcaption>
+  return `<figure class="chart-box"><figcaption>${e(spec.title)} <span \
+class="unit">(${e(spec.unit)})</span></figcaption>
 <div class="chart" data-chart="${e(spec.id)}"></div>
 <p class="note">${e(spec.note ?? '')}${legend}</p></figure>`;
 }

@@ -78,7 +78,10 @@ export function serverCharts(
     spec.thresholds.push(...thresholdsFor(key, kind, verdicts));
   }
   for (const spec of specs.values())
-    spec.note = `Scraped from ${metrics.source} every ${metrics.intervalMs} ms${group > 1 ? `, ${group} scrapes per point` : ''}; ${metrics.scrapes?.failed ?? 0} failed scrapes.`;
+    spec.note =
+      `Scraped from ${metrics.source} every ${metrics.intervalMs} ` +
+      `ms${group > 1 ? `, ${group} scrapes per point` : ''}; ${metrics.scrapes?.failed ?? 0} ` +
+      'failed scrapes.';
   return [...specs.values()];
 }
 

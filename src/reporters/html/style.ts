@@ -2,15 +2,18 @@ import { OKABE_ITO } from './palette.js';
 
 /** The page's stylesheet: screen layout, state badges (text plus colour), and a print stylesheet. */
 export const PAGE_CSS = `
-:root { --fail: ${OKABE_ITO.vermillion}; --pass: ${OKABE_ITO.bluishGreen}; --unsure: ${OKABE_ITO.orange}; --muted: #555; --rule: #ddd; }
+:root { --fail: ${OKABE_ITO.vermillion}; --pass: ${OKABE_ITO.bluishGreen}; --unsure: \
+${OKABE_ITO.orange}; --muted: #555; --rule: #ddd; }
 * { box-sizing: border-box; }
-body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; background: #fff; margin: 0 auto; padding: 1rem 1.5rem 3rem; max-width: 1400px; }
+body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: #111; background: \
+#fff; margin: 0 auto; padding: 1rem 1.5rem 3rem; max-width: 1400px; }
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .25rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
 h5 { margin: .5rem 0 .25rem; font-size: .9rem; }
 code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
-pre { white-space: pre-wrap; word-break: break-word; background: #f6f6f6; padding: .5rem .75rem; border-left: 3px solid var(--rule); }
+pre { white-space: pre-wrap; word-break: break-word; background: #f6f6f6; padding: .5rem .75rem; \
+border-left: 3px solid var(--rule); }
 pre.failure { border-left-color: var(--fail); }
 .meta, .note, .totals { color: var(--muted); margin: .25rem 0; }
 .note { font-size: 12px; }
@@ -24,7 +27,8 @@ th, td { border-bottom: 1px solid var(--rule); padding: .2rem .5rem; text-align:
 table.numeric td:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; }
 table.verdicts td .message { display: inline-block; max-width: 60ch; }
 .tables { display: flex; flex-wrap: wrap; align-items: flex-start; }
-.badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: 12px; font-weight: 600; color: #fff; background: var(--muted); white-space: nowrap; }
+.badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: 12px; \
+font-weight: 600; color: #fff; background: var(--muted); white-space: nowrap; }
 .badge.failed, .badge.fail { background: var(--fail); }
 .badge.passed, .badge.pass { background: var(--pass); }
 .badge.inconclusive { background: var(--unsure); color: #000; }

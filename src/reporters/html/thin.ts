@@ -29,7 +29,10 @@ export function checkMaxPoints(maxPoints: unknown): asserts maxPoints is number 
     throw new InvalidOptionError('maxPoints', maxPoints, 'an integer >= 1');
 }
 
-/** Seconds per bucket so that `count` one-second entries fit in `maxPoints` points; ERR_STRESS_INVALID_OPTION for a bad maxPoints. */
+/**
+ * Seconds per bucket so that `count` one-second entries fit in `maxPoints` points;
+ * ERR_STRESS_INVALID_OPTION for a bad maxPoints.
+ */
 export function bucketSeconds(count: number, maxPoints = MAX_POINTS): number {
   checkMaxPoints(maxPoints);
   return Math.max(1, Math.ceil(count / maxPoints));

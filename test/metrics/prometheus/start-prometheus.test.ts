@@ -57,7 +57,8 @@ describe('findBinary', () => {
 
   test('the skip reason says how to install Prometheus', () => {
     expect(missingBinaryReason('no-such-binary-here')).toBe(
-      'no-such-binary-here is not on PATH: install it with `apt-get install -y prometheus` (Debian ships prometheus and promtool)',
+      'no-such-binary-here is not on PATH: install it with `apt-get install -y prometheus` ' +
+        '(Debian ships prometheus and promtool)',
     );
     expect(missingBinaryReason('sh')).toBeUndefined();
   });

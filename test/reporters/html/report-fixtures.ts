@@ -21,7 +21,10 @@ export const RUN_INFO: RunInfo = {
   ci: true,
 };
 
-/** A run of `seconds` seconds at 2 requests/s, each 10 ms, except one of `slowMs` at second `slowAtS` (real recorder, fake clock). */
+/**
+ * A run of `seconds` seconds at 2 requests/s, each 10 ms, except one of `slowMs` at second
+ * `slowAtS` (real recorder, fake clock).
+ */
 export function steadyRun(seconds: number, { slowAtS = -1, slowMs = 900 } = {}): RunMeta {
   const requests: FakeRequest[] = Array.from({ length: seconds * 2 }, (_, i) => ({
     latencyMs: Math.floor(i / 2) === slowAtS && i % 2 === 0 ? slowMs : 10,
