@@ -52,7 +52,10 @@ export async function readFileStore(path: string): Promise<StoreContents> {
     }
     if (!isHistoryRecord(value))
       warnings.push(`skipped line ${i + 1}: not a ${HISTORY_SCHEMA} record`);
-    else if (!seen.has(value.runId)) (seen.add(value.runId), records.push(value));
+    else if (!seen.has(value.runId)) {
+      seen.add(value.runId);
+      records.push(value);
+    }
   });
   return { records: sortRecords(records), warnings };
 }
