@@ -91,7 +91,9 @@ describe('measure() counting', () => {
       () => {
         i++;
         if (i % 4 === 0) throw new Error('model not loaded');
-        if (i % 10 === 0) throw 'a string'; // eslint-disable-line @typescript-eslint/only-throw-error -- measure() must count a thrown non-Error too
+        // measure() must count a thrown non-Error too
+        // eslint-disable-next-line @typescript-eslint/only-throw-error
+        if (i % 10 === 0) throw 'a string';
         return work(50);
       },
       { iterations: 100, warmup: false },

@@ -141,11 +141,11 @@ export async function metricsCommand(argv: string[], io: CommandIo = process): P
       error instanceof InvalidOptionError ||
       (error instanceof StressError && error.code === 'ERR_STRESS_UNKNOWN_OPTION')
     ) {
-      io.stderr.write(
-        'vitest-stress metrics: ' +
-          `${error.message.replace(/^invalid option "([^"[]+)/, (_m, field: string) => `invalid option "--${FLAG_OF.get(field) ?? field}`)}` +
-          `\n\n${USAGE}\n`,
+      const message = error.message.replace(
+        /^invalid option "([^"[]+)/,
+        (_m, field: string) => `invalid option "--${FLAG_OF.get(field) ?? field}`,
       );
+      io.stderr.write(`vitest-stress metrics: ${message}\n\n${USAGE}\n`);
       return 2;
     }
     if (!(error instanceof StressError)) throw error;

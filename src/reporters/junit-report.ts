@@ -60,10 +60,13 @@ function failureXml(test: TestRecord): string {
 
 function testcaseXml(test: TestRecord, flavor: JunitFlavor): string {
   const strict = flavor === 'strict';
-  const lines = [
-    '    ' +
-      `${openTag('testcase', { classname: test.file, name: test.fullName, time: seconds(test.durationMs), file: strict ? undefined : test.file })}`,
-  ];
+  const attributes = {
+    classname: test.file,
+    name: test.fullName,
+    time: seconds(test.durationMs),
+    file: strict ? undefined : test.file,
+  };
+  const lines = [`    ${openTag('testcase', attributes)}`];
   if (!strict) lines.push(...propertiesXml(testProperties(test), '      '));
   if (test.state === 'failed') lines.push(failureXml(test));
   else if (test.state === 'skipped' || test.state === 'pending') lines.push('      <skipped/>');

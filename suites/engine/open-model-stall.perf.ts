@@ -10,7 +10,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-test('open model, rate 400 for 10 s against a server stalling 1 s in 5: p99 850–1150 ms from the intended send', async () => {
+test('open model, rate 400 for 10 s vs a server stalling 1 s in 5: p99 850–1150 ms from intended send', async () => {
   const run = await load({
     target: server.url,
     rate: 400,

@@ -102,7 +102,7 @@ describe('judgeAb: throughput and error rate', () => {
     );
   });
 
-  test("error rates: Newcombe's interval of the pooled difference (56/70 vs 48/80 → +5.24pp..+33.39pp at 0.975)", () => {
+  test('error rates: Newcombe interval of the pooled difference (56/70 vs 48/80 → +5.24pp..+33.39pp, 0.975)', () => {
     // Newcombe (1998), Table II, method 10. Rounds pool: baseline 48 failed of 80, candidate 56 of 70.
     const ab = abResult([
       [side(100, { failed: 24, finished: 40 }), side(100, { failed: 28, finished: 35 })],
@@ -140,7 +140,10 @@ describe('judgeAb: bad tolerances are coded errors (the syntax of toMatchPerfBas
     [
       { P95: '+10%' },
       'ERR_STRESS_UNKNOWN_OPTION',
-      /unknown option "P95" in toShowNoRegression tolerances \(known: p50, p75, p90, p95, p99, p999, errorRate, throughput\); did you mean "p95"\?/,
+      new RegExp(
+        String.raw`unknown option "P95" in toShowNoRegression tolerances \(known: p50, p75, ` +
+          String.raw`p90, p95, p99, p999, errorRate, throughput\); did you mean "p95"\?`,
+      ),
     ],
     [
       { p95: '-10%' },

@@ -23,7 +23,11 @@ describe('compareToBaseline', () => {
     expect(p95!.outcome).toBe('regression');
     expect(p95!.interval!.low).toBeGreaterThan(1.1);
     expect(describeComparison(p95!)).toMatch(
-      /^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%$/,
+      new RegExp(
+        String.raw`^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d` +
+          String.raw`\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) ` +
+          String.raw`past the tolerance \+10%$`,
+      ),
     );
   });
 
@@ -51,7 +55,10 @@ describe('compareToBaseline', () => {
     );
     expect(out[0]).toMatchObject({ outcome: 'regression', interval: { method: 'newcombe' } });
     expect(describeComparison(out[0]!)).toMatch(
-      /^errorRate: regression — baseline 0%, now 3%, difference \+3pp \(95% bounds \+2\.\d+pp \.\. \+3\.\d+pp, newcombe\) past the tolerance \+0\.5pp$/,
+      new RegExp(
+        String.raw`^errorRate: regression — baseline 0%, now 3%, difference \+3pp \(95% bounds ` +
+          String.raw`\+2\.\d+pp \.\. \+3\.\d+pp, newcombe\) past the tolerance \+0\.5pp$`,
+      ),
     );
   });
 
@@ -79,7 +86,11 @@ describe('compareToBaseline', () => {
     expect(p95).toMatchObject({ outcome: 'regression' });
     expect(p95!.interval!.low).toBeGreaterThan(1.1);
     expect(describeComparison(p95!)).toMatch(
-      /^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, order-statistics ratio \(31 vs 4 s, shorter than the 5 s the block bootstrap needs\)\) past the tolerance \+10%$/,
+      new RegExp(
+        String.raw`^p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d` +
+          String.raw`\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, order-statistics ratio \(31 vs 4 s, ` +
+          String.raw`shorter than the 5 s the block bootstrap needs\)\) past the tolerance \+10%$`,
+      ),
     );
   });
 

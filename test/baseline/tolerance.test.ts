@@ -19,7 +19,10 @@ describe('parseTolerances', () => {
       }),
     );
     expect(() => parseTolerances({ latency: '+10%' })).toThrow(
-      /unknown option "latency" in toMatchPerfBaseline tolerances \(known: p50, p75, p90, p95, p99, p999, errorRate, throughput\)/,
+      new RegExp(
+        String.raw`unknown option "latency" in toMatchPerfBaseline tolerances \(known: p50, ` +
+          String.raw`p75, p90, p95, p99, p999, errorRate, throughput\)`,
+      ),
     );
   });
 

@@ -29,7 +29,7 @@ const quick = [
 ];
 
 describe('vitest-stress chaos', () => {
-  test("prints the seed's block with the failure breakdown and exits 0 on PASSED; --output writes the run and the verdict", async () => {
+  test("prints the seed's block with the failure breakdown, exits 0 on PASSED; --output writes both", async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'vs-chaos-')), 'chaos.json');
     const c = capture();
     const code = await chaosCommand(

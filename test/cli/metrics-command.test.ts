@@ -147,7 +147,7 @@ describe.skipIf(skipWithoutBinary('prometheus'))(
       output,
     ];
 
-    test('the JSON written holds the same series and points as Prometheus answers for the same query and range', async () => {
+    test('the JSON holds the series and points Prometheus answers for the same query and range', async () => {
       const file = join(await mkdtemp(join(tmpdir(), 'vs-metrics-')), 'metrics.json');
       const c = capture();
       expect(await metricsCommand(argv(file), c.io)).toBe(0);

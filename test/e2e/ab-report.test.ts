@@ -46,18 +46,28 @@ describe('an A/B regression in a real Vitest run', () => {
       }),
     ]);
     expect(t.verdicts[0].message).toMatch(
-      /^expected no regression of [^\n]+: fail \(4 paired rounds[^\n]+\n {2}p50 ratio \d\.\d+ \[\d\.\d+, \d\.\d+\] vs \+10%: regression — [^\n]+$/,
+      new RegExp(
+        String.raw`^expected no regression of [^\n]+: fail \(4 paired rounds[^\n]+\n {2}p50 ` +
+          String.raw`ratio \d\.\d+ \[\d\.\d+, \d\.\d+\] vs \+10%: regression — [^\n]+$`,
+      ),
     );
 
     // The terminal summary shows the rounds once, then the verdict.
     expect(result.stdout).toMatch(
-      /A\/B twice slower: http:\/\/127\.0\.0\.1:\d+\/ against http:\/\/127\.0\.0\.1:\d+\/, ABBAABBA\n {2}per round \(baseline\/candidate\):\n {4}round 1 AB: p50 [\d.]+\/[\d.]+ ms/,
+      new RegExp(
+        String.raw`A\/B twice slower: http:\/\/127\.0\.0\.1:\d+\/ against http:\/\/127\.0\.0` +
+          String.raw`\.1:\d+\/, ABBAABBA\n {2}per round \(baseline\/candidate\):\n {4}round 1 ` +
+          String.raw`AB: p50 [\d.]+\/[\d.]+ ms`,
+      ),
     );
     expect(result.stdout).toMatch(/SLA ✗ expected no regression of/);
 
     const xml = await readFile(join(out, 'junit.xml'), 'utf8');
     expect(xml).toMatch(
-      /<property name="sla.toShowNoRegression.twice slower" value="fail: expected no regression of http:\/\/127\.0\.0\.1:\d+\/ against/,
+      new RegExp(
+        String.raw`<property name="sla.toShowNoRegression.twice slower" value="fail: expected ` +
+          String.raw`no regression of http:\/\/127\.0\.0\.1:\d+\/ against`,
+      ),
     );
   }, 120_000);
 });

@@ -82,14 +82,21 @@ describe('runs and verdicts land on the test that produced them', () => {
 
   test('without the scope hook and with nothing explicit, a warning names the test and the fix', () => {
     expect(rich.output).toMatch(
-      /vitest-stress: load\(\) or measure\(\) was called while concurrent tests run, without the test scope: Vitest's global current test \("[^"]+", the last one started\)/,
+      new RegExp(
+        String.raw`vitest-stress: load\(\) or measure\(\) was called while concurrent tests ` +
+          String.raw`run, without the test scope: Vitest's global current test \("[^"]+", the ` +
+          String.raw`last one started\)`,
+      ),
     );
     expect(rich.output).toContain(
       "pass { test: context } to load()/measure() and use the test context's expect",
     );
     // 'guessed C' judges after the others ended: Vitest's global is cleared, the verdict is lost, and said so.
     expect(rich.output).toMatch(
-      /vitest-stress: an SLA matcher judged where Vitest knows no running test \(the last one started was "[^"]+"\), so its verdict is in no test's report/,
+      new RegExp(
+        String.raw`vitest-stress: an SLA matcher judged where Vitest knows no running test ` +
+          String.raw`\(the last one started was "[^"]+"\), so its verdict is in no test's report`,
+      ),
     );
   });
 

@@ -54,7 +54,7 @@ describe('open model schedule', () => {
   // Keeping 1000 sends per second within ±5% is a speed property of the machine: bench/open-model.ts
   // measures it (docs/performance.md). Here: every planned send is accounted for, and the run
   // warns exactly when more than 1% of its sends were late.
-  test('rate 1000 for 2 s: every planned send sent, dropped or unsent; the late-send warning matches the schedule', async () => {
+  test('rate 1000 for 2 s: each planned send sent, dropped or unsent; late-send warning fits schedule', async () => {
     const { report, driverReport, warnings } = await runDriver(openDriver, {
       target: fast.url,
       rate: 1000,

@@ -87,7 +87,7 @@ describe('request bytes for the autocannon driver', () => {
     );
   });
 
-  test('node:http parses every kind of request, with the same headers RequestPlan.build() gives the undici drivers', async () => {
+  test('node:http parses every kind of request, with the headers RequestPlan.build() gives undici', async () => {
     const plan = planFor(
       {
         headers: { authorization: 'Bearer t', 'x-request-id': 'overridden' },
@@ -213,7 +213,7 @@ describe('request bytes for the autocannon driver', () => {
     expect(() => new RequestBytes(plan).build(plan.scenarios[0], 'x')).toThrow('no payload');
   });
 
-  test('load() on autocannon sends these bytes: every request parsed, ids unique, a throwing body an error', async () => {
+  test('load() on autocannon sends these bytes: all parsed, ids unique, a throwing body an error', async () => {
     parsed.length = 0;
     let calls = 0;
     const run = await load({

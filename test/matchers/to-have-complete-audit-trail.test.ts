@@ -83,7 +83,10 @@ describe('.toHaveCompleteAuditTrail', () => {
     await expect(
       expect(run).toHaveCompleteAuditTrail({ exportUrl: lossy.url }, { settleMs: 300 }),
     ).rejects.toThrow(
-      /^expected every answered request to appear exactly once in the audit trail: 6 of 600 answered requests missing \(e\.g\. vs-/,
+      new RegExp(
+        String.raw`^expected every answered request to appear exactly once in the audit trail: ` +
+          String.raw`6 of 600 answered requests missing \(e\.g\. vs-`,
+      ),
     );
   });
 
@@ -98,7 +101,10 @@ describe('.toHaveCompleteAuditTrail', () => {
     await expect(
       expect(run).toHaveCompleteAuditTrail({ exportUrl: doubling.url }, { settleMs: 0 }),
     ).rejects.toThrow(
-      /0 of 100 answered requests missing, 2 duplicated \(e\.g\. vs-\d+×2, vs-\d+×2\), 1 unknown \(e\.g\. vs-nobody-1\)/,
+      new RegExp(
+        String.raw`0 of 100 answered requests missing, 2 duplicated \(e\.g\. vs-\d+×2, vs-\d+×2` +
+          String.raw`\), 1 unknown \(e\.g\. vs-nobody-1\)`,
+      ),
     );
   });
 

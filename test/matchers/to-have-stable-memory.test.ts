@@ -51,7 +51,10 @@ describe('.toHaveStableMemory', () => {
         metric: 'nodejs_heap_size_used_bytes',
       }),
     ).toThrow(
-      /^expected nodejs_heap_size_used_bytes growth below 50 MB\/h, got 360 MB\/h \(95% CI 360–360, n=27 samples after 2.9 s warm-up\)$/,
+      new RegExp(
+        String.raw`^expected nodejs_heap_size_used_bytes growth below 50 MB\/h, got 360 MB\/h ` +
+          String.raw`\(95% CI 360–360, n=27 samples after 2.9 s warm-up\)$`,
+      ),
     );
   });
 

@@ -37,7 +37,10 @@ describe('.toMatchPerfBaseline', () => {
     const result = toMatchPerfBaseline.call(state, noisyRun(1), tolerances);
     expect(result.pass).toBe(true);
     expect(result.message()).toMatch(
-      /^toMatchPerfBaseline: baseline written to .*__perf__\/api\.perf\.ts\.json for "suite > keeps its p95" \/ default \(profile quick, n=3000/,
+      new RegExp(
+        String.raw`^toMatchPerfBaseline: baseline written to .*__perf__\/api\.perf\.ts\.json ` +
+          String.raw`for "suite > keeps its p95" \/ default \(profile quick, n=3000`,
+      ),
     );
     const saved = JSON.parse(await readFile(file, 'utf8'));
     expect(saved).toMatchObject({
@@ -58,7 +61,7 @@ describe('.toMatchPerfBaseline', () => {
     expect(await readdir(join(dir, '__perf__'))).toEqual(['api.perf.ts.json']);
   });
 
-  test('then passes against an unchanged run and fails against a 30% slower one, naming metric, values, interval and tolerance', async () => {
+  test('then passes an unchanged run, fails a 30% slower one naming metric, values, interval, tolerance', async () => {
     vi.stubEnv('CI', '');
     const { state } = await context('new');
     toMatchPerfBaseline.call(state, noisyRun(1), tolerances);
@@ -66,7 +69,11 @@ describe('.toMatchPerfBaseline', () => {
     const slower = toMatchPerfBaseline.call(state, noisyRun(3, 1.3), tolerances);
     expect(slower.pass).toBe(false);
     expect(slower.message()).toMatch(
-      /\n {2}p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks\)\) past the tolerance \+10%/,
+      new RegExp(
+        String.raw`\n {2}p95: regression — baseline \d+(\.\d+)? ms, now \d+(\.\d+)? ms, ratio 1` +
+          String.raw`\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(31 vs 31 blocks` +
+          String.raw`\)\) past the tolerance \+10%`,
+      ),
     );
   });
 
@@ -127,7 +134,11 @@ describe('.toMatchPerfBaseline', () => {
     const result = toMatchPerfBaseline.call(state, noisyRun(1), tolerances);
     expect(result.pass).toBe(false);
     expect(result.message()).toMatch(
-      /no perf baseline for "suite > keeps its p95" \/ default in .*, and baselines are never written in CI\. Create it .*npx vitest run <spec> -u.*then commit/,
+      new RegExp(
+        String.raw`no perf baseline for "suite > keeps its p95" \/ default in .*, and ` +
+          String.raw`baselines are never written in CI\. Create it .*npx vitest run <spec> ` +
+          String.raw`-u.*then commit`,
+      ),
     );
     expect(await readdir(dir)).toEqual([]);
   });

@@ -177,7 +177,7 @@ describe('parseExposition on tricky text', () => {
     ]);
   });
 
-  test('samples of an undeclared name form an untyped family; _count of a gauge is its own family; types ignore case', () => {
+  test('an undeclared name forms an untyped family; a gauge _count is its own family; types ignore case', () => {
     const families = parseExposition('# TYPE g Gauge\ng 1\ng_count 2\n');
     expect(families.map((f) => [f.name, f.type])).toEqual([
       ['g', 'gauge'],

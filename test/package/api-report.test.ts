@@ -144,7 +144,7 @@ describe('public API', () => {
     }
   });
 
-  test('the root entry does not load faker, mongodb or prom-client; /data loads faker; /matchers loads mongodb only lazily', () => {
+  test('root entry loads no faker, mongodb or prom-client; /data loads faker; /matchers mongodb lazily', () => {
     const rootPackages = runtimePackages(sourceOf('.'));
     for (const heavy of ['@faker-js/faker', 'mongodb', 'prom-client'])
       expect([...rootPackages.static]).not.toContain(heavy);

@@ -35,7 +35,7 @@ async function sh(
 // A consumer project with the packed package: write a baseline, pass, catch a 30% slowdown,
 // say "inconclusive" for a 20-sample run, and refuse to write a missing baseline in CI.
 describe('perf baselines in a separate project', () => {
-  test('write, pass unchanged, fail 30% slower with the figures, inconclusive at 20 samples, missing in CI', async () => {
+  test('write, pass unchanged, fail 30% slower with figures, inconclusive at 20 samples, missing in CI', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vs-consumer-baseline-'));
     const pack = await sh(npm, ['pack', '--pack-destination', dir], root);
     expect(pack.code, pack.out).toBe(0);
@@ -96,7 +96,11 @@ describe('perf baselines in a separate project', () => {
     const slower = await vitest({ CI: 'true', SERVER_DELAY_MS: '260' });
     expect(slower.code, slower.out).toBe(1);
     expect(slower.out).toMatch(
-      /p95: regression — baseline \d{3}(\.\d)? ms, now \d{3}(\.\d)? ms, ratio 1\.\d\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(\d+ vs \d+ blocks\)\) past the tolerance \+10%/,
+      new RegExp(
+        String.raw`p95: regression — baseline \d{3}(\.\d)? ms, now \d{3}(\.\d)? ms, ratio 1\.\d` +
+          String.raw`\d \(95% bounds 1\.\d\d \.\. 1\.\d\d, block bootstrap \(\d+ vs \d+ blocks\)` +
+          String.raw`\) past the tolerance \+10%`,
+      ),
     );
 
     const few = await vitest({ CI: 'true', SAMPLES: '20' });

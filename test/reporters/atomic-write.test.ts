@@ -39,7 +39,7 @@ describe('writeFileAtomic', () => {
 });
 
 describe('writeFileAtomicSync', () => {
-  test('writes whole files and, on failure, leaves the previous file and no temp file, with a coded error', async () => {
+  test('writes whole files; on failure leaves the previous file, no temp file, and a coded error', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'vs-atomic-sync-'));
     const path = join(dir, 'nested', 'out.json');
     writeFileAtomicSync(path, '{"a":1}\n');

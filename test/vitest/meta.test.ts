@@ -17,7 +17,7 @@ const schedule: ScheduleReport = {
 };
 
 describe('toRunMeta', () => {
-  test('keeps the typed sections, leaves out ledger, options, kind and schemaVersion, and never builds the ledger', () => {
+  test('keeps the typed sections, leaves out ledger, options, kind and schemaVersion; never builds the ledger', () => {
     const run = fakeRun([{ latencyMs: 5 }, { latencyMs: 7, status: 503 }]);
     run.schedule = schedule;
     let ledgerRead = false;

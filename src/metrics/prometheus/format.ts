@@ -18,10 +18,9 @@ export function seriesLabel(labels: Record<string, string>): string {
 
 /** JSON text of collected metrics; non-finite values are written as Prometheus writes them ('NaN', '+Inf'). */
 export function metricsToJson(metrics: CollectedMetrics): string {
-  return (
-    `${JSON.stringify(metrics, (_key, value) => (typeof value === 'number' && !Number.isFinite(value) ? promValue(value) : value), 2)}` +
-    `\n`
-  );
+  const promNumbers = (_key: string, value: unknown): unknown =>
+    typeof value === 'number' && !Number.isFinite(value) ? promValue(value) : value;
+  return `${JSON.stringify(metrics, promNumbers, 2)}\n`;
 }
 
 function csvField(text: string): string {

@@ -123,12 +123,17 @@ function renderRun(view: RunView, runsInTest: number): string {
     ['users', num(run.users, 0)],
     ['measured', e(run.measured)],
   ];
+  const tables =
+    summariesTable('Scenarios', run.scenarios) +
+    summariesTable('Phases', run.phases) +
+    statusTable(run.statusCodes) +
+    errorTables(run);
   return `<div class="run" id="${view.id}">
 <h3>${e(title)}</h3>
 <dl class="facts">${facts.map(([k, v]) => `<div><dt>${e(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>
 ${warningsList(run.warnings)}
 ${missingCharts(view)}<div class="charts">${view.charts.map(chartFigure).join('\n')}</div>
-<div class="tables">${summariesTable('Scenarios', run.scenarios)}${summariesTable('Phases', run.phases)}${statusTable(run.statusCodes)}${errorTables(run)}</div>
+<div class="tables">${tables}</div>
 </div>`;
 }
 

@@ -66,7 +66,7 @@ function modelProblems(d: GrafanaDashboard): string[] {
 describe('ethixDashboard', () => {
   const dashboard = ethixDashboard();
 
-  test("fits Grafana's dashboard model: schemaVersion, datasource variable, units, targets, gridPos without overlap", () => {
+  test("fits Grafana's dashboard model: schemaVersion, datasource variable, units, targets, no gridPos overlap", () => {
     expect(modelProblems(dashboard)).toEqual([]);
   });
 

@@ -18,7 +18,7 @@ function answer(resolver: Parameters<typeof http.get>[1]) {
 const userQuery = { name: 'myQuery', expr: 'up' };
 
 describe('collectMetrics against a faked Prometheus', () => {
-  test('a vector answer becomes one point per series with null-prototype labels; "+Inf" and "NaN" stay non-finite', async () => {
+  test('a vector: one point per series, null-prototype labels; "+Inf" and "NaN" stay non-finite', async () => {
     answer(() =>
       HttpResponse.json({
         status: 'success',

@@ -102,7 +102,7 @@ describe.skipIf(skipWithoutBinary('prometheus'))('startPrometheus with the real 
     await target?.close();
   });
 
-  test('is ready on 127.0.0.1 after a first scrape, scrapes the target every second, and stop() kills it by PID and removes its dir', async () => {
+  test('ready on 127.0.0.1 after a first scrape, scrapes each second; stop() kills by PID, removes dir', async () => {
     expect(prom.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(alive(prom.pid)).toBe(true);
     // startPrometheus resolves only once every target has been scraped (no empty first queries).
