@@ -19,7 +19,10 @@ function table(indent: string, rows: string[][]): string[] {
   );
 }
 
-/** The journeys table (started, completed, failed at which step, ...) and the steps table of a run; [] for other runs. */
+/**
+ * The journeys table (started, completed, failed at which step, ...) and the steps table of a run;
+ * [] for other runs.
+ */
 export function journeyTables(run: RunMeta): string[] {
   const journeys = run.journeys;
   const steps = run.steps;
