@@ -7,16 +7,26 @@
  */
 export const CLIENT_SCRIPT = String.raw`(function () {
   'use strict';
-  var BAND_FILL = { phase: ['rgba(0,0,0,0.035)', 'rgba(0,0,0,0.085)'], spike: 'rgba(230,159,0,0.20)', recovery: 'rgba(0,158,115,0.18)', unrecovered: 'rgba(204,121,167,0.22)', outage: 'rgba(213,94,0,0.22)' };
+  var BAND_FILL = {
+    phase: ['rgba(0,0,0,0.035)', 'rgba(0,0,0,0.085)'],
+    spike: 'rgba(230,159,0,0.20)',
+    recovery: 'rgba(0,158,115,0.18)',
+    unrecovered: 'rgba(204,121,167,0.22)',
+    outage: 'rgba(213,94,0,0.22)'
+  };
   var data = JSON.parse(document.getElementById('chart-data').textContent);
   var charts = [];
 
   function pad(n) { return n < 10 ? '0' + n : String(n); }
-  function localTime(ms) { var d = new Date(ms); return pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds()); }
+  function localTime(ms) {
+    var d = new Date(ms);
+    return pad(d.getHours()) + ':' + pad(d.getMinutes()) + ':' + pad(d.getSeconds());
+  }
   function short(v) {
     if (v == null || !isFinite(v)) return '–';
     var a = Math.abs(v);
-    var text = a >= 1000 ? v.toLocaleString('en-US', { maximumFractionDigits: 0 }) : a >= 100 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : v.toFixed(2);
+    var text = a >= 1000 ? v.toLocaleString('en-US', { maximumFractionDigits: 0 })
+      : a >= 100 ? v.toFixed(0) : a >= 10 ? v.toFixed(1) : v.toFixed(2);
     return text.indexOf('.') < 0 ? text : text.replace(/\.?0+$/, '');
   }
   function withUnit(v, unit) { return v == null || !isFinite(v) ? '–' : short(v) + ' ' + unit; }
@@ -55,7 +65,10 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         ctx.textAlign = 'left';
         spec.bands.forEach(function (b) {
           var x0 = Math.max(u.bbox.left, xs(u, b.fromS));
-          if (x0 < u.bbox.left + u.bbox.width - 20 * dpr) { ctx.fillText(b.label, x0 + 3 * dpr, u.bbox.top + (2 + 11 * (lane % 2)) * dpr); lane++; }
+          if (x0 < u.bbox.left + u.bbox.width - 20 * dpr) {
+            ctx.fillText(b.label, x0 + 3 * dpr, u.bbox.top + (2 + 11 * (lane % 2)) * dpr);
+            lane++;
+          }
         });
         ctx.strokeStyle = '#000';
         ctx.lineWidth = dpr;
@@ -79,12 +92,27 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     return {
       width: width, height: 230,
       padding: [12, 28, 0, 0],
-      scales: { x: { time: false, range: function () { return spec.xRange; } }, y: { range: function () { return [0, ceiling > 0 ? ceiling * 1.1 : 1]; } } },
-      series: [{ label: 'run time', value: function (u, v) { return v == null ? '–' : short(v) + ' s · ' + localTime(spec.startMs + v * 1000); } }].concat(spec.series.map(function (s) {
-        return { label: s.label, stroke: s.color, dash: s.dash, width: 1.5, spanGaps: false, value: function (u, v) { return withUnit(v, spec.unit); } };
+      scales: {
+        x: { time: false, range: function () { return spec.xRange; } },
+        y: { range: function () { return [0, ceiling > 0 ? ceiling * 1.1 : 1]; } }
+      },
+      series: [{
+        label: 'run time',
+        value: function (u, v) { return v == null ? '–' : short(v) + ' s · ' + localTime(spec.startMs + v * 1000); }
+      }].concat(spec.series.map(function (s) {
+        return {
+          label: s.label, stroke: s.color, dash: s.dash, width: 1.5, spanGaps: false,
+          value: function (u, v) { return withUnit(v, spec.unit); }
+        };
       })),
       axes: [
-        { label: 'run time (s) · local time', size: 52, values: function (u, splits) { return splits.map(function (v) { return short(v) + ' s\n' + localTime(spec.startMs + v * 1000); }); } },
+        {
+          label: 'run time (s) · local time',
+          size: 52,
+          values: function (u, splits) {
+            return splits.map(function (v) { return short(v) + ' s\n' + localTime(spec.startMs + v * 1000); });
+          }
+        },
         { label: spec.unit, size: 64, values: function (u, splits) { return splits.map(short); } },
       ],
       legend: { live: true },
@@ -100,9 +128,15 @@ export const CLIENT_SCRIPT = String.raw`(function () {
   document.querySelectorAll('.chart[data-chart]').forEach(function (el) {
     var spec = byId.get(el.getAttribute('data-chart'));
     if (!spec) throw new Error('no chart data for ' + el.getAttribute('data-chart'));
-    var plot = new uPlot(options(spec, widthOf(el)), [spec.x].concat(spec.series.map(function (s) { return s.values; })), el);
+    var values = [spec.x].concat(spec.series.map(function (s) { return s.values; }));
+    var plot = new uPlot(options(spec, widthOf(el)), values, el);
     var off = spec.thresholds.length - shownThresholds(spec).length;
-    if (off > 0) el.parentNode.querySelector('.note').textContent += ' Off the scale: ' + spec.thresholds.filter(function (t) { return shownThresholds(spec).indexOf(t) < 0; }).map(function (t) { return t.label; }).join('; ') + '.';
+    if (off > 0) {
+      var shown = shownThresholds(spec);
+      var hidden = spec.thresholds.filter(function (t) { return shown.indexOf(t) < 0; });
+      el.parentNode.querySelector('.note').textContent +=
+        ' Off the scale: ' + hidden.map(function (t) { return t.label; }).join('; ') + '.';
+    }
     charts.push({ el: el, plot: plot });
   });
 
@@ -111,9 +145,14 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     if (!isNaN(d.getTime())) { t.title = t.textContent; t.textContent = d.toLocaleString(); }
   });
 
-  function resize(fixedWidth) { charts.forEach(function (c) { c.plot.setSize({ width: fixedWidth || widthOf(c.el), height: 230 }); }); }
+  function resize(fixedWidth) {
+    charts.forEach(function (c) { c.plot.setSize({ width: fixedWidth || widthOf(c.el), height: 230 }); });
+  }
   var timer = 0;
-  window.addEventListener('resize', function () { clearTimeout(timer); timer = setTimeout(function () { resize(); }, 150); });
+  window.addEventListener('resize', function () {
+    clearTimeout(timer);
+    timer = setTimeout(function () { resize(); }, 150);
+  });
   window.addEventListener('beforeprint', function () { resize(640); });
   window.addEventListener('afterprint', function () { resize(); });
 
