@@ -5,6 +5,16 @@ import { HISTORY_METRICS, type HistoryMetric } from '../history/history-series.j
 
 type Flags = NonNullable<ParseArgsConfig['options']>;
 
+/**
+ * What parseHistoryArgs gives back: node:util parseArgs' values by flag (string flags, and `help`
+ * the one boolean) and the positionals. Named here because the declaration build cannot name
+ * parseArgs' own result type.
+ */
+export interface HistoryArgs {
+  values: { [flag: string]: string | undefined } & { help?: boolean };
+  positionals: string[];
+}
+
 /** The flag of a node:util parse error's message ("Unknown option '--x'", "Option '--x <value>' ..."). */
 function flagOf(error: Error): string {
   return /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '(unknown)';
@@ -25,9 +35,10 @@ export function parseHistoryArgs<F extends Flags>(
   argv: string[],
   flags: F,
   valueOf: Record<string, string>,
-) {
+): HistoryArgs {
   try {
-    return parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true });
+    const parsed = parseArgs({ args: argv, options: flags, strict: true, allowPositionals: true });
+    return parsed as unknown as HistoryArgs;
   } catch (error) {
     const code = (error as { code?: string }).code;
     const flag = flagOf(error as Error);

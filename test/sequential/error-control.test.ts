@@ -18,7 +18,7 @@ describe("stop-when-decided error control (O'Brien–Fleming spending, a look ev
   beforeAll(() => {
     sequential = simulateSequential(AT_THRESHOLD);
     naive = simulateNaive(AT_THRESHOLD);
-  });
+  }, 300_000); // 2 × 2000 simulated runs: ≈ 10 s alone, over a minute on a busy 2-core runner
 
   test(`at the threshold exactly, false failures stay within α + Monte-Carlo error (${RUNS} runs)`, () => {
     expect(rate(sequential, 'fail')).toBeLessThanOrEqual(LIMIT);
