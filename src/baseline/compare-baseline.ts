@@ -34,6 +34,23 @@ export interface MetricComparison {
   reason?: string;
 }
 
+/**
+ * What a comparison reads of a run: a load() result, or a run of a perf-results.json (a merged
+ * split run carries its seconds' histograms too).
+ */
+export type ComparedRun = Pick<
+  RunResult,
+  | 'profile'
+  | 'model'
+  | 'durationMs'
+  | 'requests'
+  | 'errorRate'
+  | 'throughput'
+  | 'latency'
+  | 'timeline'
+  | 'secondHistograms'
+>;
+
 /** Settings of a comparison. */
 export interface CompareOptions {
   confidence: number;
@@ -70,7 +87,7 @@ function outcomeOf(
 
 function comparePercentile(
   entry: BaselineEntry,
-  run: RunResult,
+  run: ComparedRun,
   t: Extract<Tolerance, { kind: 'ratio'; maxRatio: number }>,
   o: CompareOptions,
 ): MetricComparison {
@@ -160,7 +177,7 @@ function compareShortRun(
 
 function compareErrorRate(
   entry: BaselineEntry,
-  run: RunResult,
+  run: ComparedRun,
   t: Extract<Tolerance, { metric: 'errorRate' }>,
   o: CompareOptions,
 ): MetricComparison {
@@ -196,7 +213,7 @@ function compareErrorRate(
 
 function compareThroughput(
   entry: BaselineEntry,
-  run: RunResult,
+  run: ComparedRun,
   t: Extract<Tolerance, { metric: 'throughput' }>,
   o: CompareOptions,
 ): MetricComparison {
@@ -245,7 +262,7 @@ function compareThroughput(
 /** Why the baseline is not comparable at all (profile, model or machine differ), or undefined. */
 export function incomparability(
   entry: BaselineEntry,
-  run: RunResult,
+  run: ComparedRun,
   machineDifference: string | undefined,
 ): string | undefined {
   const parts: string[] = [];
@@ -262,7 +279,7 @@ export function incomparability(
 /** Compare a run with its baseline entry, one figure per tolerance. */
 export function compareToBaseline(
   entry: BaselineEntry,
-  run: RunResult,
+  run: ComparedRun,
   tolerances: Tolerance[],
   options: CompareOptions,
 ): MetricComparison[] {

@@ -149,7 +149,8 @@ export interface RunResult extends RunSummary {
   ledgerFile?: LedgerFileSection;
   /**
    * Encoded latency histogram (µs) of each `timeline` second, '' for seconds without successes:
-   * what toMatchPerfBaseline resamples (block bootstrap). Left out of the reports.
+   * what toMatchPerfBaseline resamples (block bootstrap). Left out of the reports, except in split
+   * runs (the merge adds them second by second) and merged runs.
    */
   secondHistograms?: string[];
   /** Things that make the figures less trustworthy (event-loop lag, late sends, ...). */

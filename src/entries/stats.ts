@@ -17,7 +17,11 @@ export type { ProportionInterval } from '../trust/proportion-interval.js';
 export type { LatencyHistogram } from '../histogram/latency-histogram.js';
 export type { AbJudgement, AbMetricJudgement, AbState } from '../ab/judge-ab.js';
 export type { RatioInterval } from '../ab/paired-stats.js';
-export type { MetricComparison, ComparisonOutcome } from '../baseline/compare-baseline.js';
+export type {
+  MetricComparison,
+  ComparisonOutcome,
+  ComparedRun,
+} from '../baseline/compare-baseline.js';
 export type { BaselineEntry, BaselineSecond } from '../baseline/baseline-entry.js';
 export { fitUsl, uslThroughput } from '../capacity/usl-fit.js';
 export type { UslFit } from '../capacity/usl-fit.js';

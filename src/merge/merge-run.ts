@@ -2,6 +2,7 @@ import type { LedgerEntry, MergedInfo } from '../contracts/run-result.js';
 import type { RunMeta } from '../contracts/meta.js';
 import { mergeSummaries, type PartSummary } from './merge-summary.js';
 import { mergeTimelines } from './merge-timeline.js';
+import { exactSecondPercentiles, mergeSecondHistograms } from './merge-second-histograms.js';
 
 /** One split's copy of a run, with the split it came from (1-based). */
 export interface SplitRun {
@@ -13,7 +14,9 @@ export interface SplitRun {
  * Merge one run of a test as every split recorded it into the run of the whole load. The window
  * is wall time from the earliest split start to the latest split end: the whole run's throughput
  * is its finished requests over that window (the splits' throughputs summed when they overlap
- * exactly). Scenarios are merged over the same window; phases over their longest copy.
+ * exactly). Scenarios are merged over the same window; phases over their longest copy. The
+ * seconds' histograms are added second by second on wall time (the splits share a common start),
+ * so the merged run can be compared with a baseline like one process's run.
  * Sections the merge does not know (schedule, chaos faults, server metrics) are left out.
  */
 export function mergeRun(parts: ReadonlyArray<SplitRun>): RunMeta {
@@ -22,6 +25,13 @@ export function mergeRun(parts: ReadonlyArray<SplitRun>): RunMeta {
   const windowMs = Math.max(...parts.map((p, i) => starts[i] + p.run.durationMs)) - originMs;
   const runs = parts.map((p) => p.run);
   const first = runs[0];
+  const placed = parts.map((p, i) => ({
+    startedAtMs: starts[i],
+    timeline: p.run.timeline,
+    ...(p.run.secondHistograms ? { secondHistograms: p.run.secondHistograms } : {}),
+  }));
+  const timeline = mergeTimelines(placed);
+  const secondHistograms = mergeSecondHistograms(placed, timeline);
   const merged: RunMeta = {
     ...(first.name !== undefined ? { name: first.name } : {}),
     model: first.model,
@@ -31,9 +41,8 @@ export function mergeRun(parts: ReadonlyArray<SplitRun>): RunMeta {
     target: first.target,
     startedAt: new Date(originMs).toISOString(),
     ...(mergeSummaries(runs, windowMs) as PartSummary & { histogram: string }),
-    timeline: mergeTimelines(
-      parts.map((p, i) => ({ startedAtMs: starts[i], timeline: p.run.timeline })),
-    ),
+    timeline: secondHistograms ? exactSecondPercentiles(timeline, secondHistograms) : timeline,
+    ...(secondHistograms ? { secondHistograms } : {}),
     scenarios: mergeParts(
       runs.map((r) => r.scenarios),
       () => windowMs,

@@ -6,18 +6,24 @@ export interface PlacedTimeline {
   timeline: TimelineEntry[];
 }
 
+/** Whole seconds from the earliest start (epoch ms) to a split's start: how far its seconds shift. */
+export function secondOffset(startedAtMs: number, originMs: number): number {
+  return Math.round((startedAtMs - originMs) / 1000);
+}
+
 /**
  * Align the splits' per-second timelines on wall time and add them up. Each split's seconds are
  * shifted by its start's offset from the earliest start, rounded to whole seconds. Counts, users
  * and in-flight requests are summed; a second's p50/p95/p99 is the highest of the splits' (an upper
- * bound of the pooled percentile: per-second histograms are not kept, so no exact figure exists).
+ * bound of the pooled percentile; mergeRun replaces it with the exact figure when every split kept
+ * its per-second histograms).
  */
 export function mergeTimelines(parts: ReadonlyArray<PlacedTimeline>): TimelineEntry[] {
   if (parts.length === 0) return [];
   const originMs = Math.min(...parts.map((p) => p.startedAtMs));
   const seconds = new Map<number, TimelineEntry>();
   for (const part of parts) {
-    const offset = Math.round((part.startedAtMs - originMs) / 1000);
+    const offset = secondOffset(part.startedAtMs, originMs);
     for (const entry of part.timeline) addEntry(seconds, entry, entry.t + offset);
   }
   return [...seconds.values()].sort((a, b) => a.t - b.t);

@@ -9,7 +9,10 @@ const LEFT_OUT: ReadonlySet<string> = new Set<string>([
   'secondHistograms',
 ]);
 
-/** The run's figures without the ledger (which can hold millions of entries). */
+/**
+ * The run's figures without the ledger (which can hold millions of entries). A split run keeps
+ * its histograms (summaries and seconds, about 1 KB a second) so the merge can add them.
+ */
 export function toRunMeta(result: RunResult): RunMeta {
   // Object.keys + reads of the other keys only: reading `ledger` would build it (it is lazy).
   const rest: Partial<Record<keyof RunResult, unknown>> = {};
@@ -27,6 +30,8 @@ export function toRunMeta(result: RunResult): RunMeta {
   const name = typeof result.options.name === 'string' ? result.options.name : undefined;
   return {
     ...rest,
+    // ...and its seconds' histograms: the merged run's per-second figures and baseline comparisons.
+    ...(keep && result.secondHistograms ? { secondHistograms: result.secondHistograms } : {}),
     ...(name ? { name } : {}),
     scenarios: strip(result.scenarios),
     phases: strip(result.phases),

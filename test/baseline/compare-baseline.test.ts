@@ -3,7 +3,10 @@ import { toBaselineEntry } from '../../src/baseline/baseline-entry.js';
 import { compareToBaseline, incomparability } from '../../src/baseline/compare-baseline.js';
 import { describeComparison } from '../../src/baseline/describe-comparison.js';
 import { parseTolerances } from '../../src/baseline/tolerance.js';
-import { linearRun } from '../helpers/fake-run.js';
+import { mergeRun } from '../../src/merge/merge-run.js';
+import { createRandom } from '../../src/random/random.js';
+import { toRunMeta } from '../../src/vitest/run-meta.js';
+import { fakeRun, linearRun, type FakeRequest } from '../helpers/fake-run.js';
 import { noisyRun } from '../helpers/noisy-run.js';
 
 const options = { confidence: 0.95, seed: 1 };
@@ -103,6 +106,60 @@ describe('compareToBaseline', () => {
     );
     expect(p95!.outcome).toBe('unchanged');
     expect(p95!.interval!.high).toBeLessThanOrEqual(1.1);
+  });
+});
+
+/** noisyRun's 3000 latencies (seed, scale) as requests, to run in one process or in splits. */
+function noisyRequests(seed: number, scale: number): FakeRequest[] {
+  const random = createRandom(seed);
+  return Array.from({ length: 3000 }, () => ({
+    latencyMs: scale * (20 - 10 * Math.log(1 - random())),
+  }));
+}
+
+/**
+ * The same requests over the same 30 s, dealt round-robin to 3 splits that share a common start
+ * (as STRESS_START_AT makes them), each carried as its perf-results.json run, merged.
+ */
+function mergedOf3(requests: FakeRequest[]) {
+  const parts = [1, 2, 3].map((index) => {
+    const result = fakeRun(
+      requests.filter((_, i) => i % 3 === index - 1),
+      { durationMs: 30_000 },
+    );
+    result.split = { index, count: 3, startAt: 0, lateStartMs: 0, warnings: [] };
+    return { split: index, run: toRunMeta(result) };
+  });
+  return mergeRun(parts);
+}
+
+describe('compareToBaseline on a merged 3-split run', () => {
+  const single = fakeRun(noisyRequests(2, 1), { durationMs: 30_000 });
+  const merged = mergedOf3(noisyRequests(2, 1));
+
+  test('the same verdict as the one process that sent the same requests, with close intervals', () => {
+    expect(merged.secondHistograms).toHaveLength(merged.timeline.length);
+    const one = compareToBaseline(entry, single, tolerances, options);
+    const three = compareToBaseline(entry, merged, tolerances, options);
+    expect(three.map((c) => c.outcome)).toEqual(['unchanged', 'unchanged', 'unchanged']);
+    expect(three.map((c) => c.outcome)).toEqual(one.map((c) => c.outcome));
+    // Resampled by whole merged seconds, as one process's run is (not the short-run fallback).
+    const seconds = merged.secondHistograms!.filter((h) => h !== '').length;
+    expect(seconds).toBeGreaterThanOrEqual(30);
+    expect(three[0]!.interval!.method).toBe(`block bootstrap (31 vs ${seconds} blocks)`);
+    for (const [i, c] of three.entries()) {
+      expect(c.interval!.low).toBeCloseTo(one[i]!.interval!.low, 1);
+      expect(c.interval!.high).toBeCloseTo(one[i]!.interval!.high, 1);
+    }
+  });
+
+  test('a merged run 30% slower: p95 regression, as one process', () => {
+    const [one] = compareToBaseline(entry, fakeRun(noisyRequests(3, 1.3)), tolerances, options);
+    const [three] = compareToBaseline(entry, mergedOf3(noisyRequests(3, 1.3)), tolerances, options);
+    expect(three!.outcome).toBe('regression');
+    expect(one!.outcome).toBe('regression');
+    expect(three!.interval!.low).toBeGreaterThan(1.1);
+    expect(three!.interval!.low).toBeCloseTo(one!.interval!.low, 1);
   });
 });
 

@@ -8,6 +8,7 @@ function example(file: string): string {
   const spec = read(file).split('// --8<-- [start:spec]\n')[1].split('// --8<-- [end:spec]')[0];
   return spec
     .replace(/from '\.\.\/\.\.\/src\/(chaos|metrics|data)\/index\.js'/g, "from 'vitest-stress/$1'")
+    .replace(/from '\.\.\/\.\.\/src\/entries\/(stats|split)\.js'/g, "from 'vitest-stress/$1'")
     .replace("from '../../src/index.js'", "from 'vitest-stress'")
     .replace("from '../../../src/index.js'", "from 'vitest-stress'")
     .replace("'../../fixtures/", "'../fixtures/");
@@ -18,6 +19,7 @@ test.each([
   ['../../docs/measure.md', './measure-example.test.ts'],
   ['../../docs/reporter.md', './concurrency-example.test.ts'],
   ['../../docs/distributed.md', '../split/split-project/split.e2e.ts'],
+  ['../../docs/distributed.md', './merged-baseline-example.ts'],
   ['../../docs/observability.md', './observability-example.test.ts'],
   ['../../docs/trust.md', './trust-confidence-example.test.ts'],
   ['../../docs/trust.md', './trust-baseline-example.test.ts'],

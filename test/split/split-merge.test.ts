@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { LedgerEntry } from '../../src/contracts/run-result.js';
+import { decodeHistogram } from '../../src/histogram/latency-histogram.js';
 import type { MergedPerfResults } from '../../src/merge/merge-splits.js';
 import {
   removeChildVitestDirs,
@@ -144,6 +145,16 @@ describe('a load split over 3 processes, merged', () => {
       // HDR with 3 significant digits: within 0.1% of the value (plus the 1 µs rounding).
       expect(Math.abs(whole.latency[key]! - exact)).toBeLessThanOrEqual(exact * 0.001 + 0.001);
     }
+
+    // The seconds' histograms travel in each split's file and are added in the merged one: one
+    // per merged second, their counts the run's successes (what a baseline comparison resamples).
+    for (const split of splits)
+      expect(split.tests[0].runs[0].secondHistograms).toHaveLength(
+        split.tests[0].runs[0].timeline.length,
+      );
+    expect(whole.secondHistograms).toHaveLength(whole.timeline.length);
+    const perSecond = whole.secondHistograms!.map((h) => (h ? decodeHistogram(h).totalCount : 0));
+    expect(perSecond.reduce((a, b) => a + b, 0)).toBe(latencies.length);
 
     const [errorRate, p99] = results.tests[0].verdicts;
     expect(errorRate).toMatchObject({
