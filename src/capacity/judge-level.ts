@@ -6,21 +6,9 @@ import { throughputSpec } from '../matchers/to-have-throughput-above.js';
 import type { RunResult } from '../contracts/run-result.js';
 import type { VerdictState } from '../contracts/meta.js';
 import type { CapacitySla } from './capacity-options.js';
+import type { SlaLineVerdict } from '../contracts/capacity.js';
 
-/** One SLA line judged on one level's run. */
-export interface SlaLineVerdict {
-  /** 'p95', 'error rate', 'throughput', ... */
-  metric: string;
-  unit: string;
-  limit: number;
-  /** The point figure; null when there was nothing to judge (zero samples: a fail). */
-  observed: number | null;
-  low: number | null;
-  high: number | null;
-  state: VerdictState;
-  /** Why inconclusive or failed without data. */
-  reason?: string;
-}
+export type { SlaLineVerdict } from '../contracts/capacity.js';
 
 /** The specs of an SLA, the same the threshold matchers use. */
 export function slaSpecs(sla: CapacitySla): Array<{ spec: ThresholdSpec; limit: number }> {

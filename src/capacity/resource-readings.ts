@@ -1,5 +1,8 @@
 import type { MetricsSeries } from '../contracts/metrics-series.js';
 import type { RunResult } from '../contracts/run-result.js';
+import type { ResourceReading } from '../contracts/capacity.js';
+
+export type { ResourceReading } from '../contracts/capacity.js';
 
 /** Metric names sampled by default during each level, besides the sampler's defaults. */
 export const SATURATION_METRIC_NAMES: readonly string[] = Object.freeze([
@@ -14,19 +17,6 @@ export const SATURATION_METRIC_NAMES: readonly string[] = Object.freeze([
   'http_refusals_total',
   'mongodb_driver_pool_connections',
 ]);
-
-/** One resource's figure at one level and whether it was at or near its limit. */
-export interface ResourceReading {
-  /** 'queue pool_queue_length', 'workers pool_workers', 'CPU', 'event-loop lag', 'refusals …'. */
-  resource: string;
-  /** The highest (or, for CPU, mean; for refusals, the count) figure seen during the level. */
-  value: number;
-  /** The limit it is read against, null when it has none (an unbounded queue); 0 for refusals. */
-  limit: number | null;
-  saturated: boolean;
-  /** The figure in words: 'pool_queue_length max 14', 'CPU 1.9 of 2 cores'. */
-  text: string;
-}
 
 const LAG_LIMIT_S = 0.1;
 /** A bounded resource at this share of its limit is saturated. */

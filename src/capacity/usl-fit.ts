@@ -1,20 +1,7 @@
 import { levenbergMarquardt } from 'ml-levenberg-marquardt';
+import type { UslFit } from '../contracts/capacity.js';
 
-/** A Universal Scalability Law fit X(N) = λN / (1 + σ(N−1) + κN(N−1)) to (level, throughput). */
-export interface UslFit {
-  /** Throughput of one user (rps). */
-  lambda: number;
-  /** Contention (serialisation), 0..1. */
-  sigma: number;
-  /** Coherency (crosstalk), >= 0. */
-  kappa: number;
-  /** Concurrency of peak throughput, sqrt((1−σ)/κ); null when κ is ~0 (no peak: plateau). */
-  peakUsers: number | null;
-  /** Predicted throughput at peakUsers (or the plateau λ/σ when κ is ~0), rps. */
-  peakRps: number | null;
-  /** Coefficient of determination of the fit on the given points. */
-  rSquared: number;
-}
+export type { UslFit } from '../contracts/capacity.js';
 
 /** X(N) under the USL. */
 export function uslThroughput(n: number, lambda: number, sigma: number, kappa: number): number {
