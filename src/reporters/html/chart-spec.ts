@@ -9,12 +9,12 @@ export interface ChartSeries {
   values: Array<number | null>;
 }
 
-/** A shaded span of the x axis: a stage, the spike, a recovery window, an outage. */
+/** A shaded span of the x axis: a stage, the spike, a recovery window, an outage, a capacity search's knee. */
 export interface ChartBand {
   fromS: number;
   toS: number;
   label: string;
-  kind: 'phase' | 'spike' | 'recovery' | 'unrecovered' | 'outage';
+  kind: 'phase' | 'spike' | 'recovery' | 'unrecovered' | 'outage' | 'knee';
 }
 
 /** A horizontal line at a known limit (an SLA or alert threshold), in the chart's unit. */
@@ -31,6 +31,8 @@ export interface ChartSpec {
   unit: string;
   /** Seconds since the run started: the middle of each point's bucket (or the time of a server sample). */
   x: number[];
+  /** Set when x is not run time but a load level ('users', 'rps'): the x axis shows it, no local time. */
+  xUnit?: string;
   /** Wall-clock start of the run, epoch ms: the page shows local time beside run seconds. */
   startMs: number;
   /** The x axis from the run's start to its end, seconds: every chart of a run lines up. */

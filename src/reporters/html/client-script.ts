@@ -1,9 +1,10 @@
 /**
  * The page's own script (plain ES2017, inlined after uPlot): draws every chart from the
  * `#chart-data` JSON with a live legend (hover values with units), run seconds and local time
- * on the x axis, shaded bands and threshold lines; rewrites <time> to local time; resizes the
- * charts with the window and for printing. After the first paint it sets `data-charts-drawn`
- * (charts drawn) and `data-render-ms` (ms since navigation) on <html>: the browser test and the bench read them.
+ * on the x axis (a capacity chart: the load level), shaded bands and threshold lines; rewrites
+ * <time> to local time; resizes the charts with the window and for printing. After the first
+ * paint it sets `data-charts-drawn` (charts drawn) and `data-render-ms` (ms since navigation) on
+ * <html>: the browser test and the bench read them.
  */
 export const CLIENT_SCRIPT = String.raw`(function () {
   'use strict';
@@ -12,7 +13,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     spike: 'rgba(230,159,0,0.20)',
     recovery: 'rgba(0,158,115,0.18)',
     unrecovered: 'rgba(204,121,167,0.22)',
-    outage: 'rgba(213,94,0,0.22)'
+    outage: 'rgba(213,94,0,0.22)',
+    knee: 'rgba(0,114,178,0.45)'
   };
   var data = JSON.parse(document.getElementById('chart-data').textContent);
   var charts = [];
@@ -86,6 +88,15 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     } };
   }
 
+  // A capacity chart's x is a load level (spec.xUnit: users, rps), not run time.
+  function xValue(spec, v) {
+    if (spec.xUnit) return short(v) + ' ' + spec.xUnit;
+    return short(v) + ' s · ' + localTime(spec.startMs + v * 1000);
+  }
+  function xTick(spec, v) {
+    return spec.xUnit ? short(v) : short(v) + ' s\n' + localTime(spec.startMs + v * 1000);
+  }
+
   function options(spec, width) {
     var thresholds = shownThresholds(spec);
     var ceiling = Math.max.apply(null, [dataMax(spec)].concat(thresholds.map(function (t) { return t.value; })));
@@ -97,8 +108,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         y: { range: function () { return [0, ceiling > 0 ? ceiling * 1.1 : 1]; } }
       },
       series: [{
-        label: 'run time',
-        value: function (u, v) { return v == null ? '–' : short(v) + ' s · ' + localTime(spec.startMs + v * 1000); }
+        label: spec.xUnit || 'run time',
+        value: function (u, v) { return v == null ? '–' : xValue(spec, v); }
       }].concat(spec.series.map(function (s) {
         return {
           label: s.label, stroke: s.color, dash: s.dash, width: 1.5, spanGaps: false,
@@ -107,11 +118,9 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       })),
       axes: [
         {
-          label: 'run time (s) · local time',
-          size: 52,
-          values: function (u, splits) {
-            return splits.map(function (v) { return short(v) + ' s\n' + localTime(spec.startMs + v * 1000); });
-          }
+          label: spec.xUnit || 'run time (s) · local time',
+          size: spec.xUnit ? 40 : 52,
+          values: function (u, splits) { return splits.map(function (v) { return xTick(spec, v); }); }
         },
         { label: spec.unit, size: 64, values: function (u, splits) { return splits.map(short); } },
       ],

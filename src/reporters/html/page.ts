@@ -26,7 +26,10 @@ export function buildHtmlReport(report: PerfResultsFile, options: HtmlReportOpti
   const maxPoints = options.maxPoints ?? MAX_POINTS;
   checkMaxPoints(maxPoints);
   const tests = prepareTests(report, maxPoints);
-  const charts = tests.flatMap((t) => t.runs.flatMap((r) => r.charts));
+  const charts = tests.flatMap((t) => [
+    ...t.capacity.flatMap((c) => c.charts),
+    ...t.runs.flatMap((r) => r.charts),
+  ]);
   const assets = chartAssets();
   const title = options.title ?? 'vitest-stress report';
   return `<!doctype html>

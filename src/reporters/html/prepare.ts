@@ -4,6 +4,8 @@ import type { RunMeta, SlaVerdict } from '../../contracts/meta.js';
 import type { TestRecord } from '../../contracts/perf-results.js';
 import type { PerfResultsFile } from '../../contracts/perf-results.js';
 import { outageBands, phaseBands, recoveryBands } from './bands.js';
+import type { CapacityMeta } from '../../contracts/capacity.js';
+import { capacityCharts } from './capacity-charts.js';
 import { hasPoints, type ChartSpec } from './chart-spec.js';
 import { faultChart } from './fault-chart.js';
 import { latencyChart, throughputChart, usersChart, type RunFrame } from './load-charts.js';
@@ -23,6 +25,14 @@ export interface RunView {
   charts: ChartSpec[];
 }
 
+/** One capacity search of a test (findCapacity(), `tests[].capacity`) and its charts. */
+export interface CapacityView {
+  /** Anchor id, `test-<n>-capacity-<m>`. */
+  id: string;
+  result: CapacityMeta;
+  charts: ChartSpec[];
+}
+
 /** One test as the page shows it. */
 export interface TestView {
   /** Anchor id, `test-<n>`: user strings never become ids. */
@@ -31,6 +41,7 @@ export interface TestView {
   state: TestState;
   verdicts: Array<{ verdict: SlaVerdict; state: VerdictState }>;
   runs: RunView[];
+  capacity: CapacityView[];
 }
 
 /** The state of a verdict written by any version of the matchers. */
@@ -53,6 +64,14 @@ export function prepareTests(report: PerfResultsFile, maxPoints = MAX_POINTS): T
       run,
       charts: runCharts(`${id}-run-${j + 1}`, run, record.verdicts ?? [], maxPoints),
     }));
+    const capacity = (Array.isArray(record.capacity) ? record.capacity : []).map((result, j) => {
+      const capacityId = `${id}-capacity-${j + 1}`;
+      return {
+        id: capacityId,
+        result,
+        charts: capacityCharts(capacityId, result).filter(hasPoints),
+      };
+    });
     return {
       id,
       record,
@@ -62,6 +81,7 @@ export function prepareTests(report: PerfResultsFile, maxPoints = MAX_POINTS): T
       ),
       verdicts,
       runs,
+      capacity,
     };
   });
 }

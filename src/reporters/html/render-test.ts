@@ -1,9 +1,12 @@
 import type { SlaVerdict } from '../../contracts/meta.js';
-import type { ChartSpec } from './chart-spec.js';
 import { escapeHtml as e } from './escape.js';
 import { ms, num, pct, seconds } from './format.js';
 import type { RunView, TestView, VerdictState } from './prepare.js';
+import { renderCapacity } from './render-capacity.js';
+import { badge, chartFigure } from './render-parts.js';
 import { errorTables, statusTable, summariesTable, table, warningsList } from './render-tables.js';
+
+export { badge };
 
 const VERDICT_TEXT: Record<VerdictState, string> = {
   pass: '✓ pass',
@@ -11,12 +14,7 @@ const VERDICT_TEXT: Record<VerdictState, string> = {
   inconclusive: '? inconclusive',
 };
 
-/** A state badge; the text carries the state, the colour only repeats it. */
-export function badge(state: string, text = state): string {
-  return `<span class="badge ${e(state)}">${e(text)}</span>`;
-}
-
-/** One test's section: state, failures, SLA verdicts, notes, then each run's charts and tables. */
+/** One test's section: state, failures, SLA verdicts, notes, capacity searches, then each run's charts and tables. */
 export function renderTest(test: TestView): string {
   const r = test.record;
   const errors =
@@ -30,6 +28,7 @@ export function renderTest(test: TestView): string {
 <h2>${badge(test.state)} ${e(r.fullName || r.name)}</h2>
 <p class="meta"><code>${e(r.file)}</code>${r.project ? ` · project ${e(r.project)}` : ''} · ${seconds(r.durationMs)}</p>
 ${errors}${verdictTable(test.verdicts)}${notes}
+${test.capacity.map(renderCapacity).join('\n')}
 ${test.runs.map((run) => renderRun(run, test.runs.length)).join('\n')}
 </section>`;
 }
@@ -144,14 +143,6 @@ function missingCharts(view: RunView): string {
   if (!view.charts.some((c) => c.id.endsWith('-latency')))
     return '<p class="note">No latency chart: no request of this run succeeded.</p>';
   return '';
-}
-
-function chartFigure(spec: ChartSpec): string {
-  const legend = spec.bands.length > 0 ? ' Shaded: stages, recovery and outage windows.' : '';
-  return `<figure class="chart-box"><figcaption>${e(spec.title)} <span \
-class="unit">(${e(spec.unit)})</span></figcaption>
-<div class="chart" data-chart="${e(spec.id)}"></div>
-<p class="note">${e(spec.note ?? '')}${legend}</p></figure>`;
 }
 
 /** An ISO time the page's script rewrites to the reader's local time; UTC until then (and in no-script views). */

@@ -1,11 +1,14 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readFile, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { PerfResultsFile } from '../../../src/contracts/perf-results.js';
+import { buildHtmlReport } from '../../../src/reporters/html/page.js';
+import { capacityResult } from '../../helpers/capacity-result.js';
 import { chartPixels, findChromium, NO_CHROMIUM, openReport } from '../../helpers/chromium.js';
+import { reportOf, testRecord } from './report-fixtures.js';
 
 const exec = promisify(execFile);
 const root = resolve(import.meta.dirname, '../../..');
@@ -113,6 +116,51 @@ describe('perf-report.html in headless Chromium', () => {
       const png = join(root, 'perf-results', 'perf-report.png');
       await opened.page.screenshot({ path: png, fullPage: true });
       expect((await stat(png)).size).toBeGreaterThan(10_000);
+    } finally {
+      await opened.browser.close();
+    }
+  }, 60_000);
+});
+
+// Pixels of the knee band's fill (rgba(0,114,178,0.45)): translucent, in the knee's blue.
+const KNEE_PIXELS = `[...document.querySelectorAll('.chart[data-chart] canvas')].map((canvas) => {
+  const data = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height).data;
+  let knee = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (data[i + 3] > 90 && data[i + 3] < 140 && data[i] < 30 && Math.abs(data[i + 1] - 114) < 30) knee++;
+  return knee;
+})`;
+
+describe('a capacity search on perf-report.html in headless Chromium', () => {
+  test('draws the capacity charts: series, knee band, and the load level on the x axis', async ({
+    skip,
+  }) => {
+    if (!chromiumPath) console.warn(`capacity chart browser check skipped: ${NO_CHROMIUM}`);
+    skip(!chromiumPath, NO_CHROMIUM);
+    const record = { ...testRecord('capacity search', []), capacity: [capacityResult()] };
+    const file = join(out, 'capacity.html');
+    await writeFile(file, buildHtmlReport(reportOf([record])));
+    const opened = await openReport(chromiumPath!, file);
+    try {
+      expect(opened.consoleErrors).toEqual([]);
+      const pixels = await chartPixels(opened.page);
+      expect(pixels.map((p) => p.id)).toEqual([
+        'test-1-capacity-1-throughput',
+        'test-1-capacity-1-p95',
+      ]);
+      for (const p of pixels) expect(p.seriesColoured, p.id).toBeGreaterThan(50);
+      for (const knee of (await opened.page.evaluate(KNEE_PIXELS)) as number[])
+        expect(knee).toBeGreaterThan(50);
+      const chart = '[data-chart="test-1-capacity-1-p95"]';
+      await opened.page.locator(`${chart} .u-over`).hover();
+      await expect
+        .poll(() =>
+          opened.page.locator(`${chart} .u-legend .u-series:first-child .u-value`).innerText(),
+        )
+        .toMatch(/^[\d.,]+ users$/);
+      const text = await opened.page.innerText('main');
+      expect(text).toContain('breaking point: 36 users (95%: passes at 36, fails at 37 on p95)');
+      expect(text).toContain('What saturated first');
     } finally {
       await opened.browser.close();
     }
