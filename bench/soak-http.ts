@@ -78,7 +78,8 @@ function describe(arm: Arm): string[] {
       `loop lag p99 ${s?.eventLoopLagP99Ms} ms`,
     `- memory from ${from.tS.toFixed(0)} s to ${to.tS.toFixed(0)} s: RSS ${from.rssMb.toFixed(0)} → ` +
       `${to.rssMb.toFixed(0)} MB (${mb(to.rssMb - from.rssMb)}, peak ${growth.peakRssMb.toFixed(0)} MB); ` +
-      `heap used ${mb(to.heapUsedMb - from.heapUsedMb)}; ArrayBuffers ${mb(to.arrayBuffersMb - from.arrayBuffersMb)}; ` +
+      `heap used ${mb(to.heapUsedMb - from.heapUsedMb)}; ` +
+      `ArrayBuffers ${mb(to.arrayBuffersMb - from.arrayBuffersMb)}; ` +
       `heap + ArrayBuffers ${mb(to.heapUsedMb + to.arrayBuffersMb - from.heapUsedMb - from.arrayBuffersMb)}`,
     file
       ? `- ledger file: ${arm.fileBytes} bytes on disk (${file.rows} rows, lost ${file.lostRows}, ` +
