@@ -1,0 +1,54 @@
+/** Memory readings of this process every few seconds while a run goes on (bench/soak-http.ts). */
+
+const MB = 1024 * 1024;
+
+export interface MemorySample {
+  /** Seconds since the sampler started. */
+  tS: number;
+  rssMb: number;
+  heapUsedMb: number;
+  arrayBuffersMb: number;
+}
+
+export interface MemoryGrowth {
+  /** The reading growth is measured from (the first one at or after `fromS`). */
+  from: MemorySample;
+  /** The last reading, at the end of the run. */
+  to: MemorySample;
+  /** Highest RSS seen. */
+  peakRssMb: number;
+}
+
+function read(startMs: number): MemorySample {
+  const m = process.memoryUsage();
+  return {
+    tS: (performance.now() - startMs) / 1000,
+    rssMb: m.rss / MB,
+    heapUsedMb: m.heapUsed / MB,
+    arrayBuffersMb: m.arrayBuffers / MB,
+  };
+}
+
+/** Start reading process.memoryUsage() every `everyMs`; stop() takes a last reading and returns them all. */
+export function sampleMemory(everyMs: number): { stop(): MemorySample[] } {
+  const startMs = performance.now();
+  const samples: MemorySample[] = [read(startMs)];
+  const timer = setInterval(() => samples.push(read(startMs)), everyMs);
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(read(startMs));
+      return samples;
+    },
+  };
+}
+
+/** Growth from the first reading at or after `fromS` seconds to the last reading. */
+export function growthSince(samples: MemorySample[], fromS: number): MemoryGrowth {
+  const from = samples.find((s) => s.tS >= fromS) ?? samples[0];
+  return {
+    from,
+    to: samples[samples.length - 1],
+    peakRssMb: Math.max(...samples.map((s) => s.rssMb)),
+  };
+}
