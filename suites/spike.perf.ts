@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { load, scaleStages, type StageOptions } from '../src/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
-import { seedMix } from './setup/seed-mix.js';
+import { seedJourneys } from './setup/seed-mix.js';
 import { suiteTarget } from './setup/target.js';
 import { waitForIdle } from './setup/wait-for-idle.js';
 
@@ -33,8 +33,15 @@ describe('spike', () => {
       stages,
       thinkTime: { min: '500ms', max: '1500ms' },
       timeout: '30s',
-      scenarios: seedMix(),
+      journeys: seedJourneys(1000), // the 10% query share as a journey: analyze → report → audit
     });
+    // The query journeys' answers are right or wrong whatever the load, so they are judged first: no
+    // check or capture fails and every report just made is found.
+    const wrong = Object.values(run.steps!)
+      .flatMap((step) => step.errors)
+      .filter((e) => /^(check|capture) /.test(e.message));
+    expect(wrong).toEqual([]);
+    expect(run.steps!['fetch-report'].statusCodes['404'] ?? 0).toBe(0);
     expect(run.phase('warm')).toHaveErrorRateBelow(0.01, { confidence: 0.95 });
     expect(run).toRecoverWithin(60_000, {
       after: 'spike',

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ScenarioOptions } from '../../src/index.js';
+import type { JourneyOptions, ScenarioOptions } from '../../src/index.js';
 
 const data = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/data/${name}`, import.meta.url)), 'utf8');
@@ -34,5 +34,71 @@ export function seedMix(): ScenarioOptions[] {
       body: { record: sampleRecord },
     },
     { name: 'query', weight: 10, method: 'GET', path: '/api/audit?requestId=vs-query-probe' },
+  ];
+}
+
+interface AuditAnswer {
+  count?: number;
+  records?: Array<{ route?: string }>;
+}
+
+/**
+ * The seed's mix as journeys, in 90 of them: 60 analyses, 30 explanations, 10 queries, as in
+ * seedMix(), but each query now follows a real analysis: 50 journeys analyze, 30 explain, and 10
+ * analyze (capturing the report id and the request id), fetch that report (checked to be this
+ * analysis's) and then the analysis's audit entry by its request id (checked: exactly one record,
+ * route /api/analyze). The user reads the analysis for `readForMs` (give the mean of
+ * the suite's think time) before it asks for the report. Audit
+ * records are queued before the answer is sent, so the entry is there once the analyze step has
+ * its answer.
+ */
+export function seedJourneys(readForMs: number): JourneyOptions[] {
+  const analyze = {
+    method: 'POST',
+    path: '/api/analyze',
+    body: payload(100),
+    headers: { 'content-type': 'application/json' },
+  };
+  return [
+    { name: 'analyze', weight: 50, steps: [{ name: 'analyze', ...analyze }] },
+    {
+      name: 'explain',
+      weight: 30,
+      steps: [
+        { name: 'explain', method: 'POST', path: '/api/explain', body: { record: sampleRecord } },
+      ],
+    },
+    {
+      name: 'query',
+      weight: 10,
+      steps: [
+        {
+          name: 'query-analyze',
+          ...analyze,
+          capture: { reportId: { json: '$.reportId' }, analysisId: { json: '$.requestId' } },
+          // The mean of the suite's think time: a query journey takes two think cycles, so
+          // analyses per think cycle stay at seedMix()'s 60%.
+          thinkTime: readForMs,
+        },
+        {
+          name: 'fetch-report',
+          path: ({ vars }) => `/api/reports/${String(vars.reportId)}`,
+          check: (res, vars) =>
+            (res.json as { requestId?: unknown }).requestId === vars.analysisId ||
+            'the report is not the analysis just made',
+        },
+        {
+          name: 'audit-of-analysis',
+          path: ({ vars }) => `/api/audit?requestId=${encodeURIComponent(String(vars.analysisId))}`,
+          check: (res) => {
+            const answer = res.json as AuditAnswer;
+            if (answer.count !== 1) return `${answer.count} audit records, expected 1`;
+            return (
+              answer.records?.[0]?.route === '/api/analyze' || 'the record is not of /api/analyze'
+            );
+          },
+        },
+      ],
+    },
   ];
 }

@@ -27,6 +27,7 @@ test.each([
   ['../../docs/trust.md', './trust-sequential-example.test.ts'],
   ['../../docs/capacity.md', './capacity-example.test.ts'],
   ['../../docs/feeders.md', './feeders-example.test.ts'],
+  ['../../docs/journeys.md', './journeys-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });

@@ -1,0 +1,131 @@
+/**
+ * Journeys vs single requests (issue 20): `npx tsx bench/journeys.ts [--quick]`.
+ * Against the trivial server (bench/servers/trivial.mjs) in a child process, same users and
+ * duration, rounds alternating: (A) load() with one GET scenario on the undici closed loop,
+ * (B) load({ journeys }) with a two-step journey (GET, capture the status, GET with the captured
+ * value in the path). The per-request cost of a step is judged by requests per second: B's step
+ * requests/s must be at least 85% of A's (a step within 15% of a plain request). Prints Markdown;
+ * `--strict` exits 1 when the bound is not met.
+ */
+import { spawn } from 'node:child_process';
+import os from 'node:os';
+import { load } from '../src/load.js';
+
+const QUICK = process.argv.includes('--quick');
+// Exit 1 when the bound is not met (off by default while it is not: docs/performance.md).
+const STRICT = process.argv.includes('--strict');
+const ROUNDS = QUICK ? 2 : 4;
+const ROUND_MS = QUICK ? 2000 : 5000;
+const USERS = 50;
+const MIN_RATIO = 0.85;
+
+function startServer(): Promise<{ url: string; stop(): void }> {
+  const script = new URL('./servers/trivial.mjs', import.meta.url).pathname;
+  const child = spawn(process.execPath, [script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const stop = () => {
+    if (child.exitCode === null) child.kill('SIGTERM');
+  };
+  process.on('exit', stop);
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('trivial.mjs did not start in 10 s')), 10_000);
+    child.once('exit', (code) => reject(new Error(`trivial.mjs exited with ${code}`)));
+    child.stdout.on('data', (chunk: Buffer) => {
+      const port = /listening (\d+)/.exec(chunk.toString())?.[1];
+      if (!port) return;
+      clearTimeout(timer);
+      resolve({ url: `http://127.0.0.1:${port}`, stop });
+    });
+  });
+}
+
+interface Figures {
+  rps: number;
+  ok: number;
+  failed: number;
+  p50Ms: number | null;
+}
+
+async function plain(url: string): Promise<Figures> {
+  const run = await load({
+    target: url,
+    engine: 'undici',
+    users: USERS,
+    duration: ROUND_MS,
+    progress: false,
+    ledger: false,
+    scenarios: [{ name: 'get', path: '/one' }],
+  });
+  const r = run.requests;
+  return { rps: run.throughput, ok: r.ok, failed: r.failed, p50Ms: run.latency.p50 };
+}
+
+async function journeys(url: string): Promise<Figures> {
+  const run = await load({
+    target: url,
+    users: USERS,
+    duration: ROUND_MS,
+    progress: false,
+    ledger: false,
+    journeys: [
+      {
+        name: 'two-step',
+        steps: [
+          { name: 'first', path: '/one', capture: { code: { status: true } } },
+          { name: 'second', path: ({ vars }) => `/two/${String(vars.code)}` },
+        ],
+      },
+    ],
+  });
+  const r = run.requests;
+  return { rps: run.throughput, ok: r.ok, failed: r.failed, p50Ms: run.latency.p50 };
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const server = await startServer();
+const rows: string[] = [];
+const ratios: number[] = [];
+try {
+  await plain(server.url); // warm-up: JIT and sockets, not counted
+  for (let round = 1; round <= ROUNDS; round++) {
+    // Alternate which arm goes first, so a machine that slows down does not favour one.
+    const order = round % 2 === 1 ? [plain, journeys] : [journeys, plain];
+    const figures = new Map<string, Figures>();
+    for (const arm of order) figures.set(arm.name, await arm(server.url));
+    const a = figures.get('plain')!;
+    const b = figures.get('journeys')!;
+    ratios.push(b.rps / a.rps);
+    for (const [name, f] of [
+      ['plain', a],
+      ['journeys', b],
+    ] as const)
+      rows.push(
+        `| ${round} | ${name} | ${Math.round(f.rps)} | ${f.ok} | ${f.failed} | ${f.p50Ms?.toFixed(2)} |`,
+      );
+  }
+} finally {
+  server.stop();
+}
+const ratio = median(ratios);
+console.log(`## Journeys vs single requests (${new Date().toISOString()})\n`);
+console.log(
+  `Node ${process.version}, ${os.cpus().length} × ${os.cpus()[0]?.model}, ${USERS} users,`,
+);
+console.log(
+  `${ROUNDS} rounds of ${ROUND_MS / 1000} s per arm; load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(', ')}\n`,
+);
+console.log('| round | arm | req/s | ok | failed | p50 ms |');
+console.log('| ----- | --- | ----- | -- | ------ | ------ |');
+for (const row of rows) console.log(row);
+console.log(
+  `\nstep requests/s ÷ plain requests/s: median ${ratio.toFixed(3)} (rounds: ` +
+    `${ratios.map((r) => r.toFixed(3)).join(', ')}); bound ≥ ${MIN_RATIO}`,
+);
+if (ratio < MIN_RATIO) {
+  console.log(
+    `BOUND NOT MET: a journey step costs more than ${Math.round((1 - MIN_RATIO) * 100)}% over a request`,
+  );
+  if (STRICT) process.exitCode = 1;
+}
