@@ -30,7 +30,8 @@ export function attribute(
       reason,
       limitedBy: byGenerator ? [byGenerator] : [],
       generatorBound,
-      text: generator || `attribution not possible: ${reason}`,
+      // Both facts: why the target's side is unknown, and the generator's lag when it lagged.
+      text: [`attribution not possible: ${reason}`, generator].filter(Boolean).join('; '),
     };
   }
   const sorted = [...levels].sort((a, b) => a.level - b.level);

@@ -51,4 +51,19 @@ describe('attribute', () => {
       /^the load generator saturated first .*; the target: CPU figure \(saturated from 30\)$/,
     );
   });
+
+  test('no metrics at the failing level and a lagging generator: why first, then the generator', () => {
+    const failing = {
+      ...level(2, [], ["load generator's event loop lagged (p99 68 ms, max 68 ms): sends ..."]),
+      resources: undefined,
+      metricsError: 'no /metrics samples',
+    } as LevelSummary;
+    const a = attribute([level(1, []), failing], 2, true);
+    expect(a.possible).toBe(false);
+    expect(a.text).toBe(
+      'attribution not possible: no /metrics samples; the load generator saturated first ' +
+        "(load generator's event loop lagged (p99 68 ms, max 68 ms) from 2): the capacity found " +
+        'is a lower bound set by the generator, not by the target',
+    );
+  });
 });

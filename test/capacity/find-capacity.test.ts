@@ -88,7 +88,8 @@ describe('findCapacity on a server of known capacity', () => {
     expect(result.outcome).toBe('none');
     expect(result.levels[0].lines[0].reason).toMatch(/no successful responses/);
     expect(result.attribution.possible).toBe(false);
-    expect(result.attribution.text).toMatch(/attribution not possible: no \/metrics samples/);
+    // Starts with why; a generator that lagged on a busy runner is named after it (attribute.test.ts).
+    expect(result.attribution.text).toMatch(/^attribution not possible: no \/metrics samples/);
   }, 60_000);
 
   test('without metrics, attribution says it was not possible and why', async () => {
@@ -100,8 +101,11 @@ describe('findCapacity on a server of known capacity', () => {
       settle: 0,
       metrics: false,
     });
-    expect(result.attribution).toMatchObject({ possible: false, limitedBy: [] });
-    expect(result.attribution.text).toBe(
+    expect(result.attribution.possible).toBe(false);
+    // Nothing of the target is named; the generator may be, when it lagged on a busy runner.
+    const named = result.attribution.limitedBy.map((l) => l.resource);
+    expect(named.filter((r) => r !== 'load generator')).toEqual([]);
+    expect(result.attribution.text.split('; ')[0]).toBe(
       'attribution not possible: metrics sampling was turned off (metrics: false)',
     );
   }, 60_000);
