@@ -28,6 +28,7 @@ test.each([
   ['../../docs/capacity.md', './capacity-example.test.ts'],
   ['../../docs/feeders.md', './feeders-example.test.ts'],
   ['../../docs/journeys.md', './journeys-example.test.ts'],
+  ['../../docs/ledger.md', './ledger-example.test.ts'],
 ])('%s shows %s exactly as it runs', (doc, file) => {
   expect(read(doc)).toContain(`\`\`\`ts\n${example(file)}\`\`\``);
 });
