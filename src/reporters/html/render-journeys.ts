@@ -82,7 +82,7 @@ export function journeysTable(journeys: Journeys | undefined): string {
       'p99 [95%]',
     ],
     rows,
-    'numeric journeys',
+    'numeric journeys-table',
   );
 }
 
@@ -117,7 +117,7 @@ export function stepsTable(steps: Steps | undefined): string {
       'check failures',
     ],
     rows,
-    'numeric steps',
+    'numeric steps-table',
   );
 }
 

@@ -3,6 +3,7 @@ import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
+import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { PerfResultsFile } from '../../../src/contracts/perf-results.js';
 import { buildHtmlReport } from '../../../src/reporters/html/page.js';
@@ -15,7 +16,8 @@ const root = resolve(import.meta.dirname, '../../..');
 const chromiumPath = findChromium();
 
 // The reporter's own page from a real Vitest run of report-project/ (real load() runs: stages
-// with a spike, chaos faults and an outage, server metrics; an open-model run; a skipped test).
+// with a spike, chaos faults and an outage, server metrics; an open-model run; a journey run; a
+// skipped test).
 let out: string;
 let report: PerfResultsFile;
 beforeAll(async () => {
@@ -40,6 +42,51 @@ beforeAll(async () => {
   expect(child).toBe(1);
   report = JSON.parse(await readFile(join(out, 'perf-results.json'), 'utf8'));
 }, 120_000);
+
+/** The cells of each body row of `selector`'s table, as the reader sees them. */
+function cells(page: Page, selector: string): Promise<string[][]> {
+  return page
+    .locator(`${selector} tbody tr`)
+    .evaluateAll((trs) =>
+      trs.map((tr) =>
+        [...tr.querySelectorAll('td')].map(
+          (td) => (td as unknown as { innerText: string }).innerText,
+        ),
+      ),
+    );
+}
+
+/** The journey run's Journeys section is shown, with the figures perf-results.json holds. */
+async function checkJourneysSection(page: Page, report: PerfResultsFile): Promise<void> {
+  const n = (v: number) => v.toLocaleString('en-US');
+  const run = report.tests[2].runs[0];
+  const journey = run.journeys!['order <&>'];
+  expect(journey.failed).toBeGreaterThan(0);
+  const section = '#test-3-run-1 .journeys';
+  expect(await page.locator(section).isVisible()).toBe(true);
+  expect(await page.locator('div.journeys').count()).toBe(1);
+  const [row] = await cells(page, `${section} table.journeys-table`);
+  expect(row.slice(0, 4)).toEqual([
+    'order <&>',
+    n(journey.started),
+    n(journey.completed),
+    n(journey.failed),
+  ]);
+  expect(row[4]).toBe(`fetch ×${n(journey.failedAt.fetch)}`);
+  expect(row[5]).toBe(`fetch: check failed: every fourth answer is refused ×${n(journey.failed)}`);
+  expect(row[6]).toBe(`done ×${n(journey.skippedSteps.done)}`);
+  expect(row[10]).toMatch(/^[\d.,]+ ms \[[\d.,]+, [\d.,]+\]$/);
+  const steps = await cells(page, `${section} table.steps-table`);
+  expect(steps.map((r) => r[0])).toEqual(['create', 'fetch', 'done']);
+  const fetch = run.steps!.fetch;
+  expect(steps[1].slice(1, 6)).toEqual(
+    [fetch.requests.total, fetch.requests.ok, fetch.requests.failed, 0, fetch.skipped].map(n),
+  );
+  expect(steps[2][5]).toBe(n(run.steps!.done.skipped));
+  expect(steps[1][10]).toBe(
+    `check failed: every fourth answer is refused ×${n(fetch.requests.failed)}`,
+  );
+}
 
 describe('perf-report.html in headless Chromium', () => {
   test('loads with no console errors and no requests, draws every chart, shows every verdict', async ({
@@ -85,8 +132,10 @@ describe('perf-report.html in headless Chromium', () => {
       expect(await opened.page.locator('nav.index .badge').allInnerTexts()).toEqual([
         'failed',
         'passed',
+        'passed',
         'skipped',
       ]);
+      await checkJourneysSection(opened.page, report);
       // A hover shows the values of that second with units.
       await opened.page.locator('[data-chart="test-2-run-1-latency"] .u-over').hover();
       await expect
@@ -131,13 +180,66 @@ const KNEE_PIXELS = `[...document.querySelectorAll('.chart[data-chart] canvas')]
   return knee;
 })`;
 
+/**
+ * In the throughput chart's canvas, the pixels of the plot's column at `users` that have the USL
+ * peak band's fill (rgba(204,121,167,0.45): translucent reddish purple), and the column's height.
+ */
+const peakColumn = (users: number) => `(() => {
+  const el = document.querySelector('[data-chart="test-1-capacity-1-throughput"]');
+  const canvas = el.querySelector('canvas');
+  const over = el.querySelector('.u-over').getBoundingClientRect();
+  const box = canvas.getBoundingClientRect();
+  const scale = canvas.width / box.width;
+  const [low, high] = JSON.parse(document.getElementById('chart-data').textContent).charts[0].xRange;
+  const x = Math.round((over.left - box.left + (over.width * (${users} - low)) / (high - low)) * scale);
+  const top = Math.round((over.top - box.top) * scale);
+  const height = Math.round(over.height * scale);
+  const data = canvas.getContext('2d').getImageData(x, top, 1, height).data;
+  let peak = 0;
+  for (let i = 0; i < data.length; i += 4)
+    if (data[i + 3] > 90 && data[i + 3] < 140 && data[i] > 170 && Math.abs(data[i + 1] - 121) < 30) peak++;
+  return { peak, height };
+})()`;
+
+/**
+ * The USL is drawn between the levels, not only at them: hovering at 15 users (between the
+ * levels 10 and 20) shows a USL value and no measured throughput there.
+ */
+async function checkSmoothUsl(page: Page): Promise<void> {
+  const chart = '[data-chart="test-1-capacity-1-throughput"]';
+  const over = await page.locator(`${chart} .u-over`).boundingBox();
+  const spec = (await page.evaluate(
+    `JSON.parse(document.getElementById('chart-data').textContent).charts[0]`,
+  )) as { id: string; xRange: [number, number] };
+  expect(spec.id).toBe('test-1-capacity-1-throughput');
+  const [low, high] = spec.xRange;
+  await page.mouse.move(
+    over!.x + (over!.width * (15 - low)) / (high - low),
+    over!.y + over!.height / 2,
+  );
+  const legend = (n: number) =>
+    page.locator(`${chart} .u-legend .u-series:nth-child(${n}) .u-value`).innerText();
+  await expect.poll(() => legend(1)).toMatch(/^1[45](\.\d+)? users$/);
+  expect(await legend(2)).toBe('–');
+  expect(await legend(3)).toMatch(/^1\d\d(\.\d+)? req\/s$/);
+}
+
 describe('a capacity search on perf-report.html in headless Chromium', () => {
   test('draws the capacity charts: series, knee band, and the load level on the x axis', async ({
     skip,
   }) => {
     if (!chromiumPath) console.warn(`capacity chart browser check skipped: ${NO_CHROMIUM}`);
     skip(!chromiumPath, NO_CHROMIUM);
-    const record = { ...testRecord('capacity search', []), capacity: [capacityResult()] };
+    // A fit whose predicted peak (35 users) lies inside the levels (10..40): it is marked.
+    const usl = {
+      lambda: 10.2,
+      sigma: 0.02,
+      kappa: 0.0008,
+      peakUsers: 35,
+      peakRps: 233.3,
+      rSquared: 0.9,
+    };
+    const record = { ...testRecord('capacity search', []), capacity: [capacityResult({ usl })] };
     const file = join(out, 'capacity.html');
     await writeFile(file, buildHtmlReport(reportOf([record])));
     const opened = await openReport(chromiumPath!, file);
@@ -151,6 +253,16 @@ describe('a capacity search on perf-report.html in headless Chromium', () => {
       for (const p of pixels) expect(p.seriesColoured, p.id).toBeGreaterThan(50);
       for (const knee of (await opened.page.evaluate(KNEE_PIXELS)) as number[])
         expect(knee).toBeGreaterThan(50);
+      // The predicted peak's band fills the plot's column at 35 users, and only there.
+      const atPeak = (await opened.page.evaluate(peakColumn(35))) as {
+        peak: number;
+        height: number;
+      };
+      expect(atPeak.peak).toBeGreaterThan(atPeak.height / 2);
+      expect(((await opened.page.evaluate(peakColumn(15))) as { peak: number }).peak).toBeLessThan(
+        10,
+      );
+      await checkSmoothUsl(opened.page);
       const chart = '[data-chart="test-1-capacity-1-p95"]';
       await opened.page.locator(`${chart} .u-over`).hover();
       await expect
@@ -182,7 +294,7 @@ describe('vitest-stress report', () => {
       ],
       { cwd: root },
     );
-    expect(cli.stdout).toMatch(/3 tests → .*rebuilt\.html \(\d+ KiB\)/);
+    expect(cli.stdout).toMatch(/4 tests → .*rebuilt\.html \(\d+ KiB\)/);
     expect(await readFile(rebuilt, 'utf8')).toBe(
       await readFile(join(out, 'perf-report.html'), 'utf8'),
     );
