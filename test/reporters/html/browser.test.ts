@@ -180,11 +180,16 @@ const KNEE_PIXELS = `[...document.querySelectorAll('.chart[data-chart] canvas')]
   return knee;
 })`;
 
+/** Pixels of the USL peak band's fill, rgba(204,121,167,0.45): translucent reddish purple. */
+const PEAK_FILL = 'a > 90 && a < 140 && r > 170 && Math.abs(g - 121) < 30';
+/** Pixels of the measured throughput's line, #009E73 (bluish green), opaque. */
+const THROUGHPUT_LINE = 'a > 200 && r < 40 && Math.abs(g - 158) < 30 && Math.abs(b - 115) < 30';
+
 /**
- * In the throughput chart's canvas, the pixels of the plot's column at `users` that have the USL
- * peak band's fill (rgba(204,121,167,0.45): translucent reddish purple), and the column's height.
+ * In the throughput chart's canvas, the pixels of the plot's column at `users` for which
+ * `match` (an expression of r, g, b, a) holds, and the column's height.
  */
-const peakColumn = (users: number) => `(() => {
+const columnPixels = (users: number, match: string) => `(() => {
   const el = document.querySelector('[data-chart="test-1-capacity-1-throughput"]');
   const canvas = el.querySelector('canvas');
   const over = el.querySelector('.u-over').getBoundingClientRect();
@@ -195,10 +200,12 @@ const peakColumn = (users: number) => `(() => {
   const top = Math.round((over.top - box.top) * scale);
   const height = Math.round(over.height * scale);
   const data = canvas.getContext('2d').getImageData(x, top, 1, height).data;
-  let peak = 0;
-  for (let i = 0; i < data.length; i += 4)
-    if (data[i + 3] > 90 && data[i + 3] < 140 && data[i] > 170 && Math.abs(data[i + 1] - 121) < 30) peak++;
-  return { peak, height };
+  let count = 0;
+  for (let i = 0; i < data.length; i += 4) {
+    const r = data[i], g = data[i + 1], b = data[i + 2], a = data[i + 3];
+    if (${match}) count++;
+  }
+  return { count, height };
 })()`;
 
 /**
@@ -253,15 +260,17 @@ describe('a capacity search on perf-report.html in headless Chromium', () => {
       for (const p of pixels) expect(p.seriesColoured, p.id).toBeGreaterThan(50);
       for (const knee of (await opened.page.evaluate(KNEE_PIXELS)) as number[])
         expect(knee).toBeGreaterThan(50);
-      // The predicted peak's band fills the plot's column at 35 users, and only there.
-      const atPeak = (await opened.page.evaluate(peakColumn(35))) as {
-        peak: number;
-        height: number;
-      };
-      expect(atPeak.peak).toBeGreaterThan(atPeak.height / 2);
-      expect(((await opened.page.evaluate(peakColumn(15))) as { peak: number }).peak).toBeLessThan(
-        10,
-      );
+      // The predicted peak's band fills the plot's column at 35 users, and only there; the
+      // measured throughput is a line joining its levels (drawn at 15 users, between 10 and 20).
+      const column = async (users: number, match: string) =>
+        (await opened.page.evaluate(columnPixels(users, match))) as {
+          count: number;
+          height: number;
+        };
+      const atPeak = await column(35, PEAK_FILL);
+      expect(atPeak.count).toBeGreaterThan(atPeak.height / 2);
+      expect((await column(15, PEAK_FILL)).count).toBeLessThan(10);
+      expect((await column(15, THROUGHPUT_LINE)).count).toBeGreaterThan(0);
       await checkSmoothUsl(opened.page);
       const chart = '[data-chart="test-1-capacity-1-p95"]';
       await opened.page.locator(`${chart} .u-over`).hover();
