@@ -27,6 +27,7 @@ export function journeyRun(): RunMeta {
     return {
       ...s,
       requests: { ...s.requests, total: n, ok: n - failed, failed, cancelled: 0 },
+      errorRate: failed / n,
       errors,
       skipped,
     };

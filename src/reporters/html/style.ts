@@ -26,7 +26,8 @@ table { border-collapse: collapse; margin: .5rem 1rem .75rem 0; font-size: 13px;
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border-bottom: 1px solid var(--rule); padding: .2rem .5rem; text-align: left; vertical-align: top; }
 table.numeric td:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; }
-td .interval { color: var(--muted); font-size: 12px; }
+td .interval { color: var(--muted); font-size: 12px; white-space: nowrap; }
+table.journeys-table td:nth-child(n + 5):nth-child(-n + 7), table.steps-table td:last-child { text-align: left; }
 table.verdicts td .message { display: inline-block; max-width: 60ch; }
 .tables { display: flex; flex-wrap: wrap; align-items: flex-start; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: 12px; \
