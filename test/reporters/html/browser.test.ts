@@ -3,12 +3,18 @@ import { mkdir, mkdtemp, readFile, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
-import type { Page } from 'playwright-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { PerfResultsFile } from '../../../src/contracts/perf-results.js';
 import { buildHtmlReport } from '../../../src/reporters/html/page.js';
 import { capacityResult } from '../../helpers/capacity-result.js';
 import { chartPixels, findChromium, NO_CHROMIUM, openReport } from '../../helpers/chromium.js';
+import {
+  checkJourneysSection,
+  checkSmoothUsl,
+  columnPixels,
+  PEAK_FILL,
+  THROUGHPUT_LINE,
+} from './browser-checks.js';
 import { reportOf, testRecord } from './report-fixtures.js';
 
 const exec = promisify(execFile);
@@ -42,51 +48,6 @@ beforeAll(async () => {
   expect(child).toBe(1);
   report = JSON.parse(await readFile(join(out, 'perf-results.json'), 'utf8'));
 }, 120_000);
-
-/** The cells of each body row of `selector`'s table, as the reader sees them. */
-function cells(page: Page, selector: string): Promise<string[][]> {
-  return page
-    .locator(`${selector} tbody tr`)
-    .evaluateAll((trs) =>
-      trs.map((tr) =>
-        [...tr.querySelectorAll('td')].map(
-          (td) => (td as unknown as { innerText: string }).innerText,
-        ),
-      ),
-    );
-}
-
-/** The journey run's Journeys section is shown, with the figures perf-results.json holds. */
-async function checkJourneysSection(page: Page, report: PerfResultsFile): Promise<void> {
-  const n = (v: number) => v.toLocaleString('en-US');
-  const run = report.tests[2].runs[0];
-  const journey = run.journeys!['order <&>'];
-  expect(journey.failed).toBeGreaterThan(0);
-  const section = '#test-3-run-1 .journeys';
-  expect(await page.locator(section).isVisible()).toBe(true);
-  expect(await page.locator('div.journeys').count()).toBe(1);
-  const [row] = await cells(page, `${section} table.journeys-table`);
-  expect(row.slice(0, 4)).toEqual([
-    'order <&>',
-    n(journey.started),
-    n(journey.completed),
-    n(journey.failed),
-  ]);
-  expect(row[4]).toBe(`fetch ×${n(journey.failedAt.fetch)}`);
-  expect(row[5]).toBe(`fetch: check failed: every fourth answer is refused ×${n(journey.failed)}`);
-  expect(row[6]).toBe(`done ×${n(journey.skippedSteps.done)}`);
-  expect(row[10]).toMatch(/^[\d.,]+ ms \[[\d.,]+, [\d.,]+\]$/);
-  const steps = await cells(page, `${section} table.steps-table`);
-  expect(steps.map((r) => r[0])).toEqual(['create', 'fetch', 'done']);
-  const fetch = run.steps!.fetch;
-  expect(steps[1].slice(1, 6)).toEqual(
-    [fetch.requests.total, fetch.requests.ok, fetch.requests.failed, 0, fetch.skipped].map(n),
-  );
-  expect(steps[2][5]).toBe(n(run.steps!.done.skipped));
-  expect(steps[1][10]).toBe(
-    `check failed: every fourth answer is refused ×${n(fetch.requests.failed)}`,
-  );
-}
 
 describe('perf-report.html in headless Chromium', () => {
   test('loads with no console errors and no requests, draws every chart, shows every verdict', async ({
@@ -179,57 +140,6 @@ const KNEE_PIXELS = `[...document.querySelectorAll('.chart[data-chart] canvas')]
     if (data[i + 3] > 90 && data[i + 3] < 140 && data[i] < 30 && Math.abs(data[i + 1] - 114) < 30) knee++;
   return knee;
 })`;
-
-/** Pixels of the USL peak band's fill, rgba(204,121,167,0.45): translucent reddish purple. */
-const PEAK_FILL = 'a > 90 && a < 140 && r > 170 && Math.abs(g - 121) < 30';
-/** Pixels of the measured throughput's line, #009E73 (bluish green), opaque. */
-const THROUGHPUT_LINE = 'a > 200 && r < 40 && Math.abs(g - 158) < 30 && Math.abs(b - 115) < 30';
-
-/**
- * In the throughput chart's canvas, the pixels of the plot's column at `users` for which
- * `match` (an expression of r, g, b, a) holds, and the column's height.
- */
-const columnPixels = (users: number, match: string) => `(() => {
-  const el = document.querySelector('[data-chart="test-1-capacity-1-throughput"]');
-  const canvas = el.querySelector('canvas');
-  const over = el.querySelector('.u-over').getBoundingClientRect();
-  const box = canvas.getBoundingClientRect();
-  const scale = canvas.width / box.width;
-  const [low, high] = JSON.parse(document.getElementById('chart-data').textContent).charts[0].xRange;
-  const x = Math.round((over.left - box.left + (over.width * (${users} - low)) / (high - low)) * scale);
-  const top = Math.round((over.top - box.top) * scale);
-  const height = Math.round(over.height * scale);
-  const data = canvas.getContext('2d').getImageData(x, top, 1, height).data;
-  let count = 0;
-  for (let i = 0; i < data.length; i += 4) {
-    const r = data[i], g = data[i + 1], b = data[i + 2], a = data[i + 3];
-    if (${match}) count++;
-  }
-  return { count, height };
-})()`;
-
-/**
- * The USL is drawn between the levels, not only at them: hovering at 15 users (between the
- * levels 10 and 20) shows a USL value and no measured throughput there.
- */
-async function checkSmoothUsl(page: Page): Promise<void> {
-  const chart = '[data-chart="test-1-capacity-1-throughput"]';
-  const over = await page.locator(`${chart} .u-over`).boundingBox();
-  const spec = (await page.evaluate(
-    `JSON.parse(document.getElementById('chart-data').textContent).charts[0]`,
-  )) as { id: string; xRange: [number, number] };
-  expect(spec.id).toBe('test-1-capacity-1-throughput');
-  const [low, high] = spec.xRange;
-  await page.mouse.move(
-    over!.x + (over!.width * (15 - low)) / (high - low),
-    over!.y + over!.height / 2,
-  );
-  const legend = (n: number) =>
-    page.locator(`${chart} .u-legend .u-series:nth-child(${n}) .u-value`).innerText();
-  await expect.poll(() => legend(1)).toMatch(/^1[45](\.\d+)? users$/);
-  expect(await legend(2)).toBe('–');
-  expect(await legend(3)).toMatch(/^1\d\d(\.\d+)? req\/s$/);
-}
 
 describe('a capacity search on perf-report.html in headless Chromium', () => {
   test('draws the capacity charts: series, knee band, and the load level on the x axis', async ({
