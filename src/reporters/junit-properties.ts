@@ -1,6 +1,7 @@
 import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { finalAttempts, hadSeveralTries, isFinalAttempt } from './attempts.js';
 import type { TestRecord } from '../contracts/perf-results.js';
+import { journeyProperties } from './junit-journeys.js';
 
 /** The perf figures of one run as name/value pairs; several runs in one test get a prefix. */
 export function runProperties(run: RunMeta, prefix: string): Array<[string, string]> {
@@ -48,7 +49,7 @@ export function testProperties(test: TestRecord): Array<[string, string]> {
   const repeated = [...finals.keys()].some((r) => r > 0);
   test.runs.forEach((run, i) => {
     const prefix = test.runs.length > 1 ? `run${i + 1}.` : '';
-    props.push(...runProperties(run, prefix));
+    props.push(...runProperties(run, prefix), ...journeyProperties(run, prefix));
     if (several)
       props.push(
         [`${prefix}repetition`, String(run.repetition ?? 0)],

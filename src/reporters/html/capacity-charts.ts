@@ -53,15 +53,76 @@ function frame(
   };
 }
 
-/** Throughput per level, and the USL curve at the same levels when the fit is present. */
+/** Points of the USL curve across the measured range (besides the levels and the peak). */
+export const USL_CURVE_POINTS = 120;
+
+/**
+ * The x of the throughput chart: every level, `USL_CURVE_POINTS` evenly spaced points from the
+ * lowest to the highest level, and the predicted peak when it lies inside (the curve is drawn
+ * only where it was measured: no extrapolation).
+ */
+export function uslCurveX(levels: readonly number[], peakUsers: number | null): number[] {
+  if (levels.length === 0) return [];
+  const low = Math.min(...levels);
+  const high = Math.max(...levels);
+  const xs = new Set(levels);
+  for (let i = 0; i <= USL_CURVE_POINTS && high > low; i++)
+    xs.add(Math.round((low + ((high - low) * i) / USL_CURVE_POINTS) * 1000) / 1000);
+  if (peakUsers !== null && peakUsers > low && peakUsers < high) xs.add(round3(peakUsers)!);
+  return [...xs].sort((a, b) => a - b);
+}
+
+/** The USL-predicted peak as a narrow band, when it lies inside the measured levels. */
+function peakBand(
+  result: CapacityMeta,
+  x: readonly number[],
+  xRange: [number, number],
+): ChartBand[] {
+  const usl = typeof result.usl === 'string' ? null : result.usl;
+  const peak = usl?.peakUsers ?? null;
+  if (peak === null || x.length === 0 || peak <= x[0] || peak >= x[x.length - 1]) return [];
+  const halfWidth = Math.max((xRange[1] - xRange[0]) / 200, 1e-6);
+  const rps =
+    usl?.peakRps === null || usl?.peakRps === undefined ? '' : `, ${Math.round(usl.peakRps)} req/s`;
+  return [
+    {
+      fromS: peak - halfWidth,
+      toS: peak + halfWidth,
+      label: `USL peak ${Math.round(peak * 10) / 10} ${result.unit}${rps}`,
+      kind: 'peak',
+    },
+  ];
+}
+
+/** What the throughput chart's USL curve is, or why there is none. */
+function uslNote(result: CapacityMeta, peakShown: boolean): string {
+  const usl = result.usl;
+  if (typeof usl === 'string') return `No USL curve: ${usl}.`;
+  const fit =
+    `USL: the fitted X(N) = λN / (1 + σ(N−1) + κN(N−1)) across the levels' range (σ ` +
+    `${usl.sigma.toPrecision(3)}, κ ${usl.kappa.toPrecision(3)}, λ ${usl.lambda.toPrecision(3)} req/s)`;
+  if (usl.peakUsers === null) return `${fit}; no peak (κ ≈ 0: a plateau).`;
+  return peakShown
+    ? `${fit}; its predicted peak marked.`
+    : `${fit}; its predicted peak (${Math.round(usl.peakUsers)} ${result.unit}) lies outside the range.`;
+}
+
+/**
+ * Throughput per level (markers joined over the curve's points), and the fitted USL as a smooth
+ * curve from σ, κ, λ across the levels' range, its predicted peak marked when inside.
+ */
 function throughputChart(id: string, result: CapacityMeta, levels: CapacityLevel[]): ChartSpec {
   const usl = typeof result.usl === 'string' ? null : result.usl;
+  const base = frame(result, levels);
+  const x = usl ? uslCurveX(base.x, usl.peakUsers) : base.x;
+  const byLevel = new Map(levels.map((l) => [l.level, l.throughputRps]));
   const series: ChartSpec['series'] = [
     {
       label: 'throughput',
       color: OKABE_ITO.bluishGreen,
       dash: [],
-      values: levels.map((l) => round3(l.throughputRps)),
+      values: x.map((n) => round3(byLevel.get(n) ?? null)),
+      ...(usl ? { points: true } : {}),
     },
   ];
   if (usl)
@@ -69,18 +130,19 @@ function throughputChart(id: string, result: CapacityMeta, levels: CapacityLevel
       label: `USL fit (R² ${usl.rSquared.toFixed(3)})`,
       color: OKABE_ITO.reddishPurple,
       dash: [6, 3],
-      values: levels.map((l) => round3(uslAt(result, l.level))),
+      values: x.map((n) => round3(uslAt(result, n))),
     });
+  const peak = usl ? peakBand(result, base.x, base.xRange) : [];
   return {
     id: `${id}-throughput`,
-    ...frame(result, levels),
+    ...base,
+    x,
+    bands: [...base.bands, ...peak],
     title: `Capacity: throughput per level (${result.unit})`,
     unit: 'req/s',
     series,
     thresholds: [],
-    note:
-      `One point per level, its last run. ` +
-      (usl ? 'USL: the fitted X(N) at each level.' : `No USL curve: ${String(result.usl)}.`),
+    note: `One point per level, its last run. ${uslNote(result, peak.length > 0)}`,
   };
 }
 

@@ -7,14 +7,19 @@ export interface ChartSeries {
   /** Canvas dash pattern in px; [] is solid. */
   dash: readonly number[];
   values: Array<number | null>;
+  /** Measured points among a denser x (a capacity chart's levels): drawn as markers, joined over the gaps. */
+  points?: boolean;
 }
 
-/** A shaded span of the x axis: a stage, the spike, a recovery window, an outage, a capacity search's knee. */
+/**
+ * A shaded span of the x axis: a stage, the spike, a recovery window, an outage, a capacity
+ * search's knee or its USL-predicted peak.
+ */
 export interface ChartBand {
   fromS: number;
   toS: number;
   label: string;
-  kind: 'phase' | 'spike' | 'recovery' | 'unrecovered' | 'outage' | 'knee';
+  kind: 'phase' | 'spike' | 'recovery' | 'unrecovered' | 'outage' | 'knee' | 'peak';
 }
 
 /** A horizontal line at a known limit (an SLA or alert threshold), in the chart's unit. */

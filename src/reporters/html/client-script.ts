@@ -14,7 +14,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     recovery: 'rgba(0,158,115,0.18)',
     unrecovered: 'rgba(204,121,167,0.22)',
     outage: 'rgba(213,94,0,0.22)',
-    knee: 'rgba(0,114,178,0.45)'
+    knee: 'rgba(0,114,178,0.45)',
+    peak: 'rgba(204,121,167,0.45)'
   };
   var data = JSON.parse(document.getElementById('chart-data').textContent);
   var charts = [];
@@ -111,10 +112,13 @@ export const CLIENT_SCRIPT = String.raw`(function () {
         label: spec.xUnit || 'run time',
         value: function (u, v) { return v == null ? '–' : xValue(spec, v); }
       }].concat(spec.series.map(function (s) {
-        return {
-          label: s.label, stroke: s.color, dash: s.dash, width: 1.5, spanGaps: false,
+        // Measured points among a denser x (a capacity chart's USL curve): markers, joined over the gaps.
+        var series = {
+          label: s.label, stroke: s.color, dash: s.dash, width: 1.5, spanGaps: s.points === true,
           value: function (u, v) { return withUnit(v, spec.unit); }
         };
+        if (s.points === true) series.points = { show: true, size: 6, fill: s.color };
+        return series;
       })),
       axes: [
         {

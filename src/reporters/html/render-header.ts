@@ -33,9 +33,11 @@ export function renderHeader(report: PerfResultsFile, tests: readonly TestView[]
     ['CI', run.ci ? 'yes' : 'no'],
   ];
   const t = report.totals;
+  const searches = tests.reduce((n, test) => n + test.capacity.length, 0);
   const totals = t
     ? `${t.tests} tests: ${t.passed} passed, ${t.failed} failed, ${t.skipped} skipped · ` +
-      `${t.perfTests} with load · SLA ${t.slaPassed} held, ${t.slaFailed} breached`
+      `${t.perfTests} with load · ${searches} capacity ${searches === 1 ? 'search' : 'searches'} · ` +
+      `SLA ${t.slaPassed} held, ${t.slaFailed} breached`
     : '';
   return `<header>
 <h1>vitest-stress report</h1>
@@ -44,7 +46,19 @@ export function renderHeader(report: PerfResultsFile, tests: readonly TestView[]
 </header>`;
 }
 
-/** The index of tests: state, name (a link to its section), file, SLA tally and duration. */
+/** A test's capacity searches in the index: '36 users (found)' each, a link to its section; '–' for none. */
+export function capacityIndexCell(test: TestView): string {
+  if (test.capacity.length === 0) return '–';
+  return test.capacity
+    .map((c) => {
+      const r = c.result;
+      const found = r.capacity === null ? 'none' : `${r.capacity} ${r.unit}`;
+      return `<a href="#${c.id}">${e(found)} (${e(r.outcome)})</a>`;
+    })
+    .join('<br>');
+}
+
+/** The index of tests: state, name (a link to its section), file, SLA tally, runs and capacity searches. */
 export function renderIndex(tests: readonly TestView[]): string {
   if (tests.length === 0)
     return '<nav class="index"><h2>Tests</h2><p>No tests in this report.</p></nav>';
@@ -53,10 +67,12 @@ export function renderIndex(tests: readonly TestView[]): string {
       `<tr class="${e(t.state)}"><td>${badge(t.state)}</td><td><a ` +
       `href="#${t.id}">${e(t.record.fullName || t.record.name)}</a></td><td><code>` +
       `${e(t.record.file)}</code></td><td>${e(verdictTally(t.verdicts))}</td><td>` +
-      `${t.runs.length}</td></tr>`,
+      `${t.runs.length}</td><td class="capacity">${capacityIndexCell(t)}</td></tr>`,
   );
-  return `<nav class="index"><h2>Tests</h2><table><thead><tr><th scope="col">state</th><th \
-scope="col">test</th><th scope="col">file</th><th scope="col">SLA</th><th scope="col">runs</th></tr></thead><tbody>
+  const head = ['state', 'test', 'file', 'SLA', 'runs', 'capacity searches'];
+  return `<nav class="index"><h2>Tests</h2><table><thead><tr>${head
+    .map((h) => `<th scope="col">${h}</th>`)
+    .join('')}</tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></nav>`;
 }

@@ -10,11 +10,18 @@ export function badge(state: string, text = state): string {
 
 /** A chart's figure: caption with unit, the element the page's script draws into, and its note. */
 export function chartFigure(spec: ChartSpec): string {
+  const kinds = new Set(spec.bands.map((b) => b.kind));
+  const capacityBands = [
+    kinds.has('knee') ? 'the knee' : '',
+    kinds.has('peak') ? 'the USL peak' : '',
+  ]
+    .filter(Boolean)
+    .join(' and ');
   const legend =
     spec.bands.length === 0
       ? ''
       : spec.xUnit
-        ? ' Shaded: the knee.'
+        ? ` Shaded: ${capacityBands}.`
         : ' Shaded: stages, recovery and outage windows.';
   return `<figure class="chart-box"><figcaption>${e(spec.title)} <span \
 class="unit">(${e(spec.unit)})</span></figcaption>

@@ -3,6 +3,7 @@ import { escapeHtml as e } from './escape.js';
 import { ms, num, pct, seconds } from './format.js';
 import type { RunView, TestView, VerdictState } from './prepare.js';
 import { renderCapacity } from './render-capacity.js';
+import { renderJourneys } from './render-journeys.js';
 import { badge, chartFigure } from './render-parts.js';
 import { errorTables, statusTable, summariesTable, table, warningsList } from './render-tables.js';
 
@@ -132,7 +133,7 @@ function renderRun(view: RunView, runsInTest: number): string {
 <dl class="facts">${facts.map(([k, v]) => `<div><dt>${e(k)}</dt><dd>${v}</dd></div>`).join('')}</dl>
 ${warningsList(run.warnings)}
 ${missingCharts(view)}<div class="charts">${view.charts.map(chartFigure).join('\n')}</div>
-<div class="tables">${tables}</div>
+${renderJourneys(run)}<div class="tables">${tables}</div>
 </div>`;
 }
 

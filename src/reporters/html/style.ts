@@ -10,6 +10,7 @@ body { font: 14px/1.45 system-ui, -apple-system, "Segoe UI", sans-serif; color: 
 h1 { font-size: 1.5rem; margin: 0 0 .25rem; }
 h2 { font-size: 1.2rem; margin: 2rem 0 .25rem; }
 h3 { font-size: 1.05rem; margin: 1.25rem 0 .5rem; }
+h4 { font-size: .95rem; margin: 1rem 0 .25rem; }
 h5 { margin: .5rem 0 .25rem; font-size: .9rem; }
 code, pre { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 12px; }
 pre { white-space: pre-wrap; word-break: break-word; background: #f6f6f6; padding: .5rem .75rem; \
@@ -25,6 +26,8 @@ table { border-collapse: collapse; margin: .5rem 1rem .75rem 0; font-size: 13px;
 caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border-bottom: 1px solid var(--rule); padding: .2rem .5rem; text-align: left; vertical-align: top; }
 table.numeric td:not(:first-child) { text-align: right; font-variant-numeric: tabular-nums; }
+td .interval { color: var(--muted); font-size: 12px; white-space: nowrap; }
+table.journeys-table td:nth-child(n + 5):nth-child(-n + 7), table.steps-table td:last-child { text-align: left; }
 table.verdicts td .message { display: inline-block; max-width: 60ch; }
 .tables { display: flex; flex-wrap: wrap; align-items: flex-start; }
 .badge { display: inline-block; padding: 0 .45rem; border-radius: 3px; font-size: 12px; \

@@ -8,6 +8,13 @@ import type { PerfResultsFile } from '../../../src/contracts/perf-results.js';
 import { buildHtmlReport } from '../../../src/reporters/html/page.js';
 import { capacityResult } from '../../helpers/capacity-result.js';
 import { chartPixels, findChromium, NO_CHROMIUM, openReport } from '../../helpers/chromium.js';
+import {
+  checkJourneysSection,
+  checkSmoothUsl,
+  columnPixels,
+  PEAK_FILL,
+  THROUGHPUT_LINE,
+} from './browser-checks.js';
 import { reportOf, testRecord } from './report-fixtures.js';
 
 const exec = promisify(execFile);
@@ -15,7 +22,8 @@ const root = resolve(import.meta.dirname, '../../..');
 const chromiumPath = findChromium();
 
 // The reporter's own page from a real Vitest run of report-project/ (real load() runs: stages
-// with a spike, chaos faults and an outage, server metrics; an open-model run; a skipped test).
+// with a spike, chaos faults and an outage, server metrics; an open-model run; a journey run; a
+// skipped test).
 let out: string;
 let report: PerfResultsFile;
 beforeAll(async () => {
@@ -85,8 +93,10 @@ describe('perf-report.html in headless Chromium', () => {
       expect(await opened.page.locator('nav.index .badge').allInnerTexts()).toEqual([
         'failed',
         'passed',
+        'passed',
         'skipped',
       ]);
+      await checkJourneysSection(opened.page, report);
       // A hover shows the values of that second with units.
       await opened.page.locator('[data-chart="test-2-run-1-latency"] .u-over').hover();
       await expect
@@ -137,7 +147,16 @@ describe('a capacity search on perf-report.html in headless Chromium', () => {
   }) => {
     if (!chromiumPath) console.warn(`capacity chart browser check skipped: ${NO_CHROMIUM}`);
     skip(!chromiumPath, NO_CHROMIUM);
-    const record = { ...testRecord('capacity search', []), capacity: [capacityResult()] };
+    // A fit whose predicted peak (35 users) lies inside the levels (10..40): it is marked.
+    const usl = {
+      lambda: 10.2,
+      sigma: 0.02,
+      kappa: 0.0008,
+      peakUsers: 35,
+      peakRps: 233.3,
+      rSquared: 0.9,
+    };
+    const record = { ...testRecord('capacity search', []), capacity: [capacityResult({ usl })] };
     const file = join(out, 'capacity.html');
     await writeFile(file, buildHtmlReport(reportOf([record])));
     const opened = await openReport(chromiumPath!, file);
@@ -151,6 +170,18 @@ describe('a capacity search on perf-report.html in headless Chromium', () => {
       for (const p of pixels) expect(p.seriesColoured, p.id).toBeGreaterThan(50);
       for (const knee of (await opened.page.evaluate(KNEE_PIXELS)) as number[])
         expect(knee).toBeGreaterThan(50);
+      // The predicted peak's band fills the plot's column at 35 users, and only there; the
+      // measured throughput is a line joining its levels (drawn at 15 users, between 10 and 20).
+      const column = async (users: number, match: string) =>
+        (await opened.page.evaluate(columnPixels(users, match))) as {
+          count: number;
+          height: number;
+        };
+      const atPeak = await column(35, PEAK_FILL);
+      expect(atPeak.count).toBeGreaterThan(atPeak.height / 2);
+      expect((await column(15, PEAK_FILL)).count).toBeLessThan(10);
+      expect((await column(15, THROUGHPUT_LINE)).count).toBeGreaterThan(0);
+      await checkSmoothUsl(opened.page);
       const chart = '[data-chart="test-1-capacity-1-p95"]';
       await opened.page.locator(`${chart} .u-over`).hover();
       await expect
@@ -182,7 +213,7 @@ describe('vitest-stress report', () => {
       ],
       { cwd: root },
     );
-    expect(cli.stdout).toMatch(/3 tests → .*rebuilt\.html \(\d+ KiB\)/);
+    expect(cli.stdout).toMatch(/4 tests → .*rebuilt\.html \(\d+ KiB\)/);
     expect(await readFile(rebuilt, 'utf8')).toBe(
       await readFile(join(out, 'perf-report.html'), 'utf8'),
     );

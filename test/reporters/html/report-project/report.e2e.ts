@@ -61,4 +61,38 @@ test('open model at 40 req/s', async () => {
   expect(run).toHaveSuccessRateAbove(0.99);
 });
 
+// A journey run: create an item, capture its id, fetch it (a check refuses every fourth answer,
+// so those journeys fail at 'fetch' and their 'done' step is skipped), then a last request.
+test('journeys: create, fetch, done', async () => {
+  let answers = 0;
+  const run = await load({
+    target: service.url,
+    users: 3,
+    duration: '2s',
+    timeout: '2s',
+    journeys: [
+      {
+        name: 'order <&>',
+        steps: [
+          {
+            name: 'create',
+            method: 'POST',
+            path: '/items',
+            body: {},
+            capture: { id: { json: '$.id' } },
+          },
+          {
+            name: 'fetch',
+            path: ({ vars }) => `/items/${String(vars.id)}`,
+            check: () => ++answers % 4 !== 0 || 'every fourth answer is refused',
+          },
+          { name: 'done', path: '/' },
+        ],
+      },
+    ],
+  });
+  expect(run.journeys!['order <&>'].failed).toBeGreaterThan(0);
+  expect(run.steps!.fetch).toHaveP95Below(1000);
+});
+
 test.skip('a skipped test', () => undefined);

@@ -2,7 +2,10 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 
-/** A loopback service answering after 2–12 ms, with real process figures at /metrics. */
+/**
+ * A loopback service answering after 2–12 ms, with real process figures at /metrics, and items to
+ * create (POST /items → { id }) and read (GET /items/<id>) for a journey.
+ */
 export interface Service {
   url: string;
   metricsUrl: string;
@@ -13,6 +16,7 @@ export interface Service {
 export async function startService(): Promise<Service> {
   const lag = monitorEventLoopDelay({ resolution: 10 });
   lag.enable();
+  let created = 0;
   const server = http.createServer((req, res) => {
     if (req.url === '/metrics') {
       const cpu = process.cpuUsage();
@@ -29,7 +33,16 @@ export async function startService(): Promise<Service> {
       return;
     }
     req.resume();
-    setTimeout(() => res.end('ok'), 2 + Math.random() * 10);
+    // The journey's routes: POST /items creates an item, GET /items/<id> reads it back.
+    const item = /^\/items(?:\/(\d+))?$/.exec(req.url ?? '');
+    const body =
+      item && req.method === 'POST'
+        ? JSON.stringify({ id: ++created })
+        : item?.[1]
+          ? JSON.stringify({ id: Number(item[1]), status: 'paid' })
+          : 'ok';
+    if (item) res.setHeader('content-type', 'application/json');
+    setTimeout(() => res.end(body), 2 + Math.random() * 10);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
