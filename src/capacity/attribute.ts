@@ -1,4 +1,5 @@
 import type { Attribution, LevelSummary } from './capacity-types.js';
+import { requestErrorReason } from './client-errors.js';
 
 export type { Attribution } from './capacity-types.js';
 
@@ -21,6 +22,16 @@ export function attribute(
       limitedBy: byGenerator ? [byGenerator] : [],
       generatorBound,
       text: generator || 'no failing level to attribute',
+    };
+  }
+  const rejected = requestErrorReason(failing);
+  if (rejected) {
+    return {
+      possible: false,
+      reason: rejected,
+      limitedBy: byGenerator ? [byGenerator] : [],
+      generatorBound,
+      text: [rejected, generator].filter(Boolean).join('; '),
     };
   }
   if (failing.resources === undefined) {

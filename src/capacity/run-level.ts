@@ -90,6 +90,7 @@ function summarise(
     p95Ms: run.latency.p95,
     p99Ms: run.latency.p99,
     errorRate: run.errorRate,
+    statusCodes: { ...run.statusCodes },
     lines,
     phase,
     generatorWarnings: generatorWarnings(run),

@@ -1,6 +1,29 @@
 import { parseArgs } from 'node:util';
 import type { CapacitySla, LevelRange } from '../capacity/capacity-options.js';
+import { MAX_GENERATED_RECORDS } from '../data/credit-records.js';
 import { FlagError } from './run-flags.js';
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+
+/** 'Name: value' → [name, value]; throws FlagError naming the flag. */
+export function parseHeader(value: string): [string, string] {
+  const colon = value.indexOf(':');
+  const name = colon > 0 ? value.slice(0, colon).trim() : '';
+  if (!HEADER_NAME.test(name))
+    throw new FlagError(`--header must be 'Name: value' with a token name, got '${value}'`);
+  return [name.toLowerCase(), value.slice(colon + 1).trim()];
+}
+
+function payloadSizeOf(values: Record<string, unknown>): number | undefined {
+  if (values['payload-size'] === undefined) return undefined;
+  const n = Number(values['payload-size']);
+  if (!Number.isInteger(n) || n < 1 || n > MAX_GENERATED_RECORDS)
+    throw new FlagError(
+      `--payload-size must be an integer from 1 to ${MAX_GENERATED_RECORDS}, got '${values['payload-size']}'`,
+    );
+  if (values.body !== undefined) throw new FlagError('give --body or --payload-size, not both');
+  return n;
+}
 
 /** The flags of `vitest-stress capacity`. */
 export const CAPACITY_FLAGS = {
@@ -11,6 +34,9 @@ export const CAPACITY_FLAGS = {
   'level-duration': { type: 'string' },
   path: { type: 'string' },
   method: { type: 'string' },
+  header: { type: 'string', multiple: true },
+  body: { type: 'string' },
+  'payload-size': { type: 'string' },
   'max-wall-time': { type: 'string' },
   output: { type: 'string' },
   'allow-remote': { type: 'boolean' },
@@ -27,6 +53,12 @@ export interface CapacityFlags {
   maxWallTime: string;
   path: string;
   method: string;
+  /** Request headers from `--header 'Name: value'` (repeatable), in the order given. */
+  headers: [string, string][];
+  /** `--body`: the text, or `@file` to read it from a file. */
+  body: string | undefined;
+  /** `--payload-size`: POST this many synthetic credit records as JSON (as `vitest-stress run`). */
+  payloadSize: number | undefined;
   output: string | undefined;
   allowRemote: boolean;
   help: boolean;
@@ -98,6 +130,9 @@ export function parseCapacityFlags(argv: string[]): CapacityFlags {
     throw new FlagError("missing --sla (e.g. 'p95<5000,errors<5%')");
   const text = (key: string, fallback: string) =>
     typeof values[key] === 'string' ? (values[key] as string) : fallback;
+  const payloadSize = payloadSizeOf(values);
+  const body = typeof values.body === 'string' ? values.body : undefined;
+  const sendsBody = body !== undefined || payloadSize !== undefined;
   return {
     target: values.target,
     ...(users ? { users } : {}),
@@ -105,8 +140,11 @@ export function parseCapacityFlags(argv: string[]): CapacityFlags {
     sla: parseSla(values.sla),
     levelDuration: text('level-duration', '5s'),
     maxWallTime: text('max-wall-time', '10m'),
-    path: text('path', '/'),
-    method: text('method', 'GET'),
+    path: text('path', payloadSize !== undefined ? '/api/analyze' : '/'),
+    method: text('method', sendsBody ? 'POST' : 'GET').toUpperCase(),
+    headers: ((values.header as string[] | undefined) ?? []).map(parseHeader),
+    body,
+    payloadSize,
     output: typeof values.output === 'string' ? values.output : undefined,
     allowRemote: values['allow-remote'] === true,
     help: false,

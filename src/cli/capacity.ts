@@ -6,6 +6,9 @@ import { writeFileAtomic } from '../output/atomic-write.js';
 import type { CommandIo } from './generate.js';
 import { parseCapacityFlags, type CapacityFlags } from './capacity-flags.js';
 import { FlagError } from './run-flags.js';
+import { readFile } from 'node:fs/promises';
+import { generateCreditRecords } from '../data/credit-records.js';
+import type { ScenarioOptions } from '../options/load-options.js';
 
 const USAGE = `usage: vitest-stress capacity --target <url> --users FROM..TO[:STEP] --sla '<lines>' [flags]
 
@@ -20,9 +23,35 @@ first level did not pass or the search was stopped, 2 bad flags.
   --sla <lines>           e.g. 'p95<5000,errors<5%' (p50/p95/p99<MS, errors<N%, throughput>RPS)
   --level-duration <d>    each level's length                                    default 5s
   --max-wall-time <d>     bound on the whole search                              default 10m
-  --method <m>, --path <p>  the request                                        default GET /
+  --method <m>, --path <p>  the request                    default GET / (POST with a body)
+  --header 'Name: value'  a request header (repeatable)
+  --body <text|@file>     the request body (the text, or @file to read it)
+  --payload-size <n>      POST n synthetic credit records as JSON (as \`run\`); path default /api/analyze
   --output <file>         write the whole result as JSON (atomically)
   --allow-remote          allow a non-loopback target`;
+
+/** The one request every level sends, from --method, --path, --header, --body / --payload-size. */
+async function scenarioOf(flags: CapacityFlags): Promise<ScenarioOptions> {
+  const headers: Record<string, string> = Object.create(null);
+  for (const [name, value] of flags.headers) headers[name] = value;
+  let body = flags.body;
+  if (body?.startsWith('@')) {
+    body = await readFile(body.slice(1), 'utf8').catch((error: NodeJS.ErrnoException) => {
+      throw new FlagError(`--body ${body}: cannot read the file (${error.code ?? error.message})`);
+    });
+  }
+  if (flags.payloadSize !== undefined) {
+    body = JSON.stringify({ records: generateCreditRecords(flags.payloadSize, { seed: 42 }) });
+    headers['content-type'] ??= 'application/json';
+  }
+  return {
+    name: `${flags.method} ${flags.path}`,
+    method: flags.method,
+    path: flags.path,
+    ...(Object.keys(headers).length > 0 ? { headers: { ...headers } } : {}),
+    ...(body !== undefined ? { body } : {}),
+  };
+}
 
 /** `vitest-stress capacity ...`: returns the exit code. */
 export async function capacityCommand(argv: string[], io: CommandIo = process): Promise<number> {
@@ -48,12 +77,10 @@ export async function capacityCommand(argv: string[], io: CommandIo = process): 
       levelDuration: flags.levelDuration,
       maxWallTime: flags.maxWallTime,
       allowRemote: flags.allowRemote,
-      scenarios: [
-        { name: `${flags.method} ${flags.path}`, method: flags.method, path: flags.path },
-      ],
+      scenarios: [await scenarioOf(flags)],
     });
   } catch (error) {
-    if (!(error instanceof StressError)) throw error;
+    if (!(error instanceof StressError) && !(error instanceof FlagError)) throw error;
     io.stderr.write(`vitest-stress capacity: ${error.message}\n`);
     return 2;
   }

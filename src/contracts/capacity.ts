@@ -45,6 +45,8 @@ export interface LevelSummary {
   p95Ms: number | null;
   p99Ms: number | null;
   errorRate: number;
+  /** Answers by HTTP status, e.g. { "200": 980, "503": 20 } (absent in results of older versions). */
+  statusCodes?: Record<string, number>;
   lines: SlaLineVerdict[];
   /** Where the level came from: the step ramp or the bisection. */
   phase: 'step' | 'refine';

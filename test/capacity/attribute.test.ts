@@ -66,4 +66,28 @@ describe('attribute', () => {
         'is a lower bound set by the generator, not by the target',
     );
   });
+
+  test('a level the target rejected (4xx other than 408/429) blames the request, not a resource', () => {
+    const queue = reading('queue audit_queue_depth', true, null);
+    const rejected = { ...level(10, [queue]), statusCodes: { '405': 970, '200': 30 } };
+    const a = attribute([rejected as LevelSummary], 10, false);
+    expect(a.possible).toBe(false);
+    expect(a.limitedBy).toEqual([]);
+    expect(a.text).toBe(
+      'the target rejected the requests (HTTP 405; 97% of the answers at level 10 were 4xx): ' +
+        "check the method, path, headers and body — a request problem, not the target's capacity",
+    );
+  });
+
+  test('back-pressure (429, 408) and a minority of 4xx still attribute to the resources', () => {
+    const queue = reading('queue audit_queue_depth', true, null);
+    const mixes: Array<Record<string, number>> = [
+      { '429': 900, '408': 50, '200': 50 },
+      { '404': 400, '503': 600 },
+    ];
+    for (const statusCodes of mixes) {
+      const a = attribute([{ ...level(10, [queue]), statusCodes } as LevelSummary], 10, false);
+      expect(a.limitedBy.map((r) => r.resource)).toEqual(['queue audit_queue_depth']);
+    }
+  });
 });

@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { capacityCommand } from '../../src/cli/capacity.js';
 import { parseSla } from '../../src/cli/capacity-flags.js';
@@ -78,5 +80,89 @@ describe('vitest-stress capacity', () => {
       throughput: 100,
     });
     expect(parseSla('p99<200,errors<0.01')).toEqual({ p99: 200, errorRate: 0.01 });
+  });
+
+  test('--payload-size POSTs synthetic credit records as JSON; --header is sent', async () => {
+    const seen: Array<{
+      url?: string;
+      method?: string;
+      type?: string;
+      tag?: string;
+      records: number;
+    }> = [];
+    const target = createServer((req, res) => {
+      let text = '';
+      req.on('data', (chunk) => (text += chunk));
+      req.on('end', () => {
+        const records = req.method === 'POST' ? JSON.parse(text).records.length : 0;
+        seen.push({
+          url: req.url,
+          method: req.method,
+          type: req.headers['content-type'],
+          tag: req.headers['x-tag'] as string | undefined,
+          records,
+        });
+        res.writeHead(req.method === 'POST' && req.url === '/api/analyze' ? 200 : 405).end();
+      });
+    });
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+    try {
+      const c = capture();
+      const flags = ['--users', '1..1', '--sla', 'errors<5%', '--level-duration', '1s'];
+      const code = await capacityCommand(
+        ['--target', url, ...flags, '--payload-size', '3', '--header', 'X-Tag: a:b'],
+        c.io,
+      );
+      expect(code).toBe(0);
+      // The level's requests; the search's own GET /metrics scrapes aside.
+      const sent = seen.filter((r) => r.url !== '/metrics');
+      expect(sent.length).toBeGreaterThan(0);
+      expect(new Set(sent.map((r) => JSON.stringify(r)))).toEqual(
+        new Set([
+          JSON.stringify({
+            url: '/api/analyze',
+            method: 'POST',
+            type: 'application/json',
+            tag: 'a:b',
+            records: 3,
+          }),
+        ]),
+      );
+    } finally {
+      await new Promise((resolve) => target.close(resolve));
+    }
+  });
+
+  test('a target that rejects every request (405) is named as a request problem, exit 1', async () => {
+    const target = createServer((_req, res) => res.writeHead(405).end());
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const url = `http://127.0.0.1:${(target.address() as AddressInfo).port}`;
+    try {
+      const c = capture();
+      const flags = ['--users', '2..4:2', '--sla', 'p95<1000,errors<5%', '--level-duration', '1s'];
+      expect(await capacityCommand(['--target', url, ...flags], c.io)).toBe(1);
+      expect(c.out()).toMatch(
+        /no capacity: even 2 users did not pass .*; limited by: the target rejected the requests \(HTTP 405; 100% /,
+      );
+    } finally {
+      await new Promise((resolve) => target.close(resolve));
+    }
+  });
+
+  test.each([
+    [['--header', 'no-colon'], /--header must be 'Name: value'/],
+    [['--header', 'bad name: x'], /--header must be 'Name: value'/],
+    [['--payload-size', '0'], /--payload-size must be an integer from 1/],
+    [['--payload-size', '2', '--body', '{}'], /--body or --payload-size, not both/],
+    [
+      ['--body', '@/nonexistent/body.json'],
+      /--body @\/nonexistent\/body.json: cannot read the file \(ENOENT\)/,
+    ],
+  ])('request flags %j exit 2 naming the flag', async (flags, message) => {
+    const c = capture();
+    const base = ['--target', server.url, '--users', '1..1', '--sla', 'p95<10'];
+    expect(await capacityCommand([...base, '--level-duration', '1s', ...flags], c.io)).toBe(2);
+    expect(c.err()).toMatch(message);
   });
 });
