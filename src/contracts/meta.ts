@@ -55,7 +55,7 @@ export interface SlaVerdict {
    */
   provisional?: boolean;
   /** Split verdicts: which run of the test, and which part of it, was judged (for re-judging). */
-  judged?: { run: number; kind: 'run' | 'phase' | 'scenario'; name?: string };
+  judged?: { run: number; kind: 'run' | 'phase' | 'scenario' | 'step' | 'journey'; name?: string };
   /** Latency matchers: the percentile judged (0 < p <= 100), so the merge can judge it again. */
   percentile?: number;
   /** Merged verdicts: the split a carried-over (not re-judged) verdict came from. */

@@ -2,6 +2,7 @@ import type { LedgerEntry, MergedInfo } from '../contracts/run-result.js';
 import type { RunMeta } from '../contracts/meta.js';
 import { mergeSummaries, type PartSummary } from './merge-summary.js';
 import { mergeTimelines } from './merge-timeline.js';
+import { mergeJourneys, mergeSteps } from './merge-journeys.js';
 import { exactSecondPercentiles, mergeSecondHistograms } from './merge-second-histograms.js';
 
 /** One split's copy of a run, with the split it came from (1-based). */
@@ -14,7 +15,8 @@ export interface SplitRun {
  * Merge one run of a test as every split recorded it into the run of the whole load. The window
  * is wall time from the earliest split start to the latest split end: the whole run's throughput
  * is its finished requests over that window (the splits' throughputs summed when they overlap
- * exactly). Scenarios are merged over the same window; phases over their longest copy. The
+ * exactly). Scenarios, journey steps and journeys are merged over the same window; phases over
+ * their longest copy. The
  * seconds' histograms are added second by second on wall time (the splits share a common start),
  * so the merged run can be compared with a baseline like one process's run.
  * Sections the merge does not know (schedule, chaos faults, server metrics) are left out.
@@ -51,6 +53,8 @@ export function mergeRun(parts: ReadonlyArray<SplitRun>): RunMeta {
       runs.map((r) => r.phases),
       (list) => Math.max(...list.map((s) => s.durationMs)),
     ),
+    ...optional('steps', mergeSteps(runs, windowMs)),
+    ...optional('journeys', mergeJourneys(runs, windowMs)),
     warnings: parts.flatMap((p) => p.run.warnings.map((w) => `split ${p.split}: ${w}`)),
     merged: mergedInfo(parts, starts, windowMs),
   };
@@ -58,6 +62,10 @@ export function mergeRun(parts: ReadonlyArray<SplitRun>): RunMeta {
   if (ledgers.every((l) => Array.isArray(l)))
     (merged as RunMeta & { ledger: LedgerEntry[] }).ledger = ledgers.flatMap((l) => l ?? []);
   return merged;
+}
+
+function optional<K extends string, V>(key: K, value: V | undefined): Partial<Record<K, V>> {
+  return value === undefined ? {} : ({ [key]: value } as Record<K, V>);
 }
 
 function mergedInfo(

@@ -2,6 +2,15 @@ import { evaluateThreshold } from '../matchers/judge.js';
 import { thresholdSpecOf } from '../matchers/threshold-specs.js';
 import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 
+function partsOf(
+  run: RunMeta,
+  kind: 'phase' | 'scenario' | 'step' | 'journey',
+): Record<string, { histogram?: string }> {
+  if (kind === 'phase') return run.phases;
+  if (kind === 'scenario') return run.scenarios;
+  return (kind === 'step' ? run.steps : run.journeys) ?? {};
+}
+
 /** The part of a merged run a provisional verdict judged, or a reason it cannot be found. */
 function judgedPart(verdict: SlaVerdict, runs: readonly RunMeta[]): object | string {
   const judged = verdict.judged;
@@ -9,8 +18,11 @@ function judgedPart(verdict: SlaVerdict, runs: readonly RunMeta[]): object | str
   const run = runs[judged.run];
   if (!run) return `the test has no run #${judged.run + 1} in the merged results`;
   if (judged.kind === 'run') return run;
-  const parts = judged.kind === 'phase' ? run.phases : run.scenarios;
-  const part = judged.name === undefined ? undefined : parts[judged.name];
+  const parts = partsOf(run, judged.kind);
+  const part =
+    judged.name === undefined || !Object.hasOwn(parts, judged.name)
+      ? undefined
+      : parts[judged.name];
   if (!part) return `run #${judged.run + 1} has no ${judged.kind} "${judged.name}"`;
   if (typeof part.histogram !== 'string' && verdict.unit === 'ms')
     return `${judged.kind} "${judged.name}" carries no histogram`;

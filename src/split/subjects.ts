@@ -4,8 +4,8 @@ import type { RunSummary } from '../contracts/run-result.js';
 export interface SplitSubject {
   /** Position of the run among the test's runs (task.meta.vitestStress.runs). */
   run: number;
-  /** 'run' for the whole result, else the phase or scenario and its name. */
-  kind: 'run' | 'phase' | 'scenario';
+  /** 'run' for the whole result, else the phase, scenario, journey step or journey and its name. */
+  kind: 'run' | 'phase' | 'scenario' | 'step' | 'journey';
   name?: string;
 }
 
@@ -16,14 +16,23 @@ const subjects = new WeakMap<object, SplitSubject>();
  * judged: the verdict is provisional and the merge re-judges that same part of the merged run.
  */
 export function labelSplitRun(
-  result: { phases: Record<string, RunSummary>; scenarios: Record<string, RunSummary> },
+  result: {
+    phases: Record<string, RunSummary>;
+    scenarios: Record<string, RunSummary>;
+    steps?: Record<string, RunSummary>;
+    journeys?: Record<string, RunSummary>;
+  },
   run: number,
 ): void {
   subjects.set(result, { run, kind: 'run' });
-  for (const [name, summary] of Object.entries(result.phases))
-    subjects.set(summary, { run, kind: 'phase', name });
-  for (const [name, summary] of Object.entries(result.scenarios))
-    subjects.set(summary, { run, kind: 'scenario', name });
+  const parts = [
+    ['phase', result.phases],
+    ['scenario', result.scenarios],
+    ['step', result.steps ?? {}],
+    ['journey', result.journeys ?? {}],
+  ] as const;
+  for (const [kind, map] of parts)
+    for (const [name, summary] of Object.entries(map)) subjects.set(summary, { run, kind, name });
 }
 
 /** The label of a split run's summary, or undefined for anything else (then verdicts are final). */
