@@ -14,6 +14,7 @@ import { watchRun } from './sequential/watch-run.js';
 import { SpillLedger } from './ledger-store/spill-ledger.js';
 import { partialLedgerWarning } from './ledger-store/partial-ledger.js';
 import { journeyDriverFor } from './journeys/journey-options.js';
+import { resolveSplit } from './split/split-spec.js';
 
 /**
  * Drive load at `options.target` and measure it. Resolves with a finished result — also when
@@ -39,7 +40,10 @@ export async function runLoad(
   test: ReturnType<typeof currentTest>,
 ): Promise<RunResultWithPhases> {
   const validated = validateLoadOptions(options);
-  const journeys = journeyDriverFor(options);
+  const journeys = journeyDriverFor(
+    options,
+    options.journeys === undefined ? undefined : resolveSplit(options.split),
+  );
   const profile = activeProfileName();
   const stop = runSignal(validated.signal, test);
 

@@ -64,6 +64,12 @@ export interface StepOptions {
 /** Rows handed to journeys: undefined when there are none left (the journey does not start). */
 export interface Feeder {
   next(userIndex: number): JourneyVars | undefined;
+  /**
+   * The feeder split `index` (1-based) of `count` of a split load uses, so the processes together
+   * hand out what one process would (each unique record once across all splits). Optional: a
+   * feeder without it is used as it is by every split.
+   */
+  forSplit?(index: number, count: number): Feeder;
 }
 
 /** One journey: steps walked in order by a virtual user (closed model) or an arrival (open model). */

@@ -83,5 +83,37 @@ export function recordFeeder(
     order: options.order,
     onExhausted: options.onExhausted,
     seed: options.seed,
+    forSplit: (index, count) => splitFeeder(records, options, index, count),
   };
+}
+
+/**
+ * Split `index` of `count`: sequential and unique order read records index−1, index−1+count, …
+ * (disjoint strides, so a unique record is handed out once across all splits; perUser shares are
+ * cut from the stride, ⌈users / count⌉ of them); random order draws from every record with the
+ * seed moved per split (so the splits do not draw the same sequence).
+ */
+function splitFeeder(
+  records: FeederRecord[],
+  options: ResolvedFeederOptions,
+  index: number,
+  count: number,
+): RecordFeeder {
+  if (options.order === 'random')
+    return recordFeeder(records, {
+      ...options,
+      seed: (options.seed! + Math.imul(index - 1, USER_SEED_STEP)) >>> 0,
+    });
+  const stride = records.filter((_, i) => i % count === index - 1);
+  if (stride.length === 0)
+    throw new InvalidOptionError(
+      'feeder',
+      `${records.length} records`,
+      `at least ${count} records under a split load of ${count} (split ${index} would get none)`,
+    );
+  const perUserCount =
+    options.perUserCount === undefined
+      ? undefined
+      : Math.min(stride.length, Math.ceil(options.perUserCount / count));
+  return recordFeeder(stride, { ...options, perUserCount });
 }

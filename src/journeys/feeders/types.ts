@@ -53,4 +53,6 @@ export interface RecordFeeder extends Feeder {
   readonly onExhausted: FeederExhaustion | undefined;
   /** The seed in force for `order: 'random'` (to rerun the same draws); undefined otherwise. */
   readonly seed: number | undefined;
+  /** Split `index` (1-based) of `count`'s share: disjoint strides (random: its own seed). */
+  forSplit(index: number, count: number): RecordFeeder;
 }
