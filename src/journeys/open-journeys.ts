@@ -3,7 +3,8 @@ import type { ScheduleReport } from '../contracts/schedule.js';
 import { ArrivalSchedule } from '../engine/arrival-schedule.js';
 import { runLoop, type NextStep } from '../engine/driver-loop.js';
 import { DRAIN_GRACE_MS, type DriverContext } from '../engine/driver.js';
-import { LATE_THRESHOLD_MS, MAX_CONNECTIONS, scheduleWarnings } from '../engine/open-driver.js';
+import { MAX_CONNECTIONS, scheduleWarnings } from '../engine/open-driver.js';
+import { countSend, newSendStats, scheduleReport } from '../engine/schedule-report.js';
 import { ratePlan } from '../engine/stage-plan.js';
 import { newUser, runIteration } from './iteration.js';
 import { JourneyRun } from './journey-run.js';
@@ -33,7 +34,7 @@ export async function runOpenJourneys(
     Math.min(options.maxInFlight, MAX_CONNECTIONS),
     journeyOfSeq,
   );
-  const stats = { sent: 0, late: 0, maxLateMs: 0, dropped: 0, unsent: 0 };
+  const stats = newSendStats();
   const endMs = plan.totalMs;
   let arrivals = 0;
   let stageIndex = -1;
@@ -54,10 +55,7 @@ export async function runOpenJourneys(
       run.figures.dropped(journey.name);
       return;
     }
-    const lateMs = nowMs - intendedMs;
-    if (lateMs > LATE_THRESHOLD_MS) stats.late++;
-    if (lateMs > stats.maxLateMs) stats.maxLateMs = lateMs;
-    stats.sent++;
+    countSend(stats, intendedMs, nowMs);
     void runIteration(run, journey, newUser(arrivals++), t0 + intendedMs, t0 + intendedMs);
   };
 
@@ -81,17 +79,7 @@ export async function runOpenJourneys(
   };
   await runLoop(signal, tick);
   const lag = await run.finish(DRAIN_GRACE_MS);
-  const report: ScheduleReport = {
-    plannedSends: schedule.plannedTotal,
-    sentSends: stats.sent,
-    lateSends: stats.late,
-    lateThresholdMs: LATE_THRESHOLD_MS,
-    maxLateMs: Math.round(stats.maxLateMs * 10) / 10,
-    droppedSends: stats.dropped,
-    unsentSends: stats.unsent,
-    eventLoopLagP99Ms: lag.p99Ms,
-    eventLoopLagMaxMs: lag.maxMs,
-  };
+  const report = scheduleReport(schedule.plannedTotal, stats, lag);
   for (const message of scheduleWarnings(report, options.maxInFlight))
     context.warn(`journeys: ${message}`);
   return { run, schedule: report };
