@@ -40,7 +40,7 @@ export async function runClosedJourneys(
     while (!run.stopped() && !looping.retired) {
       const journey = run.pick(looping.user);
       if (!journey) return;
-      const started = await runIteration(run, journey, looping.user, performance.now(), undefined);
+      const started = await runIteration(run, journey, looping.user, performance.now(), false);
       // Yield after a journey that did not start, or a user with an exhausted feeder would spin.
       if (!started) await setImmediate();
       else if (options.thinkTime && !run.stopped())

@@ -16,7 +16,9 @@ const MAX_BATCH = 500;
  * Open model: `rate` journeys start per second on the arrival schedule whatever the service does.
  * Each arrival is a fresh user (init() and cookies of its own, userIndex = arrival number). A
  * journey's duration and its first step's latency are measured from the arrival's intended start,
- * so a stalling service shows as longer journeys, not fewer (no coordinated omission). With
+ * a later step's from the previous step's end plus its think time, so a stalling service (or a
+ * generator that falls behind) shows as longer journeys and steps, not fewer (no coordinated
+ * omission). With
  * `maxInFlight` journeys in flight an arrival is dropped and counted; late starts are counted as
  * late sends are. After the schedule, journeys in flight get DRAIN_GRACE_MS to finish.
  */
@@ -56,7 +58,7 @@ export async function runOpenJourneys(
       return;
     }
     countSend(stats, intendedMs, nowMs);
-    void runIteration(run, journey, newUser(arrivals++), t0 + intendedMs, t0 + intendedMs);
+    void runIteration(run, journey, newUser(arrivals++), t0 + intendedMs, true);
   };
 
   let nextMs = schedule.next();

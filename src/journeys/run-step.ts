@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { CookieJar } from 'tough-cookie';
 import type { JourneyVars, StepContext, StepResponse } from '../contracts/journeys.js';
 import type { Recorder, Ticket } from '../recorder/recorder.js';
@@ -31,6 +32,8 @@ export interface StepState {
   vars: JourneyVars;
   /** The user's cookie jar, made on the first Set-Cookie; undefined for journeys without cookies. */
   cookies: { jar: CookieJar | undefined } | undefined;
+  /** performance.now() at which the last step that passed was recorded as ended. */
+  endedMs: number;
 }
 
 /** How a step ended: ok, failed (with the reason), or cancelled by the end of the run. */
@@ -111,8 +114,8 @@ function judge(step: ResolvedStep, state: StepState, response: StepResponse): st
 }
 
 /**
- * Send one step and account for it: recorder.begin() (from `fromMs`, the intended start, for the
- * first step of an open-model journey), then exactly one end. A non-2xx/3xx answer, a failed check
+ * Send one step and account for it: recorder.begin() (from `fromMs`, the step's intended start in
+ * the open model, else from now), then exactly one end; a step that passes sets `state.endedMs`. A non-2xx/3xx answer, a failed check
  * or a capture that finds nothing fails the step; a check or capture failure is recorded as an
  * error naming why.
  */
@@ -145,6 +148,8 @@ export async function runStep(
   }
   const reason = judge(step, state, response);
   if (reason === undefined) {
+    // Before endResponse: it may close a timeline second (ms of work) after it reads its clock.
+    state.endedMs = performance.now();
     env.recorder.endResponse(ticket, response.status);
     return OK;
   }
