@@ -7,6 +7,7 @@ import { createRandom, uniformMs } from '../random/random.js';
 import { newUser, runIteration, type JourneyUser } from './iteration.js';
 import { JourneyRun } from './journey-run.js';
 import type { ResolvedJourney } from './validate-journeys.js';
+import type { UintColumn } from './uint-column.js';
 
 const CONTROL_INTERVAL_MS = 100;
 const THINK_SALT = 0x2545f491;
@@ -26,7 +27,7 @@ interface LoopingUser {
 export async function runClosedJourneys(
   context: DriverContext,
   journeys: readonly ResolvedJourney[],
-  journeyOfSeq: number[],
+  journeyOfSeq: UintColumn,
 ): Promise<JourneyRun> {
   const { options, recorder, signal } = context;
   const plan = usersPlan(options);

@@ -9,6 +9,7 @@ import { ratePlan } from '../engine/stage-plan.js';
 import { newUser, runIteration } from './iteration.js';
 import { JourneyRun } from './journey-run.js';
 import type { ResolvedJourney } from './validate-journeys.js';
+import type { UintColumn } from './uint-column.js';
 
 const MAX_BATCH = 500;
 
@@ -25,7 +26,7 @@ const MAX_BATCH = 500;
 export async function runOpenJourneys(
   context: DriverContext,
   journeys: readonly ResolvedJourney[],
-  journeyOfSeq: number[],
+  journeyOfSeq: UintColumn,
 ): Promise<{ run: JourneyRun; schedule: ScheduleReport }> {
   const { options, recorder, signal } = context;
   const plan = ratePlan(options);

@@ -7,6 +7,7 @@ import { describeThrown } from '../engine/body-failure.js';
 import { captureValue } from './checks.js';
 import type { ResolvedStep } from './validate-journeys.js';
 import type { StepRequest, StepSender } from './step-sender.js';
+import type { UintColumn } from './uint-column.js';
 
 /** What every step of a run shares. */
 export interface StepEnv {
@@ -20,7 +21,7 @@ export interface StepEnv {
   /** The run's headers (load()'s `headers`), names in lower case. */
   headers: Record<string, string>;
   /** Journey iteration number of each request, by the request's sequence number (the ledger's journeyId). */
-  journeyOfSeq: number[];
+  journeyOfSeq: UintColumn;
 }
 
 /** One iteration's state as its steps see it. */
@@ -126,7 +127,7 @@ export async function runStep(
   fromMs?: number,
 ): Promise<StepResult> {
   const ticket = env.recorder.begin(step.name, fromMs);
-  env.journeyOfSeq[ticket.seq] = state.seq;
+  env.journeyOfSeq.set(ticket.seq, state.seq);
   let request: StepRequest;
   try {
     request = buildRequest(env, step, state, ticket);
