@@ -116,9 +116,9 @@ function judge(step: ResolvedStep, state: StepState, response: StepResponse): st
 
 /**
  * Send one step and account for it: recorder.begin() (from `fromMs`, the step's intended start in
- * the open model, else from now), then exactly one end; a step that passes sets `state.endedMs`. A non-2xx/3xx answer, a failed check
- * or a capture that finds nothing fails the step; a check or capture failure is recorded as an
- * error naming why.
+ * the open model, else from now), then exactly one end; a step that passes sets `state.endedMs`.
+ * A non-2xx/3xx answer, a failed check or a capture that finds nothing fails the step; a check or
+ * capture failure is recorded as an error naming why.
  */
 export async function runStep(
   env: StepEnv,
