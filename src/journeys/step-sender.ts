@@ -6,6 +6,7 @@ import { describeNetworkError } from '../engine/http-sender.js';
 import type { StepResponse } from '../contracts/journeys.js';
 import { ReadResponse } from './read-response.js';
 import { TimeoutQueue, type Expiring } from './timeout-queue.js';
+import { headerProblem, pathProblem } from './step-headers.js';
 
 /** A step's request, ready to send. */
 export interface StepRequest {
@@ -58,6 +59,8 @@ export class StepSender {
   /** Send one step; `done` is called exactly once with its outcome (after close(): at once). */
   dispatch(request: StepRequest, done: StepCallback): void {
     if (this.closed) return done(CLOSED);
+    const problem = pathProblem(request.path) ?? headerProblem(request.headers);
+    if (problem !== undefined) return done({ finish: { kind: 'error', message: problem } });
     const handler = new StepHandler(this, done);
     this.timeouts.add(handler, performance.now());
     this.pool.dispatch(request, handler);

@@ -68,6 +68,27 @@ describe('StepSender', () => {
     expect((await slow.send(get('/'))).finish.kind).toBe('error');
     await sender.close();
   });
+  // undici refuses these while dispatching and then keeps that connection marked busy for good:
+  // sent as they are, every later step on a one-connection pool would time out.
+  test('a header value or path undici refuses fails that step only; the next one is answered', async () => {
+    const sender = new StepSender(chunky.url, 1, 2000);
+    const bad = await sender.send({ ...get('/'), headers: { authorization: 'Bearer a\nb' } });
+    const badPath = await sender.send(get('/a b'));
+    const badName = await sender.send({ ...get('/'), headers: { 'x y': '1' } });
+    const good = await sender.send(get('/'));
+    await sender.close();
+    expect(good.finish).toEqual({ kind: 'response', status: 200 });
+    expect(bad.finish).toEqual({
+      kind: 'error',
+      message:
+        'invalid authorization header: a value with line breaks or characters outside latin-1',
+    });
+    expect(badPath.finish).toMatchObject({
+      kind: 'error',
+      message: expect.stringMatching(/^invalid path/),
+    });
+    expect(badName.finish).toEqual({ kind: 'error', message: 'invalid header name "x y"' });
+  });
 });
 
 describe('a step that times out in a journey', () => {
