@@ -3,14 +3,14 @@ import type { Ticket } from '../recorder/recorder.js';
 import { ArrivalSchedule } from './arrival-schedule.js';
 import { DRAIN_GRACE_MS, type Driver } from './driver.js';
 import type { ScheduleReport } from '../contracts/schedule.js';
+import { countSend, newSendStats, scheduleReport } from './schedule-report.js';
 import { bodyFailure } from './body-failure.js';
 import { HttpSender } from './http-sender.js';
 import { finishSending, runLoop, type NextStep } from './driver-loop.js';
 import { startLoopLagMonitor } from './loop-lag.js';
 import { ratePlan } from './stage-plan.js';
 
-/** A send this much behind its intended time counts as late (the timer's own jitter is ~1-2 ms). */
-export const LATE_THRESHOLD_MS = 10;
+export { LATE_THRESHOLD_MS } from './schedule-report.js';
 /** Warn when more than this share of sends were late. */
 const LATE_WARN_SHARE = 0.01;
 /** At most this many sends per timer tick, so responses get handled between catch-up batches. */
@@ -47,7 +47,7 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
   });
   const lagMonitor = startLoopLagMonitor();
   const endMs = stagePlan.totalMs;
-  const stats = { sent: 0, late: 0, maxLateMs: 0, dropped: 0, unsent: 0 };
+  const stats = newSendStats();
   let stageIndex = -1;
   let shownRate = -1;
   const t0 = performance.now();
@@ -70,10 +70,7 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
       recorder.drop(scenario.name);
       return;
     }
-    const lateMs = nowMs - intendedMs;
-    if (lateMs > LATE_THRESHOLD_MS) stats.late++;
-    if (lateMs > stats.maxLateMs) stats.maxLateMs = lateMs;
-    stats.sent++;
+    countSend(stats, intendedMs, nowMs);
     const ticket: Ticket = recorder.begin(scenario.name, t0 + intendedMs);
     let request;
     try {
@@ -120,17 +117,7 @@ export const openDriver: Driver = async ({ options, recorder, plan, signal, warn
     warn,
   });
 
-  const report: ScheduleReport = {
-    plannedSends,
-    sentSends: stats.sent,
-    lateSends: stats.late,
-    lateThresholdMs: LATE_THRESHOLD_MS,
-    maxLateMs: Math.round(stats.maxLateMs * 10) / 10,
-    droppedSends: stats.dropped,
-    unsentSends: stats.unsent,
-    eventLoopLagP99Ms: lag.p99Ms,
-    eventLoopLagMaxMs: lag.maxMs,
-  };
+  const report = scheduleReport(plannedSends, stats, lag);
   for (const message of scheduleWarnings(report, options.maxInFlight)) warn(message);
   return { engine: 'undici-open', schedule: report };
 };

@@ -7,6 +7,7 @@ import { createRandom, uniformMs } from '../random/random.js';
 import { newUser, runIteration, type JourneyUser } from './iteration.js';
 import { JourneyRun } from './journey-run.js';
 import type { ResolvedJourney } from './validate-journeys.js';
+import type { UintColumn } from './uint-column.js';
 
 const CONTROL_INTERVAL_MS = 100;
 const THINK_SALT = 0x2545f491;
@@ -26,7 +27,7 @@ interface LoopingUser {
 export async function runClosedJourneys(
   context: DriverContext,
   journeys: readonly ResolvedJourney[],
-  journeyOfSeq: number[],
+  journeyOfSeq: UintColumn,
 ): Promise<JourneyRun> {
   const { options, recorder, signal } = context;
   const plan = usersPlan(options);
@@ -40,7 +41,7 @@ export async function runClosedJourneys(
     while (!run.stopped() && !looping.retired) {
       const journey = run.pick(looping.user);
       if (!journey) return;
-      const started = await runIteration(run, journey, looping.user, performance.now(), undefined);
+      const started = await runIteration(run, journey, looping.user, performance.now(), false);
       // Yield after a journey that did not start, or a user with an exhausted feeder would spin.
       if (!started) await setImmediate();
       else if (options.thinkTime && !run.stopped())

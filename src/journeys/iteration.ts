@@ -50,17 +50,19 @@ function startVars(
 }
 
 /**
- * Walk one iteration of `journey` for `user`, its duration measured from `fromMs` (the intended
- * start in the open model); `firstSendFromMs` is what the first step's latency is measured from
- * (the intended start in the open model, undefined for the actual send). Returns false when the
- * journey did not start because its feeder had no row left.
+ * Walk one iteration of `journey` for `user`, its duration measured from `fromMs` (performance.now()
+ * ms: the arrival's intended start in the open model). With `intended` (open model) every step is
+ * timed from its intended start: the first from `fromMs`, a later one from the previous step's end
+ * plus that step's think time, so a generator that sends a step late shows it as latency. Without,
+ * each step is timed from its own send. Returns false when the journey did not start because its
+ * feeder had no row left.
  */
 export async function runIteration(
   run: IterationRun,
   journey: ResolvedJourney,
   user: JourneyUser,
   fromMs: number,
-  firstSendFromMs: number | undefined,
+  intended: boolean,
 ): Promise<boolean> {
   let row: JourneyVars | undefined;
   if (journey.feeder) {
@@ -92,11 +94,18 @@ export async function runIteration(
     userIndex: user.index,
     vars,
     cookies: journey.cookies ? user.cookies : undefined,
+    endedMs: fromMs,
   };
   for (let i = 0; i < steps.length; i++) {
     if (run.stopped()) return (run.figures.cancel(iteration), true);
     const step = steps[i];
-    const result = await runStep(run.env, step, state, i === 0 ? firstSendFromMs : undefined);
+    // A timer may fire a fraction of a millisecond early: never time a step from the future.
+    const stepFromMs = !intended
+      ? undefined
+      : i === 0
+        ? fromMs
+        : Math.min(state.endedMs + steps[i - 1].thinkTimeMs, performance.now());
+    const result = await runStep(run.env, step, state, stepFromMs);
     if (result.kind === 'cancelled') return (run.figures.cancel(iteration), true);
     if (result.kind === 'failed') {
       run.figures.fail(

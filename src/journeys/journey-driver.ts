@@ -1,8 +1,10 @@
-import type { RunResult } from '../contracts/run-result.js';
+import type { LedgerEntry, RunResult } from '../contracts/run-result.js';
 import type { Driver } from '../engine/driver.js';
 import type { RecorderReport } from '../recorder/recorder.js';
 import { defineLazy } from '../recorder/lazy-property.js';
 import { runClosedJourneys } from './closed-journeys.js';
+import { journeyLedger } from './journey-ledger.js';
+import { UintColumn } from './uint-column.js';
 import type { JourneyRun } from './journey-run.js';
 import { runOpenJourneys } from './open-journeys.js';
 import type { ResolvedJourney } from './validate-journeys.js';
@@ -16,7 +18,7 @@ export interface JourneyDriver {
 
 /** The closed (users) or open (rate) journey driver, picked by the options' model. */
 export function createJourneyDriver(journeys: readonly ResolvedJourney[]): JourneyDriver {
-  const journeyOfSeq: number[] = [];
+  const journeyOfSeq = new UintColumn();
   let run: JourneyRun | undefined;
   const driver: Driver = async (context) => {
     if (context.options.model === 'open') {
@@ -32,17 +34,15 @@ export function createJourneyDriver(journeys: readonly ResolvedJourney[]): Journ
     const figures = run!.figures;
     result.steps = figures.stepSummaries(stepNames, report.scenarios, report.durationMs);
     result.journeys = figures.journeySummaries(report.durationMs);
-    defineLazy(result, 'ledger', () =>
-      report.ledger.map((entry) => {
-        const iteration = journeyOfSeq[Number(entry.id.slice(idPrefix.length))];
-        if (iteration === undefined) return entry;
-        return {
-          ...entry,
-          journey: figures.journeyOf(iteration),
-          journeyId: `${idPrefix}j${iteration}`,
-        };
-      }),
-    );
+    const link = (entry: LedgerEntry) => {
+      const iteration = journeyOfSeq.get(Number(entry.id.slice(idPrefix.length)));
+      if (iteration === 0) return entry;
+      entry.journey = figures.journeyOf(iteration);
+      entry.journeyId = `${idPrefix}j${iteration}`;
+      return entry;
+    };
+    // As for plain runs: an array while the ledger is in memory, streamed once it is on disk.
+    defineLazy(result, 'ledger', () => journeyLedger(report.ledger, link));
   };
   return { driver, attach };
 }

@@ -6,6 +6,7 @@ import { JourneyFigures } from './journey-figures.js';
 import type { IterationRun, JourneyUser } from './iteration.js';
 import { StepSender } from './step-sender.js';
 import type { ResolvedJourney } from './validate-journeys.js';
+import type { UintColumn } from './uint-column.js';
 
 const DRAIN_POLL_MS = 5;
 // Salt so journey picks do not repeat the think-time sequence.
@@ -24,7 +25,7 @@ export class JourneyRun implements IterationRun {
     readonly context: DriverContext,
     readonly journeys: readonly ResolvedJourney[],
     connections: number,
-    readonly journeyOfSeq: number[],
+    readonly journeyOfSeq: UintColumn,
   ) {
     const { options, recorder } = context;
     this.sender = new StepSender(

@@ -3,11 +3,13 @@ import type { ScheduleReport } from '../contracts/schedule.js';
 import { ArrivalSchedule } from '../engine/arrival-schedule.js';
 import { runLoop, type NextStep } from '../engine/driver-loop.js';
 import { DRAIN_GRACE_MS, type DriverContext } from '../engine/driver.js';
-import { LATE_THRESHOLD_MS, MAX_CONNECTIONS, scheduleWarnings } from '../engine/open-driver.js';
+import { MAX_CONNECTIONS, scheduleWarnings } from '../engine/open-driver.js';
+import { countSend, newSendStats, scheduleReport } from '../engine/schedule-report.js';
 import { ratePlan } from '../engine/stage-plan.js';
 import { newUser, runIteration } from './iteration.js';
 import { JourneyRun } from './journey-run.js';
 import type { ResolvedJourney } from './validate-journeys.js';
+import type { UintColumn } from './uint-column.js';
 
 const MAX_BATCH = 500;
 
@@ -15,14 +17,16 @@ const MAX_BATCH = 500;
  * Open model: `rate` journeys start per second on the arrival schedule whatever the service does.
  * Each arrival is a fresh user (init() and cookies of its own, userIndex = arrival number). A
  * journey's duration and its first step's latency are measured from the arrival's intended start,
- * so a stalling service shows as longer journeys, not fewer (no coordinated omission). With
+ * a later step's from the previous step's end plus its think time, so a stalling service (or a
+ * generator that falls behind) shows as longer journeys and steps, not fewer (no coordinated
+ * omission). With
  * `maxInFlight` journeys in flight an arrival is dropped and counted; late starts are counted as
  * late sends are. After the schedule, journeys in flight get DRAIN_GRACE_MS to finish.
  */
 export async function runOpenJourneys(
   context: DriverContext,
   journeys: readonly ResolvedJourney[],
-  journeyOfSeq: number[],
+  journeyOfSeq: UintColumn,
 ): Promise<{ run: JourneyRun; schedule: ScheduleReport }> {
   const { options, recorder, signal } = context;
   const plan = ratePlan(options);
@@ -33,7 +37,7 @@ export async function runOpenJourneys(
     Math.min(options.maxInFlight, MAX_CONNECTIONS),
     journeyOfSeq,
   );
-  const stats = { sent: 0, late: 0, maxLateMs: 0, dropped: 0, unsent: 0 };
+  const stats = newSendStats();
   const endMs = plan.totalMs;
   let arrivals = 0;
   let stageIndex = -1;
@@ -54,11 +58,8 @@ export async function runOpenJourneys(
       run.figures.dropped(journey.name);
       return;
     }
-    const lateMs = nowMs - intendedMs;
-    if (lateMs > LATE_THRESHOLD_MS) stats.late++;
-    if (lateMs > stats.maxLateMs) stats.maxLateMs = lateMs;
-    stats.sent++;
-    void runIteration(run, journey, newUser(arrivals++), t0 + intendedMs, t0 + intendedMs);
+    countSend(stats, intendedMs, nowMs);
+    void runIteration(run, journey, newUser(arrivals++), t0 + intendedMs, true);
   };
 
   let nextMs = schedule.next();
@@ -81,17 +82,7 @@ export async function runOpenJourneys(
   };
   await runLoop(signal, tick);
   const lag = await run.finish(DRAIN_GRACE_MS);
-  const report: ScheduleReport = {
-    plannedSends: schedule.plannedTotal,
-    sentSends: stats.sent,
-    lateSends: stats.late,
-    lateThresholdMs: LATE_THRESHOLD_MS,
-    maxLateMs: Math.round(stats.maxLateMs * 10) / 10,
-    droppedSends: stats.dropped,
-    unsentSends: stats.unsent,
-    eventLoopLagP99Ms: lag.p99Ms,
-    eventLoopLagMaxMs: lag.maxMs,
-  };
+  const report = scheduleReport(schedule.plannedTotal, stats, lag);
   for (const message of scheduleWarnings(report, options.maxInFlight))
     context.warn(`journeys: ${message}`);
   return { run, schedule: report };

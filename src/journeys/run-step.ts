@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { CookieJar } from 'tough-cookie';
 import type { JourneyVars, StepContext, StepResponse } from '../contracts/journeys.js';
 import type { Recorder, Ticket } from '../recorder/recorder.js';
@@ -6,6 +7,7 @@ import { describeThrown } from '../engine/body-failure.js';
 import { captureValue } from './checks.js';
 import type { ResolvedStep } from './validate-journeys.js';
 import type { StepRequest, StepSender } from './step-sender.js';
+import type { UintColumn } from './uint-column.js';
 
 /** What every step of a run shares. */
 export interface StepEnv {
@@ -19,7 +21,7 @@ export interface StepEnv {
   /** The run's headers (load()'s `headers`), names in lower case. */
   headers: Record<string, string>;
   /** Journey iteration number of each request, by the request's sequence number (the ledger's journeyId). */
-  journeyOfSeq: number[];
+  journeyOfSeq: UintColumn;
 }
 
 /** One iteration's state as its steps see it. */
@@ -31,6 +33,8 @@ export interface StepState {
   vars: JourneyVars;
   /** The user's cookie jar, made on the first Set-Cookie; undefined for journeys without cookies. */
   cookies: { jar: CookieJar | undefined } | undefined;
+  /** performance.now() at which the last step that passed was recorded as ended. */
+  endedMs: number;
 }
 
 /** How a step ended: ok, failed (with the reason), or cancelled by the end of the run. */
@@ -111,10 +115,10 @@ function judge(step: ResolvedStep, state: StepState, response: StepResponse): st
 }
 
 /**
- * Send one step and account for it: recorder.begin() (from `fromMs`, the intended start, for the
- * first step of an open-model journey), then exactly one end. A non-2xx/3xx answer, a failed check
- * or a capture that finds nothing fails the step; a check or capture failure is recorded as an
- * error naming why.
+ * Send one step and account for it: recorder.begin() (from `fromMs`, the step's intended start in
+ * the open model, else from now), then exactly one end; a step that passes sets `state.endedMs`.
+ * A non-2xx/3xx answer, a failed check or a capture that finds nothing fails the step; a check or
+ * capture failure is recorded as an error naming why.
  */
 export async function runStep(
   env: StepEnv,
@@ -123,7 +127,7 @@ export async function runStep(
   fromMs?: number,
 ): Promise<StepResult> {
   const ticket = env.recorder.begin(step.name, fromMs);
-  env.journeyOfSeq[ticket.seq] = state.seq;
+  env.journeyOfSeq.set(ticket.seq, state.seq);
   let request: StepRequest;
   try {
     request = buildRequest(env, step, state, ticket);
@@ -145,6 +149,8 @@ export async function runStep(
   }
   const reason = judge(step, state, response);
   if (reason === undefined) {
+    // Before endResponse: it may close a timeline second (ms of work) after it reads its clock.
+    state.endedMs = performance.now();
     env.recorder.endResponse(ticket, response.status);
     return OK;
   }

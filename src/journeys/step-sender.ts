@@ -1,8 +1,12 @@
-import { Pool } from 'undici';
+import { performance } from 'node:perf_hooks';
+import { Pool, type Dispatcher } from 'undici';
 import type { ResolvedTls } from '../options/tls.js';
 import type { Finish } from '../recorder/tally.js';
 import { describeNetworkError } from '../engine/http-sender.js';
 import type { StepResponse } from '../contracts/journeys.js';
+import { ReadResponse } from './read-response.js';
+import { TimeoutQueue, type Expiring } from './timeout-queue.js';
+import { headerProblem, pathProblem } from './step-headers.js';
 
 /** A step's request, ready to send. */
 export interface StepRequest {
@@ -18,41 +22,28 @@ export interface StepOutcome {
   response?: StepResponse;
 }
 
-/** A step's answer: the JSON body is parsed on first read (most steps never read it). */
-class ReadResponse implements StepResponse {
-  private parsed: { value: unknown } | undefined;
-  constructor(
-    readonly status: number,
-    readonly headers: Record<string, string | string[] | undefined>,
-    readonly text: string,
-  ) {}
+/** Called once with a step's outcome. */
+export type StepCallback = (outcome: StepOutcome) => void;
 
-  get json(): unknown {
-    if (this.parsed) return this.parsed.value;
-    let value: unknown;
-    try {
-      value = JSON.parse(this.text);
-    } catch {
-      value = undefined;
-    }
-    this.parsed = { value };
-    return value;
-  }
-}
+const CLOSED: StepOutcome = { finish: { kind: 'error', message: 'the run closed its sockets' } };
 
 /**
- * Sends journey steps over one undici Pool (keep-alive, pipelining 1) and reads each whole
- * answer, since captures and checks need the body and headers. One timer per request: no answer
- * within `timeoutMs` (from send to the end of the body) ends it as a timeout.
+ * Sends journey steps over one undici Pool (keep-alive, pipelining 1) with undici's dispatch API,
+ * as the plain drivers' HttpSender does: one small handler object per request, no streams, no
+ * AbortController. The body's chunks are kept and decoded only when a capture or check reads it.
+ * Every step has the same timeout, so requests expire in the order they were sent: one queue and
+ * one timer for all of them (no timer per request). No answer within `timeoutMs` (from send to
+ * the end of the body) ends a step as a timeout.
  */
 export class StepSender {
   private readonly pool: Pool;
+  private readonly timeouts: TimeoutQueue<StepHandler>;
   private closed = false;
 
   constructor(
     origin: string,
     connections: number,
-    private readonly timeoutMs: number,
+    readonly timeoutMs: number,
     tls?: ResolvedTls,
   ) {
     this.pool = new Pool(origin, {
@@ -62,34 +53,92 @@ export class StepSender {
       bodyTimeout: 0,
       ...(tls ? { connect: { ...tls } } : {}),
     });
+    this.timeouts = new TimeoutQueue<StepHandler>(timeoutMs, (handler) => handler.timeout());
+  }
+
+  /** Send one step; `done` is called exactly once with its outcome (after close(): at once). */
+  dispatch(request: StepRequest, done: StepCallback): void {
+    if (this.closed) return done(CLOSED);
+    const problem = pathProblem(request.path) ?? headerProblem(request.headers);
+    if (problem !== undefined) return done({ finish: { kind: 'error', message: problem } });
+    const handler = new StepHandler(this, done);
+    this.timeouts.add(handler, performance.now());
+    this.pool.dispatch(request, handler);
   }
 
   /** Send one step; resolves with its outcome (never rejects). */
-  async send(request: StepRequest): Promise<StepOutcome> {
-    const abort = new AbortController();
-    let timedOut = false;
-    const timer = setTimeout(() => {
-      timedOut = true;
-      abort.abort();
-    }, this.timeoutMs);
-    try {
-      const answer = await this.pool.request({ ...request, signal: abort.signal });
-      const text = await answer.body.text();
-      const response = new ReadResponse(answer.statusCode, answer.headers, text);
-      return { finish: { kind: 'response', status: answer.statusCode }, response };
-    } catch (error) {
-      if (timedOut)
-        return { finish: { kind: 'timeout', message: `no response within ${this.timeoutMs} ms` } };
-      return { finish: { kind: 'error', message: describeNetworkError(error as Error) } };
-    } finally {
-      clearTimeout(timer);
-    }
+  send(request: StepRequest): Promise<StepOutcome> {
+    return new Promise((resolve) => this.dispatch(request, resolve));
   }
 
-  /** Abort what is in flight and close every socket. */
+  /** Abort what is in flight (each ends as an error) and close every socket. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    for (const handler of this.timeouts.drain()) handler.end(CLOSED);
     await this.pool.destroy();
+  }
+
+  /** @internal a handler ended: it leaves the timeout queue. */
+  settled(handler: StepHandler): void {
+    this.timeouts.remove(handler);
+  }
+}
+
+class StepHandler implements Dispatcher.DispatchHandler, Expiring<StepHandler> {
+  deadlineMs = 0;
+  prev: StepHandler | undefined = undefined;
+  next: StepHandler | undefined = undefined;
+  private status = 0;
+  private headers: Record<string, string | string[] | undefined> = {};
+  private readonly chunks: Buffer[] = [];
+  private controller: Dispatcher.DispatchController | undefined;
+  private ended = false;
+
+  constructor(
+    private readonly sender: StepSender,
+    private readonly done: StepCallback,
+  ) {}
+
+  onRequestStart(controller: Dispatcher.DispatchController): void {
+    this.controller = controller;
+    // Timed out while waiting in the pool's queue: do not send it late.
+    if (this.ended) controller.abort(new Error('timed out before it was sent'));
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: Record<string, string | string[] | undefined>,
+  ): void {
+    this.status = statusCode;
+    this.headers = headers;
+  }
+
+  onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
+    this.chunks.push(chunk);
+  }
+
+  onResponseEnd(): void {
+    const response = new ReadResponse(this.status, this.headers, this.chunks);
+    this.end({ finish: { kind: 'response', status: this.status }, response });
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    this.end({ finish: { kind: 'error', message: describeNetworkError(error) } });
+  }
+
+  /** The timeout queue's deadline passed. */
+  timeout(): void {
+    const message = `no response within ${this.sender.timeoutMs} ms`;
+    this.end({ finish: { kind: 'timeout', message } });
+    this.controller?.abort(new Error(message));
+  }
+
+  end(outcome: StepOutcome): void {
+    if (this.ended) return;
+    this.ended = true;
+    this.sender.settled(this);
+    this.done(outcome);
   }
 }

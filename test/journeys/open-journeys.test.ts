@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../../src/load.js';
+import type { LedgerEntry } from '../../src/contracts/run-result.js';
 import { stallingServer } from '../engine/servers.js';
 import { okServer, type FixtureServer } from '../helpers/servers.js';
 import { blockEventLoop } from '../engine/run-driver.js';
@@ -96,5 +97,46 @@ describe('open-model journeys from a generator that falls behind', () => {
     expect(new Set(gaps)).toEqual(new Set([5]));
     expect(run.schedule!.lateSends).toBeGreaterThanOrEqual(40);
     expect(run.journeys!.j.latency.max).toBeGreaterThan(250);
+  }, 30_000);
+
+  // A later step's intended start is the previous step's end plus its think time. While the loop
+  // is blocked, think timers fire late and steps go out late: that wait must be in their latency,
+  // so in the ledger each 'b' starts exactly at its 'a''s end + 50 ms, not at its (late) send.
+  test('a later step is timed from the previous end plus its think time, not from its late send', async () => {
+    const thinkMs = 50;
+    const blocker = setTimeout(() => blockEventLoop(300), 700);
+    const run = await load({
+      target: server.url,
+      rate: 100,
+      duration: '1.5s',
+      progress: false,
+      journeys: [
+        {
+          name: 'j',
+          steps: [
+            { name: 'a', path: '/a', thinkTime: thinkMs },
+            { name: 'b', path: '/b' },
+          ],
+        },
+      ],
+    });
+    clearTimeout(blocker);
+    const pairs = new Map<string, { a?: LedgerEntry; b?: LedgerEntry }>();
+    for (const entry of run.ledger) {
+      const pair = pairs.get(entry.journeyId!) ?? {};
+      pair[entry.scenario as 'a' | 'b'] = entry;
+      pairs.set(entry.journeyId!, pair);
+    }
+    let checked = 0;
+    for (const { a, b } of pairs.values()) {
+      if (a?.outcome !== 'ok' || b === undefined || b.outcome === 'cancelled') continue;
+      const intendedMs = a.sentAtMs + a.latencyMs! + thinkMs;
+      // Never later than intended; up to ~1 ms earlier when a timer fires early (clamped to now).
+      expect(b.sentAtMs - intendedMs).toBeLessThanOrEqual(0.5);
+      expect(b.sentAtMs - intendedMs).toBeGreaterThan(-2);
+      checked++;
+    }
+    expect(checked).toBeGreaterThanOrEqual(140);
+    expect(run.steps!.b.latency.max).toBeGreaterThan(200);
   }, 30_000);
 });
