@@ -6,10 +6,11 @@
  * the same level duration, SLA and settle. Per run: capacity, first failing level, levels run,
  * the attribution's limiter, generator-bound, wall time; then the spread and the wall times.
  * Run: npx tsx bench/capacity-reference.ts [--level-duration 5s] [--no-write] [--json FILE]
- * (--json keeps every run's whole CapacityResult, levels and readings included).
+ * (--json keeps the setup and every run's whole CapacityResult; --render FILE prints and writes
+ * the table of such a file again without running).
  * Writes the figures into the capacity-reference region of docs/performance.md.
  */
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { findCapacity } from '../src/capacity/find-capacity.js';
@@ -20,7 +21,11 @@ import { startServiceProcess, type ServiceProcess } from '../suites/setup/servic
 import { SUITE_SERVICE_OPTIONS } from '../suites/setup/service-options.js';
 import { waitForIdle } from '../suites/setup/wait-for-idle.js';
 import { writeRegion } from './capacity/doc-region.js';
-import { renderReference, type ReferenceRun } from './capacity/reference-table.js';
+import {
+  renderReference,
+  type BenchRecord,
+  type ReferenceRun,
+} from './capacity/reference-table.js';
 
 /** The stress-100 suite's search (suites/stress-100.perf.ts): 10..100 users, step 30, 5 users. */
 const RANGE = { from: 10, to: 100, step: 30 };
@@ -83,15 +88,8 @@ async function runAll(service: ServiceProcess, levelDuration: string): Promise<R
   return runs;
 }
 
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      'level-duration': { type: 'string', default: '5s' },
-      'no-write': { type: 'boolean', default: false },
-      json: { type: 'string' },
-    },
-  });
-  const levelDuration = values['level-duration'];
+/** Start the service, warm it up, run the searches and the ramp, stop it; the whole record. */
+async function measure(levelDuration: string): Promise<BenchRecord> {
   const loadBefore = loadavg();
   const service = await startServiceProcess(SUITE_SERVICE_OPTIONS);
   let runs: ReferenceRun[];
@@ -101,16 +99,27 @@ async function main(): Promise<void> {
   } finally {
     await service.close();
   }
-  const section = renderReference(runs, {
-    levelDuration,
-    range: RANGE,
-    resolution: RESOLUTION_USERS,
-    sla: SLA,
-    loadBefore,
-    loadAfter: loadavg(),
+  const setup = { levelDuration, range: RANGE, resolution: RESOLUTION_USERS, sla: SLA };
+  const measuredAt = new Date().toISOString();
+  return { setup: { ...setup, loadBefore, loadAfter: loadavg(), measuredAt }, runs };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'level-duration': { type: 'string', default: '5s' },
+      'no-write': { type: 'boolean', default: false },
+      json: { type: 'string' },
+      render: { type: 'string' },
+    },
   });
+  // --render FILE: the table of a run kept with --json, without running again.
+  const record: BenchRecord = values.render
+    ? JSON.parse(await readFile(values.render, 'utf8'))
+    : await measure(values['level-duration']);
+  const section = renderReference(record.runs, record.setup);
   console.log(section);
-  if (values.json) await writeFile(values.json, JSON.stringify(runs, null, 2));
+  if (values.json) await writeFile(values.json, JSON.stringify(record, null, 2));
   if (!values['no-write']) await writeRegion(DOC, 'capacity-reference', section);
 }
 

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
 import type { CapacityResult, LevelSummary } from '../../src/capacity/capacity-types.js';
+import { cpuEvidence } from './noise.js';
 
 /** One findCapacity() run of the bench, with the machine's 1-minute load average at its start. */
 export interface ReferenceRun {
@@ -16,6 +17,14 @@ export interface ReferenceSetup {
   sla: { p95: number; errorRate: number };
   loadBefore: number[];
   loadAfter: number[];
+  /** When the last run ended, ISO 8601. */
+  measuredAt: string;
+}
+
+/** What `--json` keeps of a bench run and `--render` reads back. */
+export interface BenchRecord {
+  setup: ReferenceSetup;
+  runs: ReferenceRun[];
 }
 
 const MARK: Record<LevelSummary['state'], string> = { pass: '✓', fail: '✗', inconclusive: '?' };
@@ -47,13 +56,15 @@ export function firstFailingCell(result: CapacityResult): string {
 }
 
 /**
- * The service's CPU (its /metrics' process_cpu_seconds_total rate, in cores) at the first
- * failing level: with its SHAP queue full, well under its cores means other processes had them.
+ * The service's CPU (its /metrics' process_cpu_seconds_total rate, in cores) and throughput at
+ * the first failing level: with its SHAP queue full, CPU well under its cores means other
+ * processes had them, and the throughput (so the p95 at N users, ≈ N / throughput) follows it.
  */
 export function cpuAtFailing(result: CapacityResult): string {
   const failing = result.levels.filter((l) => l.level === result.firstFailing).at(-1);
   const cpu = failing?.resources?.find((r) => / CPU$/.test(r.resource));
-  return cpu ? `${cpu.value.toFixed(2)} of ${cpu.limit}` : '—';
+  if (!failing || !cpu) return '—';
+  return `${cpu.value.toFixed(2)} of ${cpu.limit} (${failing.throughputRps.toFixed(1)} rps)`;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -89,7 +100,7 @@ export function renderReference(runs: readonly ReferenceRun[], setup: ReferenceS
   const searches = runs.slice(0, -1).map((r) => r.result);
   const ramp = runs[runs.length - 1].result;
   const s = summary(searches, ramp, setup.resolution);
-  const when = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const when = setup.measuredAt.slice(0, 16).replace('T', ' ');
   const { range, sla } = setup;
   const spreadText =
     s.spread === null
@@ -121,9 +132,15 @@ export function renderReference(runs: readonly ReferenceRun[], setup: ReferenceS
 /** The evidence of a noisy machine: how many runs the generator lagged in, the service's CPU. */
 function noiseText(runs: readonly ReferenceRun[]): string {
   const lagged = runs.filter((r) => r.result.generatorBound).length;
-  const cpus = runs.map((r) => cpuAtFailing(r.result)).filter((c) => c !== '—');
-  const cpu = cpus.length
-    ? `; the service's CPU at the first failing level: ${cpus.join(', ')} cores`
-    : '';
-  return `Generator-bound in ${lagged} of ${runs.length} runs${cpu}.`;
+  const e = cpuEvidence(runs.map((r) => r.result));
+  const head = `Generator-bound in ${lagged} of ${runs.length} runs.`;
+  if (e.levels < 3) return `${head} Too few levels with the service's CPU to compare.`;
+  const means = e.meanCpu.map((c) => c.toFixed(2)).join(', ');
+  return [
+    head,
+    `The service's CPU over the ${e.levels} levels without refusals: ` +
+      `${e.minCpu.toFixed(2)}–${e.maxCpu.toFixed(2)} cores; its throughput followed it ` +
+      `(r = ${e.rpsByCpu.toFixed(2)}).`,
+    `Mean CPU per run ${means}; capacity against it r = ${e.capacityByCpu.toFixed(2)}.`,
+  ].join(' ');
 }
