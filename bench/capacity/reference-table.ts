@@ -64,7 +64,8 @@ export function cpuAtFailing(result: CapacityResult): string {
   const failing = result.levels.filter((l) => l.level === result.firstFailing).at(-1);
   const cpu = failing?.resources?.find((r) => / CPU$/.test(r.resource));
   if (!failing || !cpu) return '—';
-  return `${cpu.value.toFixed(2)} of ${cpu.limit} (${failing.throughputRps.toFixed(1)} rps)`;
+  const errors = failing.errorRate > 0.01 ? `, ${Math.round(failing.errorRate * 100)}% errors` : '';
+  return `${cpu.value.toFixed(2)} of ${cpu.limit} (${failing.throughputRps.toFixed(1)} rps${errors})`;
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -107,12 +108,18 @@ export function renderReference(runs: readonly ReferenceRun[], setup: ReferenceS
       ? `not defined (a search found no capacity): target not met`
       : `${s.spread} users (target ≤ ${setup.resolution}, the refinement's resolution): ` +
         (s.met ? 'met' : '**not met**');
+  const head =
+    `Measured ${when} UTC (${availableParallelism()} cores; \`uptime\` load averages ` +
+    `${loads(setup.loadBefore)} before, ${loads(setup.loadAfter)} after); users ` +
+    `${range.from}..${range.to} step ${range.step}, resolution ${setup.resolution} users, levels ` +
+    `of ${setup.levelDuration}, SLA p95 < ${sla.p95} ms and errors < ${sla.errorRate * 100}% at ` +
+    `95% confidence, the seed's mix, both /metrics sources:`;
+  const tail =
+    `Spread of the ${searches.length} searches: ${spreadText}. Mean wall time of a search ` +
+    `${seconds(s.meanWallMs)} against ${seconds(ramp.wallTimeMs)} for the ramp ` +
+    `(${s.ratio.toFixed(2)}×). ${noiseText(runs)}`;
   return [
-    `Measured ${when} UTC (${availableParallelism()} cores; \`uptime\` load averages`,
-    `${loads(setup.loadBefore)} before, ${loads(setup.loadAfter)} after); users`,
-    `${range.from}..${range.to} step ${range.step}, resolution ${setup.resolution} users, levels of`,
-    `${setup.levelDuration}, SLA p95 < ${sla.p95} ms and errors < ${sla.errorRate * 100}% at 95%`,
-    `confidence, the seed's mix, both /metrics sources:`,
+    wrap(head),
     '',
     '```',
     `npx tsx bench/capacity-reference.ts --level-duration ${setup.levelDuration}`,
@@ -123,10 +130,21 @@ export function renderReference(runs: readonly ReferenceRun[], setup: ReferenceS
     `|${' --- |'.repeat(9)}`,
     ...runs.map(row),
     '',
-    `Spread of the ${searches.length} searches: ${spreadText}. Mean wall time of a search`,
-    `${seconds(s.meanWallMs)} against ${seconds(ramp.wallTimeMs)} for the ramp ` +
-      `(${s.ratio.toFixed(2)}×). ${noiseText(runs)}`,
+    wrap(tail),
   ].join('\n');
+}
+
+/** Prose in lines of at most `width` characters (the docs' width), broken at spaces. */
+function wrap(text: string, width = 100): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return [...lines, line].join('\n');
 }
 
 /** The evidence of a noisy machine: how many runs the generator lagged in, the service's CPU. */
