@@ -6,7 +6,6 @@
  * Run: npx tsx bench/capacity-repeatability.ts [--no-write]
  * Writes the figures into the capacity region of docs/performance.md.
  */
-import { readFile, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import { findCapacity } from '../src/capacity/find-capacity.js';
 import type { CapacityResult } from '../src/capacity/capacity-types.js';
@@ -14,6 +13,7 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { writeRegion } from './capacity/doc-region.js';
 
 const SERVER = fileURLToPath(new URL('./servers/pool-server-main.ts', import.meta.url));
 
@@ -62,7 +62,7 @@ async function main(): Promise<void> {
   }
   const section = render(rows);
   console.log(section);
-  if (!process.argv.includes('--no-write')) await writeRegion(section);
+  if (!process.argv.includes('--no-write')) await writeRegion(DOC, 'capacity', section);
 }
 
 function render(rows: Row[]): string {
@@ -94,16 +94,6 @@ function render(rows: Row[]): string {
     `time of a search ${(meanWall / 1000).toFixed(1)} s against ${(ramp.wallTimeMs / 1000).toFixed(1)} s`,
     `for the ramp (${(ramp.wallTimeMs / meanWall).toFixed(2)}×).`,
   ].join('\n');
-}
-
-async function writeRegion(section: string): Promise<void> {
-  const text = await readFile(DOC, 'utf8');
-  const start = '<!-- capacity:start -->';
-  const end = '<!-- capacity:end -->';
-  const i = text.indexOf(start);
-  const j = text.indexOf(end);
-  if (i < 0 || j < i) throw new Error(`docs/performance.md has no ${start} … ${end} region`);
-  await writeFile(DOC, `${text.slice(0, i + start.length)}\n${section}\n${text.slice(j)}`);
 }
 
 await main();

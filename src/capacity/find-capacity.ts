@@ -117,23 +117,30 @@ async function judged(
   phase: LevelSummary['phase'],
 ): Promise<LevelSummary | undefined> {
   if (search.signal.aborted) return undefined;
-  const { settleTimeoutMs, settleQuietMs, metrics } = search.options;
-  let settle: SettleReport | undefined;
-  if (search.levels.length > 0 && settleTimeoutMs + settleQuietMs > 0) {
-    // Let the target finish what the last level left in flight, so it does not count here.
-    const urls = (metrics ?? []).map((m) => m.url);
-    const timing = { timeoutMs: settleTimeoutMs, quietMs: settleQuietMs };
-    settle = await drainTarget(urls, timing, search.signal);
-  }
+  const first = search.levels.length === 0;
+  // Before every run but the search's very first: the last run's leftovers must not count here.
+  const settle = (run: number) =>
+    first && run === 1 ? Promise.resolve(undefined) : settleTarget(search);
+  const settled = await settle(1);
   if (
     search.signal.aborted ||
     performance.now() + search.options.levelDurationMs > search.deadline
   ) {
     return undefined;
   }
-  const summary = await runLevel(search.options, level, phase, search.signal);
+  const summary = await runLevel(search.options, level, phase, search.signal, (run) =>
+    run === 1 ? Promise.resolve(settled) : settle(run),
+  );
   if (search.signal.aborted) return undefined;
-  if (settle) summary.settle = settle;
   search.levels.push(summary);
   return summary;
+}
+
+/** Let the target finish what the last run left in flight (drainTarget); undefined for `settle: 0`. */
+async function settleTarget(search: Search): Promise<SettleReport | undefined> {
+  const { settleTimeoutMs, settleQuietMs, metrics } = search.options;
+  if (settleTimeoutMs + settleQuietMs <= 0) return undefined;
+  const urls = (metrics ?? []).map((m) => m.url);
+  const timing = { timeoutMs: settleTimeoutMs, quietMs: settleQuietMs };
+  return drainTarget(urls, timing, search.signal);
 }

@@ -2,7 +2,7 @@ import { runLoad } from '../load.js';
 import type { RunResult } from '../contracts/run-result.js';
 import { currentTest } from '../vitest/current-test.js';
 import type { ResolvedCapacityOptions } from './capacity-options.js';
-import type { LevelSummary } from './capacity-types.js';
+import type { LevelSummary, SettleReport } from './capacity-types.js';
 import { judgeLevel, levelState } from './judge-level.js';
 import { availableParallelism } from 'node:os';
 import { sampleMetrics, type MetricsSampler } from '../metrics/sampler.js';
@@ -36,19 +36,27 @@ function startSamplers(options: ResolvedCapacityOptions, signal: AbortSignal) {
   }));
 }
 
+/** Drains the target before run `run` (1 = the level's first) of a level; undefined: no settle. */
+export type SettleBeforeRun = (run: number) => Promise<SettleReport | undefined>;
+
 /**
  * Run one level, judge it, and extend it (run again, twice as long) while it stays
  * inconclusive, up to `maxExtensions`. An inconclusive level is never counted as a pass.
+ * `settle` runs before every run, extensions included: an extension must not start on what the
+ * run before it left at the target. The summary's `settle` is the one before the judged run.
  */
 export async function runLevel(
   options: ResolvedCapacityOptions,
   level: number,
   phase: LevelSummary['phase'],
   signal: AbortSignal,
+  settle: SettleBeforeRun = async () => undefined,
 ): Promise<LevelSummary> {
   let durationMs = options.levelDurationMs;
   let summary: LevelSummary | undefined;
   for (let run = 1; run <= options.maxExtensions + 1; run++) {
+    const settled = await settle(run);
+    if (signal.aborted) break;
     const samplers = startSamplers(options, signal);
     const result = await runLoad(
       {
@@ -62,6 +70,7 @@ export async function runLevel(
       currentTest(),
     ).finally(() => samplers?.forEach((s) => s.sampler.stop()));
     summary = summarise(result, options, level, phase, run);
+    if (settled) summary.settle = settled;
     Object.assign(summary, await readingsOf(samplers));
     // Refusals are seen by the client, with or without the target's metrics.
     const refused = refusalReading(result);

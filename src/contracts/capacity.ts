@@ -56,7 +56,10 @@ export interface LevelSummary {
   resources?: ResourceReading[];
   /** Why no resources were read (metrics off, scrape failures). */
   metricsError?: string;
-  /** How the target drained before this level (absent for the first level or `settle: 0`). */
+  /**
+   * How the target drained before the level's judged run (its last, when extended); absent for
+   * the search's first run or `settle: 0`.
+   */
   settle?: SettleReport;
 }
 

@@ -50,6 +50,33 @@ describe('settle between levels drains the target', () => {
     expect(server.idleArrivals()).toBe(2);
   }, 60_000);
 
+  // p99 needs 299 responses at 95%: 1 worker of 250 ms gives about 6 in 1.5 s, 12 in 3 s, so the
+  // level stays inconclusive and is extended once; the extension too must meet an idle target.
+  test('an extended level drains before its extension too', async () => {
+    const own = await startPoolServer(1, 250);
+    try {
+      const result = await findCapacity({
+        target: own.url,
+        users: { from: 8, to: 8 },
+        sla: { p99: 60_000 },
+        levelDuration: '1500ms',
+        maxExtensions: 1,
+        settle: { timeout: '20s', quiet: '100ms' },
+        maxWallTime: '60s',
+      });
+      expect(result.levels).toHaveLength(1);
+      expect(result.levels[0]).toMatchObject({ state: 'inconclusive', runs: 2 });
+      // The server's own count: both runs' first requests found it holding nothing.
+      expect(own.idleArrivals()).toBe(2);
+      // The settle before the judged run (the extension): the first run had left work queued.
+      const settle = result.levels[0].settle!;
+      expect(settle.heldAtStart).toBeGreaterThan(0);
+      expect(settle).toMatchObject({ drained: true, heldAtEnd: 0 });
+    } finally {
+      await own.close();
+    }
+  }, 60_000);
+
   test('bounded by its timeout, and says why it did not drain', async () => {
     const url = `${server.url}/metrics`;
     const busy = Array.from({ length: 6 }, () => fetch(`${server.url}/x`).then((r) => r.text()));
