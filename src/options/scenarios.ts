@@ -3,6 +3,7 @@ import { rejectUnknownKeys } from './closest-name.js';
 import { expectHeaders } from './headers.js';
 import { SCENARIO_KEYS, type ResolvedScenario } from './load-options.js';
 import { expectPlainObject } from './option-checks.js';
+import { validateBody } from './request-body.js';
 
 const METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS'];
 
@@ -57,20 +58,7 @@ function resolveScenario(raw: unknown, field: string, names: Set<string>): Resol
     throw new InvalidOptionError(`${field}.weight`, weight, 'a number > 0');
   const { method, path } = resolveRequestLine(s, field);
   const body = s.body;
-  if (
-    body !== undefined &&
-    typeof body !== 'string' &&
-    typeof body !== 'function' &&
-    (typeof body !== 'object' || body === null)
-  ) {
-    throw new InvalidOptionError(
-      `${field}.body`,
-      body,
-      'an object (sent as JSON), a string, or a function returning one',
-    );
-  }
-  if (body !== undefined && (method === 'GET' || method === 'HEAD'))
-    throw new InvalidOptionError(`${field}.body`, '[body]', `no body with ${method}`);
+  validateBody(`${field}.body`, method, body);
   if (typeof body === 'object') expectJsonable(body, `${field}.body`);
   return {
     name: s.name,
