@@ -23,7 +23,6 @@ const ALLOWED = {
   'bench/chaos-proxy.ts#main': 71,
   'bench/core.ts#throughput': 113,
   'bench/core.ts#accuracy': 101,
-  'fixtures/ethix-service/backend/ai-core-client.ts#callAiCore': 62,
   'fixtures/ethix-service/model/tree-shap.mjs#recurse': 80,
   'src/ab/ab-options.ts#validateCompareOptions': 63,
   'src/ab/compare-targets.ts#compareTargets': 74,
