@@ -26,21 +26,18 @@ import { judgeAb } from '../src/ab/judge-ab.js';
 import { load } from '../src/load.js';
 import { abRounds, baselineFile, confidenceThreshold, referenceFrom } from './trust/methods.js';
 import type { Call, Reference } from './trust/methods.js';
-import { startBurners, startNoisyPair } from './trust/processes.js';
+import { numberArg, trustSettings } from './trust/args.js';
+import { bothConditions } from './trust/conditions.js';
+import { startNoisyPair } from './trust/processes.js';
 
-const arg = (name: string, fallback: number) =>
-  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const RERUNS = arg('reruns', Number(process.env.TRUST_RERUNS ?? 20));
-const RUN_MS = arg('run-ms', 3000);
-const ROUNDS = arg('rounds', 4);
-const MAX_ROUNDS = arg('max-rounds', 12);
-const ROUND_MS = arg('round-ms', 1000);
-const USERS = arg('users', 40);
-const SERVICE_MS = arg('service-ms', 50);
-const BURNERS = arg('burners', 0);
-const SLOWDOWN = 1.25;
-const TOLERANCE = '+10%';
-const CONFIDENCE = 0.95;
+const settings = trustSettings({
+  reruns: Number(process.env.TRUST_RERUNS ?? 20),
+  serviceMs: 50,
+  burners: 0,
+});
+const RUN_MS = numberArg('run-ms', 3000);
+const ROUNDS = numberArg('rounds', 4);
+const MAX_ROUNDS = numberArg('max-rounds', 12);
 
 const METHODS = [
   'fixed threshold',
@@ -62,7 +59,7 @@ interface Tally {
 }
 
 const elapsedS = (fromMs: number) => (performance.now() - fromMs) / 1000;
-const common = { users: USERS, ledger: false, progress: false } as const;
+const common = { users: settings.users, ledger: false, progress: false } as const;
 
 /** The two threshold runs of one job: the fixed length, then stop when decided. */
 async function thresholdRuns(url: string, ref: Reference, seed: number) {
@@ -70,7 +67,7 @@ async function thresholdRuns(url: string, ref: Reference, seed: number) {
   const fixed = await load({ ...common, target: url, duration: RUN_MS, seed });
   const fixedS = elapsedS(t0);
   t0 = performance.now();
-  const until = { p95Below: ref.thresholdMs, confidence: CONFIDENCE, minDuration: '1s' };
+  const until = { p95Below: ref.thresholdMs, confidence: settings.confidence, minDuration: '1s' };
   const watched = await load({ ...common, target: url, duration: RUN_MS, until, seed });
   const watchedS = elapsedS(t0);
   const verdict = watched.sequential!.verdicts[0];
@@ -80,11 +77,17 @@ async function thresholdRuns(url: string, ref: Reference, seed: number) {
       `vs ${ref.thresholdMs.toFixed(1)}`,
   );
   return [
-    ['fixed threshold', { call: confidenceThreshold(fixed, ref, CONFIDENCE), seconds: fixedS }],
+    [
+      'fixed threshold',
+      { call: confidenceThreshold(fixed, ref, settings.confidence), seconds: fixedS },
+    ],
     ['stop-when-decided threshold', { call: verdict.state, seconds: watchedS }],
     [
       'baseline file',
-      { call: baselineFile(fixed, ref, TOLERANCE, CONFIDENCE, seed), seconds: fixedS },
+      {
+        call: baselineFile(fixed, ref, settings.tolerance, settings.confidence, seed),
+        seconds: fixedS,
+      },
     ],
   ] as const;
 }
@@ -96,32 +99,46 @@ async function thresholdRuns(url: string, ref: Reference, seed: number) {
  */
 async function abRuns(urls: { baselineUrl: string; candidateUrl: string }, seed: number) {
   const targets = { baseline: urls.baselineUrl, candidate: urls.candidateUrl };
-  const sequential = { minRounds: 4, maxRounds: MAX_ROUNDS, tolerances: { p95: TOLERANCE } };
+  const sequential = {
+    minRounds: 4,
+    maxRounds: MAX_ROUNDS,
+    tolerances: { p95: settings.tolerance },
+  };
   const t0 = performance.now();
-  const seq = await compareTargets({ ...common, ...targets, sequential, duration: ROUND_MS, seed });
+  const seq = await compareTargets({
+    ...common,
+    ...targets,
+    sequential,
+    duration: settings.roundMs,
+    seed,
+  });
   const seqS = elapsedS(t0);
   const fixed = { ...seq, rounds: seq.rounds.slice(0, ROUNDS) };
   const ratio = (ab: typeof fixed, confidence: number) => {
-    const m = judgeAb(ab, { p95: TOLERANCE }, confidence).metrics[0];
+    const m = judgeAb(ab, { p95: settings.tolerance }, confidence).metrics[0];
     return m.estimate === null
       ? m.reason
       : `${m.estimate.toFixed(3)} [${m.lower?.toFixed(3)}, ${m.upper?.toFixed(3)}]`;
   };
   const report = seq.sequential!;
   console.error(
-    `  A/B ratio fixed ${ratio(fixed, CONFIDENCE)}; sequential ${report.state} after ${report.roundsUsed} rounds ` +
+    `  A/B ratio fixed ${ratio(fixed, settings.confidence)}; ` +
+      `sequential ${report.state} after ${report.roundsUsed} rounds ` +
       `${ratio(seq, report.lookConfidence)}`,
   );
   const fixedS = (seqS / seq.rounds.length) * Math.min(ROUNDS, seq.rounds.length);
   return [
-    ['fixed A/B', { call: abRounds(fixed, TOLERANCE, CONFIDENCE), seconds: fixedS }],
+    [
+      'fixed A/B',
+      { call: abRounds(fixed, settings.tolerance, settings.confidence), seconds: fixedS },
+    ],
     ['sequential A/B', { call: report.state, seconds: seqS }],
   ] as const;
 }
 
-/** Calibrate on port A, then `RERUNS` jobs against a server pair whose port B is `factorB` × slower. */
+/** Calibrate on port A, then `settings.reruns` jobs against a server pair whose port B is `factorB` × slower. */
 async function condition(name: string, factorB: number, seed: number): Promise<Map<Method, Tally>> {
-  const pair = await startNoisyPair(seed, factorB, SERVICE_MS);
+  const pair = await startNoisyPair(seed, factorB, settings.serviceMs);
   const tallies = new Map<Method, Tally>(
     METHODS.map((m) => [m, { pass: 0, fail: 0, inconclusive: 0, seconds: [] }]),
   );
@@ -132,7 +149,7 @@ async function condition(name: string, factorB: number, seed: number): Promise<M
     console.error(
       `${name}: calibration p95 ${calibration.latency.p95} ms, threshold ${ref.thresholdMs.toFixed(1)} ms`,
     );
-    for (let i = 0; i < RERUNS; i++) {
+    for (let i = 0; i < settings.reruns; i++) {
       const outcomes = new Map<Method, Outcome>([
         ...(await thresholdRuns(pair.candidateUrl, ref, seed + i + 1)),
         ...(await abRuns(pair, seed + i + 1)),
@@ -145,7 +162,7 @@ async function condition(name: string, factorB: number, seed: number): Promise<M
       const line = [...outcomes]
         .map(([m, o]) => `${m}=${o.call} ${o.seconds.toFixed(1)}s`)
         .join(', ');
-      console.error(`${name} rerun ${i + 1}/${RERUNS}: ${line}`);
+      console.error(`${name} rerun ${i + 1}/${settings.reruns}: ${line}`);
     }
   } finally {
     await pair.close();
@@ -155,27 +172,21 @@ async function condition(name: string, factorB: number, seed: number): Promise<M
 
 const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
 
-const startedAt = Date.now();
-const loadBefore = os.loadavg()[0];
-const burners = startBurners(BURNERS, 60 * 60_000);
-let unchanged: Map<Method, Tally>;
-let slowed: Map<Method, Tally>;
-try {
-  unchanged = await condition('no change', 1, 1000);
-  slowed = await condition(`slowdown x${SLOWDOWN}`, SLOWDOWN, 2000);
-} finally {
-  await burners.stop();
-}
-
-const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
+const { unchanged, slowed, minutes, loadBefore } = await bothConditions(
+  settings.burners,
+  settings.slowdown,
+  condition,
+);
 const cpu = os.cpus()[0]?.model ?? 'unknown CPU';
 console.log(
   `\n### Trust benchmark, sequential (${os.cpus().length} cores, ${cpu}, Node ${process.version}, ${minutes} min)\n`,
 );
 console.log(
-  `reruns ${RERUNS} per condition; runs of ${RUN_MS} ms (the until run's maximum); A/B ${ROUNDS} fixed rounds or ` +
-    `4..${MAX_ROUNDS} sequential, ${ROUND_MS} ms per side; ${USERS} users; median service ${SERVICE_MS} ms; ` +
-    `p95 tolerance ${TOLERANCE}; confidence ${CONFIDENCE}; ${BURNERS} burners started by the bench`,
+  `reruns ${settings.reruns} per condition; runs of ${RUN_MS} ms (the until run's maximum); ` +
+    `A/B ${ROUNDS} fixed rounds or 4..${MAX_ROUNDS} sequential, ${settings.roundMs} ms per side; ` +
+    `${settings.users} users; median service ${settings.serviceMs} ms; ` +
+    `p95 tolerance ${settings.tolerance}; confidence ${settings.confidence}; ` +
+    `${settings.burners} burners started by the bench`,
 );
 console.log(
   `1-minute load average ${loadBefore.toFixed(1)} at the start, ${os.loadavg()[0].toFixed(1)} at the end\n`,
@@ -185,12 +196,13 @@ console.log(
     'inconclusive (slower) | mean s to verdict (no change / slower) |',
 );
 console.log('|---|---|---|---|---|---|');
+const n = settings.reruns;
 for (const m of METHODS) {
   const u = unchanged.get(m)!;
   const s = slowed.get(m)!;
   console.log(
-    `| ${m} | ${u.fail}/${RERUNS} | ${u.inconclusive}/${RERUNS} | ${s.fail}/${RERUNS} | ` +
-      `${s.inconclusive}/${RERUNS} | ` +
+    `| ${m} | ${u.fail}/${n} | ${u.inconclusive}/${n} | ${s.fail}/${n} | ` +
+      `${s.inconclusive}/${n} | ` +
       `${mean(u.seconds).toFixed(1)} / ${mean(s.seconds).toFixed(1)} |`,
   );
 }

@@ -31,20 +31,13 @@ import {
   type Call,
   type Method,
 } from './trust/methods.js';
-import { startBurners, startNoisyPair } from './trust/processes.js';
+import { numberArg, trustSettings } from './trust/args.js';
+import { bothConditions } from './trust/conditions.js';
+import { startNoisyPair } from './trust/processes.js';
 
-const arg = (name: string, fallback: number) =>
-  Number(process.argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback);
-const RERUNS = arg('reruns', 20);
-const ROUNDS = arg('rounds', 8);
-const ROUND_MS = arg('round-ms', 1000);
-const USERS = arg('users', 40);
-const SERVICE_MS = arg('service-ms', 100);
-const BURNERS = arg('burners', 2);
-const SLOWDOWN = 1.25;
-const TOLERANCE = '+10%';
-const CONFIDENCE = 0.95;
-const SINGLE_MS = ROUNDS * ROUND_MS;
+const settings = trustSettings({ reruns: 20, serviceMs: 100, burners: 2 });
+const ROUNDS = numberArg('rounds', 8);
+const SINGLE_MS = ROUNDS * settings.roundMs;
 
 type Tally = Record<Call, number>;
 const emptyTally = (): Tally => ({ pass: 0, fail: 0, inconclusive: 0 });
@@ -57,7 +50,7 @@ async function rerun(
 ): Promise<{ calls: Map<Method, Call>; abRatio: number | null }> {
   const single: RunResult = await load({
     target: urls.candidateUrl,
-    users: USERS,
+    users: settings.users,
     duration: SINGLE_MS,
     ledger: false,
     seed,
@@ -67,39 +60,39 @@ async function rerun(
     baseline: urls.baselineUrl,
     candidate: urls.candidateUrl,
     rounds: ROUNDS,
-    users: USERS,
-    duration: ROUND_MS,
+    users: settings.users,
+    duration: settings.roundMs,
     seed,
     progress: false,
   });
-  const p95 = judgeAb(ab, { p95: TOLERANCE }, CONFIDENCE).metrics[0];
+  const p95 = judgeAb(ab, { p95: settings.tolerance }, settings.confidence).metrics[0];
   console.error(
     `  single p95 ${single.latency.p95} ms (n=${single.latency.count}); A/B p95 ratio ` +
       `${p95.estimate?.toFixed(3)} [${p95.lower?.toFixed(3)}, ${p95.upper?.toFixed(3)}]`,
   );
   const calls = new Map<Method, Call>([
     ['plain threshold', plainThreshold(single, ref)],
-    ['confidence threshold', confidenceThreshold(single, ref, CONFIDENCE)],
-    ['baseline file', baselineFile(single, ref, TOLERANCE, CONFIDENCE, seed)],
-    ['A/B rounds', abRounds(ab, TOLERANCE, CONFIDENCE)],
+    ['confidence threshold', confidenceThreshold(single, ref, settings.confidence)],
+    ['baseline file', baselineFile(single, ref, settings.tolerance, settings.confidence, seed)],
+    ['A/B rounds', abRounds(ab, settings.tolerance, settings.confidence)],
   ]);
   return { calls, abRatio: p95.estimate };
 }
 
-/** Calibrate, then `RERUNS` jobs against a fresh server pair whose port B is `factorB` × slower. */
+/** Calibrate, then `settings.reruns` jobs against a fresh server pair whose port B is `factorB` × slower. */
 async function condition(
   name: string,
   factorB: number,
   seed: number,
 ): Promise<{ tallies: Map<Method, Tally>; ratios: number[] }> {
-  const pair = await startNoisyPair(seed, factorB, SERVICE_MS);
+  const pair = await startNoisyPair(seed, factorB, settings.serviceMs);
   const tallies = new Map<Method, Tally>(METHODS.map((m) => [m, emptyTally()]));
   const ratios: number[] = [];
   try {
     // The reference a team would have recorded earlier: one run of the unchanged service (port A).
     const calibration = await load({
       target: pair.baselineUrl,
-      users: USERS,
+      users: settings.users,
       duration: SINGLE_MS,
       ledger: false,
       seed,
@@ -110,12 +103,12 @@ async function condition(
       `${name}: calibration p95 ${calibration.latency.p95} ms ` +
         `(n=${calibration.latency.count}), threshold ${ref.thresholdMs.toFixed(1)} ms`,
     );
-    for (let i = 0; i < RERUNS; i++) {
+    for (let i = 0; i < settings.reruns; i++) {
       const { calls, abRatio } = await rerun(pair, ref, seed + i + 1);
       if (abRatio !== null) ratios.push(abRatio);
       for (const [method, call] of calls) tallies.get(method)![call]++;
       console.error(
-        `${name} rerun ${i + 1}/${RERUNS}: ${[...calls].map(([m, c]) => `${m}=${c}`).join(', ')}`,
+        `${name} rerun ${i + 1}/${settings.reruns}: ${[...calls].map(([m, c]) => `${m}=${c}`).join(', ')}`,
       );
     }
   } finally {
@@ -126,28 +119,23 @@ async function condition(
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-const startedAt = Date.now();
-const loadBefore = os.loadavg()[0];
-const burners = startBurners(BURNERS, 60 * 60_000);
-let unchanged: Awaited<ReturnType<typeof condition>>;
-let slowed: Awaited<ReturnType<typeof condition>>;
-try {
-  unchanged = await condition('no change', 1, 1000);
-  slowed = await condition(`slowdown x${SLOWDOWN}`, SLOWDOWN, 2000);
-} finally {
-  await burners.stop();
-}
+const { unchanged, slowed, minutes, loadBefore } = await bothConditions(
+  settings.burners,
+  settings.slowdown,
+  condition,
+);
 
-const minutes = ((Date.now() - startedAt) / 60_000).toFixed(1);
 console.log(
   `\n### Trust benchmark (${os.cpus().length} cores, ` +
-    `${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ${BURNERS} CPU burners, ` +
+    `${os.cpus()[0]?.model ?? 'unknown CPU'}, Node ${process.version}, ` +
+    `${settings.burners} CPU burners, ` +
     `${minutes} min)\n`,
 );
 console.log(
-  `reruns ${RERUNS} per condition; ${ROUNDS} A/B rounds of ${ROUND_MS} ms per side; single ` +
-    `runs ${SINGLE_MS} ms; ${USERS} users; median service ${SERVICE_MS} ms; p95 tolerance ` +
-    `${TOLERANCE}; confidence ${CONFIDENCE}`,
+  `reruns ${settings.reruns} per condition; ${ROUNDS} A/B rounds of ${settings.roundMs} ms per ` +
+    `side; single runs ${SINGLE_MS} ms; ${settings.users} users; median service ` +
+    `${settings.serviceMs} ms; p95 tolerance ` +
+    `${settings.tolerance}; confidence ${settings.confidence}`,
 );
 console.log(
   `1-minute load average ${loadBefore.toFixed(1)} at the start, ` +
@@ -158,15 +146,16 @@ console.log(
     'slower) | inconclusive (slower) |',
 );
 console.log('|---|---|---|---|---|');
+const n = settings.reruns;
 for (const m of METHODS) {
   const u = unchanged.tallies.get(m)!;
   const s = slowed.tallies.get(m)!;
   console.log(
-    `| ${m} | ${u.fail}/${RERUNS} | ${u.inconclusive}/${RERUNS} | ${s.fail}/${RERUNS} | ${s.inconclusive}/${RERUNS} |`,
+    `| ${m} | ${u.fail}/${n} | ${u.inconclusive}/${n} | ${s.fail}/${n} | ${s.inconclusive}/${n} |`,
   );
 }
 console.log(
   `\nA/B p95 ratio (candidate/baseline) as the client measured it, median over the reruns: ` +
     `no change ${median(unchanged.ratios).toFixed(3)}, slowdown ` +
-    `${median(slowed.ratios).toFixed(3)} (the server's service time was ${SLOWDOWN}x).`,
+    `${median(slowed.ratios).toFixed(3)} (the server's service time was ${settings.slowdown}x).`,
 );

@@ -25,7 +25,8 @@ export {
 } from './errors.js';
 export { compareTargets, isAbResult } from './ab/index.js';
 export { readStore as readHistory } from './history/history-store.js';
-export { feeder, FeederSourceError, FeederExhaustedError } from './journeys/feeders/index.js';
+// feeder(), its errors and its types: the feeders room's own index lists them once.
+export * from './journeys/feeders/index.js';
 
 export type { StressErrorCode } from './errors.js';
 export type { Duration } from './options/duration.js';
@@ -101,15 +102,6 @@ export type { HistoryRecord, HistoryPoint } from './history/history-record.js';
 export type { HistoryMetric } from './history/history-series.js';
 export type { StoreContents } from './history/history-store.js';
 export type { JudgeOptions } from './history/judge-series.js';
-export type {
-  Feeder,
-  FeederRecord,
-  FeederOptions,
-  FeederOrder,
-  FeederExhaustion,
-  FeederFormat,
-  RecordFeeder,
-} from './journeys/feeders/index.js';
 export type { UntilOptions } from './sequential/until-options.js';
 export type { SequentialReport, SequentialVerdict } from './contracts/sequential.js';
 export type { SequentialAbOptions } from './ab/sequential-ab.js';

@@ -2,11 +2,11 @@ import { parseArgs } from 'node:util';
 import type { FaultOptions } from '../chaos/fault-options.js';
 import { chaosProxy } from '../chaos/proxy.js';
 import { withFaults } from '../chaos/with-faults.js';
-import { generateCreditRecords } from '../data/index.js';
 import { StressError } from '../errors.js';
 import { load } from '../load.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { chaosBlock, resilienceVerdict, type ChaosPlan } from './chaos-report.js';
+import { creditPostScenario } from './credit-post.js';
 import type { CommandIo } from './generate.js';
 
 const USAGE = `usage: vitest-stress chaos --target <url> [flags]
@@ -123,6 +123,22 @@ function planFrom(values: Values): Omit<ChaosPlan, 'proxyUrl'> & {
   return plan;
 }
 
+/** The fault proxy in front of the target, with the plan's faults that have a rate above 0. */
+function startProxy(plan: ReturnType<typeof planFrom>, allowRemote: boolean) {
+  return chaosProxy({
+    target: plan.target,
+    seed: plan.seed,
+    allowRemote,
+    faults: (
+      [
+        { type: 'timeout', rate: plan.timeoutRate },
+        { type: 'reset', rate: plan.networkErrorRate },
+        { type: 'latency', rate: plan.slowRate, ms: plan.slowMs },
+      ] satisfies FaultOptions[]
+    ).filter((f) => f.rate > 0),
+  });
+}
+
 /** `vitest-stress chaos ...`: returns the exit code (0 PASSED, 1 FAILED, 2 bad flags). */
 export async function chaosCommand(argv: string[], io: CommandIo = process): Promise<number> {
   const usage = (message: string) => {
@@ -144,26 +160,13 @@ export async function chaosCommand(argv: string[], io: CommandIo = process): Pro
   const allowRemote = values['allow-remote'] === true;
   let proxy: Awaited<ReturnType<typeof chaosProxy>>;
   try {
-    proxy = await chaosProxy({
-      target: plan.target,
-      seed: plan.seed,
-      allowRemote,
-      faults: (
-        [
-          { type: 'timeout', rate: plan.timeoutRate },
-          { type: 'reset', rate: plan.networkErrorRate },
-          { type: 'latency', rate: plan.slowRate, ms: plan.slowMs },
-        ] satisfies FaultOptions[]
-      ).filter((f) => f.rate > 0),
-    });
+    proxy = await startProxy(plan, allowRemote);
   } catch (error) {
     if (error instanceof StressError) return usage(error.message);
     throw error;
   }
   try {
-    const body = JSON.stringify({
-      records: generateCreditRecords(plan.payloadSize, { seed: plan.seed }),
-    });
+    const scenario = creditPostScenario(plan.endpoint, plan.payloadSize, plan.seed);
     const run = withFaults(
       await load({
         target: proxy.url,
@@ -171,15 +174,7 @@ export async function chaosCommand(argv: string[], io: CommandIo = process): Pro
         duration: plan.durationS * 1000,
         timeout: plan.timeoutS * 1000,
         progress: true,
-        scenarios: [
-          {
-            name: `POST ${plan.endpoint}`,
-            method: 'POST',
-            path: plan.endpoint,
-            body,
-            headers: { 'content-type': 'application/json' },
-          },
-        ],
+        scenarios: [scenario],
       }),
       proxy,
     );

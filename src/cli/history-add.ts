@@ -33,6 +33,20 @@ const VALUES = {
   branch: 'a branch name',
 };
 
+/** The perf-results.json file `input`, its text and its checked contents (InvalidReportError otherwise). */
+async function readPerfResults(input: string) {
+  const text = await readFile(input, 'utf8').catch((e: NodeJS.ErrnoException) => {
+    throw new InvalidReportError(input, `cannot read it (${e.code ?? e.message})`, e);
+  });
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new InvalidReportError(input, `not JSON (${(e as Error).message})`, e);
+  }
+  return { text, report: checkPerfResults(input, json) };
+}
+
 /** `vitest-stress history add perf-results/perf-results.json --store perf-history`: returns the exit code. */
 export async function historyAddCommand(
   argv: string[],
@@ -65,16 +79,7 @@ export async function historyAddCommand(
     positionals: [input],
   } = parsed;
   try {
-    const text = await readFile(input, 'utf8').catch((e: NodeJS.ErrnoException) => {
-      throw new InvalidReportError(input, `cannot read it (${e.code ?? e.message})`, e);
-    });
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      throw new InvalidReportError(input, `not JSON (${(e as Error).message})`, e);
-    }
-    const report = checkPerfResults(input, json);
+    const { text, report } = await readPerfResults(input);
     const who = resolveRunIdentity(
       { commit: values.commit, branch: values.branch },
       report.run?.gitSha ?? null,

@@ -1,9 +1,10 @@
-import { generateCreditRecords } from '../data/index.js';
+import type { RunResult } from '../contracts/run-result.js';
 import { StressError } from '../errors.js';
 import { load } from '../load.js';
 import { writeFileAtomic } from '../output/atomic-write.js';
 import { runBlock } from '../report-text/run-block.js';
 import { toRunMeta } from '../vitest/run-meta.js';
+import { creditPostScenario } from './credit-post.js';
 import type { CommandIo } from './generate.js';
 import { FlagError, parseRunFlags, type RunFlags } from './run-flags.js';
 
@@ -43,23 +44,12 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
     io.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const body = JSON.stringify({
-    records: generateCreditRecords(flags.payloadSize, { seed: flags.seed }),
-  });
   const options: Parameters<typeof load>[0] = {
     target: flags.target,
     users: flags.users,
     timeout: flags.timeoutS * 1000,
     allowRemote: flags.allowRemote,
-    scenarios: [
-      {
-        name: `POST ${flags.endpoint}`,
-        method: 'POST',
-        path: flags.endpoint,
-        body,
-        headers: { 'content-type': 'application/json' },
-      },
-    ],
+    scenarios: [creditPostScenario(flags.endpoint, flags.payloadSize, flags.seed)],
     ...(flags.duration !== undefined
       ? { duration: flags.duration }
       : { requests: flags.users * flags.requests! }),
@@ -82,6 +72,13 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
     await writeFileAtomic(flags.output, `${JSON.stringify(run, null, 2)}\n`);
     io.stdout.write(`  Result written to ${flags.output}\n`);
   }
+  const breaches = slaBreaches(run, flags, io);
+  for (const b of breaches) io.stdout.write(`  SLA ✗ ${b}\n`);
+  return breaches.length ? 1 : 0;
+}
+
+/** The given SLAs the run breached; with --stop-when-decided, the sequential verdicts (their line printed first). */
+function slaBreaches(run: RunResult, flags: RunFlags, io: CommandIo): string[] {
   const breaches: string[] = [];
   if (run.requests.ok === 0) breaches.push('no request succeeded');
   if (run.sequential) {
@@ -99,8 +96,7 @@ export async function runCommand(argv: string[], io: CommandIo = process): Promi
     breaches.push(
       `error rate ${(run.errorRate * 100).toFixed(2)}% is not below ${(flags.maxErrorRate * 100).toFixed(2)}%`,
     );
-  for (const b of breaches) io.stdout.write(`  SLA ✗ ${b}\n`);
-  return breaches.length ? 1 : 0;
+  return breaches;
 }
 
 function untilOf(flags: RunFlags): { p95Below?: number; errorRateBelow?: number } {

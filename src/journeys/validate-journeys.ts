@@ -1,6 +1,7 @@
 import { InvalidOptionError } from '../errors.js';
 import { rejectUnknownKeys } from '../options/closest-name.js';
 import { parseDurationMs } from '../options/duration.js';
+import { validateBody } from '../options/request-body.js';
 import type {
   CaptureSpec,
   CheckFunction,
@@ -104,18 +105,7 @@ function resolveStep(raw: unknown, field: string, names: Set<string>): ResolvedS
       'an object of header names to values, or a function returning one',
     );
   const body = s.body;
-  const bodyOk =
-    typeof body === 'string' ||
-    typeof body === 'function' ||
-    (typeof body === 'object' && body !== null);
-  if (body !== undefined && !bodyOk)
-    throw new InvalidOptionError(
-      `${field}.body`,
-      body,
-      'an object (sent as JSON), a string, or a function returning one',
-    );
-  if (body !== undefined && (method === 'GET' || method === 'HEAD'))
-    throw new InvalidOptionError(`${field}.body`, '[body]', `no body with ${method}`);
+  validateBody(`${field}.body`, method, body);
   return {
     name,
     method,
