@@ -26,7 +26,6 @@ const ALLOWED = {
   'fixtures/ethix-service/model/tree-shap.mjs#recurse': 80,
   'src/ab/ab-options.ts#validateCompareOptions': 63,
   'src/ab/compare-targets.ts#compareTargets': 74,
-  'src/capacity/attribute.ts#attribute': 62,
   'src/chaos/create-exchange.ts#createExchange': 88,
   'src/chaos/fault-options.ts#parseFaults': 70,
   'src/chaos/forward.ts#forwardRequest': 101,

@@ -31,6 +31,11 @@ export async function load(options: LoadOptions): Promise<RunResultWithPhases> {
   return result;
 }
 
+/** A journey run's split (each feeder then hands out that split's share); undefined otherwise. */
+function splitOfJourneys(options: LoadOptions) {
+  return options.journeys === undefined ? undefined : resolveSplit(options.split);
+}
+
 /**
  * load() without recording the run in the test's meta: for callers that report their own
  * result built from several runs (compareTargets). `test` ties the run to the test's timeout.
@@ -40,10 +45,7 @@ export async function runLoad(
   test: ReturnType<typeof currentTest>,
 ): Promise<RunResultWithPhases> {
   const validated = validateLoadOptions(options);
-  const journeys = journeyDriverFor(
-    options,
-    options.journeys === undefined ? undefined : resolveSplit(options.split),
-  );
+  const journeys = journeyDriverFor(options, splitOfJourneys(options));
   const profile = activeProfileName();
   const stop = runSignal(validated.signal, test);
 

@@ -15,39 +15,40 @@ export function attribute(
       'bound set by the generator, not by the target'
     : '';
   const failing = levels.filter((l) => l.level === failingLevel).at(-1);
-  if (!failing) {
-    return {
-      possible: false,
-      reason: 'no failing level',
-      limitedBy: byGenerator ? [byGenerator] : [],
-      generatorBound,
-      text: generator || 'no failing level to attribute',
-    };
-  }
+  const notPossible = (reason: string, text: string): Attribution => ({
+    possible: false,
+    reason,
+    limitedBy: byGenerator ? [byGenerator] : [],
+    generatorBound,
+    // Both facts: why the target's side is unknown, and the generator's lag when it lagged.
+    text: [text, generator].filter(Boolean).join('; '),
+  });
+  if (!failing)
+    return notPossible('no failing level', generator ? '' : 'no failing level to attribute');
   const rejected = requestErrorReason(failing);
-  if (rejected) {
-    return {
-      possible: false,
-      reason: rejected,
-      limitedBy: byGenerator ? [byGenerator] : [],
-      generatorBound,
-      text: [rejected, generator].filter(Boolean).join('; '),
-    };
-  }
+  if (rejected) return notPossible(rejected, rejected);
   if (failing.resources === undefined) {
     const reason = failing.metricsError ?? 'no metrics were sampled';
-    return {
-      possible: false,
-      reason,
-      limitedBy: byGenerator ? [byGenerator] : [],
-      generatorBound,
-      // Both facts: why the target's side is unknown, and the generator's lag when it lagged.
-      text: [`attribution not possible: ${reason}`, generator].filter(Boolean).join('; '),
-    };
+    return notPossible(reason, `attribution not possible: ${reason}`);
   }
+  const limitedBy = saturatedSince(levels, failing);
+  const found = limitedBy.length
+    ? limitedBy.map((r) => r.text).join('; ')
+    : 'no sampled resource was at its limit';
+  if (byGenerator) limitedBy.unshift(byGenerator);
+  return {
+    possible: true,
+    limitedBy,
+    generatorBound,
+    text: generator ? `${generator}; the target: ${found}` : found,
+  };
+}
+
+/** The failing level's saturated resources, causes before symptoms, each since its first level. */
+function saturatedSince(levels: LevelSummary[], failing: LevelSummary): Attribution['limitedBy'] {
   const sorted = [...levels].sort((a, b) => a.level - b.level);
-  const saturated = failing.resources
-    .filter((r) => r.saturated)
+  const saturated = failing
+    .resources!.filter((r) => r.saturated)
     .map((r) => {
       // Since: the lowest level from which this resource stayed saturated up to the failing level.
       let since = failing.level;
@@ -64,17 +65,7 @@ export function attribute(
     })
     // Causes before symptoms (RANKS), then what saturated first.
     .sort((a, b) => a.rank - b.rank || a.sinceLevel - b.sinceLevel);
-  const limitedBy = saturated.map(({ rank: _rank, ...r }) => r);
-  if (byGenerator) limitedBy.unshift(byGenerator);
-  const found = saturated.length
-    ? saturated.map((r) => r.text).join('; ')
-    : 'no sampled resource was at its limit';
-  return {
-    possible: true,
-    limitedBy,
-    generatorBound,
-    text: generator ? `${generator}; the target: ${found}` : found,
-  };
+  return saturated.map(({ rank: _rank, ...r }) => r);
 }
 
 /**

@@ -49,6 +49,20 @@ function startVars(
   return Object.assign(Object.create(null), base, row) as JourneyVars;
 }
 
+/** The feeder's row for this iteration; null when it ran out (the iteration does not start). */
+function nextRow(
+  run: IterationRun,
+  journey: ResolvedJourney,
+  user: JourneyUser,
+): JourneyVars | undefined | null {
+  if (!journey.feeder) return undefined;
+  const row = journey.feeder.next(user.index);
+  if (row !== undefined) return row;
+  run.figures.notStarted(journey.name);
+  user.exhausted.add(journey.name);
+  return null;
+}
+
 /**
  * Walk one iteration of `journey` for `user`, its duration measured from `fromMs` (performance.now()
  * ms: the arrival's intended start in the open model). With `intended` (open model) every step is
@@ -64,15 +78,8 @@ export async function runIteration(
   fromMs: number,
   intended: boolean,
 ): Promise<boolean> {
-  let row: JourneyVars | undefined;
-  if (journey.feeder) {
-    row = journey.feeder.next(user.index);
-    if (row === undefined) {
-      run.figures.notStarted(journey.name);
-      user.exhausted.add(journey.name);
-      return false;
-    }
-  }
+  const row = nextRow(run, journey, user);
+  if (row === null) return false;
   const iteration = run.figures.start(journey.name, fromMs);
   const steps = journey.steps;
   let vars: JourneyVars;
