@@ -1,4 +1,5 @@
 /** Memory readings of this process every few seconds while a run goes on (bench/soak-http.ts). */
+import os from 'node:os';
 
 const MB = 1024 * 1024;
 
@@ -8,6 +9,8 @@ export interface MemorySample {
   rssMb: number;
   heapUsedMb: number;
   arrayBuffersMb: number;
+  /** The machine's 1-minute load average at this reading. */
+  load1: number;
 }
 
 export interface MemoryGrowth {
@@ -17,6 +20,10 @@ export interface MemoryGrowth {
   to: MemorySample;
   /** Highest RSS seen. */
   peakRssMb: number;
+  /** Lowest and highest 1-minute load average seen. */
+  load1: { min: number; max: number };
+  /** RSS at the end of each minute (MB), for long runs. */
+  rssByMinuteMb: number[];
 }
 
 function read(startMs: number): MemorySample {
@@ -26,6 +33,7 @@ function read(startMs: number): MemorySample {
     rssMb: m.rss / MB,
     heapUsedMb: m.heapUsed / MB,
     arrayBuffersMb: m.arrayBuffers / MB,
+    load1: os.loadavg()[0],
   };
 }
 
@@ -50,5 +58,12 @@ export function growthSince(samples: MemorySample[], fromS: number): MemoryGrowt
     from,
     to: samples[samples.length - 1],
     peakRssMb: Math.max(...samples.map((s) => s.rssMb)),
+    load1: {
+      min: Math.min(...samples.map((s) => s.load1)),
+      max: Math.max(...samples.map((s) => s.load1)),
+    },
+    rssByMinuteMb: samples
+      .filter((s, i) => i > 0 && Math.floor(s.tS / 60) > Math.floor(samples[i - 1].tS / 60))
+      .map((s) => Math.round(s.rssMb)),
   };
 }
