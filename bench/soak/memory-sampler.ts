@@ -37,14 +37,27 @@ function read(startMs: number): MemorySample {
   };
 }
 
-/** Start reading process.memoryUsage() every `everyMs`; stop() takes a last reading and returns them all. */
-export function sampleMemory(everyMs: number): { stop(): MemorySample[] } {
+/**
+ * Start reading process.memoryUsage() every `everyMs`; stop() takes a last reading and returns
+ * them all. With `gcAtS` (and node's --expose-gc) a full GC runs just before the first reading at
+ * or after `gcAtS` seconds and before the last one, so that growth between the two compares live
+ * memory rather than garbage not collected yet (one pause of the run, at `gcAtS`).
+ */
+export function sampleMemory(everyMs: number, gcAtS?: number): { stop(): MemorySample[] } {
   const startMs = performance.now();
   const samples: MemorySample[] = [read(startMs)];
-  const timer = setInterval(() => samples.push(read(startMs)), everyMs);
+  let gcPending = gcAtS !== undefined;
+  const timer = setInterval(() => {
+    if (gcPending && (performance.now() - startMs) / 1000 >= gcAtS!) {
+      gcPending = false;
+      global.gc?.();
+    }
+    samples.push(read(startMs));
+  }, everyMs);
   return {
     stop() {
       clearInterval(timer);
+      if (gcAtS !== undefined) global.gc?.();
       samples.push(read(startMs));
       return samples;
     },
