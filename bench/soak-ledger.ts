@@ -2,7 +2,9 @@
  * The request ledger on disk (src/ledger-store) against the in-memory one: write cost per row,
  * bytes per row on disk, heap/RSS while writing; then an audit join over the file with one
  * audit record deliberately dropped. No HTTP: it measures the ledger alone.
- * Run: npx tsx bench/soak-ledger.ts [--rows 1000000]   (SOAK_LEDGER_ROWS also works)
+ * Run: npx tsx bench/soak-ledger.ts [--rows 1000000] [--audit-array]   (SOAK_LEDGER_ROWS also works)
+ * The synthetic audit source yields its ids one at a time (as a cursor would); --audit-array hands
+ * them over as one array of strings instead (what a source that reads everything first costs).
  * Default 200 000 rows so `npm run bench` stays short. Prints; writes nothing into docs.
  */
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
@@ -69,18 +71,25 @@ try {
 
   // Audit join over the file: every answered id audited except one, dropped on purpose.
   const dropped = `run-${Math.floor(ROWS / 2)}`;
-  const audited: string[] = [];
-  for (let i = 1; i <= ROWS; i++) if (`run-${i}` !== dropped) audited.push(`run-${i}`);
+  function* auditIds(): Generator<string> {
+    for (let i = 1; i <= ROWS; i++) if (`run-${i}` !== dropped) yield `run-${i}`;
+  }
+  const asArray = args.includes('--audit-array');
+  global.gc?.();
+  const beforeJoin = memory();
+  const maxRssBeforeMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const joinStart = performance.now();
-  const comparison = compareAuditTrail(disk, audited);
+  const comparison = compareAuditTrail(disk, asArray ? [...auditIds()] : auditIds());
   const joinMs = performance.now() - joinStart;
   const peak = memory();
+  const maxRssAfterMb = Math.round(process.resourceUsage().maxRSS / 1024);
   const found = comparison.missing.length === 1 && comparison.missing[0] === dropped;
   console.log(
     `audit join over the file: ${joinMs.toFixed(0)} ms; missing ` +
       `${JSON.stringify(comparison.missing)} (dropped ${dropped}: ` +
-      `${found ? 'found' : 'NOT FOUND'}); rss ${peak.rssMb} MB, heap+buffers ${peak.heapMb} MB ` +
-      'after the join',
+      `${found ? 'found' : 'NOT FOUND'}); audit ids ${asArray ? 'as one array' : 'one at a time'}; ` +
+      `rss ${beforeJoin.rssMb} → ${peak.rssMb} MB, heap+buffers ${beforeJoin.heapMb} → ${peak.heapMb} MB; ` +
+      `process peak RSS ${maxRssBeforeMb} MB before the join, ${maxRssAfterMb} MB after it`,
   );
   if (!found) process.exitCode = 1;
 } finally {

@@ -1,51 +1,68 @@
 import type { LedgerEntry } from '../contracts/run-result.js';
+import { AuditIdCounts, NOT_SEEN, SENT } from './audit-id-counts.js';
+
+/** Ids listed at most in each of missing, duplicated and unknown (their counts are exact). */
+export const MAX_LISTED_IDS = 1000;
 
 /** How the audit trail compares with the run's ledger. */
 export interface AuditComparison {
   /** Requests that received an HTTP response: each must be audited exactly once. */
   expected: number;
-  /** Expected ids with no audit record. */
+  /** Expected ids with no audit record (the first MAX_LISTED_IDS; missingCount counts them all). */
   missing: string[];
-  /** Ids with more than one record, and how many. */
+  missingCount: number;
+  /** Ids with more than one record, and how many (the first MAX_LISTED_IDS by id number). */
   duplicated: Array<{ id: string; count: number }>;
-  /** Audited ids this run never sent. */
+  duplicatedCount: number;
+  /** Audited ids this run never sent (the first MAX_LISTED_IDS by id number). */
   unknown: string[];
+  unknownCount: number;
   /** Ids of requests without an answer (errors, timeouts, cancelled) that were audited: allowed, not required. */
   auditedWithoutAnswer: number;
   complete: boolean;
 }
 
 /**
- * Compare the ids in an audit trail with the run's ledger: an array, or any iterable such as a
- * DiskLedger read one chunk at a time (a partial one throws LedgerIncompleteError).
+ * Compare the ids in an audit trail with the run's ledger: an array, or any iterable such as
+ * a ledger read from disk one chunk at a time (a partial one throws LedgerIncompleteError).
+ * Memory is bounded by the run's length, not by the ids' strings: the audited ids may come one
+ * at a time (any iterable) and are counted in typed arrays by sequence number (AuditIdCounts,
+ * 5 bytes a request); the ledger is read in one pass; at most MAX_LISTED_IDS ids are listed.
  */
 export function compareAuditTrail(
-  ledger: Iterable<LedgerEntry>,
-  auditedIds: readonly string[],
+  ledger: Iterable<LedgerEntry> & { readonly length?: number },
+  auditedIds: Iterable<string>,
 ): AuditComparison {
-  const counts = new Map<string, number>();
-  for (const id of auditedIds) counts.set(id, (counts.get(id) ?? 0) + 1);
-  // One pass over the ledger, keeping state only for audited ids (1 sent, 2 answered): no set of
-  // every ledger id, so a ledger read from disk one chunk at a time stays out of memory.
-  const seen = new Map<string, 1 | 2>();
+  const audit = new AuditIdCounts(ledger.length);
+  for (const id of auditedIds) audit.add(id);
   const missing: string[] = [];
+  let missingCount = 0;
   let expected = 0;
   for (const e of ledger) {
     const answered = e.outcome === 'ok' || e.outcome === 'http-error';
     if (answered) expected++;
-    if (counts.has(e.id)) seen.set(e.id, answered || seen.get(e.id) === 2 ? 2 : 1);
-    else if (answered) missing.push(e.id);
+    if (audit.see(e.id, answered) === 0 && answered && ++missingCount <= MAX_LISTED_IDS)
+      missing.push(e.id);
   }
-  const duplicated = [...counts].filter(([, n]) => n > 1).map(([id, count]) => ({ id, count }));
-  const unknown = [...counts.keys()].filter((id) => !seen.has(id));
+  const duplicated: AuditComparison['duplicated'] = [];
+  const unknown: string[] = [];
+  let duplicatedCount = 0;
+  let unknownCount = 0;
   let auditedWithoutAnswer = 0;
-  for (const state of seen.values()) if (state === 1) auditedWithoutAnswer++;
+  for (const { id, count, state } of audit.audited()) {
+    if (count > 1 && ++duplicatedCount <= MAX_LISTED_IDS) duplicated.push({ id, count });
+    if (state === NOT_SEEN && ++unknownCount <= MAX_LISTED_IDS) unknown.push(id);
+    if (state === SENT) auditedWithoutAnswer++;
+  }
   return {
     expected,
     missing,
+    missingCount,
     duplicated,
+    duplicatedCount,
     unknown,
+    unknownCount,
     auditedWithoutAnswer,
-    complete: missing.length === 0 && duplicated.length === 0 && unknown.length === 0,
+    complete: missingCount === 0 && duplicatedCount === 0 && unknownCount === 0,
   };
 }

@@ -1,6 +1,7 @@
 /**
  * The ledger's columns: one typed array per field, in file order. Adding a column (say a
- * journey step) is one line here; writer and reader take their layout from this list.
+ * journey step) is one line here and one store in LedgerRows.push; writer and reader take
+ * their layout from this list.
  */
 export const COLUMNS = [
   { name: 'seq', type: Uint32Array },
@@ -13,18 +14,23 @@ export const COLUMNS = [
   { name: 'cause', type: Uint8Array },
 ] as const;
 
-export type ColumnName = (typeof COLUMNS)[number]['name'];
-type TypedArray = Uint8Array | Uint16Array | Uint32Array | Float64Array;
+type Columns = (typeof COLUMNS)[number];
+export type ColumnName = Columns['name'];
 
-/** One chunk of rows: a typed array per column. */
-export type ColumnChunk = Record<ColumnName, TypedArray>;
+/** One chunk of rows: a typed array per column, each of its own type. */
+export type ColumnChunk = {
+  [C in Columns as C['name']]: InstanceType<C['type']>;
+};
 
 /** Bytes one row takes on disk (the sum of the columns' element sizes). */
 export const ROW_BYTES = COLUMNS.reduce((sum, c) => sum + c.type.BYTES_PER_ELEMENT, 0);
 
-/** A chunk of `rows` empty rows. */
+/**
+ * A chunk of `rows` empty rows. Built on a plain object, columns added in one order, so every
+ * chunk has the same shape and the hot path's stores stay monomorphic.
+ */
 export function newColumnChunk(rows: number): ColumnChunk {
-  const chunk = Object.create(null) as ColumnChunk;
+  const chunk: Record<string, unknown> = {};
   for (const column of COLUMNS) chunk[column.name] = new column.type(rows);
-  return chunk;
+  return chunk as ColumnChunk;
 }

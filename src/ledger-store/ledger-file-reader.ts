@@ -44,14 +44,15 @@ export function* readLedgerChunks(status: LedgerFileStatus): Generator<ReadChunk
         position += stringBytes;
         strings.push(...(JSON.parse(text.toString('utf8')) as string[]));
       }
-      const columns = Object.create(null) as ColumnChunk;
+      const columns: Record<string, unknown> = {};
       for (const c of COLUMNS) {
-        const bytes = Buffer.alloc(rows * c.type.BYTES_PER_ELEMENT);
+        // Its own buffer per column (not Buffer's shared pool): typed arrays need aligned offsets.
+        const bytes = new Uint8Array(rows * c.type.BYTES_PER_ELEMENT);
         readExactly(fd, bytes, position);
         position += bytes.length;
-        columns[c.name] = new c.type(bytes.buffer, bytes.byteOffset, rows);
+        columns[c.name] = new c.type(bytes.buffer, 0, rows);
       }
-      yield { rows, columns, strings };
+      yield { rows, columns: columns as ColumnChunk, strings };
     }
   } finally {
     closeSync(fd);
@@ -59,7 +60,7 @@ export function* readLedgerChunks(status: LedgerFileStatus): Generator<ReadChunk
 }
 
 /** Fill `buffer` from `position`; false at a clean end of file, throws on a torn chunk. */
-function readExactly(fd: number, buffer: Buffer, position: number): boolean {
+function readExactly(fd: number, buffer: Uint8Array, position: number): boolean {
   let got = 0;
   while (got < buffer.length) {
     const n = readSync(fd, buffer, got, buffer.length - got, position + got);

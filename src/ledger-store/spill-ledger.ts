@@ -1,12 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import type { FailureCause, LedgerFileSection } from '../contracts/run-result.js';
-import type { RequestOutcome } from '../contracts/request-outcome.js';
 import { Ledger } from '../recorder/ledger.js';
 import type { ClosedLedger, LedgerSink } from '../recorder/ledger-sink.js';
-import { DiskLedger } from './disk-ledger.js';
-import { DEFAULT_CHUNK_ROWS, type LedgerFileIo } from './ledger-file-writer.js';
+import type { ColumnChunk } from './columns.js';
+import { LedgerFileView } from './disk-ledger.js';
+import { DEFAULT_CHUNK_ROWS, LedgerFileWriter, type LedgerFileIo } from './ledger-file-writer.js';
 import { removeLater } from './ledger-cleanup.js';
 
 /** Rows kept in memory before the ledger moves to disk: 50 000 rows ≈ 1.6 MB of columns. */
@@ -19,7 +18,7 @@ export interface SpillLedgerOptions {
   keep?: boolean;
   /** Rows kept in memory; the ledger moves to disk at this many (0: on disk from the first row). */
   memoryRows?: number;
-  /** Rows per chunk on disk. */
+  /** Rows per chunk, in memory and on disk. */
   chunkRows?: number;
   /** File operations (tests inject failing ones). */
   io?: LedgerFileIo;
@@ -28,73 +27,52 @@ export interface SpillLedgerOptions {
 /**
  * A ledger that starts in memory and moves to a file once it holds `memoryRows` rows: a small
  * run's result.ledger is the usual array, a long run's is read from disk one chunk at a time,
- * and memory stays bounded by one chunk whatever the run's length.
+ * and memory stays bounded by one chunk (plus the writes in flight) whatever the run's length.
+ * Moving writes the chunks kept so far as they are: no row is encoded twice.
  */
-export class SpillLedger implements LedgerSink {
-  private memory: Ledger | undefined;
-  private disk: DiskLedger | undefined;
+export class SpillLedger extends Ledger implements LedgerSink {
+  private writer: LedgerFileWriter | undefined;
   private closed: ClosedLedger | undefined;
-  private readonly memoryRows: number;
 
   constructor(
-    private readonly idPrefix: string,
+    idPrefix: string,
     private readonly options: SpillLedgerOptions = {},
   ) {
-    this.memoryRows = options.memoryRows ?? DEFAULT_MEMORY_ROWS;
-    if (this.memoryRows === 0) this.disk = this.openDisk();
-    else this.memory = new Ledger(idPrefix);
-  }
-
-  get length(): number {
-    return (this.disk ?? this.memory)!.length;
-  }
-
-  push(
-    seq: number,
-    scenario: string,
-    outcome: RequestOutcome,
-    status: number,
-    text: string | undefined,
-    latencyMs: number | undefined,
-    sentAtMs: number,
-    cause?: FailureCause,
-  ): void {
-    if (this.disk) {
-      this.disk.push(seq, scenario, outcome, status, text, latencyMs, sentAtMs, cause);
-      return;
-    }
-    const memory = this.memory!;
-    memory.push(seq, scenario, outcome, status, text, latencyMs, sentAtMs, cause);
-    if (memory.length >= this.memoryRows) this.spill(memory);
+    super(idPrefix, options.chunkRows ?? DEFAULT_CHUNK_ROWS);
+    const memoryRows = options.memoryRows ?? DEFAULT_MEMORY_ROWS;
+    if (memoryRows === 0) this.openFile();
+    else this.notifyAtRows = memoryRows;
   }
 
   close(): ClosedLedger {
     if (this.closed) return this.closed;
-    if (this.memory) return (this.closed = this.memory.close());
-    const disk = this.disk!;
-    const status = disk.close();
-    const file: LedgerFileSection = {
-      ...status,
-      kept: this.options.keep === true,
-      partial: status.lostRows > 0 || status.error !== undefined,
-    };
-    return (this.closed = { read: () => disk, file });
+    if (!this.writer) return (this.closed = super.close());
+    const status = this.writer.close(this.chunk, this.at, this.strings);
+    const view = new LedgerFileView(this.idPrefix, status, this);
+    const partial = status.lostRows > 0 || status.error !== undefined;
+    const file = { ...status, kept: this.options.keep === true, partial };
+    return (this.closed = { read: () => view, file });
   }
 
-  private spill(memory: Ledger): void {
-    const disk = this.openDisk();
-    memory.replay((...row) => disk.push(...row));
-    this.disk = disk;
-    this.memory = undefined;
+  protected chunkFull(full: ColumnChunk): ColumnChunk {
+    if (!this.writer) return super.chunkFull(full);
+    // The writer copies the rows into the bytes it writes: the chunk is refilled at once.
+    this.writer.write(full, this.chunkRows, this.strings);
+    return full;
   }
 
-  private openDisk(): DiskLedger {
+  /** memoryRows rows are in: write the full chunks kept so far, and every next one. */
+  protected reachedRows(): void {
+    const writer = this.openFile();
+    for (const chunk of this.kept.splice(0)) writer.write(chunk, this.chunkRows, this.strings);
+  }
+
+  private openFile(): LedgerFileWriter {
     const dir = resolve(this.options.dir ?? tmpdir());
     const name = `vitest-stress-ledger-${process.pid}-${randomBytes(4).toString('hex')}.bin`;
     const path = join(dir, name);
-    const { chunkRows = DEFAULT_CHUNK_ROWS, io } = this.options;
-    const disk = new DiskLedger(this.idPrefix, path, chunkRows, io);
-    if (this.options.keep !== true) removeLater(disk, path);
-    return disk;
+    this.writer = new LedgerFileWriter(path, this.options.io);
+    if (this.options.keep !== true) removeLater(this, path);
+    return this.writer;
   }
 }

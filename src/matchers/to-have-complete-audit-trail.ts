@@ -21,9 +21,9 @@ function examples(ids: readonly string[]): string {
 /** One line saying how the trail compares. */
 export function describeAudit(c: AuditComparison): string {
   return (
-    `${c.missing.length} of ${c.expected} answered requests missing${examples(c.missing)}, ` +
-    `${c.duplicated.length} duplicated${examples(c.duplicated.map((d) => `${d.id}×${d.count}`))}, ` +
-    `${c.unknown.length} unknown${examples(c.unknown)}`
+    `${c.missingCount} of ${c.expected} answered requests missing${examples(c.missing)}, ` +
+    `${c.duplicatedCount} duplicated${examples(c.duplicated.map((d) => `${d.id}×${d.count}`))}, ` +
+    `${c.unknownCount} unknown${examples(c.unknown)}`
   );
 }
 
@@ -74,7 +74,7 @@ export async function toHaveCompleteAuditTrail(
   try {
     for (;;) {
       comparison = compareAuditTrail(run.ledger, await fetchAuditIds(source, query));
-      if (comparison.complete || comparison.missing.length === 0 || Date.now() >= deadline) break;
+      if (comparison.complete || comparison.missingCount === 0 || Date.now() >= deadline) break;
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }
   } catch (error) {
@@ -90,7 +90,6 @@ export async function toHaveCompleteAuditTrail(
   const message = isNot
     ? `expected the audit trail to be incomplete, but all ${comparison.expected} answered requests appear exactly once`
     : `expected every answered request to appear exactly once in the audit trail: ${describeAudit(comparison)}`;
-  const observed =
-    comparison.missing.length + comparison.duplicated.length + comparison.unknown.length;
+  const observed = comparison.missingCount + comparison.duplicatedCount + comparison.unknownCount;
   return v.point(pass, message, { observed });
 }

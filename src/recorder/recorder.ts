@@ -1,93 +1,36 @@
 import { performance } from 'node:perf_hooks';
-import type {
-  LedgerFileSection,
-  RunLedger,
-  RequestCounts,
-  RunSummary,
-  TimelineEntry,
-} from '../contracts/run-result.js';
+import type { RequestCounts } from '../contracts/run-result.js';
 import type { LatencyHistogram } from '../histogram/latency-histogram.js';
-import { Tally, isOkStatus, type Finish } from './tally.js';
+import { percentileMs } from '../histogram/latency-histogram.js';
+import { isOkStatus, type Finish } from './tally.js';
 import { Timeline } from './timeline.js';
 import { InFlightList, InFlightTicket, type Ticket } from './in-flight.js';
 import { Ledger } from './ledger.js';
 import type { LedgerSink } from './ledger-sink.js';
 import { defineLazy } from './lazy-property.js';
-import { percentileMs } from '../histogram/latency-histogram.js';
+import { RunTallies } from './run-tallies.js';
+import type { RecorderOptions, RecorderReport, RecorderSnapshot } from './recorder-types.js';
 
 export type { Ticket } from './in-flight.js';
-
-export interface RecorderOptions {
-  /** Prefix of every request id; the sequence number follows. */
-  idPrefix: string;
-  /** Keep one ledger entry per request (default true: in memory); a sink such as a disk ledger. */
-  ledger?: boolean | LedgerSink;
-  /** Clock in ms; performance.now by default (tests inject a fake one). */
-  now?: () => number;
-}
-
-/** What the recorder knows at the end of a run. */
-export interface RecorderReport {
-  durationMs: number;
-  total: RunSummary;
-  scenarios: Record<string, RunSummary>;
-  phases: Record<string, RunSummary>;
-  timeline: TimelineEntry[];
-  /** Encoded latency histogram of each timeline second ('' when it had no successes). */
-  secondHistograms: string[];
-  /**
-   * Built from the compact ledger on first read, in the order requests ended (cancelled ones last);
-   * [] with `ledger: false`.
-   */
-  ledger: RunLedger;
-  /** Present when the ledger went to disk. */
-  ledgerFile?: LedgerFileSection;
-}
-
-/** Live figures for progress lines. */
-export interface RecorderSnapshot {
-  elapsedMs: number;
-  sent: number;
-  finished: number;
-  failed: number;
-  inFlight: number;
-  users: number;
-  p95Ms: number | null;
-  phase: string | undefined;
-}
-
-interface PhaseSpan {
-  tally: Tally;
-  startMs: number;
-  endMs: number | undefined;
-}
+export type { RecorderOptions, RecorderReport, RecorderSnapshot } from './recorder-types.js';
 
 /**
  * Counts every request exactly once: begin() when it is sent, then exactly one of end()
- * or cancelInFlight(). Keeps HDR histograms for the run, each scenario and each phase,
- * a per-second timeline and the request-id ledger. Engines of every model feed it.
+ * or cancelInFlight(). Keeps HDR histograms for the run, each scenario and each phase
+ * (RunTallies), a per-second timeline and the request-id ledger. Engines of every model feed it.
  */
 export class Recorder {
   readonly startMs: number;
   private readonly now: () => number;
   private readonly idPrefix: string;
-  private readonly total = new Tally();
-  private readonly scenarios = new Map<string, Tally>();
-  private readonly phases = new Map<string, PhaseSpan>();
+  private readonly tallies = new RunTallies();
   /** Tickets in flight, oldest first. */
   private readonly inFlightList = new InFlightList();
-  /**
-   * While every request so far had the same scenario, its tally would equal the run's: it is not
-   * kept (one histogram record less per response) until a second scenario shows up.
-   */
-  private soleScenario: string | undefined;
-  private split = false;
   /** undefined with `ledger: false`. */
   private readonly ledger: LedgerSink | undefined;
   private readonly timeline: Timeline;
   private seq = 0;
   private users = 0;
-  private phase: string | undefined;
   private endMs: number | undefined;
 
   constructor(options: RecorderOptions) {
@@ -102,7 +45,7 @@ export class Recorder {
 
   /** The run's live histogram of successful responses and its counts, for sequential looks (read only). */
   liveTotal(): { histogram: LatencyHistogram; counts: Readonly<RequestCounts> } {
-    return { histogram: this.total.histogram, counts: this.total.counts };
+    return { histogram: this.tallies.total.histogram, counts: this.tallies.total.counts };
   }
 
   /** Requests sent and not finished yet. */
@@ -115,12 +58,10 @@ export class Recorder {
     const now = this.now();
     this.roll(now);
     const seq = ++this.seq;
-    const ticket = new InFlightTicket(this.idPrefix, seq, scenario, this.phase, fromMs ?? now);
+    const phase = this.tallies.phase;
+    const ticket = new InFlightTicket(this.idPrefix, seq, scenario, phase, fromMs ?? now);
     this.inFlightList.add(ticket);
-    const scenarioTally = this.splitTally(scenario);
-    this.total.sent();
-    scenarioTally?.sent();
-    this.phaseTally(ticket.phase)?.sent();
+    this.tallies.sent(scenario, phase);
     this.timeline.sent();
     return ticket;
   }
@@ -132,17 +73,13 @@ export class Recorder {
       this.endResponse(ticket, finish.status, finish.retryAfter);
       return;
     }
-    const now = this.now();
-    this.roll(now);
-    ticket.done = true;
-    this.inFlightList.remove(ticket as InFlightTicket);
-    const latencyMs = now - ticket.fromMs;
-    this.total.finish(finish, latencyMs);
-    if (this.split) this.scenarioTally(ticket.scenario).finish(finish, latencyMs);
-    this.phaseTally(ticket.phase)?.finish(finish, latencyMs);
+    const latencyMs = this.close(ticket);
+    this.tallies.finish(ticket.scenario, ticket.phase, finish, latencyMs);
     this.timeline.finished(false, finish.kind === 'timeout', latencyMs);
-    const text =
-      finish.kind === 'timeout' ? (finish.message ?? 'request timed out') : finish.message;
+    const timeout = finish.kind === 'timeout';
+    const text = timeout ? (finish.message ?? 'request timed out') : finish.message;
+    const cause = timeout ? finish.cause : undefined;
+    const sentAtMs = ticket.fromMs - this.startMs;
     this.ledger?.push(
       ticket.seq,
       ticket.scenario,
@@ -150,22 +87,16 @@ export class Recorder {
       0,
       text,
       latencyMs,
-      ticket.fromMs - this.startMs,
-      finish.kind === 'timeout' ? finish.cause : undefined,
+      sentAtMs,
+      cause,
     );
   }
 
   /** end() for an HTTP answer, without a Finish object: `retryAfter` is the Retry-After of a non-2xx/3xx answer. */
   endResponse(ticket: Ticket, status: number, retryAfter?: string): void {
     if (ticket.done) return;
-    const now = this.now();
-    this.roll(now);
-    ticket.done = true;
-    this.inFlightList.remove(ticket as InFlightTicket);
-    const latencyMs = now - ticket.fromMs;
-    this.total.response(status, latencyMs);
-    if (this.split) this.scenarioTally(ticket.scenario).response(status, latencyMs);
-    if (ticket.phase !== undefined) this.phaseTally(ticket.phase)?.response(status, latencyMs);
+    const latencyMs = this.close(ticket);
+    this.tallies.response(ticket.scenario, ticket.phase, status, latencyMs);
     const ok = isOkStatus(status);
     this.timeline.finished(ok, false, latencyMs);
     this.ledger?.push(
@@ -182,10 +113,7 @@ export class Recorder {
   /** Open model: a send that was skipped because too many requests were in flight. */
   drop(scenario: string): void {
     this.roll(this.now());
-    const scenarioTally = this.splitTally(scenario);
-    this.total.dropped();
-    scenarioTally?.dropped();
-    this.phaseTally(this.phase)?.dropped();
+    this.tallies.dropped(scenario);
   }
 
   /**
@@ -203,9 +131,8 @@ export class Recorder {
   cancelInFlight(): void {
     for (const ticket of this.inFlightList.drain()) {
       ticket.done = true;
-      this.total.cancelled();
-      if (this.split) this.scenarioTally(ticket.scenario).cancelled();
-      this.phaseTally(ticket.phase)?.cancelled();
+      this.tallies.cancelled(ticket.scenario, ticket.phase);
+      const sentAtMs = ticket.fromMs - this.startMs;
       this.ledger?.push(
         ticket.seq,
         ticket.scenario,
@@ -213,7 +140,7 @@ export class Recorder {
         0,
         undefined,
         undefined,
-        ticket.fromMs - this.startMs,
+        sentAtMs,
       );
     }
   }
@@ -222,9 +149,7 @@ export class Recorder {
   setUsers(users: number): void {
     this.roll(this.now());
     this.users = users;
-    this.total.maxUsers = Math.max(this.total.maxUsers, users);
-    const span = this.phase === undefined ? undefined : this.phases.get(this.phase);
-    if (span) span.tally.maxUsers = Math.max(span.tally.maxUsers, users);
+    this.tallies.users(users);
     this.timeline.setUsers(users);
   }
 
@@ -232,11 +157,7 @@ export class Recorder {
   setPhase(name: string): void {
     const now = this.now();
     this.roll(now);
-    const previous = this.phase === undefined ? undefined : this.phases.get(this.phase);
-    if (previous) previous.endMs = now;
-    this.phase = name;
-    if (!this.phases.has(name))
-      this.phases.set(name, { tally: new Tally(), startMs: now, endMs: undefined });
+    this.tallies.enterPhase(name, now);
     this.timeline.setPhase(name);
   }
 
@@ -244,16 +165,16 @@ export class Recorder {
   snapshot(): RecorderSnapshot {
     const now = this.now();
     this.roll(now);
-    const c = this.total.counts;
+    const { counts, histogram } = this.tallies.total;
     return {
       elapsedMs: now - this.startMs,
-      sent: c.total,
-      finished: c.ok + c.failed,
-      failed: c.failed,
+      sent: counts.total,
+      finished: counts.ok + counts.failed,
+      failed: counts.failed,
       inFlight: this.inFlight,
       users: this.users,
-      p95Ms: percentileMs(this.total.histogram, 95),
-      phase: this.phase,
+      p95Ms: percentileMs(histogram, 95),
+      phase: this.tallies.phase,
     };
   }
 
@@ -264,28 +185,9 @@ export class Recorder {
     this.endMs = end;
     this.roll(end);
     const durationMs = end - this.startMs;
-    // Scenario and phase names are the user's strings ("__proto__" too): the summaries become an
-    // object only through Object.fromEntries, which defines own properties and never a prototype.
-    const scenarioEntries: [string, RunSummary][] = [];
-    // One scenario only: its tally is the run's.
-    if (!this.split && this.soleScenario !== undefined)
-      scenarioEntries.push([this.soleScenario, this.total.summarize(durationMs)]);
-    for (const [name, tally] of this.scenarios) {
-      tally.maxUsers = this.total.maxUsers;
-      scenarioEntries.push([name, tally.summarize(durationMs)]);
-    }
-    const scenarios: Record<string, RunSummary> = Object.fromEntries(scenarioEntries);
-    const phases: Record<string, RunSummary> = Object.fromEntries(
-      [...this.phases].map(([name, span]) => [
-        name,
-        span.tally.summarize((span.endMs ?? end) - span.startMs),
-      ]),
-    );
     const report = {
       durationMs,
-      total: this.total.summarize(durationMs),
-      scenarios,
-      phases,
+      ...this.tallies.summarize(durationMs, end),
       timeline: this.timeline.close(end, this.inFlight),
       secondHistograms: this.timeline.secondHistograms,
     } as RecorderReport;
@@ -296,35 +198,16 @@ export class Recorder {
     return report;
   }
 
+  /** The request is over now: out of the in-flight list; its latency in ms. */
+  private close(ticket: Ticket): number {
+    const now = this.now();
+    this.roll(now);
+    ticket.done = true;
+    this.inFlightList.remove(ticket as InFlightTicket);
+    return now - ticket.fromMs;
+  }
+
   private roll(now: number): void {
     this.timeline.roll(now, this.inFlight);
-  }
-
-  /**
-   * The tally of scenario `name`, or undefined while it is the only scenario seen (the run's
-   * tally stands for it). A second scenario gives the first its own tally, a copy of the run's.
-   */
-  private splitTally(name: string): Tally | undefined {
-    if (this.split) return this.scenarioTally(name);
-    if (this.soleScenario === undefined) this.soleScenario = name;
-    if (name === this.soleScenario) return undefined;
-    const first = new Tally();
-    first.copyFrom(this.total);
-    this.scenarios.set(this.soleScenario, first);
-    this.split = true;
-    return this.scenarioTally(name);
-  }
-
-  private scenarioTally(name: string): Tally {
-    let tally = this.scenarios.get(name);
-    if (!tally) {
-      tally = new Tally();
-      this.scenarios.set(name, tally);
-    }
-    return tally;
-  }
-
-  private phaseTally(name: string | undefined): Tally | undefined {
-    return name === undefined ? undefined : this.phases.get(name)?.tally;
   }
 }

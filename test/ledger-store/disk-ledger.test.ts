@@ -6,19 +6,9 @@ import { DiskLedger } from '../../src/ledger-store/disk-ledger.js';
 import { ROW_BYTES } from '../../src/ledger-store/columns.js';
 import { LedgerIncompleteError } from '../../src/ledger-store/ledger-file-reader.js';
 import { Ledger } from '../../src/recorder/ledger.js';
-import type { FailureCause } from '../../src/contracts/run-result.js';
-import type { RequestOutcome } from '../../src/contracts/request-outcome.js';
+import type { LedgerPushArgs } from '../../src/recorder/ledger-sink.js';
 
-type Row = [
-  number,
-  string,
-  RequestOutcome,
-  number,
-  string | undefined,
-  number | undefined,
-  number,
-  FailureCause?,
-];
+type Row = LedgerPushArgs;
 
 const dirs: string[] = [];
 function tempDir(): string {
