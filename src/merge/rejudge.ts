@@ -59,6 +59,7 @@ export function verdictKey(verdict: SlaVerdict): string {
   const j = verdict.judged;
   return JSON.stringify([
     verdict.matcher,
+    verdict.metric,
     verdict.negated,
     verdict.threshold,
     verdict.percentile ?? null,
