@@ -172,7 +172,11 @@ describe('toMatchPerfBaseline on a 3-split load, merged', () => {
         [false, null],
       ]);
       expect(merged.errors[0]).toMatch(
-        /^toMatchPerfBaseline: cannot re-judge on the merged run: the entry for "suite > keeps up with its baseline" \/ default in .*__perf__\/api\.perf\.ts\.json \(recorded .*\) is not the one the splits compared with/,
+        new RegExp(
+          String.raw`^toMatchPerfBaseline: cannot re-judge on the merged run: the entry for ` +
+            String.raw`"suite > keeps up with its baseline" / default in .*__perf__/api\.perf\.ts\.json ` +
+            String.raw`\(recorded .*\) is not the one the splits compared with`,
+        ),
       );
     } finally {
       writeEntry(baselinePath(spec), original);
@@ -198,7 +202,7 @@ describe('toMatchPerfBaseline on a 3-split load, merged', () => {
     );
   });
 
-  test('a split on another machine than the baseline makes the merged comparison inconclusive; its policy decides', async ({
+  test('a split on another machine makes the merged comparison inconclusive; its policy decides', async ({
     task,
   }) => {
     const runs = Array.from({ length: SPLITS }, (_, k) => splitRun(now, k));
@@ -259,7 +263,11 @@ describe('toMatchPerfBaseline on a 3-split load, merged', () => {
       threshold: 'split',
     });
     expect(verdict.message).toMatch(
-      /^toMatchPerfBaseline: no perf baseline for "suite > has no baseline" \/ default in .*: this run is split 1\/3 of a split load \(STRESS_SPLIT\) and drives only its share, so it never writes a baseline\./,
+      new RegExp(
+        String.raw`^toMatchPerfBaseline: no perf baseline for "suite > has no baseline" / default in .*: ` +
+          String.raw`this run is split 1/3 of a split load \(STRESS_SPLIT\) and drives only its share, ` +
+          'so it never writes a baseline\\.',
+      ),
     );
   });
 });
