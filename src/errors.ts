@@ -18,6 +18,7 @@ export type StressErrorCode =
   | 'ERR_STRESS_LEDGER_INCOMPLETE'
   | 'ERR_STRESS_FEEDER_SOURCE'
   | 'ERR_STRESS_FEEDER_EXHAUSTED'
+  | 'ERR_STRESS_AUDIT_SOURCE'
   | PrometheusQueryErrorCode;
 
 /** Base class: `err.code` says what went wrong, `err.message` says it to a person. */
@@ -141,6 +142,29 @@ export class BaselineFileError extends StressError {
     );
     this.name = 'BaselineFileError';
     this.path = path;
+  }
+}
+
+/**
+ * An audit source failed while the trail was read (an export page, a MongoDB cursor batch):
+ * the trail is not judged on the pages read before. `page` is the 1-based page or batch that
+ * failed; `recordsRead` counts this run's ids read before it.
+ */
+export class AuditSourceError extends StressError {
+  readonly source: 'export' | 'mongodb';
+  readonly page: number;
+  readonly recordsRead: number;
+  constructor(
+    source: 'export' | 'mongodb',
+    message: string,
+    at: { page: number; recordsRead: number },
+    cause?: unknown,
+  ) {
+    super('ERR_STRESS_AUDIT_SOURCE', message, { cause });
+    this.name = 'AuditSourceError';
+    this.source = source;
+    this.page = at.page;
+    this.recordsRead = at.recordsRead;
   }
 }
 

@@ -22,6 +22,7 @@ export {
   PrometheusQueryError,
   PrometheusStartError,
   BaselineFileError,
+  AuditSourceError,
 } from './errors.js';
 export { compareTargets, isAbResult } from './ab/index.js';
 export { readStore as readHistory } from './history/history-store.js';

@@ -8,6 +8,9 @@ interface Numbered {
   prefix: string;
   counts: Uint32Array;
   states: Uint8Array;
+  /** Numbers past the dense limit, 4 bytes each, until the ledger's length says where they go. */
+  overflow: Uint32Array;
+  overflowLength: number;
 }
 
 /** Anything else (ids that are not prefix + plain number, numbers past the dense range). */
@@ -20,6 +23,8 @@ interface Other {
 const MIN_DENSE_LIMIT = 1 << 20;
 /** A number has at most this many digits (2^32 - 1 has 10). */
 const MAX_DIGITS = 10;
+/** Largest number kept as a number (past it the id goes to the Map). */
+const MAX_NUMBER = 0xffff_ffff;
 /** Prefixes given dense arrays (a run has one); ids of further prefixes go to the Map. */
 const MAX_PREFIXES = 8;
 
@@ -29,13 +34,27 @@ const MAX_PREFIXES = 8;
  * take 5 bytes a request instead of ≈ 100 for a Map entry and its string. The audit join over
  * a million requests then holds a few MB whatever the audit source hands over, one id at a
  * time. Ids of another form are kept in a Map (there are none in a healthy trail).
+ * Counted before the ledger's length is known (an audit source reading its pages), numbers past
+ * the dense limit wait in a list of 4 bytes each until fitLedger() places them.
+ * Iterating it yields every audit record's id (an id as often as it was counted).
  */
-export class AuditIdCounts {
+export class AuditIdCounts implements Iterable<string> {
   private readonly numbered: Numbered[] = [];
   private readonly other = new Map<string, Other>();
-  private readonly denseLimit: number;
+  private denseLimit: number;
   /** Set by slot(): where the id's number went. */
   private hit: Numbered | undefined;
+  /** Audit records counted. */
+  records = 0;
+  /** Pages (or cursor batches) handed over with addPage(). */
+  pages = 0;
+  /** Most ids a source held at once: the largest page handed over with addPage(). */
+  largestPageIds = 0;
+
+  /** Ids kept as strings in the Map (not prefix + number, or a number past the dense range). */
+  get unnumberedIds(): number {
+    return this.other.size;
+  }
 
   /** `ledgerLength`: requests in the ledger, when known (bounds the dense arrays). */
   constructor(ledgerLength = 0) {
@@ -44,13 +63,51 @@ export class AuditIdCounts {
 
   /** Count one audit record of `id`. */
   add(id: string): void {
+    this.records++;
     const n = this.slot(id, true);
     if (n >= 0) this.hit!.counts[n]++;
-    else {
-      const o = this.other.get(id);
-      if (o) o.count++;
-      else this.other.set(id, { count: 1, state: NOT_SEEN });
+    else if (n === OVERFLOW) pushOverflow(this.hit!, Number(id.slice(this.hit!.prefix.length)));
+    else this.addOther(id, 1);
+  }
+
+  /** Count one page of a source's ids (the page may be dropped afterwards). */
+  addPage(ids: readonly string[]): void {
+    this.pages++;
+    if (ids.length > this.largestPageIds) this.largestPageIds = ids.length;
+    for (const id of ids) this.add(id);
+  }
+
+  /**
+   * The ledger has `length` requests: widen the dense arrays to 2 × that, place the numbers
+   * that waited past the old limit, and forget every ledger state (a new join starts).
+   */
+  fitLedger(length: number): void {
+    this.denseLimit = Math.max(this.denseLimit, 2 * length);
+    for (const h of this.numbered) {
+      h.states.fill(NOT_SEEN);
+      for (let i = 0; i < h.overflowLength; i++) {
+        const n = h.overflow[i];
+        if (n < this.denseLimit) {
+          if (n >= h.counts.length) growTo(h, n, this.denseLimit);
+          h.counts[n]++;
+        } else this.addOther(h.prefix + n, 1);
+      }
+      h.overflow = new Uint32Array(0);
+      h.overflowLength = 0;
     }
+    for (const o of this.other.values()) o.state = NOT_SEEN;
+  }
+
+  *[Symbol.iterator](): Iterator<string> {
+    for (const { id, count } of this.audited()) for (let i = 0; i < count; i++) yield id;
+    for (const h of this.numbered)
+      for (let i = 0; i < h.overflowLength; i++) yield h.prefix + h.overflow[i];
+  }
+
+  private addOther(id: string, count: number): void {
+    const o = this.other.get(id);
+    if (o) o.count += count;
+    else this.other.set(id, { count, state: NOT_SEEN });
   }
 
   /**
@@ -79,7 +136,10 @@ export class AuditIdCounts {
     for (const [id, o] of this.other) yield { id, count: o.count, state: o.state };
   }
 
-  /** Index of `id`'s number in this.hit's arrays, or -1 when it goes to the Map. */
+  /**
+   * Index of `id`'s number in this.hit's arrays; OVERFLOW when it is a number of this.hit's
+   * prefix past the dense limit (only when `grow`); -1 when it goes to the Map.
+   */
   private slot(id: string, grow: boolean): number {
     let start = id.length;
     while (start > 0 && isDigit(id.charCodeAt(start - 1))) start--;
@@ -87,9 +147,13 @@ export class AuditIdCounts {
     if (digits === 0 || digits > MAX_DIGITS || (digits > 1 && id.charCodeAt(start) === 48))
       return -1;
     const n = Number(id.slice(start));
-    if (n >= this.denseLimit) return -1;
+    if (n > MAX_NUMBER) return -1;
     const h = this.numberedFor(id, start, grow);
     if (h === undefined) return -1;
+    if (n >= this.denseLimit) {
+      this.hit = h;
+      return grow ? OVERFLOW : -1;
+    }
     if (n >= h.counts.length) {
       if (!grow) return -1;
       growTo(h, n, this.denseLimit);
@@ -105,10 +169,29 @@ export class AuditIdCounts {
     }
     if (!create || this.numbered.length >= MAX_PREFIXES) return undefined;
     const prefix = id.slice(0, prefixLength);
-    const h = { prefix, counts: new Uint32Array(0), states: new Uint8Array(0) };
+    const h = {
+      prefix,
+      counts: new Uint32Array(0),
+      states: new Uint8Array(0),
+      overflow: new Uint32Array(0),
+      overflowLength: 0,
+    };
     this.numbered.push(h);
     return h;
   }
+}
+
+/** slot(): the number waits in the overflow list. */
+const OVERFLOW = -2;
+
+/** Append `n` to h's overflow list (doubling). */
+function pushOverflow(h: Numbered, n: number): void {
+  if (h.overflowLength === h.overflow.length) {
+    const grown = new Uint32Array(Math.max(1024, 2 * h.overflow.length));
+    grown.set(h.overflow);
+    h.overflow = grown;
+  }
+  h.overflow[h.overflowLength++] = n;
 }
 
 function isDigit(code: number): boolean {

@@ -28,13 +28,14 @@ export interface AuditComparison {
  * Memory is bounded by the run's length, not by the ids' strings: the audited ids may come one
  * at a time (any iterable) and are counted in typed arrays by sequence number (AuditIdCounts,
  * 5 bytes a request); the ledger is read in one pass; at most MAX_LISTED_IDS ids are listed.
+ * `auditedIds` may be an AuditIdCounts an audit source filled page by page (fetchAuditIds):
+ * then it is joined as it is, not counted again.
  */
 export function compareAuditTrail(
   ledger: Iterable<LedgerEntry> & { readonly length?: number },
   auditedIds: Iterable<string>,
 ): AuditComparison {
-  const audit = new AuditIdCounts(ledger.length);
-  for (const id of auditedIds) audit.add(id);
+  const audit = countOf(ledger.length, auditedIds);
   const missing: string[] = [];
   let missingCount = 0;
   let expected = 0;
@@ -65,4 +66,14 @@ export function compareAuditTrail(
     auditedWithoutAnswer,
     complete: missingCount === 0 && duplicatedCount === 0 && unknownCount === 0,
   };
+}
+
+function countOf(ledgerLength: number | undefined, auditedIds: Iterable<string>): AuditIdCounts {
+  if (auditedIds instanceof AuditIdCounts) {
+    auditedIds.fitLedger(ledgerLength ?? 0);
+    return auditedIds;
+  }
+  const audit = new AuditIdCounts(ledgerLength);
+  for (const id of auditedIds) audit.add(id);
+  return audit;
 }

@@ -80,6 +80,23 @@ export interface BaselineVerdict {
   file: string;
   /** When the baseline was recorded (ISO 8601). */
   recordedAt: string;
+  /** On a split's provisional verdict: how `vitest-stress merge` compares the merged run the same way. */
+  split?: BaselineSplitCheck;
+}
+
+/** What a split's provisional toMatchPerfBaseline verdict keeps for the merge to compare again. */
+export interface BaselineSplitCheck {
+  /** The entry's key in `file`: the test's full name and the run name. */
+  test: string;
+  run: string;
+  /** SHA-256 of the entry (its JSON) as the split read it: the merge compares with that entry only. */
+  entrySha256: string;
+  confidence: number;
+  seed: number;
+  /** What an inconclusive comparison does to the test (the split's STRESS_INCONCLUSIVE or option). */
+  inconclusive: 'pass' | 'fail';
+  /** How the split's machine differs from the baseline's, when it does (the merge cannot see it). */
+  machineDifference?: string;
 }
 
 /** The parts of a RunResult that stay out of the reports (the ledger can hold millions of entries). */

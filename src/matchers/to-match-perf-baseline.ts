@@ -14,6 +14,7 @@ import {
   type MetricComparison,
 } from '../baseline/compare-baseline.js';
 import { describeComparison } from '../baseline/describe-comparison.js';
+import { splitBaseline } from '../baseline/split-baseline.js';
 import { fingerprintDifference, machineFingerprint } from '../baseline/fingerprint.js';
 import { parseTolerances, type BaselineTolerances } from '../baseline/tolerance.js';
 import { updateMode } from '../baseline/update-mode.js';
@@ -21,7 +22,8 @@ import { InvalidOptionError } from '../errors.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
 import type { VerdictState } from '../contracts/meta.js';
 import { describeReceived } from '../format/message.js';
-import { verdicts, type MatcherResult } from './verdict.js';
+import { splitSubjectOf } from '../split/subjects.js';
+import { record, verdicts, type MatcherResult } from './verdict.js';
 
 const MATCHER = 'toMatchPerfBaseline';
 const BASELINE_HEAD = { matcher: MATCHER, metric: 'baseline', unit: '' };
@@ -177,6 +179,21 @@ export function toMatchPerfBaseline(
   };
   const mode = updateMode(this);
   const entry = findEntry(readBaselineFile(path), where.test, where.run);
+  // A split run (STRESS_SPLIT): provisional verdicts, compared again by vitest-stress merge.
+  const judged = splitSubjectOf(received);
+  if (judged) {
+    const split = splitBaseline({
+      ...where,
+      mode,
+      entry,
+      result: received,
+      judged,
+      tolerances,
+      options,
+    });
+    for (const verdict of split.verdicts) record(this, verdict);
+    return { pass: split.pass, message: () => split.message };
+  }
   if (mode === 'all' || (!entry && mode === 'new')) {
     const fresh = toBaselineEntry(where.test, received);
     writeEntry(path, fresh);

@@ -42,7 +42,7 @@ export async function mergeSplitResults(
   const files = await Promise.all(paths.map((p) => readSplitFile(p)));
   checkSplits(files);
   files.sort((a, b) => a.index - b.index);
-  const tests: TestRecord[] = mergeTests(files);
+  const tests: TestRecord[] = mergeTests(files, root);
   const info = runInfo(root);
   const splits = files.map((f) => ({
     index: f.index,
@@ -50,8 +50,11 @@ export async function mergeSplitResults(
     hostname: f.results.run.hostname,
     date: f.results.run.date,
   }));
+  // The verdicts that failed their merged test (an inconclusive one under policy 'pass' does not).
   const breaches = tests.flatMap((t) =>
-    t.verdicts.filter((v) => !v.pass).map((verdict) => ({ test: t.fullName, verdict })),
+    t.verdicts
+      .filter((v) => !v.pass && t.errors.includes(v.message))
+      .map((verdict) => ({ test: t.fullName, verdict })),
   );
   return {
     results: { ...buildJsonReport(tests, info), splits },

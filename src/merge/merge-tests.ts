@@ -3,6 +3,7 @@ import type { TestRecord } from '../contracts/perf-results.js';
 import type { RunMeta, SlaVerdict } from '../contracts/meta.js';
 import { mergeRun } from './merge-run.js';
 import { rejudge, verdictKey } from './rejudge.js';
+import { baselineReader, rejudgeBaseline, type BaselineReader } from './rejudge-baseline.js';
 import type { SplitFile } from './split-file.js';
 
 function testKey(test: TestRecord): string {
@@ -13,8 +14,10 @@ function testKey(test: TestRecord): string {
  * Merge each test as every split ran it: its split runs merged position by position, its
  * provisional verdicts re-judged on the merged runs (once each), other verdicts carried over with
  * their split. A test fails when a verdict fails. `files` must be checked and sorted by split.
+ * `root`: where the splits ran, so baseline files (toMatchPerfBaseline) are read from there.
  */
-export function mergeTests(files: readonly SplitFile[]): TestRecord[] {
+export function mergeTests(files: readonly SplitFile[], root = process.cwd()): TestRecord[] {
+  const read = baselineReader(root);
   const byTest = new Map<string, Array<{ split: number; test: TestRecord }>>();
   for (const file of files) {
     for (const test of file.results.tests) {
@@ -33,17 +36,21 @@ export function mergeTests(files: readonly SplitFile[]): TestRecord[] {
         without,
       );
     }
-    merged.push(mergeTest(copies));
+    merged.push(mergeTest(copies, read));
   }
   return merged;
 }
 
-function mergeTest(copies: ReadonlyArray<{ split: number; test: TestRecord }>): TestRecord {
+function mergeTest(
+  copies: ReadonlyArray<{ split: number; test: TestRecord }>,
+  read: BaselineReader,
+): TestRecord {
   const first = copies[0].test;
   const runCount = Math.max(...copies.map((c) => c.test.runs.length));
   const runs = Array.from({ length: runCount }, (_, i) => mergeRunAt(copies, i));
-  const verdicts = mergeVerdicts(copies, runs);
-  const failed = verdicts.filter((v) => !v.pass);
+  const judged = mergeVerdicts(copies, runs, read);
+  const verdicts = judged.map((j) => j.verdict);
+  const failed = judged.filter((j) => j.fails).map((j) => j.verdict);
   const state = failed.length > 0 ? 'failed' : first.state;
   return {
     ...first,
@@ -87,21 +94,31 @@ function mergeRunAt(
   return mergeRun(parts);
 }
 
+/**
+ * The test's verdicts on the merged runs: each provisional check once (its copies from every
+ * split together), re-judged; the others carried over with their split. Says which fail the test.
+ */
 function mergeVerdicts(
   copies: ReadonlyArray<{ split: number; test: TestRecord }>,
   runs: TestRecord['runs'],
-): SlaVerdict[] {
-  const provisional = new Map<string, SlaVerdict>();
+  read: BaselineReader,
+): Array<{ verdict: SlaVerdict; fails: boolean }> {
+  const provisional = new Map<string, SlaVerdict[]>();
   const carried: SlaVerdict[] = [];
   for (const { split, test } of copies) {
     for (const verdict of test.verdicts) {
       if (verdict.provisional) {
         const key = verdictKey(verdict);
-        if (!provisional.has(key)) provisional.set(key, verdict);
+        provisional.set(key, [...(provisional.get(key) ?? []), verdict]);
       } else {
         carried.push({ ...verdict, split, message: `split ${split}: ${verdict.message}` });
       }
     }
   }
-  return [...[...provisional.values()].map((v) => rejudge(v, runs)), ...carried];
+  const rejudged = [...provisional.values()].map((same) => {
+    if (same[0].matcher === 'toMatchPerfBaseline') return rejudgeBaseline(same, runs, read);
+    const verdict = rejudge(same[0], runs);
+    return { verdict, fails: !verdict.pass };
+  });
+  return [...rejudged, ...carried.map((verdict) => ({ verdict, fails: !verdict.pass }))];
 }

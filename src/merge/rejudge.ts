@@ -57,13 +57,17 @@ export function rejudge(verdict: SlaVerdict, runs: readonly RunMeta[]): SlaVerdi
 /** The same provisional check as recorded by several splits counts once: this is its identity. */
 export function verdictKey(verdict: SlaVerdict): string {
   const j = verdict.judged;
+  // A baseline check: its entry and settings too (each split's machine difference is not identity).
+  const b = verdict.baseline?.split;
   return JSON.stringify([
     verdict.matcher,
+    verdict.metric,
     verdict.negated,
     verdict.threshold,
     verdict.percentile ?? null,
     j?.run ?? null,
     j?.kind ?? null,
     j?.name ?? null,
+    ...(b ? [b.test, b.run, b.entrySha256, b.confidence, b.seed, b.inconclusive] : []),
   ]);
 }

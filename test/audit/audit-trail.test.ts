@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
+import { AuditIdCounts } from '../../src/audit/audit-id-counts.js';
 import { MAX_LISTED_IDS, compareAuditTrail } from '../../src/audit/audit-trail.js';
 import type { LedgerEntry } from '../../src/contracts/run-result.js';
 import { DiskLedger } from '../../src/ledger-store/disk-ledger.js';
@@ -97,5 +98,41 @@ describe('compareAuditTrail over a ledger read from disk', () => {
     expect(c.unknown).toHaveLength(MAX_LISTED_IDS);
     expect(c.duplicated).toHaveLength(MAX_LISTED_IDS);
     expect(c.missing[0]).toBe('run-1');
+  });
+});
+
+describe('AuditIdCounts filled before the ledger length is known (an audit source)', () => {
+  test('ids past the first 2^20 wait as numbers and are placed when the join learns the ledger', () => {
+    const n = (1 << 20) + 5000;
+    const counts = new AuditIdCounts();
+    for (let i = n; i >= 1; i--) if (i !== n - 3) counts.add(`run-${i}`);
+    counts.add('run-99999999');
+    expect(counts.unnumberedIds).toBe(0);
+    const ledger = {
+      length: n,
+      *[Symbol.iterator](): Generator<LedgerEntry> {
+        for (let i = 1; i <= n; i++)
+          yield {
+            id: `run-${i}`,
+            scenario: 's',
+            outcome: 'ok',
+            status: 200,
+            latencyMs: 1,
+            sentAtMs: i,
+          };
+      },
+    };
+    const c = compareAuditTrail(ledger, counts);
+    expect(c).toMatchObject({
+      expected: n,
+      missing: [`run-${n - 3}`],
+      missingCount: 1,
+      duplicatedCount: 0,
+      unknown: ['run-99999999'],
+      unknownCount: 1,
+    });
+    expect(counts.unnumberedIds).toBe(1);
+    // Joined again (the matcher re-reads while records are missing): the same answer.
+    expect(compareAuditTrail(ledger, counts)).toEqual(c);
   });
 });
