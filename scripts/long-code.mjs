@@ -48,7 +48,6 @@ const ALLOWED = {
   'src/metrics/sampler.ts#sampleMetrics': 109,
   'src/result/recovery.ts#measureRecovery': 64,
   'src/sequential/until-options.ts#resolveUntil': 61,
-  'suites/stress-100.perf.ts#describe(callback)': 65,
 };
 
 const files = sourceFiles(ROOTS);
