@@ -7,6 +7,7 @@ import type { RunMeta, SlaVerdict } from '../../src/contracts/meta.js';
 import type { JourneySummary, RunSummary } from '../../src/contracts/run-result.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { fakeRun, type FakeRequest } from '../helpers/fake-run.js';
+import { provisionalVerdict } from '../helpers/provisional-verdict.js';
 
 // A split journey run: each split's steps and journeys merge as its scenarios do (histograms
 // added exactly, counts summed by name), and step / journey verdicts are re-judged on the merge.
@@ -137,21 +138,16 @@ describe('step and journey verdicts of a split run', () => {
   });
 
   test('a step the merged run lacks (or a prototype name) cannot be re-judged, and fails', () => {
-    const verdict = (name: string): SlaVerdict => ({
-      matcher: 'toHaveP95Below',
-      metric: 'p95',
-      unit: 'ms',
-      threshold: 150,
-      observed: 95,
-      pass: true,
-      negated: false,
-      message: '',
-      provisional: true,
-      judged: { run: 0, kind: 'step', name },
-    });
+    const verdict = (name: string) =>
+      provisionalVerdict({ judged: { run: 0, kind: 'step', name } });
     expect(rejudge(verdict('missing'), [merged]).message).toBe(
       'toHaveP95Below: cannot re-judge on the merged run: run #1 has no step "missing"',
     );
-    expect(rejudge(verdict('toString'), [merged]).pass).toBe(false);
+    // Read back from a file, the run's parts are plain objects that inherit `toString`.
+    const readBack = JSON.parse(JSON.stringify(merged)) as RunMeta;
+    expect(rejudge(verdict('toString'), [readBack])).toMatchObject({
+      pass: false,
+      message: 'toHaveP95Below: cannot re-judge on the merged run: run #1 has no step "toString"',
+    });
   });
 });
