@@ -1,24 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import type { TestRecord } from '../../src/contracts/perf-results.js';
 import { summaryText } from '../../src/reporters/summary-text.js';
-import { journeyRun } from './journey-fixture.js';
-
-const record = (runs: TestRecord['runs']): TestRecord => ({
-  file: 'suites/j.perf.ts',
-  project: 'perf',
-  name: 'checkout journeys',
-  fullName: 'shop > checkout journeys',
-  state: 'passed',
-  durationMs: 1000,
-  errors: [],
-  runs,
-  verdicts: [],
-  annotations: [],
-});
+import { journeyRecord } from '../helpers/journey-run.js';
 
 describe('journeys in the terminal summary', () => {
   test("the run's block has the Journeys and Steps tables, the prototype-named journey a row", () => {
-    const text = summaryText([record([journeyRun()])]);
+    const text = summaryText([journeyRecord()]);
     const lines = text.split('\n');
     expect(lines).toContain('  Journeys:');
     expect(lines).toContain('  Steps:');

@@ -9,7 +9,7 @@ import {
 } from '../../../src/reporters/html/render-journeys.js';
 import { num } from '../../../src/reporters/html/format.js';
 import { buildHtmlReport } from '../../../src/reporters/html/page.js';
-import { journeyRun } from '../journey-fixture.js';
+import { journeyRun } from '../../helpers/journey-run.js';
 import { reportOf, steadyRun, testRecord } from './report-fixtures.js';
 
 /** The cells of each body row of the first table in `html`, as text. */

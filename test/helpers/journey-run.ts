@@ -1,7 +1,8 @@
 import type { RunMeta } from '../../src/contracts/meta.js';
+import type { TestRecord } from '../../src/contracts/perf-results.js';
 import type { RunSummary } from '../../src/contracts/run-result.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
-import { fakeRun } from '../helpers/fake-run.js';
+import { fakeRun } from './fake-run.js';
 
 type Summary = Omit<RunSummary, 'histogram'>;
 
@@ -79,4 +80,20 @@ export function journeyRun(): RunMeta {
 
 function steadyBase(): RunMeta {
   return toRunMeta(fakeRun(Array.from({ length: 20 }, () => ({ latencyMs: 10 }))));
+}
+
+/** The report record of test 'shop > checkout journeys' (passed, 1 s) holding one journeyRun(). */
+export function journeyRecord(): TestRecord {
+  return {
+    file: 'suites/j.perf.ts',
+    project: 'perf',
+    name: 'checkout journeys',
+    fullName: 'shop > checkout journeys',
+    state: 'passed',
+    durationMs: 1000,
+    errors: [],
+    runs: [journeyRun()],
+    verdicts: [],
+    annotations: [],
+  };
 }
