@@ -8,7 +8,10 @@ describe('journeys in the terminal summary', () => {
     const lines = text.split('\n');
     expect(lines).toContain('  Journeys:');
     expect(lines).toContain('  Steps:');
-    expect(lines.find((l) => l.startsWith('    checkout '))).toMatch(/ pay ×15, login ×5$/);
+    // Where the iterations failed, and each step's most common reason with its count.
+    expect(lines.find((l) => l.startsWith('    checkout '))).toMatch(
+      / pay ×15 \(check failed: status is not paid ×12\); login ×5 \(HTTP 503 ×5\)$/,
+    );
     expect(lines.some((l) => l.startsWith('    __proto__ '))).toBe(true);
     expect(
       lines
