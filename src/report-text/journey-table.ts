@@ -93,7 +93,18 @@ export function journeyTables(run: RunMeta): string[] {
     ]),
   ];
   const stepRows = [
-    ['step', 'sent', 'ok', 'failed', 'cancelled', 'skipped', 'p50', 'p95', 'p99 ms'],
+    [
+      'step',
+      'sent',
+      'ok',
+      'failed',
+      'cancelled',
+      'skipped',
+      'p50',
+      'p95',
+      'p99 ms',
+      'check failures',
+    ],
     ...Object.entries(steps).map(([name, s]) => [
       name,
       String(s.requests.total),
@@ -104,6 +115,7 @@ export function journeyTables(run: RunMeta): string[] {
       ms(s.latency.p50),
       ms(s.latency.p95),
       ms(s.latency.p99),
+      s.checkFailures ? String(s.checkFailures.reduce((n, x) => n + x.count, 0)) : 'n/a',
     ]),
   ];
   return ['  Journeys:', ...table('    ', journeyRows), '  Steps:', ...table('    ', stepRows)];

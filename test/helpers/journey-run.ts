@@ -17,13 +17,19 @@ function summary(n: number): Summary {
  * A journey run's report record, built by hand: journey 'checkout' (300 started, 280 completed,
  * 15 failed at 'pay' — 12 'check failed: …', 3 'HTTP 500' — and 5 at 'login', so 'pay' and
  * 'receipt' were skipped) and journey '__proto__' (a name that must stay a name). Steps 'login',
- * 'pay', 'receipt', 'a.b <x>'.
+ * 'pay' (13 of its failures by its check or a capture), 'receipt', 'a.b <x>'.
  */
 export function journeyRun(): RunMeta {
   const base = steadyBase();
   const checkout = summary(300);
   const proto = summary(20);
-  const step = (n: number, failed: number, skipped: number, errors: Summary['errors']) => {
+  const step = (
+    n: number,
+    failed: number,
+    skipped: number,
+    errors: Summary['errors'],
+    checkFailures: Summary['errors'] = [],
+  ) => {
     const s = summary(n);
     return {
       ...s,
@@ -31,6 +37,7 @@ export function journeyRun(): RunMeta {
       errorRate: failed / n,
       errors,
       skipped,
+      checkFailures,
     };
   };
   return {
@@ -67,11 +74,20 @@ export function journeyRun(): RunMeta {
     },
     steps: {
       login: step(320, 5, 0, [{ message: 'HTTP 503', count: 5 }]),
-      pay: step(295, 15, 5, [
-        { message: 'check failed: status is not paid', count: 12 },
-        { message: "capture 'orderId' found nothing", count: 1 },
-        { message: 'socket hang up', count: 2 },
-      ]),
+      pay: step(
+        295,
+        15,
+        5,
+        [
+          { message: 'check failed: status is not paid', count: 12 },
+          { message: "capture 'orderId' found nothing", count: 1 },
+          { message: 'socket hang up', count: 2 },
+        ],
+        [
+          { message: 'check failed: status is not paid', count: 12 },
+          { message: "capture 'orderId' found nothing", count: 1 },
+        ],
+      ),
       receipt: step(280, 0, 20, []),
       'a.b <x>': step(20, 0, 0, []),
     },

@@ -51,7 +51,14 @@ function splitMeta(index: number, steps: FakeRequest[], journeys: FakeRequest[],
   const result = fakeRun(steps, { users: 2, durationMs: 4000 });
   result.split = { index, count: 2, startAt: 0, lateStartMs: 0, warnings: [] };
   result.steps = {
-    fetch: { ...summaryOf(steps), skipped: failed },
+    fetch: {
+      ...summaryOf(steps),
+      skipped: failed,
+      checkFailures: [
+        { message: 'check failed: stale', count: index },
+        { message: "capture 'id' found nothing", count: 1 },
+      ],
+    },
     constructor: { ...summaryOf(ok(3, 1)), skipped: 0 },
   };
   result.journeys = {
@@ -77,12 +84,18 @@ const merged = mergeRun([
 ]);
 
 describe('mergeRun on journey runs', () => {
-  test('steps: histograms added exactly, counts and skipped sends summed, any step name', () => {
+  test('steps: histograms added exactly, counts, skipped sends and check failures summed', () => {
     const pooled = fakeRun([...a, ...b], { users: 4, durationMs: 4000 });
     const fetch = merged.steps!.fetch;
     expect(fetch.latency).toEqual(summarizeLatency(decodeHistogram(pooled.histogram)));
     expect(fetch.requests).toEqual(pooled.requests);
     expect(fetch.skipped).toBe(8);
+    expect(fetch.checkFailures).toEqual([
+      { message: 'check failed: stale', count: 3 },
+      { message: "capture 'id' found nothing", count: 2 },
+    ]);
+    // A step no split recorded check failures for (a result of an older version) has none.
+    expect(merged.steps!['constructor'].checkFailures).toBeUndefined();
     expect(merged.steps!['constructor'].requests.total).toBe(6);
     expect(Object.keys(merged.steps!)).toEqual(['fetch', 'constructor']);
   });

@@ -20,4 +20,25 @@ describe('journeys in the terminal summary', () => {
         .slice(1, 7),
     ).toEqual(['receipt', '280', '280', '0', '0', '20']);
   });
+
+  test("the Steps table's last column counts the step's failures by check or capture", () => {
+    const run = journeyRecord();
+    const steps = run.runs[0].steps!;
+    // Worded like a check failure, but not recorded as one: not counted.
+    steps.login.errors = [{ message: 'check your network', count: 5 }];
+    const lines = summaryText([run]).split('\n');
+    const last = (step: string) =>
+      lines
+        .find((l) => l.startsWith(`    ${step} `))!
+        .split(/\s+/)
+        .at(-1);
+    expect(lines.find((l) => l.startsWith('    step '))).toMatch(/ p99 ms {2}check failures$/);
+    expect([last('pay'), last('login')]).toEqual(['13', '0']);
+    delete steps.pay.checkFailures; // a result of an older version
+    expect(
+      summaryText([run])
+        .split('\n')
+        .find((l) => l.startsWith('    pay ')),
+    ).toMatch(/ n\/a$/);
+  });
 });
