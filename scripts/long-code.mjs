@@ -30,7 +30,6 @@ const ALLOWED = {
   'src/chaos/forward.ts#forwardRequest': 101,
   'src/chaos/forward.ts#forwardRequest.<anonymous>': 95,
   'src/chaos/join-faults.ts#joinFaults': 87,
-  'src/engine/autocannon-driver.ts#autocannonDriver': 118,
   'src/engine/open-driver.ts#openDriver': 102,
   'src/engine/vu-driver.ts#vuDriver': 111,
   'src/journeys/open-journeys.ts#runOpenJourneys': 77,
