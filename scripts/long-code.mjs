@@ -36,7 +36,6 @@ const ALLOWED = {
   'src/matchers/to-be-resilient.ts#toBeResilient': 82,
   'src/matchers/to-degrade-gracefully.ts#toDegradeGracefully': 86,
   'src/matchers/to-have-complete-audit-trail.ts#toHaveCompleteAuditTrail': 62,
-  'src/matchers/to-have-stable-memory.ts#toHaveStableMemory': 114,
   'src/matchers/to-show-no-regression.ts#toShowNoRegression': 63,
   'src/measure/measure.ts#measure': 80,
   'src/metrics/alerts/seed-rules.ts#seedAlertRules': 86,
