@@ -27,8 +27,6 @@ const ALLOWED = {
   'src/ab/compare-targets.ts#compareTargets': 74,
   'src/chaos/create-exchange.ts#createExchange': 88,
   'src/chaos/fault-options.ts#parseFaults': 70,
-  'src/chaos/forward.ts#forwardRequest': 101,
-  'src/chaos/forward.ts#forwardRequest.<anonymous>': 95,
   'src/chaos/join-faults.ts#joinFaults': 87,
   'src/engine/open-driver.ts#openDriver': 102,
   'src/engine/vu-driver.ts#vuDriver': 111,
