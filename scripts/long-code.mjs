@@ -25,7 +25,6 @@ const ALLOWED = {
   'fixtures/ethix-service/model/tree-shap.mjs#recurse': 80,
   'src/ab/ab-options.ts#validateCompareOptions': 63,
   'src/ab/compare-targets.ts#compareTargets': 74,
-  'src/chaos/create-exchange.ts#createExchange': 88,
   'src/chaos/fault-options.ts#parseFaults': 70,
   'src/chaos/join-faults.ts#joinFaults': 87,
   'src/engine/open-driver.ts#openDriver': 102,
