@@ -26,7 +26,6 @@ const ALLOWED = {
   'src/ab/ab-options.ts#validateCompareOptions': 63,
   'src/ab/compare-targets.ts#compareTargets': 74,
   'src/chaos/fault-options.ts#parseFaults': 70,
-  'src/chaos/join-faults.ts#joinFaults': 87,
   'src/engine/open-driver.ts#openDriver': 102,
   'src/engine/vu-driver.ts#vuDriver': 111,
   'src/journeys/open-journeys.ts#runOpenJourneys': 77,
