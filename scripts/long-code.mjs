@@ -25,7 +25,6 @@ const ALLOWED = {
   'fixtures/ethix-service/model/tree-shap.mjs#recurse': 80,
   'src/ab/ab-options.ts#validateCompareOptions': 63,
   'src/ab/compare-targets.ts#compareTargets': 74,
-  'src/chaos/fault-options.ts#parseFaults': 70,
   'src/engine/open-driver.ts#openDriver': 102,
   'src/engine/vu-driver.ts#vuDriver': 111,
   'src/journeys/open-journeys.ts#runOpenJourneys': 77,
