@@ -28,7 +28,6 @@ const ALLOWED = {
   'src/engine/open-driver.ts#openDriver': 102,
   'src/engine/vu-driver.ts#vuDriver': 111,
   'src/journeys/open-journeys.ts#runOpenJourneys': 77,
-  'src/matchers/to-be-resilient.ts#toBeResilient': 82,
   'src/matchers/to-have-complete-audit-trail.ts#toHaveCompleteAuditTrail': 62,
   'src/matchers/to-show-no-regression.ts#toShowNoRegression': 63,
   'src/measure/measure.ts#measure': 80,
