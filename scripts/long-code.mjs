@@ -29,7 +29,6 @@ const ALLOWED = {
   'src/engine/vu-driver.ts#vuDriver': 111,
   'src/journeys/open-journeys.ts#runOpenJourneys': 77,
   'src/matchers/to-have-complete-audit-trail.ts#toHaveCompleteAuditTrail': 62,
-  'src/matchers/to-show-no-regression.ts#toShowNoRegression': 63,
   'src/measure/measure.ts#measure': 80,
   'src/metrics/alerts/seed-rules.ts#seedAlertRules': 86,
   'src/metrics/exposition.ts#parseSampleLine': 62,
