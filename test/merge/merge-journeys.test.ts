@@ -7,7 +7,7 @@ import type { RunMeta, SlaVerdict } from '../../src/contracts/meta.js';
 import type { JourneySummary, RunSummary } from '../../src/contracts/run-result.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { fakeRun, type FakeRequest } from '../helpers/fake-run.js';
-import { provisionalVerdict } from '../helpers/provisional-verdict.js';
+import { provisionalVerdict } from '../helpers/verdicts.js';
 
 // A split journey run: each split's steps and journeys merge as its scenarios do (histograms
 // added exactly, counts summed by name), and step / journey verdicts are re-judged on the merge.

@@ -6,7 +6,7 @@ import { labelSplitRun } from '../../src/split/subjects.js';
 import { type RunMeta } from '../../src/contracts/meta.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { fakeRun, type FakeRequest } from '../helpers/fake-run.js';
-import { provisionalVerdict as verdict } from '../helpers/provisional-verdict.js';
+import { provisionalVerdict as verdict } from '../helpers/verdicts.js';
 
 const ok = (n: number, from: number): FakeRequest[] =>
   Array.from({ length: n }, (_, i) => ({ latencyMs: from + i }));
