@@ -16,8 +16,12 @@ import { parseArgs } from 'node:util';
 import { findCapacity } from '../src/capacity/find-capacity.js';
 import type { CapacityOptions } from '../src/capacity/capacity-options.js';
 import { load } from '../src/load.js';
-import { seedMix } from '../suites/setup/seed-mix.js';
-import { startServiceProcess, type ServiceProcess } from '../suites/setup/service-process.js';
+import {
+  seedMix,
+  stressCapacityOptions,
+  type StressCapacityOptions,
+} from '../suites/setup/seed-mix.js';
+import { startServiceProcess } from '../suites/setup/service-process.js';
 import { SUITE_SERVICE_OPTIONS } from '../suites/setup/service-options.js';
 import { waitForIdle } from '../suites/setup/wait-for-idle.js';
 import { writeRegion } from './capacity/doc-region.js';
@@ -27,55 +31,29 @@ import {
   type ReferenceRun,
 } from './capacity/reference-table.js';
 
-/** The stress-100 suite's search (suites/stress-100.perf.ts): 10..100 users, step 30, 5 users. */
-const RANGE = { from: 10, to: 100, step: 30 };
-const RESOLUTION_USERS = 5;
-const SLA = { p95: 5000, errorRate: 0.05 };
 const SEARCHES = 3;
 const DOC = new URL('../docs/performance.md', import.meta.url);
 
-function searchOptions(service: ServiceProcess, levelDuration: string): CapacityOptions {
-  const aiCore = service.aiCoreUrl;
-  return {
-    target: service.url,
-    sla: SLA,
-    levelDuration,
-    maxWallTime: '6m',
-    timeout: '30s',
-    scenarios: seedMix(),
-    metrics: aiCore
-      ? [{ job: 'backend' }, { job: 'ai-core', url: new URL('/metrics', aiCore).href }]
-      : [{ job: 'backend' }],
-  };
-}
-
 /** A fresh service is slow for its first requests (JIT, worker start-up): keep that out of run 1. */
-async function warmUp(target: string): Promise<void> {
-  await load({ target, users: RANGE.from, duration: 3000, scenarios: seedMix(), progress: false });
+async function warmUp(target: string, users: number): Promise<void> {
+  await load({ target, users, duration: 3000, scenarios: seedMix(), progress: false });
   await waitForIdle(target);
 }
 
-async function runAll(service: ServiceProcess, levelDuration: string): Promise<ReferenceRun[]> {
-  const common = searchOptions(service, levelDuration);
+async function runAll(common: StressCapacityOptions): Promise<ReferenceRun[]> {
+  const { target, users, resolution } = common;
   const plans: Array<{ name: string; options: CapacityOptions }> = [];
   for (let i = 1; i <= SEARCHES; i++) {
-    plans.push({
-      name: `search ${i}`,
-      options: { ...common, users: RANGE, resolution: RESOLUTION_USERS },
-    });
+    plans.push({ name: `search ${i}`, options: common });
   }
-  // The naive ramp: every RESOLUTION_USERS users; its gap at the first fail is already the resolution.
+  // The naive ramp: every `resolution` users; its gap at the first fail is already the resolution.
   plans.push({
-    name: `fixed-step ramp (${RESOLUTION_USERS} users)`,
-    options: {
-      ...common,
-      users: { ...RANGE, step: RESOLUTION_USERS },
-      resolution: RESOLUTION_USERS,
-    },
+    name: `fixed-step ramp (${resolution} users)`,
+    options: { ...common, users: { ...users, step: resolution } },
   });
   const runs: ReferenceRun[] = [];
   for (const { name, options } of plans) {
-    await waitForIdle(service.url);
+    await waitForIdle(target);
     const loadAtStart = loadavg()[0];
     const result = await findCapacity({ ...options, name: `capacity-reference ${name}` });
     runs.push({ name, result, loadAtStart });
@@ -92,14 +70,16 @@ async function runAll(service: ServiceProcess, levelDuration: string): Promise<R
 async function measure(levelDuration: string): Promise<BenchRecord> {
   const loadBefore = loadavg();
   const service = await startServiceProcess(SUITE_SERVICE_OPTIONS);
+  const search = stressCapacityOptions(service.url, levelDuration, service.aiCoreUrl);
   let runs: ReferenceRun[];
   try {
-    await warmUp(service.url);
-    runs = await runAll(service, levelDuration);
+    await warmUp(service.url, search.users.from);
+    runs = await runAll(search);
   } finally {
     await service.close();
   }
-  const setup = { levelDuration, range: RANGE, resolution: RESOLUTION_USERS, sla: SLA };
+  const { users: range, resolution, sla } = search;
+  const setup = { levelDuration, range, resolution, sla };
   const measuredAt = new Date().toISOString();
   return { setup: { ...setup, loadBefore, loadAfter: loadavg(), measuredAt }, runs };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, inject, test } from 'vitest';
 import { findCapacity, load, profileDuration } from '../src/index.js';
 import { expectCompleteAudit } from './setup/audit.js';
-import { seedMix } from './setup/seed-mix.js';
+import { seedMix, stressCapacityOptions } from './setup/seed-mix.js';
 import { highestSustainedThroughput } from './setup/sustained-throughput.js';
 import { suiteTarget } from './setup/target.js';
 import { waitForIdle } from './setup/wait-for-idle.js';
@@ -49,18 +49,8 @@ describe('stress: 100 users', () => {
     await waitForIdle(target.url);
     const aiCore = inject('stressAiCoreUrl');
     const capacity = await findCapacity({
+      ...stressCapacityOptions(target.url, profileDuration('30s'), aiCore),
       name: 'stress-100 capacity',
-      target: target.url,
-      users: { from: 10, to: 100, step: 30 },
-      resolution: 5,
-      sla: { p95: 5000, errorRate: 0.05 },
-      levelDuration: profileDuration('30s'),
-      maxWallTime: '6m',
-      timeout: '30s',
-      scenarios: seedMix(),
-      metrics: aiCore
-        ? [{ job: 'backend' }, { job: 'ai-core', url: new URL('/metrics', aiCore).href }]
-        : [{ job: 'backend' }],
     });
     const levels = capacity.levels.map((l) => `${l.level}:${l.state}`).join(' ');
     await annotate(

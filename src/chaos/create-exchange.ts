@@ -27,13 +27,14 @@ export function resetSocket(socket: Socket | null): void {
   else socket.destroy();
 }
 
-/** The Exchange a fault acts on, writing what happens into the request's log entry. */
-export function createExchange(
-  req: IncomingMessage,
-  res: ServerResponse,
-  context: ExchangeContext,
-): Exchange {
-  const { entry, proxySignal } = context;
+/** Whether an exchange is over (its client gone or the proxy closed), and a signal of it. */
+interface ExchangeEnd {
+  isOver(): boolean;
+  /** Aborted when the exchange is over; made on the first call. */
+  signal(): AbortSignal;
+}
+
+function watchEnd(res: ServerResponse, proxySignal: AbortSignal): ExchangeEnd {
   let clientGone = false;
   // The exchange's signal (client gone or proxy closed) is made on first use: a plain forward
   // never needs one, and an AbortController with its listener costs more than the rest of it.
@@ -45,22 +46,57 @@ export function createExchange(
     proxySignal.removeEventListener('abort', abort);
     abort();
   });
-  const signal = (): AbortSignal => {
-    if (!ended) {
-      ended = new AbortController();
-      if (clientGone || proxySignal.aborted) ended.abort();
-      else proxySignal.addEventListener('abort', abort, { once: true });
-    }
-    return ended.signal;
+  return {
+    isOver: () => clientGone || proxySignal.aborted,
+    signal: () => {
+      if (!ended) {
+        ended = new AbortController();
+        if (clientGone || proxySignal.aborted) ended.abort();
+        else proxySignal.addEventListener('abort', abort, { once: true });
+      }
+      return ended.signal;
+    },
   };
-  const isOver = () => clientGone || proxySignal.aborted;
+}
 
-  // writeHead(status, object) does not keep headers for getHeader(), so callers pass Retry-After.
-  const noteAnswer = (status: number, retryAfter: string | undefined) => {
-    entry.status = status;
-    if (retryAfter !== undefined) entry.retryAfter = retryAfter;
-  };
+/**
+ * The answer's status and Retry-After into the log entry. writeHead(status, object) does not keep
+ * headers for getHeader(), so callers pass Retry-After.
+ */
+function noteAnswer(entry: FaultLogEntry, status: number, retryAfter: string | undefined): void {
+  entry.status = status;
+  if (retryAfter !== undefined) entry.retryAfter = retryAfter;
+}
 
+/** Forward the request (trickled at `bytesPerSecond` when given); log the upstream's and the client's status. */
+async function forwardAndLog(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: ExchangeContext,
+  { bytesPerSecond }: ForwardOptions,
+  signal: () => AbortSignal,
+): Promise<void> {
+  const { entry } = context;
+  const outcome = await forwardRequest(req, res, {
+    upstream: context.upstream,
+    basePath: context.basePath,
+    host: context.host,
+    proxySignal: context.proxySignal,
+    trickle: bytesPerSecond === undefined ? undefined : { bytesPerSecond, signal: signal() },
+    onUpstreamError: () => (entry.end = 'upstream-error'),
+  });
+  if (outcome.upstreamStatus !== undefined) entry.upstreamStatus = outcome.upstreamStatus;
+  if (res.headersSent) noteAnswer(entry, res.statusCode, outcome.retryAfter);
+}
+
+/** The Exchange a fault acts on, writing what happens into the request's log entry. */
+export function createExchange(
+  req: IncomingMessage,
+  res: ServerResponse,
+  context: ExchangeContext,
+): Exchange {
+  const { entry, proxySignal } = context;
+  const { isOver, signal } = watchEnd(res, proxySignal);
   return {
     req,
     res,
@@ -69,20 +105,7 @@ export function createExchange(
       return signal();
     },
     async forward(options: ForwardOptions = {}) {
-      if (isOver()) return;
-      const outcome = await forwardRequest(req, res, {
-        upstream: context.upstream,
-        basePath: context.basePath,
-        host: context.host,
-        proxySignal,
-        trickle:
-          options.bytesPerSecond === undefined
-            ? undefined
-            : { bytesPerSecond: options.bytesPerSecond, signal: signal() },
-        onUpstreamError: () => (entry.end = 'upstream-error'),
-      });
-      if (outcome.upstreamStatus !== undefined) entry.upstreamStatus = outcome.upstreamStatus;
-      if (res.headersSent) noteAnswer(res.statusCode, outcome.retryAfter);
+      if (!isOver()) await forwardAndLog(req, res, context, options, signal);
     },
     answer(status, headers, body) {
       if (isOver() || res.headersSent) return;
@@ -91,6 +114,7 @@ export function createExchange(
         body === undefined ? headers : { ...headers, 'content-length': Buffer.byteLength(body) },
       );
       noteAnswer(
+        entry,
         status,
         Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1],
       );

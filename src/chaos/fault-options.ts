@@ -36,6 +36,72 @@ const BASE_KEYS = ['type', 'rate', 'name'];
 // Rates are summed in floating point: 0.1 + 0.05 + 0.15 must not fail the <= 1 check.
 const RATE_EPSILON = 1e-9;
 
+/** The entry's type and its fault definition; throws naming `<at>.type` for a missing or unknown type. */
+function definitionOf(
+  entry: Record<string, unknown>,
+  at: string,
+): { type: FaultType; definition: FaultDefinition<unknown> } {
+  const type = entry.type;
+  if (typeof type !== 'string')
+    throw new InvalidOptionError(`${at}.type`, type, `one of ${FAULT_TYPES.join(', ')}`);
+  if (!(FAULT_TYPES as string[]).includes(type)) {
+    const suggestion = closestName(type, FAULT_TYPES);
+    throw new InvalidOptionError(
+      `${at}.type`,
+      type,
+      `one of ${FAULT_TYPES.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
+    );
+  }
+  return {
+    type: type as FaultType,
+    definition: FAULTS[type as FaultType] as FaultDefinition<unknown>,
+  };
+}
+
+/** The entry's name (default its type), added to `names`; throws naming `<at>.name` for a bad or taken one. */
+function nameOf(
+  entry: Record<string, unknown>,
+  type: string,
+  at: string,
+  names: Set<string>,
+): string {
+  const name = entry.name ?? type;
+  if (typeof name !== 'string' || name.length === 0 || name === 'none' || name === 'down') {
+    throw new InvalidOptionError(
+      `${at}.name`,
+      name,
+      "a non-empty string other than 'none' and 'down'",
+    );
+  }
+  if (names.has(name))
+    throw new InvalidOptionError(
+      `${at}.name`,
+      name,
+      'a name no other fault has (give entries of the same type distinct names)',
+    );
+  names.add(name);
+  return name;
+}
+
+/** One fault entry, `at` its field (`faults[1]`); `names` holds the names of the entries before it. */
+function parseFault(raw: unknown, at: string, names: Set<string>): ResolvedFault {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
+    throw new InvalidOptionError(
+      at,
+      raw,
+      `an object { type, rate, ... } with type one of ${FAULT_TYPES.join(', ')}`,
+    );
+  const entry = raw as Record<string, unknown>;
+  const { type, definition } = definitionOf(entry, at);
+  rejectUnknownKeys(entry, [...BASE_KEYS, ...definition.keys], at);
+  const rate = entry.rate;
+  if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1)
+    throw new InvalidOptionError(`${at}.rate`, rate, 'a probability 0..1');
+  const name = nameOf(entry, type, at, names);
+  const params = definition.parse(entry, at);
+  return { name, type, rate, params, definition, description: definition.describe(params) };
+}
+
 /**
  * Validate `faults` (an array of fault entries). Throws a coded option error naming the field:
  * `faults[1].type` for an unknown type (with the closest name), `faults[1].rate` outside 0..1,
@@ -50,58 +116,8 @@ export function parseFaults(value: unknown, field = 'faults'): ResolvedFault[] {
       "an array of fault entries such as { type: 'timeout', rate: 0.1 }",
     );
   const names = new Set<string>();
-  let sum = 0;
-  const faults = value.map((raw, i): ResolvedFault => {
-    const at = `${field}[${i}]`;
-    if (typeof raw !== 'object' || raw === null || Array.isArray(raw))
-      throw new InvalidOptionError(
-        at,
-        raw,
-        `an object { type, rate, ... } with type one of ${FAULT_TYPES.join(', ')}`,
-      );
-    const entry = raw as Record<string, unknown>;
-    const type = entry.type;
-    if (typeof type !== 'string')
-      throw new InvalidOptionError(`${at}.type`, type, `one of ${FAULT_TYPES.join(', ')}`);
-    if (!(FAULT_TYPES as string[]).includes(type)) {
-      const suggestion = closestName(type, FAULT_TYPES);
-      throw new InvalidOptionError(
-        `${at}.type`,
-        type,
-        `one of ${FAULT_TYPES.join(', ')}${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`,
-      );
-    }
-    const definition = FAULTS[type as FaultType] as FaultDefinition<unknown>;
-    rejectUnknownKeys(entry, [...BASE_KEYS, ...definition.keys], at);
-    const rate = entry.rate;
-    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate < 0 || rate > 1)
-      throw new InvalidOptionError(`${at}.rate`, rate, 'a probability 0..1');
-    const name = entry.name ?? type;
-    if (typeof name !== 'string' || name.length === 0 || name === 'none' || name === 'down') {
-      throw new InvalidOptionError(
-        `${at}.name`,
-        name,
-        "a non-empty string other than 'none' and 'down'",
-      );
-    }
-    if (names.has(name))
-      throw new InvalidOptionError(
-        `${at}.name`,
-        name,
-        'a name no other fault has (give entries of the same type distinct names)',
-      );
-    names.add(name);
-    sum += rate;
-    const params = definition.parse(entry, at);
-    return {
-      name,
-      type: type as FaultType,
-      rate,
-      params,
-      definition,
-      description: definition.describe(params),
-    };
-  });
+  const faults = value.map((raw, i) => parseFault(raw, `${field}[${i}]`, names));
+  const sum = faults.reduce((total, fault) => total + fault.rate, 0);
   // 12 significant digits: the float noise goes, and any sum past the epsilon still shows above 1.
   if (sum > 1 + RATE_EPSILON)
     throw new InvalidOptionError(

@@ -1,4 +1,4 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { Dispatcher } from 'undici';
@@ -34,6 +34,132 @@ export interface ForwardOutcome {
 const CLIENT_GONE = new Error('chaos proxy: the client went away');
 
 /**
+ * The upstream request for `req`: its method, the target's base path before its path, its
+ * end-to-end headers, its body streamed when it has one.
+ */
+function upstreamRequest(
+  req: IncomingMessage,
+  { basePath, host }: ForwardTarget,
+): Dispatcher.DispatchOptions {
+  // Most load is GETs without a body: send none instead of streaming an empty one.
+  const hasBody =
+    (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
+    req.headers['transfer-encoding'] !== undefined;
+  return {
+    method: req.method as Dispatcher.HttpMethod,
+    path: basePath + (req.url ?? '/'),
+    headers: endToEndRawHeaders(req.rawHeaders, host),
+    body: hasBody ? req : null,
+  };
+}
+
+/**
+ * One forwarded request: undici's handler of the upstream's answer, which it streams into `res`
+ * (through the throttle when trickling), and the watch on the client going away. Settles once.
+ */
+class Forwarding implements Dispatcher.DispatchHandler {
+  private controller: Dispatcher.DispatchController | undefined;
+  private upstreamStatus: number | undefined;
+  private retryAfter: string | undefined;
+  private clientGone = false;
+  private settled = false;
+  /** Only for slowBody: the answer as a stream, so it can go through the throttle stage. */
+  private body: Readable | undefined;
+
+  constructor(
+    private readonly res: ServerResponse,
+    private readonly target: ForwardTarget,
+    private readonly resolve: (outcome: ForwardOutcome) => void,
+  ) {
+    res.once('close', this.onClientClose);
+  }
+
+  private readonly onClientClose = () => {
+    this.clientGone = true;
+    this.controller?.abort(CLIENT_GONE);
+    this.body?.destroy();
+    this.settle(this.answer());
+  };
+
+  private readonly resume = () => this.controller?.resume();
+
+  onRequestStart(started: Dispatcher.DispatchController): void {
+    this.controller = started;
+    // The client left while the request waited for a pooled connection.
+    if (this.clientGone) started.abort(CLIENT_GONE);
+  }
+
+  onResponseStart(
+    _controller: Dispatcher.DispatchController,
+    statusCode: number,
+    headers: IncomingHttpHeaders,
+    statusMessage?: string,
+  ): void {
+    // 1xx informational answers are the upstream connection's business; wait for the final one.
+    if (statusCode < 200 || this.clientGone) return;
+    this.upstreamStatus = statusCode;
+    const retry = headers['retry-after'];
+    this.retryAfter = Array.isArray(retry) ? retry[0] : retry;
+    this.res.writeHead(statusCode, statusMessage, endToEndHeaders(headers));
+    const trickle = this.target.trickle;
+    if (!trickle) return;
+    this.body = new Readable({ read: this.resume });
+    pipeline(this.body, throttle(trickle.bytesPerSecond, trickle.signal), this.res)
+      .then(() => this.settle(this.answer()))
+      .catch((error: Error) =>
+        this.settle({
+          ...this.answer(),
+          upstreamError: trickle.signal.aborted ? undefined : error,
+        }),
+      );
+  }
+
+  onResponseData(paused: Dispatcher.DispatchController, chunk: Buffer): void {
+    if (this.upstreamStatus === undefined || this.clientGone) return;
+    if (this.body ? !this.body.push(chunk) : !this.res.write(chunk)) {
+      paused.pause();
+      if (!this.body) this.res.once('drain', this.resume);
+    }
+  }
+
+  onResponseEnd(): void {
+    if (this.clientGone) return;
+    if (this.body) return void this.body.push(null);
+    this.res.end();
+    this.settle(this.answer());
+  }
+
+  onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
+    if (this.settled) return;
+    if (this.clientGone || this.target.proxySignal.aborted)
+      return this.settle({ upstreamStatus: this.upstreamStatus, upstreamError: error });
+    this.target.onUpstreamError?.(error);
+    if (!this.res.headersSent) {
+      this.res.writeHead(502, { 'content-type': 'application/json' });
+      this.res.end(
+        JSON.stringify({ error: 'chaos proxy: upstream failed', message: error.message }),
+      );
+    } else {
+      this.body?.destroy(error);
+      this.res.destroy(error);
+    }
+    this.settle({ ...this.answer(), upstreamError: error });
+  }
+
+  /** What the upstream answered so far. */
+  private answer(): ForwardOutcome {
+    return { upstreamStatus: this.upstreamStatus, retryAfter: this.retryAfter };
+  }
+
+  private settle(outcome: ForwardOutcome): void {
+    if (this.settled) return;
+    this.settled = true;
+    this.res.off('close', this.onClientClose);
+    this.resolve(outcome);
+  }
+}
+
+/**
  * Send `req` to the target over the keep-alive pool and stream the answer into `res`, body
  * bytes unchanged (request bodies stream too). When the upstream cannot be reached the client
  * gets a 502; when it fails mid-answer the client's socket is destroyed (there is no honest way
@@ -42,101 +168,9 @@ const CLIENT_GONE = new Error('chaos proxy: the client went away');
 export function forwardRequest(
   req: IncomingMessage,
   res: ServerResponse,
-  { upstream, basePath, host, proxySignal, trickle, onUpstreamError }: ForwardTarget,
+  target: ForwardTarget,
 ): Promise<ForwardOutcome> {
   return new Promise<ForwardOutcome>((resolve) => {
-    let controller: Dispatcher.DispatchController | undefined;
-    let upstreamStatus: number | undefined;
-    let retryAfter: string | undefined;
-    let clientGone = false;
-    let settled = false;
-    // Only for slowBody: the answer as a stream, so it can go through the throttle stage.
-    let body: Readable | undefined;
-
-    const settle = (outcome: ForwardOutcome) => {
-      if (settled) return;
-      settled = true;
-      res.off('close', onClientClose);
-      resolve(outcome);
-    };
-    const onClientClose = () => {
-      clientGone = true;
-      controller?.abort(CLIENT_GONE);
-      body?.destroy();
-      settle({ upstreamStatus, retryAfter });
-    };
-    res.once('close', onClientClose);
-    const resume = () => controller?.resume();
-
-    const handler: Dispatcher.DispatchHandler = {
-      onRequestStart(started) {
-        controller = started;
-        // The client left while the request waited for a pooled connection.
-        if (clientGone) started.abort(CLIENT_GONE);
-      },
-      onResponseStart(_controller, statusCode, headers, statusMessage) {
-        // 1xx informational answers are the upstream connection's business; wait for the final one.
-        if (statusCode < 200 || clientGone) return;
-        upstreamStatus = statusCode;
-        const retry = headers['retry-after'];
-        retryAfter = Array.isArray(retry) ? retry[0] : retry;
-        res.writeHead(statusCode, statusMessage, endToEndHeaders(headers));
-        if (trickle) {
-          body = new Readable({ read: resume });
-          pipeline(body, throttle(trickle.bytesPerSecond, trickle.signal), res)
-            .then(() => settle({ upstreamStatus, retryAfter }))
-            .catch((error: Error) =>
-              settle({
-                upstreamStatus,
-                retryAfter,
-                upstreamError: trickle.signal.aborted ? undefined : error,
-              }),
-            );
-        }
-      },
-      onResponseData(paused, chunk) {
-        if (upstreamStatus === undefined || clientGone) return;
-        if (body ? !body.push(chunk) : !res.write(chunk)) {
-          paused.pause();
-          if (!body) res.once('drain', resume);
-        }
-      },
-      onResponseEnd() {
-        if (clientGone) return;
-        if (body) return void body.push(null);
-        res.end();
-        settle({ upstreamStatus, retryAfter });
-      },
-      onResponseError(_controller, error) {
-        if (settled) return;
-        if (clientGone || proxySignal.aborted)
-          return settle({ upstreamStatus, upstreamError: error });
-        onUpstreamError?.(error);
-        if (!res.headersSent) {
-          res.writeHead(502, { 'content-type': 'application/json' });
-          res.end(
-            JSON.stringify({ error: 'chaos proxy: upstream failed', message: error.message }),
-          );
-        } else {
-          body?.destroy(error);
-          res.destroy(error);
-        }
-        settle({ upstreamStatus, retryAfter, upstreamError: error });
-      },
-    };
-
-    // Most load is GETs without a body: send none instead of streaming an empty one.
-    const hasBody =
-      (req.headers['content-length'] !== undefined && req.headers['content-length'] !== '0') ||
-      req.headers['transfer-encoding'] !== undefined;
-    upstream.dispatch(
-      {
-        method: req.method as Dispatcher.HttpMethod,
-        path: basePath + (req.url ?? '/'),
-        headers: endToEndRawHeaders(req.rawHeaders, host),
-        body: hasBody ? req : null,
-      },
-      handler,
-    );
+    target.upstream.dispatch(upstreamRequest(req, target), new Forwarding(res, target, resolve));
   });
 }

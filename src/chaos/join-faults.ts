@@ -14,15 +14,15 @@ import { assertWholeLedger } from '../ledger-store/partial-ledger.js';
 const SLOW_TYPES = new Set(['latency', 'slowBody']);
 const MAX_EXAMPLES = 5;
 
+/** The name under which client-side chaos timeouts appear in `injected`. */
+export const CLIENT_TIMEOUT_FAULT = 'client-timeout';
+
 /**
  * Join a run's ledger (what the client saw, by request id) with a proxy's fault log (what was
  * injected). Only log entries whose id starts with the run's request id prefix count, so one
  * proxy can serve several runs. Pure: the result is not changed. Throws
  * ERR_STRESS_LEDGER_INCOMPLETE (LedgerIncompleteError) for a partial ledger file.
  */
-/** The name under which client-side chaos timeouts appear in `injected`. */
-export const CLIENT_TIMEOUT_FAULT = 'client-timeout';
-
 export function joinFaults(
   result: RunResult,
   log: readonly FaultLogEntry[],
@@ -34,7 +34,25 @@ export function joinFaults(
     typeof result.options?.requestIdPrefix === 'string'
       ? result.options.requestIdPrefix
       : undefined;
-  const join: JoinStats = {
+  const join = emptyJoin();
+  const { byId, ours } = indexLog(log, prefix, join);
+  const { injected, types } = injectedFaults(byId);
+  const judged = judgeLedger(result.ledger ?? [], byId, injected, join);
+  join.exact = join.answeredNotLogged === 0 && join.logOnly === 0 && join.unidentified === 0;
+  const runStartMs = Date.parse(result.startedAt);
+  const outages = outageSpans(windows, runStartMs, result.timeline ?? []);
+  return {
+    injected,
+    types,
+    ...judged,
+    join,
+    outages,
+    timeline: faultTimeline(ours, outages, runStartMs, result.timeline ?? []),
+  };
+}
+
+function emptyJoin(): JoinStats {
+  return {
     exact: false,
     matched: 0,
     ledgerOnly: {},
@@ -44,6 +62,14 @@ export function joinFaults(
     otherTraffic: 0,
     duplicates: 0,
   };
+}
+
+/** The run's log entries by request id (the last of a repeated id) and in order; the rest counted in `join`. */
+function indexLog(
+  log: readonly FaultLogEntry[],
+  prefix: string | undefined,
+  join: JoinStats,
+): { byId: Map<string, FaultLogEntry>; ours: FaultLogEntry[] } {
   const byId = new Map<string, FaultLogEntry>();
   const ours: FaultLogEntry[] = [];
   for (const entry of log) {
@@ -55,7 +81,14 @@ export function joinFaults(
       ours.push(entry);
     }
   }
+  return { byId, ours };
+}
 
+/** Requests per injected fault name, and each name's fault type ('none' and 'down' are their own). */
+function injectedFaults(byId: ReadonlyMap<string, FaultLogEntry>): {
+  injected: Record<string, number>;
+  types: Record<string, string>;
+} {
   const injected: Record<string, number> = {};
   const types: Record<string, string> = {};
   for (const entry of byId.values()) {
@@ -65,7 +98,19 @@ export function joinFaults(
         ? entry.fault
         : (entry.faultType ?? entry.fault);
   }
+  return { injected, types };
+}
 
+/**
+ * One pass over the ledger: each request's outcome by the fault it got, the failure summary, the
+ * failures no fault explains; client-side chaos timeouts added to `injected`, the match counted in `join`.
+ */
+function judgeLedger(
+  ledger: Iterable<LedgerEntry>,
+  byId: ReadonlyMap<string, FaultLogEntry>,
+  injected: Record<string, number>,
+  join: JoinStats,
+): Pick<FaultBreakdown, 'outcomes' | 'summary' | 'unexplained'> {
   const outcomes: Record<string, OutcomeCounts> = {};
   const summary: FailureSummary = {
     timeouts: 0,
@@ -76,7 +121,7 @@ export function joinFaults(
   };
   const unexplained = emptyUnexplained();
   const seen = new Set<string>();
-  for (const request of result.ledger ?? []) {
+  for (const request of ledger) {
     const logged = byId.get(request.id);
     seen.add(request.id);
     // Client-side chaos (load's clientTimeout) is injected too, by the client rather than the proxy.
@@ -95,20 +140,7 @@ export function joinFaults(
       countUnexplained(unexplained, request, logged);
   }
   for (const id of byId.keys()) if (!seen.has(id)) join.logOnly++;
-  join.exact = join.answeredNotLogged === 0 && join.logOnly === 0 && join.unidentified === 0;
-
-  const runStartMs = Date.parse(result.startedAt);
-  const outages = outageSpans(windows, runStartMs, result.timeline ?? []);
-  return {
-    injected,
-    types,
-    outcomes,
-    summary,
-    unexplained,
-    join,
-    outages,
-    timeline: faultTimeline(ours, outages, runStartMs, result.timeline ?? []),
-  };
+  return { outcomes, summary, unexplained };
 }
 
 function emptyUnexplained(): UnexplainedFailures {

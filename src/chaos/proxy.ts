@@ -1,4 +1,4 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { once, setMaxListeners } from 'node:events';
 import { Pool } from 'undici';
@@ -6,8 +6,13 @@ import { StressError } from '../errors.js';
 import { createRandom } from '../random/random.js';
 import { createExchange, resetSocket } from './create-exchange.js';
 import { epochNowMs, type FaultLogEntry, type OutageWindow } from './fault-log.js';
+import type { ResolvedFault } from './fault-options.js';
 import { createFaultPicker } from './pick-fault.js';
-import { resolveProxyOptions, type ChaosProxyOptions } from './proxy-options.js';
+import {
+  resolveProxyOptions,
+  type ChaosProxyOptions,
+  type ResolvedProxyOptions,
+} from './proxy-options.js';
 
 /** Live figures of a proxy. */
 export interface ChaosProxyStats {
@@ -51,88 +56,77 @@ export interface ChaosProxy {
   close(): Promise<void>;
 }
 
+/** What a proxy has seen: its log, its outages, its counts. */
+interface ProxyBook {
+  readonly entries: FaultLogEntry[];
+  readonly windows: OutageWindow[];
+  // Fault names are the user's strings ("__proto__" too): counted in a Map, made an object only
+  // through Object.fromEntries, which defines own properties.
+  readonly injected: Map<string, number>;
+  inFlight: number;
+  /** The outage in force, between down() and up(). */
+  current: OutageWindow | undefined;
+}
+
 /**
- * Start an HTTP proxy on 127.0.0.1 (ephemeral port) in front of `target` that applies at most
- * one fault per request, picked by rate with a seeded RNG, and logs what it did by request id.
- * Throws a coded option error for bad options; ERR_STRESS_PROXY when it cannot listen.
+ * The connections to the target. undici's Pool forwards with less work per request than
+ * http.Agent (see docs/performance.md). As many connections as requests in flight, one request
+ * each (no pipelining), like a browser; no headers/body timeouts, so a slow upstream is the
+ * client's to time out, as with http.Agent. An https: upstream is verified as load() verifies its
+ * target (the same `tls` option).
  */
-export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy> {
-  const resolved = resolveProxyOptions(options);
-  const pick = createFaultPicker(resolved.faults, resolved.seed);
-  // Jitter draws come from their own stream so they never shift the fault picks.
-  const random = createRandom(resolved.seed ^ 0x5bd1e995);
-  // undici's Pool forwards with less work per request than http.Agent (see docs/performance.md).
-  // As many connections as requests in flight, one request each (no pipelining), like a browser;
-  // no headers/body timeouts, so a slow upstream is the client's to time out, as with http.Agent.
-  // An https: upstream is verified as load() verifies its target (the same `tls` option).
-  const upstream = new Pool(resolved.target.origin, {
+function upstreamPool(resolved: ResolvedProxyOptions): Pool {
+  return new Pool(resolved.target.origin, {
     connections: null,
     pipelining: 1,
     headersTimeout: 0,
     bodyTimeout: 0,
     ...(resolved.tls ? { connect: { ...resolved.tls } } : {}),
   });
-  const basePath = resolved.target.pathname.replace(/\/+$/, '');
-  const closing = new AbortController();
-  // Every held or delayed request listens for close(): thousands of listeners are expected.
-  setMaxListeners(0, closing.signal);
-  const sockets = new Set<Socket>();
-  const entries: FaultLogEntry[] = [];
-  const windows: OutageWindow[] = [];
-  // Fault names are the user's strings ("__proto__" too): counted in a Map, made an object only
-  // through Object.fromEntries, which defines own properties.
-  const injected = new Map<string, number>();
-  let inFlight = 0;
-  let current: OutageWindow | undefined;
+}
 
-  const handle = async (req: IncomingMessage, res: ServerResponse) => {
-    const chosen = pick();
-    const idHeader = req.headers[resolved.requestIdHeader];
-    const entry: FaultLogEntry = {
-      id: Array.isArray(idHeader) ? idHeader[0] : idHeader,
-      seq: entries.length + 1,
-      method: req.method ?? 'GET',
-      path: req.url ?? '/',
-      fault: current ? 'down' : (chosen?.name ?? 'none'),
-      receivedAtMs: epochNowMs(),
-    };
-    if (!current && chosen) entry.faultType = chosen.type;
-    entries.push(entry);
-    injected.set(entry.fault, (injected.get(entry.fault) ?? 0) + 1);
-    inFlight++;
-    res.on('close', () => {
-      inFlight--;
-      entry.durationMs = Math.round((epochNowMs() - entry.receivedAtMs) * 1000) / 1000;
-      entry.end ??= res.writableFinished
-        ? 'answered'
-        : closing.signal.aborted
-          ? 'proxy-closed'
-          : 'client-closed';
-    });
-    if (closing.signal.aborted) return resetSocket(req.socket);
-    if (current) {
-      current.requests++;
-      entry.end = 'reset';
-      return resetSocket(req.socket);
-    }
-    const exchange = createExchange(req, res, {
-      upstream,
-      basePath,
-      host: resolved.target.host,
-      random,
-      proxySignal: closing.signal,
-      entry,
-    });
-    try {
-      if (chosen) await chosen.definition.apply(chosen.params, exchange);
-      else await exchange.forward();
-    } catch {
-      // A fault that throws must not take the proxy down; the client sees its connection end.
-      resetSocket(req.socket);
-    }
+/**
+ * Log a request just received with the fault it gets ('down' during an outage): counted as
+ * injected and in flight until its response closes, when its duration and end are set.
+ */
+function logRequest(
+  book: ProxyBook,
+  req: IncomingMessage,
+  res: ServerResponse,
+  chosen: ResolvedFault | undefined,
+  idHeaderName: string,
+  closing: AbortSignal,
+): FaultLogEntry {
+  const idHeader = req.headers[idHeaderName];
+  const entry: FaultLogEntry = {
+    id: Array.isArray(idHeader) ? idHeader[0] : idHeader,
+    seq: book.entries.length + 1,
+    method: req.method ?? 'GET',
+    path: req.url ?? '/',
+    fault: book.current ? 'down' : (chosen?.name ?? 'none'),
+    receivedAtMs: epochNowMs(),
   };
+  if (!book.current && chosen) entry.faultType = chosen.type;
+  book.entries.push(entry);
+  book.injected.set(entry.fault, (book.injected.get(entry.fault) ?? 0) + 1);
+  book.inFlight++;
+  res.on('close', () => {
+    book.inFlight--;
+    entry.durationMs = Math.round((epochNowMs() - entry.receivedAtMs) * 1000) / 1000;
+    entry.end ??= res.writableFinished
+      ? 'answered'
+      : closing.aborted
+        ? 'proxy-closed'
+        : 'client-closed';
+  });
+  return entry;
+}
 
-  const server = createServer({ keepAliveTimeout: 5_000 }, (req, res) => void handle(req, res));
+/**
+ * Listen on an ephemeral 127.0.0.1 port, keeping every open socket in `sockets`; the port.
+ * Throws ERR_STRESS_PROXY when it cannot listen.
+ */
+async function listen(server: Server, sockets: Set<Socket>): Promise<number> {
   server.on('connection', (socket: Socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
@@ -148,9 +142,117 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
       { cause: error },
     );
   }
-  const { port } = server.address() as AddressInfo;
-  let closed: Promise<void> | undefined;
+  return (server.address() as AddressInfo).port;
+}
 
+/** Stop listening, close every socket and the upstream pool; resolves once each socket has closed. */
+async function shutDown(server: Server, sockets: Set<Socket>, upstream: Pool): Promise<void> {
+  const stopped = once(server, 'close');
+  // Every socket still in the set is open; wait for each to report closed, so stats() reads 0.
+  const socketsClosed = [...sockets].map((socket) => once(socket, 'close'));
+  server.close();
+  server.closeAllConnections();
+  for (const socket of sockets) socket.destroy();
+  await Promise.all([stopped, ...socketsClosed, upstream.destroy()]);
+}
+
+/** The proxy's down() / up() switch and its record of outages. */
+function outageSwitch(book: ProxyBook): Pick<ChaosProxy, 'down' | 'up' | 'outages'> {
+  return {
+    outages: () => book.windows.map((w) => ({ ...w })),
+    down() {
+      if (book.current) return;
+      book.current = { downAtMs: epochNowMs(), upAtMs: undefined, requests: 0 };
+      book.windows.push(book.current);
+    },
+    up() {
+      if (!book.current) return;
+      book.current.upAtMs = epochNowMs();
+      book.current = undefined;
+    },
+  };
+}
+
+/** What every request through one proxy shares. */
+interface ProxyShared {
+  readonly book: ProxyBook;
+  readonly pick: () => ResolvedFault | undefined;
+  readonly resolved: ResolvedProxyOptions;
+  readonly upstream: Pool;
+  /** The target's base path, no trailing slash. */
+  readonly basePath: string;
+  /** The jitter stream. */
+  readonly random: () => number;
+  /** Aborted by close(). */
+  readonly closing: AbortSignal;
+}
+
+/** One request: log it, then reset it (closing, outage), apply its fault or forward it. */
+async function handleRequest(
+  shared: ProxyShared,
+  req: IncomingMessage,
+  res: ServerResponse,
+): Promise<void> {
+  const { book, resolved, closing } = shared;
+  const chosen = shared.pick();
+  const entry = logRequest(book, req, res, chosen, resolved.requestIdHeader, closing);
+  if (closing.aborted) return resetSocket(req.socket);
+  if (book.current) {
+    book.current.requests++;
+    entry.end = 'reset';
+    return resetSocket(req.socket);
+  }
+  const exchange = createExchange(req, res, {
+    upstream: shared.upstream,
+    basePath: shared.basePath,
+    host: resolved.target.host,
+    random: shared.random,
+    proxySignal: closing,
+    entry,
+  });
+  try {
+    if (chosen) await chosen.definition.apply(chosen.params, exchange);
+    else await exchange.forward();
+  } catch {
+    // A fault that throws must not take the proxy down; the client sees its connection end.
+    resetSocket(req.socket);
+  }
+}
+
+/**
+ * Start an HTTP proxy on 127.0.0.1 (ephemeral port) in front of `target` that applies at most
+ * one fault per request, picked by rate with a seeded RNG, and logs what it did by request id.
+ * Throws a coded option error for bad options; ERR_STRESS_PROXY when it cannot listen.
+ */
+export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy> {
+  const resolved = resolveProxyOptions(options);
+  const closing = new AbortController();
+  // Every held or delayed request listens for close(): thousands of listeners are expected.
+  setMaxListeners(0, closing.signal);
+  const book: ProxyBook = {
+    entries: [],
+    windows: [],
+    injected: new Map(),
+    inFlight: 0,
+    current: undefined,
+  };
+  const shared: ProxyShared = {
+    book,
+    pick: createFaultPicker(resolved.faults, resolved.seed),
+    resolved,
+    upstream: upstreamPool(resolved),
+    basePath: resolved.target.pathname.replace(/\/+$/, ''),
+    // Jitter draws come from their own stream so they never shift the fault picks.
+    random: createRandom(resolved.seed ^ 0x5bd1e995),
+    closing: closing.signal,
+  };
+  const server = createServer(
+    { keepAliveTimeout: 5_000 },
+    (req, res) => void handleRequest(shared, req, res),
+  );
+  const sockets = new Set<Socket>();
+  const port = await listen(server, sockets);
+  let closed: Promise<void> | undefined;
   return {
     url: `http://127.0.0.1:${port}`,
     seed: resolved.seed,
@@ -161,35 +263,17 @@ export async function chaosProxy(options: ChaosProxyOptions): Promise<ChaosProxy
       description,
     })),
     stats: () => ({
-      requests: entries.length,
-      inFlight,
+      requests: book.entries.length,
+      inFlight: book.inFlight,
       connections: sockets.size,
-      injected: Object.fromEntries(injected),
-      down: current !== undefined,
+      injected: Object.fromEntries(book.injected),
+      down: book.current !== undefined,
     }),
-    log: () => entries.map((e) => ({ ...e })),
-    outages: () => windows.map((w) => ({ ...w })),
-    down() {
-      if (current) return;
-      current = { downAtMs: epochNowMs(), upAtMs: undefined, requests: 0 };
-      windows.push(current);
-    },
-    up() {
-      if (!current) return;
-      current.upAtMs = epochNowMs();
-      current = undefined;
-    },
+    log: () => book.entries.map((e) => ({ ...e })),
+    ...outageSwitch(book),
     close() {
-      closed ??= (async () => {
-        closing.abort();
-        const stopped = once(server, 'close');
-        // Every socket still in the set is open; wait for each to report closed, so stats() reads 0.
-        const socketsClosed = [...sockets].map((socket) => once(socket, 'close'));
-        server.close();
-        server.closeAllConnections();
-        for (const socket of sockets) socket.destroy();
-        await Promise.all([stopped, ...socketsClosed, upstream.destroy()]);
-      })();
+      closing.abort();
+      closed ??= shutDown(server, sockets, shared.upstream);
       return closed;
     },
   };

@@ -177,6 +177,11 @@ export interface RunResult extends RunSummary {
 export interface StepSummary extends RunSummary {
   /** Times this step was not sent because an earlier step of its iteration failed. */
   skipped: number;
+  /**
+   * The step's failures that its check or a capture caused, by reason, most first (a subset of
+   * `errors`, told apart where the step failed, not by wording). Absent in results of older versions.
+   */
+  checkFailures?: ErrorCount[];
 }
 
 /**

@@ -1,7 +1,9 @@
 import { performance } from 'node:perf_hooks';
 import autocannon from 'autocannon';
-import type { Ticket } from '../recorder/recorder.js';
+import type { ResolvedLoadOptions } from '../options/load-options.js';
+import type { Recorder, Ticket } from '../recorder/recorder.js';
 import type { Driver, DriverContext } from './driver.js';
+import type { RequestPlan } from './request-plan.js';
 import { verifyAutocannonTls } from './autocannon-tls.js';
 import { bodyFailure } from './body-failure.js';
 import { stopAtEndOrAbort } from './driver-loop.js';
@@ -33,94 +35,103 @@ interface AutocannonClient {
   };
 }
 
+/** What every connection of one run shares. */
+interface ConnectionShared {
+  recorder: Recorder;
+  plan: RequestPlan;
+  bytes: RequestBytes;
+  timeoutMs: number;
+  tls: ResolvedLoadOptions['tls'];
+}
+
 /**
- * Closed model on autocannon: `users` connections, each sending its next request as soon
- * as the previous one ends. autocannon does the HTTP; we write each request's bytes with its
- * id, and time it ourselves (performance.now, fractional ms) from the moment it is built and written.
+ * Hand one autocannon connection our request bytes and our clock: each request is begun on the
+ * recorder when autocannon asks for its bytes, and ended by its response, a connection error or
+ * (seen at the next request) a timeout or a close without an answer.
  */
-export const autocannonDriver: Driver = async (context: DriverContext) => {
-  const { options, recorder, plan, signal, warn } = context;
-  // A starved generator sets the pace, not the target: say so, as the undici drivers do.
-  const lagMonitor = startLoopLagMonitor();
-  const bytes = new RequestBytes(plan, options.requestIdPrefix);
-  const timedOut = {
-    kind: 'timeout',
-    message: `no response within ${options.timeoutMs} ms`,
-  } as const;
+function takeOverClient(client: AutocannonClient, shared: ConnectionShared): void {
+  const { recorder, plan, bytes, timeoutMs } = shared;
+  if (shared.tls)
+    verifyAutocannonTls(client as unknown as Parameters<typeof verifyAutocannonTls>[0], shared.tls);
+  const timedOut = { kind: 'timeout', message: `no response within ${timeoutMs} ms` } as const;
   const closedEarly = { kind: 'error', message: 'socket closed before the response' } as const;
-
-  const clients: AutocannonClient[] = [];
-  const setupClient = (client: AutocannonClient) => {
-    clients.push(client);
-    if (options.tls)
-      verifyAutocannonTls(
-        client as unknown as Parameters<typeof verifyAutocannonTls>[0],
-        options.tls,
-      );
-    // The request this connection has open (each connection has at most one: no pipelining).
-    let current: Ticket | undefined;
-    const settle = (finish: Parameters<typeof recorder.end>[1]) => {
-      const ticket = current;
-      if (!ticket) return;
-      current = undefined;
-      recorder.end(ticket, finish);
-    };
-    // Called (through the client's requestBuilder) right before each request is written on the connection.
-    const nextRequest = (): Buffer => {
-      // A new request while the last is still open: autocannon reconnected, either because the
-      // request timed out (it emits 'timeout' only after starting the next request) or because
-      // the server closed the connection without an answer.
-      const open = current;
-      if (open)
-        settle(performance.now() - open.fromMs >= options.timeoutMs - 1 ? timedOut : closedEarly);
-      const scenario = plan.pick();
-      const ticket = recorder.begin(scenario.name);
-      current = ticket;
-      try {
-        return bytes.buildNumbered(scenario, ticket);
-      } catch (error) {
-        settle(bodyFailure(error));
-        return bytes.fallback;
-      }
-    };
-
-    // autocannon's own builder assembles each request from objects (15% of client CPU when
-    // every request differs); ours returns the finished bytes, which autocannon writes as they are.
-    const iterator = client.requestIterator;
-    iterator.requestBuilder = nextRequest;
-    // autocannon deep-clones a fresh context for setupRequest/onResponse before every request
-    // (1% of client CPU); we use no context.
-    iterator.resetContext = () => {};
-    iterator.rebuildRequest();
-    // autocannon only accepts whole seconds; its client reads this field for every request.
-    (client as unknown as { timeout: number }).timeout = options.timeoutMs;
-    // autocannon calls recordBody (which would call a request's onResponse with the headers made
-    // into an object) for each response, synchronously before the client's 'response' event and
-    // the next request: the response ends here, its Retry-After read from the raw headers only
-    // for a status >= 400.
-    iterator.recordBody = (_request, status, _body, rawHeaders) => {
-      const ticket = current;
-      if (!ticket) return;
-      current = undefined;
-      recorder.endResponse(
-        ticket,
-        status,
-        status >= 400 ? retryAfterOf(rawHeaders ?? []) : undefined,
-      );
-    };
-    client.on('connError', (error) => settle({ kind: 'error', message: error.message }));
+  // The request this connection has open (each connection has at most one: no pipelining).
+  let current: Ticket | undefined;
+  const settle = (finish: Parameters<Recorder['end']>[1]) => {
+    const ticket = current;
+    if (!ticket) return;
+    current = undefined;
+    recorder.end(ticket, finish);
   };
+  // Called (through the client's requestBuilder) right before each request is written on the connection.
+  const nextRequest = (): Buffer => {
+    // A new request while the last is still open: autocannon reconnected, either because the
+    // request timed out (it emits 'timeout' only after starting the next request) or because
+    // the server closed the connection without an answer.
+    const open = current;
+    if (open) settle(performance.now() - open.fromMs >= timeoutMs - 1 ? timedOut : closedEarly);
+    const scenario = plan.pick();
+    const ticket = recorder.begin(scenario.name);
+    current = ticket;
+    try {
+      return bytes.buildNumbered(scenario, ticket);
+    } catch (error) {
+      settle(bodyFailure(error));
+      return bytes.fallback;
+    }
+  };
+  // The response ends here, its Retry-After read from the raw headers only for a status >= 400.
+  const onResponse = (status: number, rawHeaders: string[] | undefined) => {
+    const ticket = current;
+    if (!ticket) return;
+    current = undefined;
+    recorder.endResponse(
+      ticket,
+      status,
+      status >= 400 ? retryAfterOf(rawHeaders ?? []) : undefined,
+    );
+  };
+  replaceRequestIterator(client, nextRequest, onResponse, timeoutMs);
+  client.on('connError', (error) => settle({ kind: 'error', message: error.message }));
+}
 
-  const users = options.users ?? 1;
-  const connections = options.requests !== undefined ? Math.min(users, options.requests) : users;
-  recorder.setUsers(connections);
+/** Make autocannon's client write our bytes and tell us of each response, its timeout in ms. */
+function replaceRequestIterator(
+  client: AutocannonClient,
+  nextRequest: () => Buffer,
+  onResponse: (status: number, rawHeaders: string[] | undefined) => void,
+  timeoutMs: number,
+): void {
+  // autocannon's own builder assembles each request from objects (15% of client CPU when
+  // every request differs); ours returns the finished bytes, which autocannon writes as they are.
+  const iterator = client.requestIterator;
+  iterator.requestBuilder = nextRequest;
+  // autocannon deep-clones a fresh context for setupRequest/onResponse before every request
+  // (1% of client CPU); we use no context.
+  iterator.resetContext = () => {};
+  iterator.rebuildRequest();
+  // autocannon only accepts whole seconds; its client reads this field for every request.
+  (client as unknown as { timeout: number }).timeout = timeoutMs;
+  // autocannon calls recordBody (which would call a request's onResponse with the headers made
+  // into an object) for each response, synchronously before the client's 'response' event and
+  // the next request.
+  iterator.recordBody = (_request, status, _body, rawHeaders) => onResponse(status, rawHeaders);
+}
+
+/** Start autocannon with `connections` connections, each taken over by `setupClient`; resolves when it ends. */
+function startAutocannon(
+  options: ResolvedLoadOptions,
+  origin: string,
+  connections: number,
+  setupClient: (client: AutocannonClient) => void,
+): { instance: { stop(): void }; done: Promise<void> } {
   let finished!: (error: Error | null) => void;
   const done = new Promise<void>((resolve, reject) => {
     finished = (error) => (error ? reject(error) : resolve());
   });
   const instance = autocannon(
     {
-      url: plan.origin,
+      url: origin,
       connections,
       pipelining: 1,
       ...(options.requests !== undefined
@@ -135,6 +146,33 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
     } as autocannon.Options,
     (error) => finished(error ?? null),
   );
+  return { instance: instance as unknown as { stop(): void }, done };
+}
+
+/**
+ * Closed model on autocannon: `users` connections, each sending its next request as soon
+ * as the previous one ends. autocannon does the HTTP; we write each request's bytes with its
+ * id, and time it ourselves (performance.now, fractional ms) from the moment it is built and written.
+ */
+export const autocannonDriver: Driver = async (context: DriverContext) => {
+  const { options, recorder, plan, signal, warn } = context;
+  // A starved generator sets the pace, not the target: say so, as the undici drivers do.
+  const lagMonitor = startLoopLagMonitor();
+  const shared: ConnectionShared = {
+    recorder,
+    plan,
+    bytes: new RequestBytes(plan, options.requestIdPrefix),
+    timeoutMs: options.timeoutMs,
+    tls: options.tls,
+  };
+  const clients: AutocannonClient[] = [];
+  const users = options.users ?? 1;
+  const connections = options.requests !== undefined ? Math.min(users, options.requests) : users;
+  recorder.setUsers(connections);
+  const { instance, done } = startAutocannon(options, plan.origin, connections, (client) => {
+    clients.push(client);
+    takeOverClient(client, shared);
+  });
 
   // autocannon stops at its next sample tick, and starts its duration timer only after it has
   // opened every connection (0.75-2 s for 2000 on a busy machine). So at the planned end (timed
@@ -144,7 +182,7 @@ export const autocannonDriver: Driver = async (context: DriverContext) => {
     options.durationMs === undefined ? undefined : recorder.startMs + options.durationMs;
   const dispose = stopAtEndOrAbort(signal, endAtMs, () => {
     recorder.stop();
-    (instance as unknown as { stop(): void }).stop();
+    instance.stop();
     for (const client of clients) client.destroy();
   });
   try {

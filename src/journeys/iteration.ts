@@ -120,6 +120,7 @@ export async function runIteration(
         step.name,
         result.reason,
         steps.slice(i + 1).map((s) => s.name),
+        result.byCheck,
       );
       return true;
     }

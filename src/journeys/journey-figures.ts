@@ -1,4 +1,9 @@
-import type { JourneySummary, RunSummary, StepSummary } from '../contracts/run-result.js';
+import type {
+  ErrorCount,
+  JourneySummary,
+  RunSummary,
+  StepSummary,
+} from '../contracts/run-result.js';
 import { recordLatencyMs } from '../histogram/latency-histogram.js';
 import { Tally } from '../recorder/tally.js';
 import { UintColumn } from './uint-column.js';
@@ -25,6 +30,13 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
   map.set(key, (map.get(key) ?? 0) + by);
 }
 
+/** Counts by message, most first (as a summary's `errors`). */
+function byCount(counts: Map<string, number> | undefined): ErrorCount[] {
+  return [...(counts ?? [])]
+    .map(([message, count]) => ({ message, count }))
+    .sort((a, b) => b.count - a.count || a.message.localeCompare(b.message));
+}
+
 /**
  * Counts journey iterations: each started one ends exactly once, as completed, failed (at a
  * named step, the remaining steps counted as skipped) or cancelled (cut off by the end of the
@@ -34,6 +46,8 @@ function bump(map: Map<string, number>, key: string, by = 1): void {
 export class JourneyFigures {
   private readonly journeys = new Map<string, JourneyCounts>();
   private readonly skippedSteps = new Map<string, number>();
+  /** Failures by check or capture, by step, then by reason. */
+  private readonly checkFailures = new Map<string, Map<string, number>>();
   private readonly active = new Set<Iteration>();
   /** Journey of each iteration (index in `names` + 1), by iteration number: 4 bytes an iteration. */
   private readonly journeyOfIteration = new UintColumn();
@@ -73,8 +87,18 @@ export class JourneyFigures {
     recordLatencyMs(tally.histogram, nowMs - iteration.fromMs);
   }
 
-  /** The iteration failed at `step` for `reason`; `skipped` are the steps it will not send. */
-  fail(iteration: Iteration, step: string, reason: string, skipped: readonly string[]): void {
+  /**
+   * The iteration failed at `step` for `reason`; `skipped` are the steps it will not send;
+   * `byCheck` when the step's check or a capture failed it (its request is recorded as failed).
+   */
+  fail(
+    iteration: Iteration,
+    step: string,
+    reason: string,
+    skipped: readonly string[],
+    byCheck = false,
+  ): void {
+    if (byCheck) this.countCheckFailure(step, reason);
     if (!this.close(iteration)) return;
     const counts = this.counts(iteration.journey);
     counts.tally.finish({ kind: 'error', message: `${step}: ${reason}` }, 0);
@@ -141,9 +165,19 @@ export class JourneyFigures {
         const summary = Object.hasOwn(recorded, name)
           ? recorded[name]
           : new Tally().summarize(durationMs);
-        return [name, { ...summary, skipped: this.skippedSteps.get(name) ?? 0 }];
+        const skipped = this.skippedSteps.get(name) ?? 0;
+        return [
+          name,
+          { ...summary, skipped, checkFailures: byCount(this.checkFailures.get(name)) },
+        ];
       }),
     );
+  }
+
+  private countCheckFailure(step: string, reason: string): void {
+    let reasons = this.checkFailures.get(step);
+    if (!reasons) this.checkFailures.set(step, (reasons = new Map()));
+    bump(reasons, reason);
   }
 
   private close(iteration: Iteration): boolean {

@@ -37,9 +37,12 @@ export interface StepState {
   endedMs: number;
 }
 
-/** How a step ended: ok, failed (with the reason), or cancelled by the end of the run. */
+/**
+ * How a step ended: ok, failed (with the reason; `byCheck` when its check or a capture failed it),
+ * or cancelled by the end of the run.
+ */
 export type StepResult =
-  { kind: 'ok' } | { kind: 'failed'; reason: string } | { kind: 'cancelled' };
+  { kind: 'ok' } | { kind: 'failed'; reason: string; byCheck?: true } | { kind: 'cancelled' };
 
 const OK: StepResult = { kind: 'ok' };
 
@@ -155,5 +158,5 @@ export async function runStep(
     return OK;
   }
   env.recorder.end(ticket, { kind: 'error', message: reason });
-  return { kind: 'failed', reason };
+  return { kind: 'failed', reason, byCheck: true };
 }

@@ -6,7 +6,7 @@ import { describeRun, finishedCount } from './describe.js';
 import { describeReceived, formatPercent } from '../format/message.js';
 import { afterNot, verdicts, type MatcherResult } from './verdict.js';
 import { rateBounds } from './bounds.js';
-import { resolveConfidence } from './confidence-options.js';
+import { resolveConfidence, type ResolvedConfidence } from './confidence-options.js';
 import type { InconclusivePolicy } from '../trust/inconclusive.js';
 
 /** Options of toBeResilient. */
@@ -25,6 +25,43 @@ const MATCHER = 'toBeResilient';
 const HEAD = { matcher: MATCHER, metric: 'success rate', unit: 'fraction' };
 
 /**
+ * The options' confidence (undefined for a point verdict) and `minSuccessRate` once both are
+ * known to be good; otherwise the message naming what is wrong.
+ */
+function checkOptions(
+  options: ResilienceOptions,
+  minSuccessRate: unknown,
+): { confidence: ResolvedConfidence | undefined; minSuccessRate: number } | string {
+  const unknown =
+    typeof options === 'object' && options !== null
+      ? Object.keys(options).filter((k) => !OPTION_KEYS.includes(k))
+      : [];
+  if (unknown.length > 0)
+    return `${MATCHER}: unknown option "${unknown[0]}"; the options are ${OPTION_KEYS.join(', ')}`;
+  const { confidence: c, inconclusive } =
+    typeof options === 'object' && options !== null ? options : {};
+  const confidence =
+    c === undefined && inconclusive === undefined
+      ? undefined
+      : resolveConfidence({
+          confidence: c,
+          ...(inconclusive === undefined ? {} : { inconclusive }),
+        });
+  if (typeof confidence === 'string') return `${MATCHER}: ${confidence}`;
+  if (
+    typeof minSuccessRate !== 'number' ||
+    !Number.isFinite(minSuccessRate) ||
+    minSuccessRate < 0 ||
+    minSuccessRate > 1
+  )
+    return (
+      `${MATCHER}: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received ` +
+      `${describeReceived(minSuccessRate)}`
+    );
+  return { confidence, minSuccessRate };
+}
+
+/**
  * Passes when at least `minSuccessRate` of finished requests succeeded under injected faults.
  * The message lists the failure breakdown (from `result.faults` when withFaults() added it).
  */
@@ -35,10 +72,9 @@ export function toBeResilient(
 ): MatcherResult {
   const v = verdicts(this, HEAD);
   const isNot = v.isNot;
-  const minSuccessRate =
+  const rate =
     typeof options === 'object' && options !== null ? (options.minSuccessRate ?? 0.8) : options;
-  const threshold =
-    typeof minSuccessRate === 'number' ? minSuccessRate : describeReceived(minSuccessRate);
+  const threshold = typeof rate === 'number' ? rate : describeReceived(rate);
   const fail = (message: string, observed: number | null): MatcherResult =>
     v.refuse(message, { threshold, observed });
 
@@ -48,37 +84,9 @@ export function toBeResilient(
         `${describeReceived(received)}`,
       null,
     );
-  const unknown =
-    typeof options === 'object' && options !== null
-      ? Object.keys(options).filter((k) => !OPTION_KEYS.includes(k))
-      : [];
-  if (unknown.length > 0)
-    return fail(
-      `${MATCHER}: unknown option "${unknown[0]}"; the options are ${OPTION_KEYS.join(', ')}`,
-      null,
-    );
-  const { confidence: c, inconclusive } =
-    typeof options === 'object' && options !== null ? options : {};
-  const confidence =
-    c === undefined && inconclusive === undefined
-      ? undefined
-      : resolveConfidence({
-          confidence: c,
-          ...(inconclusive === undefined ? {} : { inconclusive }),
-        });
-  if (typeof confidence === 'string') return fail(`${MATCHER}: ${confidence}`, null);
-  if (
-    typeof minSuccessRate !== 'number' ||
-    !Number.isFinite(minSuccessRate) ||
-    minSuccessRate < 0 ||
-    minSuccessRate > 1
-  ) {
-    return fail(
-      `${MATCHER}: minSuccessRate must be a fraction in [0, 1] (0.8 = 80%), received ` +
-        `${describeReceived(minSuccessRate)}`,
-      null,
-    );
-  }
+  const checked = checkOptions(options, rate);
+  if (typeof checked === 'string') return fail(checked, null);
+  const { confidence, minSuccessRate } = checked;
   const finished = finishedCount(received);
   const context = `${describeRun(received, finished)}; ${describeBreakdown(received, faultsOf(received))}`;
   if (finished === 0) {

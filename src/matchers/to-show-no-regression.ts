@@ -6,7 +6,15 @@ import { judgeAb, type AbJudgement } from '../ab/judge-ab.js';
 import { StressError } from '../errors.js';
 import { resolveConfidence } from './confidence-options.js';
 import { describeReceived } from '../format/message.js';
-import { afterNot, failsTest, verdicts, vitestPass, type MatcherResult } from './verdict.js';
+import {
+  afterNot,
+  failsTest,
+  verdicts,
+  vitestPass,
+  type MatcherResult,
+  type Verdicts,
+} from './verdict.js';
+import type { InconclusivePolicy } from '../trust/inconclusive.js';
 
 /** Options of toShowNoRegression. */
 export interface NoRegressionOptions {
@@ -18,6 +26,38 @@ export interface NoRegressionOptions {
 
 const MATCHER = 'toShowNoRegression';
 const DEFAULT_CONFIDENCE = 0.95;
+
+/** One verdict per metric of the judgement: the headline and that metric's line, with its interval. */
+function recordMetrics(
+  v: Verdicts,
+  received: AbResult,
+  judgement: AbJudgement,
+  policy: InconclusivePolicy,
+): void {
+  for (const m of judgement.metrics) {
+    // A shown regression is what `.not` asks for; an inconclusive metric counts as the policy says.
+    const state = afterNot(m.state, v.isNot);
+    v.record(
+      !failsTest(state, policy),
+      `${describeHeadline(received, judgement, v.isNot)}\n  ${describeMetric(m)}`,
+      {
+        metric: m.metric,
+        unit: m.unit,
+        threshold: m.tolerance,
+        observed: m.estimate,
+        ...(received.name ? { subject: received.name } : {}),
+        state,
+        reason: m.reason,
+        interval: {
+          low: m.lower,
+          high: m.upper,
+          confidence: judgement.confidence,
+          method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe',
+        },
+      },
+    );
+  }
+}
 
 /**
  * Judges a compareTargets() result: passes unless a metric regressed beyond its tolerance with
@@ -61,29 +101,7 @@ export function toShowNoRegression(
   const message = describeJudgement(received, judgement, isNot);
   if (judgement.metrics.some((m) => m.call === 'nothing to judge')) return fail(message);
   const policy = resolved.inconclusive;
-  for (const m of judgement.metrics) {
-    // A shown regression is what `.not` asks for; an inconclusive metric counts as the policy says.
-    const state = afterNot(m.state, isNot);
-    v.record(
-      !failsTest(state, policy),
-      `${describeHeadline(received, judgement, isNot)}\n  ${describeMetric(m)}`,
-      {
-        metric: m.metric,
-        unit: m.unit,
-        threshold: m.tolerance,
-        observed: m.estimate,
-        ...(received.name ? { subject: received.name } : {}),
-        state,
-        reason: m.reason,
-        interval: {
-          low: m.lower,
-          high: m.upper,
-          confidence: judgement.confidence,
-          method: m.unit === 'ratio' ? 'paired-t-log-ratio' : 'newcombe',
-        },
-      },
-    );
-  }
+  recordMetrics(v, received, judgement, policy);
   // Inconclusive does what the policy says with and without `.not`.
   return {
     pass: vitestPass(failsTest(afterNot(judgement.state, isNot), policy), isNot),

@@ -1,5 +1,5 @@
 import type { RunMeta } from '../contracts/meta.js';
-import { mergeSummaries, type PartSummary } from './merge-summary.js';
+import { mergeSummaries, sumErrors, type PartSummary } from './merge-summary.js';
 
 type StepPart = NonNullable<RunMeta['steps']>[string];
 type JourneyPart = NonNullable<RunMeta['journeys']>[string];
@@ -34,8 +34,8 @@ function sumByName(records: ReadonlyArray<Record<string, number>>): Record<strin
 
 /**
  * Merge the splits' step figures by step name over the merged window: each a scenario-like
- * summary (histograms added exactly), plus the skipped sends summed. Undefined when no split
- * ran journeys.
+ * summary (histograms added exactly), plus the skipped sends summed and the check failures summed
+ * by reason. Undefined when no split ran journeys.
  */
 export function mergeSteps(
   runs: ReadonlyArray<Pick<RunMeta, 'steps'>>,
@@ -45,7 +45,14 @@ export function mergeSteps(
   const out: NonNullable<RunMeta['steps']> = Object.create(null);
   for (const [name, list] of byName<StepPart>(runs.map((r) => r.steps))) {
     const skipped = list.reduce((n, s) => n + s.skipped, 0);
-    out[name] = { ...(mergeSummaries(list as PartSummary[], windowMs) as PartSummary), skipped };
+    const checks = list.some((s) => s.checkFailures)
+      ? { checkFailures: sumErrors(list.map((s) => ({ errors: s.checkFailures ?? [] }))) }
+      : {};
+    out[name] = {
+      ...(mergeSummaries(list as PartSummary[], windowMs) as PartSummary),
+      skipped,
+      ...checks,
+    };
   }
   return out;
 }

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { JourneyOptions, ScenarioOptions } from '../../src/index.js';
+import type {
+  CapacityOptions,
+  Duration,
+  JourneyOptions,
+  LevelRange,
+  ScenarioOptions,
+} from '../../src/index.js';
 
 const data = (name: string) =>
   readFileSync(fileURLToPath(new URL(`../../fixtures/data/${name}`, import.meta.url)), 'utf8');
@@ -35,6 +41,39 @@ export function seedMix(): ScenarioOptions[] {
     },
     { name: 'query', weight: 10, method: 'GET', path: '/api/audit?requestId=vs-query-probe' },
   ];
+}
+
+/** The stress-100 capacity search, with its range, resolution and SLA typed for reading back. */
+export interface StressCapacityOptions extends CapacityOptions {
+  users: Required<LevelRange>;
+  resolution: number;
+  sla: { p95: number; errorRate: number };
+}
+
+/**
+ * The stress-100 suite's capacity search (also run by bench/capacity-reference.ts): 10 to 100 users
+ * stepped by 30, bisected to 5 users, under the seed's stress SLA (p95 < 5000 ms, errors < 5%),
+ * seedMix() traffic with a 30 s request timeout, at most 6 minutes in all; attribution samples the
+ * backend's /metrics and, when `aiCoreUrl` is given, the AI core's.
+ */
+export function stressCapacityOptions(
+  target: string,
+  levelDuration: Duration,
+  aiCoreUrl?: string,
+): StressCapacityOptions {
+  return {
+    target,
+    users: { from: 10, to: 100, step: 30 },
+    resolution: 5,
+    sla: { p95: 5000, errorRate: 0.05 },
+    levelDuration,
+    maxWallTime: '6m',
+    timeout: '30s',
+    scenarios: seedMix(),
+    metrics: aiCoreUrl
+      ? [{ job: 'backend' }, { job: 'ai-core', url: new URL('/metrics', aiCoreUrl).href }]
+      : [{ job: 'backend' }],
+  };
 }
 
 interface AuditAnswer {

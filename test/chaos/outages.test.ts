@@ -44,6 +44,10 @@ describe('down() / up()', () => {
       result.requests.errors,
     );
     expect(proxy.outages()[0].requests).toBe(outage.requests);
+    // The proxy's log says what it did to each of them: a reset.
+    const down = proxy.log().filter((e) => e.fault === 'down');
+    expect(down).toHaveLength(outage.requests);
+    expect(new Set(down.map((e) => e.end))).toEqual(new Set(['reset']));
   });
 
   test('down() twice keeps one window; up() without down() does nothing', async () => {

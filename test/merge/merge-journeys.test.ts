@@ -7,6 +7,7 @@ import type { RunMeta, SlaVerdict } from '../../src/contracts/meta.js';
 import type { JourneySummary, RunSummary } from '../../src/contracts/run-result.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { fakeRun, type FakeRequest } from '../helpers/fake-run.js';
+import { provisionalVerdict } from '../helpers/verdicts.js';
 
 // A split journey run: each split's steps and journeys merge as its scenarios do (histograms
 // added exactly, counts summed by name), and step / journey verdicts are re-judged on the merge.
@@ -50,7 +51,14 @@ function splitMeta(index: number, steps: FakeRequest[], journeys: FakeRequest[],
   const result = fakeRun(steps, { users: 2, durationMs: 4000 });
   result.split = { index, count: 2, startAt: 0, lateStartMs: 0, warnings: [] };
   result.steps = {
-    fetch: { ...summaryOf(steps), skipped: failed },
+    fetch: {
+      ...summaryOf(steps),
+      skipped: failed,
+      checkFailures: [
+        { message: 'check failed: stale', count: index },
+        { message: "capture 'id' found nothing", count: 1 },
+      ],
+    },
     constructor: { ...summaryOf(ok(3, 1)), skipped: 0 },
   };
   result.journeys = {
@@ -76,12 +84,18 @@ const merged = mergeRun([
 ]);
 
 describe('mergeRun on journey runs', () => {
-  test('steps: histograms added exactly, counts and skipped sends summed, any step name', () => {
+  test('steps: histograms added exactly, counts, skipped sends and check failures summed', () => {
     const pooled = fakeRun([...a, ...b], { users: 4, durationMs: 4000 });
     const fetch = merged.steps!.fetch;
     expect(fetch.latency).toEqual(summarizeLatency(decodeHistogram(pooled.histogram)));
     expect(fetch.requests).toEqual(pooled.requests);
     expect(fetch.skipped).toBe(8);
+    expect(fetch.checkFailures).toEqual([
+      { message: 'check failed: stale', count: 3 },
+      { message: "capture 'id' found nothing", count: 2 },
+    ]);
+    // A step no split recorded check failures for (a result of an older version) has none.
+    expect(merged.steps!['constructor'].checkFailures).toBeUndefined();
     expect(merged.steps!['constructor'].requests.total).toBe(6);
     expect(Object.keys(merged.steps!)).toEqual(['fetch', 'constructor']);
   });
@@ -137,21 +151,16 @@ describe('step and journey verdicts of a split run', () => {
   });
 
   test('a step the merged run lacks (or a prototype name) cannot be re-judged, and fails', () => {
-    const verdict = (name: string): SlaVerdict => ({
-      matcher: 'toHaveP95Below',
-      metric: 'p95',
-      unit: 'ms',
-      threshold: 150,
-      observed: 95,
-      pass: true,
-      negated: false,
-      message: '',
-      provisional: true,
-      judged: { run: 0, kind: 'step', name },
-    });
+    const verdict = (name: string) =>
+      provisionalVerdict({ judged: { run: 0, kind: 'step', name } });
     expect(rejudge(verdict('missing'), [merged]).message).toBe(
       'toHaveP95Below: cannot re-judge on the merged run: run #1 has no step "missing"',
     );
-    expect(rejudge(verdict('toString'), [merged]).pass).toBe(false);
+    // Read back from a file, the run's parts are plain objects that inherit `toString`.
+    const readBack = JSON.parse(JSON.stringify(merged)) as RunMeta;
+    expect(rejudge(verdict('toString'), [readBack])).toMatchObject({
+      pass: false,
+      message: 'toHaveP95Below: cannot re-judge on the merged run: run #1 has no step "toString"',
+    });
   });
 });

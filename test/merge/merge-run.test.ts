@@ -3,9 +3,10 @@ import { mergeRun } from '../../src/merge/merge-run.js';
 import { decodeHistogram, summarizeLatency } from '../../src/histogram/latency-histogram.js';
 import { rejudge } from '../../src/merge/rejudge.js';
 import { labelSplitRun } from '../../src/split/subjects.js';
-import { type RunMeta, type SlaVerdict } from '../../src/contracts/meta.js';
+import { type RunMeta } from '../../src/contracts/meta.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
 import { fakeRun, type FakeRequest } from '../helpers/fake-run.js';
+import { provisionalVerdict as verdict } from '../helpers/verdicts.js';
 
 const ok = (n: number, from: number): FakeRequest[] =>
   Array.from({ length: n }, (_, i) => ({ latencyMs: from + i }));
@@ -69,19 +70,6 @@ describe('rejudge', () => {
     { split: 1, run: splitMeta(ok(100, 1), 1, 0) },
     { split: 2, run: splitMeta(ok(100, 101), 2, 0) },
   ]);
-  const verdict = (v: Partial<SlaVerdict>): SlaVerdict => ({
-    matcher: 'toHaveP95Below',
-    metric: 'p95',
-    unit: 'ms',
-    threshold: 150,
-    observed: 95,
-    pass: true,
-    negated: false,
-    message: '',
-    provisional: true,
-    judged: { run: 0, kind: 'run' },
-    ...v,
-  });
 
   test('judges the merged run with the recorded threshold, percentile and .not', () => {
     expect(rejudge(verdict({}), [run])).toMatchObject({

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { load } from '../../src/load.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
-import { journeyTables } from '../../src/report-text/journey-table.js';
+import { failedAtText, journeyTables } from '../../src/report-text/journey-table.js';
 import { runBlock } from '../../src/report-text/run-block.js';
 import { startServer, type FixtureServer } from '../helpers/servers.js';
 
@@ -45,7 +45,7 @@ describe('journey tables in the result block and the reports', () => {
       'cancelled',
       'not',
     ]);
-    expect(lines[2]).toMatch(new RegExp(`^    buy .* pay ×${failed}$`));
+    expect(lines[2]).toMatch(new RegExp(`^    buy .* pay ×${failed} \\(HTTP 500 ×${failed}\\)$`));
     const receipt = lines.find((l) => l.startsWith('    receipt'))!;
     expect(receipt.split(/\s+/).slice(1, 7)).toEqual([
       'receipt',
@@ -79,5 +79,23 @@ describe('journey tables in the result block and the reports', () => {
       engine: 'undici',
     });
     expect(journeyTables(toRunMeta(plain))).toEqual([]);
+  });
+});
+
+describe('failedAtText', () => {
+  test("each failing step with its most common reason, cut to 48 characters; '-' for none", () => {
+    // 'a: b: HTTP 500' is step 'a: b''s, not step 'a''s: the longest step name that begins it.
+    const long = `check failed: ${'x'.repeat(60)}`;
+    expect(
+      failedAtText({
+        failedAt: { pay: 4, a: 1, 'a: b': 2, login: 1 },
+        errors: [
+          { message: `pay: ${long}`, count: 3 },
+          { message: 'a: b: HTTP 500', count: 2 },
+          { message: 'pay: timeout', count: 1 },
+        ],
+      }),
+    ).toBe(`pay ×4 (${long.slice(0, 47)}… ×3); a ×1; a: b ×2 (HTTP 500 ×2); login ×1`);
+    expect(failedAtText({ failedAt: {}, errors: [] })).toBe('-');
   });
 });

@@ -4,25 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, test } from 'vitest';
-import type { TestRecord } from '../../src/contracts/perf-results.js';
 import { journeyProperties, propertySegment } from '../../src/reporters/junit-journeys.js';
 import { buildJunitReport, testProperties } from '../../src/reporters/junit-report.js';
 import { JUNIT_10_XSD, xmllint } from '../helpers/xmllint.js';
 import { RUN_INFO } from './html/report-fixtures.js';
-import { journeyRun } from './journey-fixture.js';
-
-const record = (runs: TestRecord['runs']): TestRecord => ({
-  file: 'suites/j.perf.ts',
-  project: 'perf',
-  name: 'checkout journeys',
-  fullName: 'shop > checkout journeys',
-  state: 'passed',
-  durationMs: 1000,
-  errors: [],
-  runs,
-  verdicts: [],
-  annotations: [],
-});
+import { journeyRecord, journeyRun } from '../helpers/journey-run.js';
 
 describe('propertySegment', () => {
   test('keeps letters, digits, _ and -; percent-encodes the rest so a name never adds a dot', () => {
@@ -75,7 +61,7 @@ describe('journeyProperties', () => {
   });
 
   test("they are the test's properties, after the run's own", () => {
-    const props = testProperties(record([journeyRun()]));
+    const props = testProperties(journeyRecord());
     const names = props.map(([n]) => n);
     expect(names.indexOf('journey.checkout.started')).toBeGreaterThan(names.indexOf('errorRate'));
     expect(names).toContain('step.pay.skipped');
@@ -88,7 +74,7 @@ describe('journeys in junit.xml', () => {
     const file = join(dir, 'strict.xml');
     await writeFile(
       file,
-      buildJunitReport([record([journeyRun()])], RUN_INFO, undefined, { flavor: 'strict' }),
+      buildJunitReport([journeyRecord()], RUN_INFO, undefined, { flavor: 'strict' }),
     );
     expect(await xmllint(file, JUNIT_10_XSD)).toMatchObject({ code: 0 });
     const { stdout } = await promisify(execFile)('xmllint', [
@@ -101,7 +87,7 @@ describe('journeys in junit.xml', () => {
   });
 
   test('rich: the testcase carries them', () => {
-    const xml = buildJunitReport([record([journeyRun()])], RUN_INFO);
+    const xml = buildJunitReport([journeyRecord()], RUN_INFO);
     expect(xml).toContain('<property name="step.a%2Eb%20%3Cx%3E.sent" value="20"/>');
     expect(xml).toContain('<property name="journey.__proto__.started" value="20"/>');
   });

@@ -42,13 +42,6 @@ function messagesText(errors: readonly ErrorCount[]): string {
   return errors.map((x) => `<code>${e(x.message)}</code> ×${num(x.count, 0)}`).join('<br>');
 }
 
-/** A step's failures that its checks and captures caused (the engine words them 'check …' / 'capture …'). */
-export function checkFailures(errors: readonly ErrorCount[] | undefined): ErrorCount[] {
-  return (errors ?? []).filter(
-    (x) => typeof x.message === 'string' && /^(check|capture) /.test(x.message),
-  );
-}
-
 /** The journeys table: one row per journey; '' when the run has none. */
 export function journeysTable(journeys: Journeys | undefined): string {
   const rows = Object.entries(journeys ?? {}).map(([name, j]) => [
@@ -99,7 +92,7 @@ export function stepsTable(steps: Steps | undefined): string {
     percentileCell(s.latency, s.intervals, 'p50'),
     percentileCell(s.latency, s.intervals, 'p95'),
     percentileCell(s.latency, s.intervals, 'p99'),
-    messagesText(checkFailures(s.errors)),
+    messagesText(s.checkFailures ?? []),
   ]);
   return table(
     'Steps',

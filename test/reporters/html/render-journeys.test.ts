@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
 import {
-  checkFailures,
   countsText,
   journeysTable,
   percentileCell,
@@ -9,7 +8,7 @@ import {
 } from '../../../src/reporters/html/render-journeys.js';
 import { num } from '../../../src/reporters/html/format.js';
 import { buildHtmlReport } from '../../../src/reporters/html/page.js';
-import { journeyRun } from '../journey-fixture.js';
+import { journeyRun } from '../../helpers/journey-run.js';
 import { reportOf, steadyRun, testRecord } from './report-fixtures.js';
 
 /** The cells of each body row of the first table in `html`, as text. */
@@ -75,10 +74,17 @@ describe('stepsTable', () => {
     expect(dotted[0]).toBe('a.b &lt;x&gt;');
   });
 
-  test('checkFailures keeps the check and capture failures only', () => {
-    const errors = journeyRun().steps!.pay.errors;
-    expect(checkFailures(errors).map((x) => x.count)).toEqual([12, 1]);
-    expect(checkFailures(undefined)).toEqual([]);
+  test("the check failures are the step's own record of them, whatever the errors' wording", () => {
+    const run = journeyRun();
+    const login = run.steps!.login;
+    // An error worded like a check failure that the step did not record as one is not shown.
+    login.errors = [{ message: 'check your network: ECONNRESET', count: 5 }];
+    run.steps!.pay.checkFailures = [{ message: 'status 500 is not 200', count: 4 }];
+    const [loginRow, payRow] = rows(stepsTable(run.steps));
+    expect(loginRow[10]).toBe('–');
+    expect(payRow[10]).toBe('<code>status 500 is not 200</code> ×4');
+    delete run.steps!.pay.checkFailures; // a result of an older version
+    expect(rows(stepsTable(run.steps))[1][10]).toBe('–');
   });
 });
 

@@ -1,7 +1,8 @@
 import type { RunMeta } from '../../src/contracts/meta.js';
+import type { TestRecord } from '../../src/contracts/perf-results.js';
 import type { RunSummary } from '../../src/contracts/run-result.js';
 import { toRunMeta } from '../../src/vitest/run-meta.js';
-import { fakeRun } from '../helpers/fake-run.js';
+import { fakeRun } from './fake-run.js';
 
 type Summary = Omit<RunSummary, 'histogram'>;
 
@@ -16,13 +17,19 @@ function summary(n: number): Summary {
  * A journey run's report record, built by hand: journey 'checkout' (300 started, 280 completed,
  * 15 failed at 'pay' — 12 'check failed: …', 3 'HTTP 500' — and 5 at 'login', so 'pay' and
  * 'receipt' were skipped) and journey '__proto__' (a name that must stay a name). Steps 'login',
- * 'pay', 'receipt', 'a.b <x>'.
+ * 'pay' (13 of its failures by its check or a capture), 'receipt', 'a.b <x>'.
  */
 export function journeyRun(): RunMeta {
   const base = steadyBase();
   const checkout = summary(300);
   const proto = summary(20);
-  const step = (n: number, failed: number, skipped: number, errors: Summary['errors']) => {
+  const step = (
+    n: number,
+    failed: number,
+    skipped: number,
+    errors: Summary['errors'],
+    checkFailures: Summary['errors'] = [],
+  ) => {
     const s = summary(n);
     return {
       ...s,
@@ -30,6 +37,7 @@ export function journeyRun(): RunMeta {
       errorRate: failed / n,
       errors,
       skipped,
+      checkFailures,
     };
   };
   return {
@@ -66,11 +74,20 @@ export function journeyRun(): RunMeta {
     },
     steps: {
       login: step(320, 5, 0, [{ message: 'HTTP 503', count: 5 }]),
-      pay: step(295, 15, 5, [
-        { message: 'check failed: status is not paid', count: 12 },
-        { message: "capture 'orderId' found nothing", count: 1 },
-        { message: 'socket hang up', count: 2 },
-      ]),
+      pay: step(
+        295,
+        15,
+        5,
+        [
+          { message: 'check failed: status is not paid', count: 12 },
+          { message: "capture 'orderId' found nothing", count: 1 },
+          { message: 'socket hang up', count: 2 },
+        ],
+        [
+          { message: 'check failed: status is not paid', count: 12 },
+          { message: "capture 'orderId' found nothing", count: 1 },
+        ],
+      ),
       receipt: step(280, 0, 20, []),
       'a.b <x>': step(20, 0, 0, []),
     },
@@ -79,4 +96,20 @@ export function journeyRun(): RunMeta {
 
 function steadyBase(): RunMeta {
   return toRunMeta(fakeRun(Array.from({ length: 20 }, () => ({ latencyMs: 10 }))));
+}
+
+/** The report record of test 'shop > checkout journeys' (passed, 1 s) holding one journeyRun(). */
+export function journeyRecord(): TestRecord {
+  return {
+    file: 'suites/j.perf.ts',
+    project: 'perf',
+    name: 'checkout journeys',
+    fullName: 'shop > checkout journeys',
+    state: 'passed',
+    durationMs: 1000,
+    errors: [],
+    runs: [journeyRun()],
+    verdicts: [],
+    annotations: [],
+  };
 }
