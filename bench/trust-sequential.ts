@@ -144,7 +144,8 @@ async function condition(name: string, factorB: number, seed: number): Promise<C
   const counts = { sameVerdict: 0, roundsUsed: [] as number[] };
   try {
     for (const target of WARMUP_MS > 0 ? [pair.baselineUrl, pair.candidateUrl] : []) {
-      await load({ ...common, target, duration: WARMUP_MS, seed });
+      const warm = await load({ ...common, target, duration: WARMUP_MS, seed });
+      console.error(`${name}: warm-up of ${target}: p95 ${warm.latency.p95} ms (discarded)`);
     }
     // The reference a team would have recorded earlier: one run of the unchanged service (port A).
     const calibration = await load({ ...common, target: pair.baselineUrl, duration: RUN_MS, seed });

@@ -52,7 +52,7 @@ function computeBounds(looks: readonly number[], alpha: number): TLookBound[] {
   const normal = () => Math.sqrt(-2 * Math.log(1 - random())) * Math.cos(2 * Math.PI * random());
   const sums = new Float64Array(PATHS);
   const squares = new Float64Array(PATHS);
-  let alive = Array.from({ length: PATHS }, (_, i) => i);
+  let alive = Int32Array.from({ length: PATHS }, (_, i) => i);
   let previous = 0;
   return looks.map((n) => {
     const spentAlpha = lookAlpha(previous / nMax, n / nMax, alpha);
@@ -66,12 +66,13 @@ function computeBounds(looks: readonly number[], alpha: number): TLookBound[] {
     previous = n;
     if (spentAlpha < MIN_LOOK_ALPHA) return { n, spentAlpha, boundary: Infinity, confidence: 1 };
     const marginal = studentTQuantile(1 - spentAlpha, n - 1);
-    const t = alive.map((i) => tStatistic(sums[i], squares[i], n));
+    const t = new Float64Array(alive.length);
+    alive.forEach((i, j) => (t[j] = tStatistic(sums[i], squares[i], n)));
     const allowed = spentAlpha * PATHS - 2 * Math.sqrt(spentAlpha * PATHS);
     let boundary = marginal;
     if (allowed >= MIN_CROSSINGS) {
-      const sorted = [...t].sort((a, b) => b - a);
-      boundary = Math.min(marginal, sorted[Math.floor(allowed)]);
+      const ascending = t.slice().sort();
+      boundary = Math.min(marginal, ascending[ascending.length - 1 - Math.floor(allowed)]);
     }
     alive = alive.filter((_, j) => t[j] <= boundary);
     return { n, spentAlpha, boundary, confidence: studentTCdf(boundary, n - 1) };
