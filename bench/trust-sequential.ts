@@ -4,12 +4,12 @@
  * sequential A/B (`compareTargets({ sequential })`) — false failures in unchanged reruns,
  * detections of a 25% slowdown, and the mean seconds each method took to reach its verdict.
  *
- *   npx tsx bench/trust-sequential.ts [--reruns=20] [--run-ms=8000] [--rounds=4] [--max-rounds=20]
+ *   npx tsx bench/trust-sequential.ts [--reruns=20] [--run-ms=8000] [--rounds=4] [--max-rounds=24]
  *     [--round-ms=1000] [--warmup-ms=2000] [--users=40] [--service-ms=50] [--burners=0]
  *   (TRUST_RERUNS=N is the same as --reruns=N)
  *
  * It prints its own estimate of the wall time at the start (every method at its maximum, and a
- * typical figure); at the defaults at most ≈ 21 min per condition, typically 10–17. --reruns=2 to try.
+ * typical figure); at the defaults at most ≈ 24 min per condition, typically ≈ 17. --reruns=1 to try.
  * The server is bench/servers/noisy-pair.mjs (as in bench/trust.ts): port B's service time is
  * 1.25 × port A's in the slowdown condition. Each condition starts with a warm-up of both ports
  * (--warmup-ms, discarded: the first run after the server starts is cold) and a calibration run of
@@ -22,6 +22,9 @@
  * --run-ms 8000: a look each second can save at most (run − 1) looks, so a 3 s maximum could not
  * show the saving a suite's longer maximum gets; at 8 s the baseline file is judged by its block
  * bootstrap (which needs 5 s), as a suite's would be, not by the short-run fallback.
+ * --max-rounds 24: the six-burner run of 2026-12-03 (8/20 with 4 fixed rounds, 15/20 over 12) fits
+ * rounds whose log ratios spread by ≈ 0.15; for those the sequential design detects ≈ 97% over 20
+ * rounds (fewer than 19 of 20 about one time in eight) and ≈ 98.5% over 24 (one in thirty).
  * Rounds shorter than the service's latency on a loaded machine leave a side with no response, which
  * every A/B judge calls a failure ("nothing to judge"): keep --round-ms ≥ 1000 there.
  * Prints a Markdown table. `--burners=N` starts N CPU burners (bench/servers/cpu-burner.mjs) beside it.
@@ -53,7 +56,7 @@ const settings = trustSettings({
 });
 const RUN_MS = numberArg('run-ms', 8000);
 const ROUNDS = numberArg('rounds', 4);
-const MAX_ROUNDS = numberArg('max-rounds', 20);
+const MAX_ROUNDS = numberArg('max-rounds', 24);
 const WARMUP_MS = numberArg('warmup-ms', 2000);
 const SIZES = { ...settings, runMs: RUN_MS, warmupMs: WARMUP_MS, maxRounds: MAX_ROUNDS };
 

@@ -132,7 +132,7 @@ describe("sequential A/B (O'Brien–Fleming spending over round pairs)", () => {
   });
 
   test('where the union bound detects a 25% slowdown in under 3 of 4, the design detects more', () => {
-    // Rounds as noisy as the six-burner bench's: 0.15 per run (≈ 0.21 per round's log ratio).
+    // Three times the noise per run: 15% (a spread of ≈ 0.21 in each round's log ratio).
     const noisy = { spread: 0.15, runs: 400 };
     const union = rateOf(1.25, 'union', 'fail', noisy).rate;
     expect(union).toBeLessThan(0.75);
