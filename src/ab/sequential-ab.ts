@@ -92,7 +92,7 @@ export function lookAtRounds(
 ): AbLook {
   const bound = tLookBounds(lookRounds(plan), plan.alpha).find((b) => b.n === rounds.length);
   if (bound === undefined || bound.boundary === Infinity) {
-    return { state: 'inconclusive', lookConfidence: bound?.confidence ?? 1 };
+    return { state: 'inconclusive', lookConfidence: bound?.confidence ?? 1 - plan.alpha };
   }
   const judgement = judgeAb({ ...ab, rounds }, plan.tolerances, bound.confidence);
   return { state: judgement.state, lookConfidence: bound.confidence };

@@ -10,7 +10,10 @@ export interface TLookBound {
   spentAlpha: number;
   /** Cross it (|T| > boundary) to decide at this look; Infinity: no decision possible here. */
   boundary: number;
-  /** The per-bound confidence of a t-interval with this boundary: F_t(boundary; n − 1). */
+  /**
+   * The per-bound confidence of a t-interval with this boundary, F_t(boundary; n − 1); for a look
+   * that cannot decide, 1 − its share of α (at most 1 − 1e-15).
+   */
   confidence: number;
 }
 
@@ -64,7 +67,10 @@ function computeBounds(looks: readonly number[], alpha: number): TLookBound[] {
       }
     }
     previous = n;
-    if (spentAlpha < MIN_LOOK_ALPHA) return { n, spentAlpha, boundary: Infinity, confidence: 1 };
+    if (spentAlpha < MIN_LOOK_ALPHA) {
+      // Below 1 so that a judgement can still be asked for at it (and is then inconclusive).
+      return { n, spentAlpha, boundary: Infinity, confidence: 1 - Math.max(spentAlpha, 1e-15) };
+    }
     const marginal = studentTQuantile(1 - spentAlpha, n - 1);
     const t = new Float64Array(alive.length);
     alive.forEach((i, j) => (t[j] = tStatistic(sums[i], squares[i], n)));
