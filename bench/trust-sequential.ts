@@ -123,6 +123,12 @@ async function abRuns(urls: { baselineUrl: string; candidateUrl: string }, seed:
     `  A/B ratio fixed ${text(judged(fixed, settings.confidence))}; ` +
       `sequential ${report.state} after ${report.roundsUsed} rounds ${text(last)}`,
   );
+  const logRatio = (r: (typeof seq.rounds)[number]) =>
+    r.baseline.p95Ms && r.candidate.p95Ms ? Math.log(r.candidate.p95Ms / r.baseline.p95Ms) : NaN;
+  console.error(
+    `  per round ${seq.rounds.map((r) => `${r.order} ${r.baseline.p95Ms}/${r.candidate.p95Ms}`).join(', ')}` +
+      ` ms; ln ratios ${seq.rounds.map((r) => logRatio(r).toFixed(2)).join(' ')}`,
+  );
   const fixedS = (seqS / seq.rounds.length) * Math.min(ROUNDS, seq.rounds.length);
   const entries: Entries = [
     [
