@@ -9,7 +9,7 @@
  *   (TRUST_RERUNS=N is the same as --reruns=N)
  *
  * It prints its own estimate of the wall time at the start (every method at its maximum, and a
- * typical figure); at the defaults at most ≈ 24 min per condition, typically ≈ 17. --reruns=1 to try.
+ * typical figure); at the defaults at most ≈ 26 min per condition, typically ≈ 18. --reruns=1 to try.
  * The server is bench/servers/noisy-pair.mjs (as in bench/trust.ts): port B's service time is
  * 1.25 × port A's in the slowdown condition. Each condition starts with a warm-up of both ports
  * (--warmup-ms, discarded: the first run after the server starts is cold) and a calibration run of

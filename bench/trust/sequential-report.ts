@@ -48,8 +48,11 @@ export interface SequentialSizes {
   roundMs: number;
 }
 
-/** Per load() run beside the run itself: start, drain, stop; measured ≈ 0.1–0.2 s on 2 cores. */
-const RUN_OVERHEAD_MS = 150;
+/**
+ * Per load() run beside the run itself (start, drain, stop): 0.2–0.26 s a run in the 2026-12-03
+ * smoke runs on 2 cores at load average 1–11 (24 A/B rounds of 2 × 1 s took 57.8–60.3 s).
+ */
+const RUN_OVERHEAD_MS = 250;
 
 /**
  * Minutes one condition takes: `atMost` with every method at its maximum (the until run to
