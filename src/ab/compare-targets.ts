@@ -40,7 +40,6 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
   }
   const rounds: AbRound[] = [];
   let look: AbLook | undefined;
-  let looked = 0;
   for (let r = 1; r <= plan.rounds && !plan.load.signal?.aborted; r++) {
     const order = r % 2 === 1 ? 'AB' : 'BA';
     const figures = new Map<Side, AbSideFigures>();
@@ -56,8 +55,7 @@ export async function compareTargets(options: CompareTargetsOptions): Promise<Ab
       candidate: figures.get('candidate')!,
     });
     if (plan.sequential && r % 2 === 0 && r >= plan.sequential.minRounds) {
-      look = lookAtRounds(rounds, header(plan), plan.sequential, looked);
-      looked = r;
+      look = lookAtRounds(rounds, header(plan), plan.sequential);
       if (look.state !== 'inconclusive') break;
     }
   }

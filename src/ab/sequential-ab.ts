@@ -1,6 +1,6 @@
 import { InvalidOptionError, UnknownOptionError } from '../errors.js';
 import type { AbResult, AbRound, AbSequentialReport } from '../contracts/ab-result.js';
-import { lookAlpha, MIN_LOOK_ALPHA } from '../sequential/alpha-spending.js';
+import { tLookBounds } from '../sequential/t-boundaries.js';
 import { judgeAb, type AbTolerances } from './judge-ab.js';
 import { parseTolerances } from '../baseline/tolerance.js';
 
@@ -72,25 +72,30 @@ export interface AbLook {
   lookConfidence: number;
 }
 
+/** The rounds of every look of `plan`: each pair from minRounds to maxRounds. */
+export function lookRounds(plan: SequentialAbPlan): number[] {
+  const rounds: number[] = [];
+  for (let r = plan.minRounds; r <= plan.maxRounds; r += 2) rounds.push(r);
+  return rounds;
+}
+
 /**
- * One look at `rounds` (after an even number >= minRounds): judgeAb at confidence 1 − (this
- * look's share of α under O'Brien–Fleming spending over the fraction rounds / maxRounds), so the
- * chance of any wrong conclusive verdict over all looks stays <= α (union bound).
+ * One look at `rounds` (after an even number >= minRounds): judgeAb at this look's confidence.
+ * α is spent by the O'Brien–Fleming-type function over rounds / maxRounds, and each look's
+ * boundary for the paired t-statistic is set so that the chance of a wrong conclusive verdict at
+ * this look and at no earlier one is at most its share (tLookBounds): at most α over all looks.
  */
 export function lookAtRounds(
   rounds: AbRound[],
   ab: Omit<AbResult, 'rounds'>,
   plan: SequentialAbPlan,
-  previousRounds: number,
 ): AbLook {
-  const alpha = lookAlpha(
-    previousRounds / plan.maxRounds,
-    rounds.length / plan.maxRounds,
-    plan.alpha,
-  );
-  if (alpha < MIN_LOOK_ALPHA) return { state: 'inconclusive', lookConfidence: 1 - alpha };
-  const judgement = judgeAb({ ...ab, rounds }, plan.tolerances, 1 - alpha);
-  return { state: judgement.state, lookConfidence: 1 - alpha };
+  const bound = tLookBounds(lookRounds(plan), plan.alpha).find((b) => b.n === rounds.length);
+  if (bound === undefined || bound.boundary === Infinity) {
+    return { state: 'inconclusive', lookConfidence: bound?.confidence ?? 1 - plan.alpha };
+  }
+  const judgement = judgeAb({ ...ab, rounds }, plan.tolerances, bound.confidence);
+  return { state: judgement.state, lookConfidence: bound.confidence };
 }
 
 /** The report of a sequential comparison. */

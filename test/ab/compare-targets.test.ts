@@ -94,6 +94,27 @@ describe('compareTargets against real servers', () => {
     expect(fast.seenIds.length + slow.seenIds.length - before).toBeGreaterThan(inRounds);
   });
 
+  test('a sequential comparison stops at the look that decides it, and the matcher agrees', async () => {
+    const twice = await delayed('B', 80); // a gross regression: p50 80 ms against 40 ms
+    try {
+      const tolerances = { p50: '+10%' };
+      const ab = await compareTargets({
+        baseline: fast.url,
+        candidate: twice.url,
+        sequential: { minRounds: 4, maxRounds: 8, tolerances },
+        ...short,
+      });
+      expect(ab.sequential).toMatchObject({ stoppedBecause: 'decided', state: 'fail' });
+      expect(ab.rounds).toHaveLength(ab.sequential!.roundsUsed);
+      expect(ab.sequential!.roundsUsed).toBeLessThan(8); // stopped before its maximum
+      expect(ab.sequential!.lookConfidence).toBeGreaterThan(0.95);
+      expect(judgeAb(ab, tolerances, ab.sequential!.lookConfidence).state).toBe('fail');
+      expect(ab).not.toShowNoRegression(tolerances);
+    } finally {
+      await twice.close();
+    }
+  });
+
   test('an aborted comparison stops between rounds and says so', async () => {
     const controller = new AbortController();
     controller.abort();
