@@ -4,6 +4,7 @@ import type { JourneyVars } from '../contracts/journeys.js';
 import { describeThrown } from '../engine/body-failure.js';
 import type { JourneyFigures } from './journey-figures.js';
 import { runStep, type StepEnv, type StepState } from './run-step.js';
+import type { StepPlan } from './step-request.js';
 import type { ResolvedJourney } from './validate-journeys.js';
 
 /** A virtual user (closed model) or an arrival (open model): its vars per journey and its cookies. */
@@ -21,6 +22,8 @@ export interface JourneyUser {
 export interface IterationRun {
   env: StepEnv;
   figures: JourneyFigures;
+  /** The plans of a journey's steps (worked out once per run), in step order. */
+  plansOf(journey: ResolvedJourney): readonly StepPlan[];
   /** True once the run is over: no step starts after that. */
   stopped(): boolean;
   /** Wait `ms`, or less when the run stops. */
@@ -103,6 +106,7 @@ export async function runIteration(
     cookies: journey.cookies ? user.cookies : undefined,
     endedMs: fromMs,
   };
+  const plans = run.plansOf(journey);
   for (let i = 0; i < steps.length; i++) {
     if (run.stopped()) return (run.figures.cancel(iteration), true);
     const step = steps[i];
@@ -112,7 +116,7 @@ export async function runIteration(
       : i === 0
         ? fromMs
         : Math.min(state.endedMs + steps[i - 1].thinkTimeMs, performance.now());
-    const result = await runStep(run.env, step, state, stepFromMs);
+    const result = await runStep(run.env, plans[i], state, stepFromMs);
     if (result.kind === 'cancelled') return (run.figures.cancel(iteration), true);
     if (result.kind === 'failed') {
       run.figures.fail(
