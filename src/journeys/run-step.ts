@@ -8,7 +8,12 @@ import { captureValue } from './checks.js';
 import type { ResolvedStep } from './validate-journeys.js';
 import type { StepOutcome, StepSender } from './step-sender.js';
 import type { UintColumn } from './uint-column.js';
-import { buildRequest, type RequestBase, type RequestState, type StepPlan } from './step-request.js';
+import {
+  buildRequest,
+  type RequestBase,
+  type RequestState,
+  type StepPlan,
+} from './step-request.js';
 
 /** What every step of a run shares. */
 export interface StepEnv extends RequestBase {

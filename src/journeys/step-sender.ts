@@ -65,7 +65,9 @@ export class StepSender {
    */
   dispatch(request: StepRequest, done: StepCallback, checked = false, nowMs?: number): void {
     if (this.closed) return done(CLOSED);
-    const problem = checked ? undefined : (pathProblem(request.path) ?? headerProblem(request.headers));
+    const problem = checked
+      ? undefined
+      : (pathProblem(request.path) ?? headerProblem(request.headers));
     if (problem !== undefined) return done({ finish: { kind: 'error', message: problem } });
     const handler = new StepHandler(this, done);
     this.timeouts.add(handler, nowMs ?? performance.now());
