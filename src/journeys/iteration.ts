@@ -12,10 +12,10 @@ export interface JourneyUser {
   index: number;
   /** Made on the first Set-Cookie a journey with cookies receives. */
   cookies: { jar: CookieJar | undefined };
-  /** init() vars (and kept captures) by journey name. */
-  vars: Map<string, JourneyVars>;
-  /** Journeys whose feeder had no row left for this user. */
-  exhausted: Set<string>;
+  /** init() vars (and kept captures) by journey name; made on the user's first iteration. */
+  vars: Map<string, JourneyVars> | undefined;
+  /** Journeys whose feeder had no row left for this user; made when the first runs out. */
+  exhausted: Set<string> | undefined;
 }
 
 /** What the iterations of a run share. */
@@ -30,10 +30,13 @@ export interface IterationRun {
   sleep(ms: number): Promise<void>;
 }
 
-/** A fresh user. */
+/** A fresh user (an open-model arrival is one: what it may never need is made when needed). */
 export function newUser(index: number): JourneyUser {
-  return { index, cookies: { jar: undefined }, vars: new Map(), exhausted: new Set() };
+  return { index, cookies: { jar: undefined }, vars: undefined, exhausted: undefined };
 }
+
+/** A journey's base vars when init() gave none: an iteration without a feeder row starts empty. */
+const NO_VARS: JourneyVars = Object.freeze(Object.create(null) as JourneyVars);
 
 /** The iteration's starting vars (no prototype: a var may be called "__proto__"). */
 function startVars(
@@ -41,15 +44,17 @@ function startVars(
   user: JourneyUser,
   row: JourneyVars | undefined,
 ): JourneyVars {
-  let base = user.vars.get(journey.name);
+  const vars = (user.vars ??= new Map());
+  let base = vars.get(journey.name);
   if (base === undefined) {
-    base = Object.assign(
-      Object.create(null),
-      journey.init?.({ userIndex: user.index }),
-    ) as JourneyVars;
-    user.vars.set(journey.name, base);
+    const init = journey.init?.({ userIndex: user.index });
+    base = Object.assign(Object.create(null), init) as JourneyVars;
+    // Kept per user even when empty: init() runs once per user and journey.
+    if (Object.keys(base).length === 0) base = NO_VARS;
+    vars.set(journey.name, base);
   }
-  return Object.assign(Object.create(null), base, row) as JourneyVars;
+  const fresh = Object.create(null) as JourneyVars;
+  return base === NO_VARS && row === undefined ? fresh : Object.assign(fresh, base, row);
 }
 
 /** The feeder's row for this iteration; null when it ran out (the iteration does not start). */
@@ -62,7 +67,7 @@ function nextRow(
   const row = journey.feeder.next(user.index);
   if (row !== undefined) return row;
   run.figures.notStarted(journey.name);
-  user.exhausted.add(journey.name);
+  (user.exhausted ??= new Set()).add(journey.name);
   return null;
 }
 
@@ -130,6 +135,6 @@ export async function runIteration(
     if (step.thinkTimeMs > 0 && i < steps.length - 1) await run.sleep(step.thinkTimeMs);
   }
   run.figures.complete(iteration, performance.now());
-  if (journey.keepVars) user.vars.set(journey.name, vars);
+  if (journey.keepVars) user.vars!.set(journey.name, vars);
   return true;
 }

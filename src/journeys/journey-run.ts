@@ -87,9 +87,10 @@ export class JourneyRun implements IterationRun {
     // One journey (the common case): no array per pick, and no draw, as with one open journey.
     if (this.journeys.length === 1) {
       const only = this.journeys[0];
-      return user?.exhausted.has(only.name) ? undefined : only;
+      return user?.exhausted?.has(only.name) ? undefined : only;
     }
-    const open = user ? this.journeys.filter((j) => !user.exhausted.has(j.name)) : this.journeys;
+    const { exhausted } = user ?? {};
+    const open = exhausted ? this.journeys.filter((j) => !exhausted.has(j.name)) : this.journeys;
     if (open.length <= 1) return open[0];
     let x = this.random() * open.reduce((sum, j) => sum + j.weight, 0);
     for (const journey of open) if ((x -= journey.weight) < 0) return journey;

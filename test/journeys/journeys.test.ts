@@ -191,6 +191,35 @@ describe('journeys (closed model)', () => {
     expect(Object.getPrototypeOf(run.steps)).toBe(Object.prototype);
   });
 
+  test('init runs once per user and journey, also when it gives no vars; each iteration starts fresh', async () => {
+    const inits: number[] = [];
+    const seen: string[] = [];
+    const run = await load({
+      target: shop.url,
+      users: 2,
+      duration: 300,
+      journeys: [
+        {
+          name: 'empty-init',
+          init: ({ userIndex }) => (inits.push(userIndex), {}),
+          steps: [
+            {
+              name: 'login',
+              method: 'POST',
+              path: '/login',
+              body: ({ vars }) => (seen.push(Object.keys(vars).join()), { user: 'u' }),
+              capture: { token: { json: '$.token' } },
+            },
+          ],
+        },
+      ],
+    });
+    expect(run.journeys!['empty-init'].completed).toBeGreaterThan(4);
+    expect(inits.sort()).toEqual([0, 1]);
+    // The capture of one iteration is not in the next one's vars (no keepVars).
+    expect(new Set(seen)).toEqual(new Set(['']));
+  });
+
   test('every matcher works on a step and on a journey', async () => {
     const run = await load({ target: shop.url, users: 2, duration: 300, journeys: [checkout()] });
     expect(run.steps!.login).toHaveP95Below(2000);
