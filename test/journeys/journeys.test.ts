@@ -220,6 +220,50 @@ describe('journeys (closed model)', () => {
     expect(new Set(seen)).toEqual(new Set(['']));
   });
 
+  test('vars inherit no names: __proto__, constructor and toString are ordinary vars', async () => {
+    const seen: unknown[][] = [];
+    const run = await load({
+      target: shop.url,
+      users: 1,
+      duration: 200,
+      journeys: [
+        {
+          name: 'v',
+          init: () => JSON.parse('{"__proto__": "p"}') as Record<string, unknown>,
+          steps: [
+            {
+              name: 'a',
+              method: 'POST',
+              path: '/login',
+              body: ({ vars }) => {
+                seen.push([
+                  vars['toString'],
+                  vars['constructor'],
+                  vars['__proto__'],
+                  Object.keys(vars),
+                ]);
+                return { user: 'u' };
+              },
+              capture: { constructor: { status: true as const }, toString: { json: '$.token' } },
+            },
+            {
+              name: 'b',
+              method: 'POST',
+              path: '/login',
+              body: ({ vars }) => {
+                seen.push([typeof vars['toString'], vars['constructor'], vars['__proto__']]);
+                return { user: 'u' };
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(run.journeys!.v.completed).toBeGreaterThan(1);
+    expect(seen[0]).toEqual([undefined, undefined, 'p', ['__proto__']]);
+    expect(seen[1]).toEqual(['string', 200, 'p']);
+  });
+
   test('every matcher works on a step and on a journey', async () => {
     const run = await load({ target: shop.url, users: 2, duration: 300, journeys: [checkout()] });
     expect(run.steps!.login).toHaveP95Below(2000);
