@@ -5,6 +5,7 @@ import { createRandom } from '../random/random.js';
 import { JourneyFigures } from './journey-figures.js';
 import type { IterationRun, JourneyUser } from './iteration.js';
 import { StepSender } from './step-sender.js';
+import { planStep, type StepPlan } from './step-request.js';
 import type { ResolvedJourney } from './validate-journeys.js';
 import type { UintColumn } from './uint-column.js';
 
@@ -17,7 +18,10 @@ export class JourneyRun implements IterationRun {
   readonly env: IterationRun['env'];
   readonly figures: JourneyFigures;
   private readonly sender: StepSender;
+  private readonly plans = new Map<ResolvedJourney, readonly StepPlan[]>();
   private readonly stopping = new AbortController();
+  // The signal's `aborted` is a getter with a brand check: every step asks, so a plain field.
+  private isStopped = false;
   private readonly random: () => number;
   private readonly lag = startLoopLagMonitor();
 
@@ -43,15 +47,25 @@ export class JourneyRun implements IterationRun {
       origin: options.target.origin,
       basePath: options.target.pathname.replace(/\/+$/, ''),
       idHeader: options.requestIdHeader,
+      idPrefix: options.requestIdPrefix,
       headers,
       journeyOfSeq,
     };
+    for (const journey of journeys)
+      this.plans.set(
+        journey,
+        journey.steps.map((step) => planStep(this.env, step)),
+      );
     this.figures = new JourneyFigures(journeys.map((j) => j.name));
     this.random = createRandom((options.seed ^ PICK_SALT) >>> 0);
   }
 
   stopped(): boolean {
-    return this.stopping.signal.aborted;
+    return this.isStopped;
+  }
+
+  plansOf(journey: ResolvedJourney): readonly StepPlan[] {
+    return this.plans.get(journey)!;
   }
 
   sleep(ms: number): Promise<void> {
@@ -70,7 +84,13 @@ export class JourneyRun implements IterationRun {
 
   /** A journey by weight among those `user` has rows for; undefined when none is left. */
   pick(user?: JourneyUser): ResolvedJourney | undefined {
-    const open = user ? this.journeys.filter((j) => !user.exhausted.has(j.name)) : this.journeys;
+    // One journey (the common case): no array per pick, and no draw, as with one open journey.
+    if (this.journeys.length === 1) {
+      const only = this.journeys[0];
+      return user?.exhausted?.has(only.name) ? undefined : only;
+    }
+    const { exhausted } = user ?? {};
+    const open = exhausted ? this.journeys.filter((j) => !exhausted.has(j.name)) : this.journeys;
     if (open.length <= 1) return open[0];
     let x = this.random() * open.reduce((sum, j) => sum + j.weight, 0);
     for (const journey of open) if ((x -= journey.weight) < 0) return journey;
@@ -89,7 +109,7 @@ export class JourneyRun implements IterationRun {
       performance.now() < deadline
     )
       await new Promise((resolve) => setTimeout(resolve, DRAIN_POLL_MS));
-    this.stopping.abort();
+    this.stop();
     this.context.recorder.stop();
     this.figures.cancelAll();
     await this.sender.close();
@@ -101,6 +121,11 @@ export class JourneyRun implements IterationRun {
 
   /** Stop new steps from starting (users stop at their next step); in-flight ones may still finish. */
   halt(): void {
+    this.stop();
+  }
+
+  private stop(): void {
+    this.isStopped = true;
     this.stopping.abort();
   }
 }

@@ -12,18 +12,19 @@ export class ReadResponse implements StepResponse {
   constructor(
     readonly status: number,
     readonly headers: Record<string, string | string[] | undefined>,
-    private readonly chunks: readonly Buffer[],
+    /** The body: one chunk, several, or none (undefined). */
+    private readonly chunks: Buffer | readonly Buffer[] | undefined,
   ) {}
 
   get text(): string {
     if (this.decoded !== undefined) return this.decoded;
     const { chunks } = this;
     const text =
-      chunks.length === 0
+      chunks === undefined
         ? ''
-        : chunks.length === 1
-          ? chunks[0].toString('utf8')
-          : Buffer.concat(chunks).toString('utf8');
+        : Buffer.isBuffer(chunks)
+          ? chunks.toString('utf8')
+          : Buffer.concat(chunks as readonly Buffer[]).toString('utf8');
     return (this.decoded = text);
   }
 

@@ -25,6 +25,7 @@ export interface StepOutcome {
 /** Called once with a step's outcome. */
 export type StepCallback = (outcome: StepOutcome) => void;
 
+const NO_HEADERS: Record<string, string | undefined> = Object.freeze({});
 const CLOSED: StepOutcome = { finish: { kind: 'error', message: 'the run closed its sockets' } };
 
 /**
@@ -56,13 +57,20 @@ export class StepSender {
     this.timeouts = new TimeoutQueue<StepHandler>(timeoutMs, (handler) => handler.timeout());
   }
 
-  /** Send one step; `done` is called exactly once with its outcome (after close(): at once). */
-  dispatch(request: StepRequest, done: StepCallback): void {
+  /**
+   * Send one step; `done` is called exactly once with its outcome (after close(): at once).
+   * `checked`: the caller has made sure undici takes its path and headers (step-request.ts
+   * checks the fixed parts of a step once per run); else they are checked here. `nowMs` is
+   * performance.now() now, when the caller has just read it: the step's timeout runs from it.
+   */
+  dispatch(request: StepRequest, done: StepCallback, checked = false, nowMs?: number): void {
     if (this.closed) return done(CLOSED);
-    const problem = pathProblem(request.path) ?? headerProblem(request.headers);
+    const problem = checked
+      ? undefined
+      : (pathProblem(request.path) ?? headerProblem(request.headers));
     if (problem !== undefined) return done({ finish: { kind: 'error', message: problem } });
     const handler = new StepHandler(this, done);
-    this.timeouts.add(handler, performance.now());
+    this.timeouts.add(handler, nowMs ?? performance.now());
     this.pool.dispatch(request, handler);
   }
 
@@ -90,8 +98,10 @@ class StepHandler implements Dispatcher.DispatchHandler, Expiring<StepHandler> {
   prev: StepHandler | undefined = undefined;
   next: StepHandler | undefined = undefined;
   private status = 0;
-  private headers: Record<string, string | string[] | undefined> = {};
-  private readonly chunks: Buffer[] = [];
+  private headers: Record<string, string | string[] | undefined> = NO_HEADERS;
+  // Most answers come in one chunk: an array only from the second on.
+  private chunk: Buffer | undefined = undefined;
+  private chunks: Buffer[] | undefined = undefined;
   private controller: Dispatcher.DispatchController | undefined;
   private ended = false;
 
@@ -116,11 +126,14 @@ class StepHandler implements Dispatcher.DispatchHandler, Expiring<StepHandler> {
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    this.chunks.push(chunk);
+    if (this.chunks) this.chunks.push(chunk);
+    else if (this.chunk) this.chunks = [this.chunk, chunk];
+    else this.chunk = chunk;
   }
 
   onResponseEnd(): void {
-    const response = new ReadResponse(this.status, this.headers, this.chunks);
+    const body = this.chunks ?? this.chunk;
+    const response = new ReadResponse(this.status, this.headers, body);
     this.end({ finish: { kind: 'response', status: this.status }, response });
   }
 

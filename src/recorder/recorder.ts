@@ -45,7 +45,7 @@ export class Recorder {
 
   /** The run's live histogram of successful responses and its counts, for sequential looks (read only). */
   liveTotal(): { histogram: LatencyHistogram; counts: Readonly<RequestCounts> } {
-    return { histogram: this.tallies.total.histogram, counts: this.tallies.total.counts };
+    return { histogram: this.tallies.totalHistogram(), counts: this.tallies.total.counts };
   }
 
   /** Requests sent and not finished yet. */
@@ -165,7 +165,8 @@ export class Recorder {
   snapshot(): RecorderSnapshot {
     const now = this.now();
     this.roll(now);
-    const { counts, histogram } = this.tallies.total;
+    const { counts } = this.tallies.total;
+    const histogram = this.tallies.totalHistogram();
     return {
       elapsedMs: now - this.startMs,
       sent: counts.total,

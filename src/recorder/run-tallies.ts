@@ -18,14 +18,20 @@ export interface RunSummaries {
  * The tallies of a run: the run's own, one per scenario and one per phase. Each event is
  * counted in the run's tally, its scenario's and its phase's. While every request so far had
  * the same scenario its tally would equal the run's, so it is not kept (one histogram record
- * less per response) until a second scenario shows up.
+ * less per response) until a second scenario shows up. From then on the run's histogram is
+ * not recorded either: it is the sum of the scenarios' (each success is in exactly one), added
+ * up when it is read (`totalHistogram()`: a look, the progress line, the summary), so a
+ * response costs two histogram records (its scenario's, the second's) as it did before the split.
  */
 export class RunTallies {
+  /** The run's counts; its histogram is current only through totalHistogram(). */
   readonly total = new Tally();
   private readonly scenarios = new Map<string, Tally>();
   private readonly phases = new Map<string, PhaseSpan>();
   private soleScenario: string | undefined;
   private split = false;
+  /** Split, and a success was recorded since the run's histogram was last added up. */
+  private stale = false;
   /** The phase requests sent from now on belong to. */
   phase: string | undefined;
 
@@ -37,15 +43,28 @@ export class RunTallies {
   }
 
   finish(scenario: string, phase: string | undefined, finish: Finish, latencyMs: number): void {
+    if (finish.kind === 'response') return this.response(scenario, phase, finish.status, latencyMs);
     this.total.finish(finish, latencyMs);
     if (this.split) this.scenarioTally(scenario).finish(finish, latencyMs);
     this.phaseTally(phase)?.finish(finish, latencyMs);
   }
 
   response(scenario: string, phase: string | undefined, status: number, latencyMs: number): void {
-    this.total.response(status, latencyMs);
-    if (this.split) this.scenarioTally(scenario).response(status, latencyMs);
+    if (this.split) {
+      if (this.total.countResponse(status)) this.stale = true;
+      this.scenarioTally(scenario).response(status, latencyMs);
+    } else this.total.response(status, latencyMs);
     if (phase !== undefined) this.phaseTally(phase)?.response(status, latencyMs);
+  }
+
+  /** The run's histogram of successes, up to date. */
+  totalHistogram(): Tally['histogram'] {
+    const histogram = this.total.histogram;
+    if (!this.stale) return histogram;
+    this.stale = false;
+    histogram.reset();
+    for (const tally of this.scenarios.values()) histogram.add(tally.histogram);
+    return histogram;
   }
 
   cancelled(scenario: string, phase: string | undefined): void {
@@ -94,6 +113,7 @@ export class RunTallies {
       name,
       span.tally.summarize((span.endMs ?? endMs) - span.startMs),
     ]);
+    this.totalHistogram();
     return {
       total: this.total.summarize(durationMs),
       scenarios: Object.fromEntries(scenarioEntries),

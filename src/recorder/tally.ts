@@ -66,16 +66,21 @@ export class Tally {
 
   /** A request was answered with `status` after `latencyMs` (finish() without a Finish object). */
   response(status: number, latencyMs: number): void {
+    if (this.countResponse(status)) recordLatencyMs(this.histogram, latencyMs);
+  }
+
+  /** response() without the histogram (its owner fills that in another way); true for ok. */
+  countResponse(status: number): boolean {
     const c = this.counts;
     const key = String(status);
     this.statusCodes[key] = (this.statusCodes[key] ?? 0) + 1;
     if (isOkStatus(status)) {
       c.ok++;
-      recordLatencyMs(this.histogram, latencyMs);
-    } else {
-      c.failed++;
-      c.httpErrors++;
+      return true;
     }
+    c.failed++;
+    c.httpErrors++;
+    return false;
   }
 
   /** Make this tally a copy of `other` (same counts, statuses, errors and histogram). */

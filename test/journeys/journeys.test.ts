@@ -191,6 +191,79 @@ describe('journeys (closed model)', () => {
     expect(Object.getPrototypeOf(run.steps)).toBe(Object.prototype);
   });
 
+  test('init runs once per user and journey, also when it gives no vars; each iteration starts fresh', async () => {
+    const inits: number[] = [];
+    const seen: string[] = [];
+    const run = await load({
+      target: shop.url,
+      users: 2,
+      duration: 300,
+      journeys: [
+        {
+          name: 'empty-init',
+          init: ({ userIndex }) => (inits.push(userIndex), {}),
+          steps: [
+            {
+              name: 'login',
+              method: 'POST',
+              path: '/login',
+              body: ({ vars }) => (seen.push(Object.keys(vars).join()), { user: 'u' }),
+              capture: { token: { json: '$.token' } },
+            },
+          ],
+        },
+      ],
+    });
+    expect(run.journeys!['empty-init'].completed).toBeGreaterThan(4);
+    expect(inits.sort()).toEqual([0, 1]);
+    // The capture of one iteration is not in the next one's vars (no keepVars).
+    expect(new Set(seen)).toEqual(new Set(['']));
+  });
+
+  test('vars inherit no names: __proto__, constructor and toString are ordinary vars', async () => {
+    const seen: unknown[][] = [];
+    const run = await load({
+      target: shop.url,
+      users: 1,
+      duration: 200,
+      journeys: [
+        {
+          name: 'v',
+          init: () => JSON.parse('{"__proto__": "p"}') as Record<string, unknown>,
+          steps: [
+            {
+              name: 'a',
+              method: 'POST',
+              path: '/login',
+              body: ({ vars }) => {
+                seen.push([
+                  vars['toString'],
+                  vars['constructor'],
+                  vars['__proto__'],
+                  Object.keys(vars),
+                ]);
+                return { user: 'u' };
+              },
+              capture: { constructor: { status: true as const }, toString: { json: '$.token' } },
+            },
+            {
+              name: 'b',
+              method: 'POST',
+              path: '/login',
+              body: ({ vars }) => {
+                seen.push([typeof vars['toString'], vars['constructor'], vars['__proto__']]);
+                return { user: 'u' };
+              },
+            },
+          ],
+        },
+      ],
+    });
+    expect(run.journeys!.v.completed).toBeGreaterThan(1);
+    expect(seen[0]).toEqual([undefined, undefined, 'p', ['__proto__']]);
+    expect(seen[1]).toEqual(['string', 200, 'p']);
+  });
+
   test('every matcher works on a step and on a journey', async () => {
     const run = await load({ target: shop.url, users: 2, duration: 300, journeys: [checkout()] });
     expect(run.steps!.login).toHaveP95Below(2000);

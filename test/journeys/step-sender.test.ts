@@ -123,3 +123,38 @@ describe('a step that times out in a journey', () => {
     expect(run.ledger.filter((e) => e.outcome === 'timeout')).toHaveLength(stuck.timeouts);
   }, 20_000);
 });
+
+describe('step timeouts sent at staggered times', () => {
+  let server: FixtureServer;
+  beforeAll(async () => {
+    // /fast answers after 0-80 ms (seeded by the path), anything else never: the stuck steps go
+    // out at staggered times, so most are queued while the timeout timer is armed for an older one.
+    server = await startServer((req, res) => {
+      if (!req.url!.startsWith('/fast')) return;
+      setTimeout(() => res.end('ok'), Number(req.url!.split('/')[2]) % 80);
+    });
+  });
+  afterAll(() => server.close());
+
+  test('each step runs its whole timeout from its own send', async () => {
+    const run = await load({
+      target: server.url,
+      users: 4,
+      duration: 900,
+      timeout: 200,
+      progress: false,
+      journeys: [
+        {
+          name: 'j',
+          steps: [
+            { name: 'fast', path: ({ requestId }) => `/fast/${requestId.split('-').pop()!}` },
+            { name: 'stuck', path: '/stuck' },
+          ],
+        },
+      ],
+    });
+    const timeouts = run.ledger.filter((e) => e.outcome === 'timeout');
+    expect(timeouts.length).toBeGreaterThanOrEqual(8);
+    for (const { latencyMs } of timeouts) expect(latencyMs).toBeGreaterThanOrEqual(195);
+  }, 20_000);
+});

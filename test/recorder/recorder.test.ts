@@ -88,6 +88,34 @@ describe('recorder fast paths', () => {
     expect(report.total.latency.count).toBe(2);
   });
 
+  // Split by scenario, the run's histogram is added up from the scenarios' when read, not recorded.
+  test("after a split the run's histogram, live and summarised, is every success's, read at any time", () => {
+    const one = fake();
+    const split = fake();
+    const latenciesMs = [3.5, 12, 0.25, 7, 40, 1.5, 9, 2, 250, 4, 6.75, 18];
+    for (const [i, latencyMs] of latenciesMs.entries()) {
+      const a = one.recorder.begin('all');
+      const b = split.recorder.begin(i % 3 === 0 ? 'read' : 'write');
+      one.advance(latencyMs);
+      split.advance(latencyMs);
+      // One answer in four is an HTTP error: counted, not in the histogram.
+      const status = i % 4 === 3 ? 500 : 200;
+      one.recorder.endResponse(a, status);
+      if (i % 2 === 0) split.recorder.endResponse(b, status);
+      else split.recorder.end(b, { kind: 'response', status });
+      const live = split.recorder.liveTotal();
+      expect(live.histogram.totalCount).toBe(one.recorder.liveTotal().histogram.totalCount);
+      expect(live.histogram.maxValue).toBe(one.recorder.liveTotal().histogram.maxValue);
+      expect(split.recorder.snapshot().p95Ms).toBe(one.recorder.snapshot().p95Ms);
+    }
+    const [a, b] = [one.recorder.finish().total, split.recorder.finish().total];
+    expect(b.latency.count).toBe(9);
+    expect(b.latency).toEqual(a.latency);
+    expect(b.histogram).toBe(a.histogram);
+    expect(b.requests).toEqual(a.requests);
+    expect(b.statusCodes).toEqual(a.statusCodes);
+  });
+
   test('cancelInFlight() cancels every open request once, oldest first, wherever the finished ones were', () => {
     const { recorder } = fake();
     const tickets = Array.from({ length: 6 }, () => recorder.begin('s'));
