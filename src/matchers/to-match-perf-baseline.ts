@@ -14,18 +14,18 @@ import {
   type MetricComparison,
 } from '../baseline/compare-baseline.js';
 import { describeComparison } from '../baseline/describe-comparison.js';
+import { BASELINE_MATCHER, comparisonVerdict } from '../baseline/judge-baseline.js';
 import { splitBaseline } from '../baseline/split-baseline.js';
 import { fingerprintDifference, machineFingerprint } from '../baseline/fingerprint.js';
 import { parseTolerances, type BaselineTolerances } from '../baseline/tolerance.js';
 import { updateMode } from '../baseline/update-mode.js';
 import { InvalidOptionError } from '../errors.js';
 import { isRunResult, type RunResult } from '../contracts/run-result.js';
-import type { VerdictState } from '../contracts/meta.js';
 import { describeReceived } from '../format/message.js';
 import { splitSubjectOf } from '../split/subjects.js';
 import { record, verdicts, type MatcherResult } from './verdict.js';
 
-const MATCHER = 'toMatchPerfBaseline';
+const MATCHER = BASELINE_MATCHER;
 const BASELINE_HEAD = { matcher: MATCHER, metric: 'baseline', unit: '' };
 
 interface Where {
@@ -34,44 +34,23 @@ interface Where {
   run: string;
 }
 
-function stateOf(c: MetricComparison): VerdictState {
-  return c.outcome === 'regression'
-    ? 'fail'
-    : c.outcome === 'inconclusive'
-      ? 'inconclusive'
-      : 'pass';
-}
-
+/** One figure's comparison, recorded as comparisonVerdict() builds it, with this call's `.not`. */
 function recordComparison(
   state: MatcherState,
   where: Where,
   entry: BaselineEntry,
   c: MetricComparison,
 ): void {
-  verdicts(state, { matcher: MATCHER }).record(stateOf(c) === 'pass', describeComparison(c), {
-    metric: c.tolerance.metric,
-    unit: c.unit,
-    threshold: c.tolerance.text,
-    observed: c.current,
-    state: stateOf(c),
-    ...(c.interval
-      ? {
-          interval: {
-            low: c.interval.low,
-            high: c.interval.high,
-            confidence: c.interval.confidence,
-            method: c.interval.method,
-          },
-        }
-      : {}),
-    ...(c.reason ? { reason: c.reason } : {}),
-    baseline: {
-      value: c.baseline,
-      outcome: c.outcome,
-      file: where.file,
-      recordedAt: entry.recordedAt,
-    },
+  const {
+    pass,
+    message,
+    negated: _negated,
+    ...fields
+  } = comparisonVerdict(c, {
+    file: where.file,
+    recordedAt: entry.recordedAt,
   });
+  verdicts(state, { matcher: MATCHER }).record(pass, message, fields);
 }
 
 function written(
